@@ -1,0 +1,1 @@
+"""Infrastructure shared by every Mercato service. No domain model lives here."""

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.conf import settings
+
+
+class CommonConfig(AppConfig):
+    name = "common"
+    label = "mercato_common"
+    verbose_name = "Mercato infrastructure"
+
+    def ready(self) -> None:
+        from common.tracing import configure_tracing
+
+        # Instrumentation must be in place before the WSGI handler builds its middleware
+        # chain, which happens after app loading: ready() is the last safe moment.
+        configure_tracing(service_name=settings.SERVICE_NAME)

@@ -1,0 +1,30 @@
+"""Errors outside DRF views answer in the same JSON shape as drf-standardized-errors.
+
+Django's own 404/500 pages (an unknown URL, a crash before a view runs) would otherwise be
+HTML, and API clients would have to parse two error formats.
+"""
+
+from django.http import HttpRequest, JsonResponse
+
+
+def _error(status: int, error_type: str, code: str, detail: str) -> JsonResponse:
+    return JsonResponse(
+        {"type": error_type, "errors": [{"code": code, "detail": detail, "attr": None}]},
+        status=status,
+    )
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    return _error(400, "client_error", "bad_request", "Bad request.")
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    return _error(403, "client_error", "permission_denied", "You do not have permission to perform this action.")
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    return _error(404, "client_error", "not_found", "Not found.")
+
+
+def server_error(request: HttpRequest) -> JsonResponse:
+    return _error(500, "server_error", "error", "A server error occurred.")

@@ -1,0 +1,56 @@
+"""gunicorn settings for every service: `gunicorn -c python:common.gunicorn_conf <service>.wsgi`.
+
+Threads serve concurrent requests inside a worker (most of a request's time is spent waiting
+on PostgreSQL), and each worker process keeps its own psycopg pool.
+"""
+
+import os
+from typing import Any
+
+import environ
+
+env = environ.Env()
+
+bind = env.str("BIND", default="0.0.0.0:8000")
+worker_class = "gthread"
+workers = env.int("WEB_WORKERS", default=2)
+threads = env.int("WEB_THREADS", default=4)
+timeout = env.int("WEB_TIMEOUT", default=30)
+graceful_timeout = env.int("WEB_GRACEFUL_TIMEOUT", default=20)
+keepalive = 5
+# Recycle workers now and then so a slow leak cannot grow without bound; the jitter keeps them
+# from restarting together.
+max_requests = env.int("WEB_MAX_REQUESTS", default=10_000)
+max_requests_jitter = max_requests // 10
+# RequestLogMiddleware writes the access log, as JSON and with the request id.
+accesslog = None
+# No runtime control socket: nothing uses it, and the root filesystem may be read-only.
+control_socket_disable = True
+worker_tmp_dir = env.str("WEB_WORKER_TMP_DIR", default="/dev/shm" if os.path.isdir("/dev/shm") else "/tmp")
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(message)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",
+        },
+    },
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "root": {"handlers": ["stderr"], "level": "INFO"},
+    "loggers": {
+        "gunicorn.error": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        "gunicorn.access": {"handlers": [], "propagate": False},
+    },
+}
+
+
+def child_exit(server: Any, worker: Any) -> None:
+    # With several workers, Prometheus metrics are aggregated from files in
+    # PROMETHEUS_MULTIPROC_DIR; a dead worker's live gauges must be dropped.
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)  # type: ignore[no-untyped-call]

@@ -1,0 +1,48 @@
+"""Liveness and readiness endpoints for orchestrators.
+
+/healthz answers without any I/O: a failing liveness probe restarts the pod, and a database
+outage must not restart every pod. /readyz answers 200 only when the database responds and
+every migration this code knows about is applied, so traffic reaches a pod only when it can
+serve it.
+"""
+
+from django.db import DatabaseError, connection
+from django.db.migrations.executor import MigrationExecutor
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+# Migrations are only ever applied forward under running code, so once a process has seen them
+# all applied it need not load the migration graph again.
+_migrations_seen_applied = False
+
+
+def _unapplied_migrations() -> list[str]:
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    return [f"{migration.app_label}.{migration.name}" for migration, _backwards in plan]
+
+
+@never_cache
+@require_safe
+def healthz(request: HttpRequest) -> JsonResponse:
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+@require_safe
+def readyz(request: HttpRequest) -> JsonResponse:
+    global _migrations_seen_applied  # noqa: PLW0603  (a per-process memo, written once)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        unapplied = [] if _migrations_seen_applied else _unapplied_migrations()
+    except DatabaseError as exc:
+        return JsonResponse({"status": "unavailable", "reason": f"database unreachable: {exc}".strip()}, status=503)
+    if unapplied:
+        return JsonResponse(
+            {"status": "unavailable", "reason": "unapplied migrations", "migrations": unapplied},
+            status=503,
+        )
+    _migrations_seen_applied = True
+    return JsonResponse({"status": "ok"})
