@@ -1,0 +1,19 @@
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+from common.settings import env
+
+
+class Command(BaseCommand):
+    help = "Create the demo data of a local system (idempotent): a local break-glass admin."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        email = env.str("DEMO_ADMIN_EMAIL")
+        user_model = get_user_model()
+        if user_model.objects.filter(username=email).exists():
+            self.stdout.write(f"demo admin {email} already exists")
+            return
+        user_model.objects.create_superuser(username=email, email=email, password=env.str("DEMO_ADMIN_PASSWORD"))
+        self.stdout.write(f"created demo admin {email}")
