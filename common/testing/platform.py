@@ -1,0 +1,175 @@
+"""Declarative checks every service must pass: subclass ``ServicePlatformTests`` per service.
+
+They cover the operational contract of the design (health, readiness, metrics, request ids,
+the error shape, docs, the admin), the committed OpenAPI schema, migrations, and settings
+that fail loudly and pass ``check --deploy``.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+import yaml
+from django.conf import settings
+from django.core.management import call_command
+from django.test import Client
+from openapi_spec_validator import validate as validate_openapi
+
+from common.devstack import REPO_ROOT, SERVICES_BY_NAME
+
+
+def _production_environment(service: str) -> dict[str, str]:
+    """Only what an operator must set; everything else at its production default."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("SECURE_", "DEBUG"))}
+    env.update(
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="shop.example.com",
+        DJANGO_SETTINGS_MODULE=SERVICES_BY_NAME[service].settings_module,
+    )
+    return env
+
+
+def _manage(service: str, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    manage_py = SERVICES_BY_NAME[service].manage_py
+    return subprocess.run(
+        [sys.executable, str(manage_py), *args], env=env, capture_output=True, text=True, check=False, cwd=REPO_ROOT
+    )
+
+
+class ServicePlatformTests:
+    pytestmark: ClassVar[list[pytest.MarkDecorator]] = [pytest.mark.django_db]
+    service: ClassVar[str]
+    # Environment variables the service cannot start without.
+    required_variables: ClassVar[tuple[str, ...]] = ("SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS")
+
+    # --- health --------------------------------------------------------------------------
+    def test_healthz_answers_without_touching_the_database(
+        self, client: Client, django_assert_num_queries: Any
+    ) -> None:
+        with django_assert_num_queries(0):
+            response = client.get("/healthz")
+        assert response.status_code == 200
+        assert response.json() == {"status": "ok"}
+
+    def test_readyz_is_ok_when_database_answers_and_migrations_are_applied(self, client: Client) -> None:
+        response = client.get("/readyz")
+        assert response.status_code == 200, response.content
+        assert response.json() == {"status": "ok"}
+
+    # --- observability -------------------------------------------------------------------
+    def test_metrics_count_requests_and_queries(self, client: Client) -> None:
+        def sample(text: str, name: str) -> float:
+            return sum(
+                float(line.rsplit(" ", 1)[1])
+                for line in text.splitlines()
+                if line.startswith(name) and not line.startswith("#")
+            )
+
+        before = client.get("/metrics").content.decode()
+        client.get("/readyz")
+        after = client.get("/metrics").content.decode()
+        assert sample(after, "mercato_django_http_requests_total_by_method_total") > sample(
+            before, "mercato_django_http_requests_total_by_method_total"
+        )
+        assert sample(after, "mercato_django_db_execute_total") > sample(before, "mercato_django_db_execute_total")
+
+    def test_incoming_request_id_is_kept_and_logged(self, client: Client, caplog: pytest.LogCaptureFixture) -> None:
+        with caplog.at_level(logging.INFO, logger="mercato.request"):
+            response = client.get("/healthz", headers={"X-Request-ID": "req-from-the-edge-1"})
+        assert response["X-Request-ID"] == "req-from-the-edge-1"
+        (record,) = [r for r in caplog.records if r.name == "mercato.request"]
+        fields = vars(record)
+        assert fields["correlation_id"] == "req-from-the-edge-1"
+        assert (fields["method"], fields["path"], fields["status"]) == ("GET", "/healthz", 200)
+        assert fields["duration_ms"] >= 0
+
+    def test_missing_request_id_is_generated_and_echoed(self, client: Client) -> None:
+        first = client.get("/healthz")["X-Request-ID"]
+        second = client.get("/healthz")["X-Request-ID"]
+        assert first
+        assert second
+        assert first != second
+
+    def test_request_log_line_is_json_with_the_service_name(self) -> None:
+        formatter_config = dict(settings.LOGGING["formatters"]["json"])
+        factory = formatter_config.pop("()")
+        module, _, name = factory.rpartition(".")
+        formatter = getattr(__import__(module, fromlist=[name]), name)(**formatter_config)
+        record = logging.LogRecord("mercato.request", logging.INFO, __file__, 1, "request", None, None)
+        record.correlation_id = "abc"
+        line = json.loads(formatter.format(record))
+        assert line["service"] == self.service
+        assert line["request_id"] == "abc"
+        assert line["time"].endswith("+00:00")
+
+    # --- errors --------------------------------------------------------------------------
+    def test_unknown_url_answers_json_in_the_error_shape(self, client: Client) -> None:
+        response = client.get("/api/v1/no-such-resource/")
+        assert response.status_code == 404
+        assert response["Content-Type"] == "application/json"
+        assert response.json() == {
+            "type": "client_error",
+            "errors": [{"code": "not_found", "detail": "Not found.", "attr": None}],
+        }
+
+    # --- docs and admin ------------------------------------------------------------------
+    @pytest.mark.parametrize("path", ["/api/schema/", "/api/docs/", "/api/redoc/", "/admin/login/"])
+    def test_docs_and_admin_login_render(self, client: Client, path: str) -> None:
+        assert client.get(path).status_code == 200
+
+    # --- committed schema ----------------------------------------------------------------
+    def test_committed_schema_matches_the_code_without_warnings(self, tmp_path: Path) -> None:
+        committed = REPO_ROOT / SERVICES_BY_NAME[self.service].package / "openapi.yaml"
+        generated = tmp_path / "openapi.yaml"
+        # --fail-on-warn turns any drf-spectacular warning into a failure of this test.
+        call_command("spectacular", "--fail-on-warn", "--validate", "--file", str(generated), stdout=io.StringIO())
+        assert committed.exists(), f"{committed.relative_to(REPO_ROOT)} is missing: run `make schema`"
+        assert generated.read_text() == committed.read_text(), (
+            f"{committed.relative_to(REPO_ROOT)} differs from the schema the code generates: "
+            "run `make schema` and commit the result"
+        )
+        validate_openapi(yaml.safe_load(committed.read_text()))
+
+    # --- migrations ----------------------------------------------------------------------
+    def test_no_model_change_lacks_a_migration(self) -> None:
+        out = io.StringIO()
+        try:
+            call_command("makemigrations", "--check", "--dry-run", stdout=out, stderr=out)
+        except SystemExit:
+            pytest.fail(f"Missing migrations (run `manage.py makemigrations`):\n{out.getvalue()}")
+
+    # --- settings ------------------------------------------------------------------------
+    def test_production_settings_pass_check_deploy(self) -> None:
+        result = _manage(
+            self.service, _production_environment(self.service), "check", "--deploy", "--fail-level", "WARNING"
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "System check identified no issues" in result.stdout
+
+    def test_debug_is_off_unless_set(self) -> None:
+        result = _manage(
+            self.service,
+            _production_environment(self.service),
+            "shell",
+            "--no-imports",
+            "-c",
+            "from django.conf import settings; print(settings.DEBUG)",
+        )
+        assert result.stdout.strip() == "False", result.stderr
+
+    def test_a_missing_required_variable_stops_the_service_naming_it(self) -> None:
+        for variable in self.required_variables:
+            env = _production_environment(self.service)
+            del env[variable]
+            result = _manage(self.service, env, "check")
+            assert result.returncode != 0
+            assert f"Set the {variable} environment variable" in result.stderr, result.stderr
