@@ -1,0 +1,5 @@
+from common.testing.platform import ServicePlatformTests
+
+
+class TestAccountsPlatform(ServicePlatformTests):
+    service = "accounts"

@@ -1,0 +1,10 @@
+"""A minimal project mounting only common/, to test the shared infrastructure on its own."""
+
+from common.settings import *
+from common.settings import COMMON_APPS, logging_settings, spectacular_settings
+
+SERVICE_NAME = "common-tests"
+INSTALLED_APPS = COMMON_APPS
+ROOT_URLCONF = "tests.common.project.urls"
+LOGGING = logging_settings(SERVICE_NAME)
+SPECTACULAR_SETTINGS = spectacular_settings(title="common tests", description="")

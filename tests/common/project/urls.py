@@ -1,0 +1,53 @@
+from django.contrib.auth.models import Group
+from django.urls import path
+from rest_framework import generics, serializers
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from common.urls import handler400, handler403, handler404, handler500, service_urlpatterns
+
+__all__ = ["handler400", "handler403", "handler404", "handler500", "urlpatterns"]
+
+
+class EchoSerializer(serializers.Serializer[dict[str, object]]):
+    name = serializers.CharField(max_length=20)
+    quantity = serializers.IntegerField(min_value=1, max_value=1000)
+
+
+class EchoView(generics.GenericAPIView[Group]):
+    permission_classes = (AllowAny,)
+    serializer_class = EchoSerializer
+
+    def post(self, request: Request) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return Response(serializer.validated_data)
+
+
+class GroupSerializer(serializers.ModelSerializer[Group]):
+    class Meta:
+        model = Group
+        fields = ("name",)
+
+
+class GroupListView(generics.ListAPIView[Group]):
+    permission_classes = (AllowAny,)
+    serializer_class = GroupSerializer
+    queryset = Group.objects.all()
+    ordering = "name"
+
+
+class CrashView(generics.GenericAPIView[Group]):
+    permission_classes = (AllowAny,)
+
+    def get(self, request: Request) -> Response:
+        raise RuntimeError("boom")
+
+
+urlpatterns = [
+    path("test/echo/", EchoView.as_view()),
+    path("test/groups/", GroupListView.as_view()),
+    path("test/crash/", CrashView.as_view()),
+    *service_urlpatterns("tests.common.project.api_urls"),
+]

@@ -1,0 +1,96 @@
+"""The whole system as processes: every service becomes ready and serves its platform endpoints."""
+
+from __future__ import annotations
+
+import json
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openapi_spec_validator import validate as validate_openapi
+
+from common.devstack import SERVICES, ServiceProcess, free_port, running
+from tests.e2e.conftest import service_process
+
+
+def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read()
+
+
+def metric(text: str, name: str) -> float:
+    return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith(name + "{"))
+
+
+@pytest.mark.parametrize("service", [spec.name for spec in SERVICES])
+def test_service_is_ready_and_serves_a_valid_openapi_schema(system: dict[str, ServiceProcess], service: str) -> None:
+    base = system[service].base_url
+    assert get(f"{base}/readyz")[0] == 200
+    status, _headers, body = get(f"{base}/api/schema/?format=json")
+    assert status == 200, body
+    schema: dict[str, Any] = json.loads(body)
+    validate_openapi(schema)
+    assert schema["info"]["title"] == f"Mercato {service} API"
+    status, _headers, body = get(f"{base}/admin/login/")
+    assert status == 200
+    assert b"csrfmiddlewaretoken" in body
+
+
+@pytest.mark.parametrize("service", [spec.name for spec in SERVICES])
+def test_request_id_is_echoed_and_metrics_grow_across_gunicorn_workers(
+    system: dict[str, ServiceProcess], service: str
+) -> None:
+    base = system[service].base_url
+    before = metric(get(f"{base}/metrics")[2].decode(), "mercato_django_http_requests_total_by_method_total")
+    for number in range(10):
+        status, headers, _ = get(f"{base}/healthz", {"X-Request-ID": f"e2e-{service}-{number}"})
+        assert status == 200
+        assert headers["X-Request-ID"] == f"e2e-{service}-{number}"
+    after = metric(get(f"{base}/metrics")[2].decode(), "mercato_django_http_requests_total_by_method_total")
+    assert after >= before + 10
+    log_lines = [json.loads(line) for line in system[service].log_tail(400).splitlines() if line.startswith("{")]
+    logged = [line for line in log_lines if line.get("request_id") == f"e2e-{service}-9"]
+    assert logged
+    assert logged[0]["service"] == service
+    assert logged[0]["status"] == 200
+
+
+def test_readyz_names_unapplied_migrations(tmp_path: Path) -> None:
+    port = {"accounts": free_port()}
+    process = service_process("accounts", dbname="e2e_unmigrated", ports=port, run_dir=tmp_path, migrate=False)
+    with running([process]):
+        status, body = _await_answer(f"{process.base_url}/readyz", process)
+    assert status == 503
+    assert body["reason"] == "unapplied migrations"
+    assert "accounts.0001_initial" in body["migrations"]
+
+
+def test_readyz_reports_an_unreachable_database(tmp_path: Path) -> None:
+    port = {"accounts": free_port()}
+    process = service_process("accounts", dbname="e2e_unreachable", ports=port, run_dir=tmp_path, migrate=False)
+    process.env["DATABASE_URL"] = f"postgresql://nobody@127.0.0.1:{free_port()}/nothing"
+    with running([process]):
+        status, body = _await_answer(f"{process.base_url}/readyz", process)
+        # Liveness does no I/O, so a database outage does not get pods restarted.
+        assert get(f"{process.base_url}/healthz")[0] == 200
+    assert status == 503
+    assert body["reason"].startswith("database unreachable")
+
+
+def _await_answer(url: str, process: ServiceProcess) -> tuple[int, dict[str, Any]]:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            status, _, body = get(url)
+            return status, json.loads(body)
+        except OSError:
+            assert process.running(), process.log_tail()
+            time.sleep(0.2)
+    raise TimeoutError(process.log_tail())
