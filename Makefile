@@ -45,9 +45,12 @@ test-suites: install
 	done
 
 # Rewrite each service's committed OpenAPI schema from its code.
+SCHEMA_SIGNING_KEY := .data/secrets/schema-signing-key.pem
+
 schema: install
+	@$(BIN)/python -c "from pathlib import Path; from common.devstack import write_signing_key; write_signing_key(Path('$(SCHEMA_SIGNING_KEY)'))"
 	@for service in $(SERVICES); do \
-		$(CHECK_ENV) $(BIN)/python $${service}_service/manage.py spectacular \
+		$(CHECK_ENV) JWT_SIGNING_KEYS_FILE=$(SCHEMA_SIGNING_KEY) $(BIN)/python $${service}_service/manage.py spectacular \
 			--fail-on-warn --validate --file $${service}_service/openapi.yaml || exit 1; \
 		echo "wrote $${service}_service/openapi.yaml"; \
 	done

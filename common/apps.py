@@ -8,6 +8,8 @@ class CommonConfig(AppConfig):
     verbose_name = "Mercato infrastructure"
 
     def ready(self) -> None:
+        # Registers the bearer JWT security scheme with drf-spectacular.
+        import common.auth.schema  # noqa: F401
         from common.tracing import configure_tracing
 
         # Instrumentation must be in place before the WSGI handler builds its middleware

@@ -35,6 +35,8 @@ class ServiceSpec:
     name: str
     dev_port: int
     calls: tuple[str, ...] = ()
+    # Scopes of the service client this service uses to call others (docs/identity.md).
+    scopes: tuple[str, ...] = ()
     # Background processes besides the web server, as manage.py arguments.
     workers: tuple[tuple[str, ...], ...] = ()
 
@@ -54,7 +56,12 @@ class ServiceSpec:
 SERVICES: tuple[ServiceSpec, ...] = (
     ServiceSpec("accounts", 8001),
     ServiceSpec("catalog", 8002, calls=("accounts",)),
-    ServiceSpec("orders", 8003, calls=("accounts", "catalog")),
+    ServiceSpec(
+        "orders",
+        8003,
+        calls=("accounts", "catalog"),
+        scopes=("accounts.users:read", "catalog.reservations:write"),
+    ),
 )
 SERVICES_BY_NAME = {spec.name: spec for spec in SERVICES}
 
@@ -122,8 +129,14 @@ def local_environment(
     ports: Mapping[str, int],
     secret_key: str,
     run_dir: Path,
+    signing_keys_file: Path,
+    client_secret: str,
 ) -> dict[str, str]:
-    """Every variable a service needs to run on this machine over plain HTTP on 127.0.0.1."""
+    """Every variable a service needs to run on this machine over plain HTTP on 127.0.0.1.
+
+    ``signing_keys_file`` is read by accounts only; ``client_secret`` is used only by services
+    that have scopes, as the secret of the service client named after them.
+    """
     env = {
         "DJANGO_SETTINGS_MODULE": spec.settings_module,
         "SECRET_KEY": secret_key,
@@ -139,7 +152,41 @@ def local_environment(
     }
     for callee in spec.calls:
         env[f"{callee.upper()}_URL"] = f"http://127.0.0.1:{ports[callee]}"
+    if spec.name == "accounts":
+        env["JWT_SIGNING_KEYS_FILE"] = str(signing_keys_file)
+    if spec.scopes:
+        env["SERVICE_CLIENT_ID"] = spec.name
+        env["SERVICE_CLIENT_SECRET"] = client_secret
     return env
+
+
+def register_service_clients(accounts_env: Mapping[str, str], secrets_by_service: Mapping[str, str]) -> None:
+    """Create (or update) on accounts the service client of every service that has scopes."""
+    accounts = SERVICES_BY_NAME["accounts"]
+    for spec in SERVICES:
+        if not spec.scopes:
+            continue
+        scope_args = [arg for scope in spec.scopes for arg in ("--scope", scope)]
+        env = {**accounts_env, "SERVICE_CLIENT_SECRET": secrets_by_service[spec.name]}
+        manage(
+            accounts, env, "create_service_client", spec.name, *scope_args, "--secret-from-env", "SERVICE_CLIENT_SECRET"
+        )
+
+
+def write_signing_key(path: Path) -> Path:
+    """A fresh RSA private key in PEM at ``path`` unless one is there; returns ``path``."""
+    if not path.exists():
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric import rsa
+
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        pem = key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pem)
+        path.chmod(0o600)
+    return path
 
 
 def persistent_secret(path: Path) -> str:

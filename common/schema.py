@@ -1,5 +1,21 @@
+from typing import Any
+
 from drf_standardized_errors.openapi import AutoSchema as StandardizedErrorsAutoSchema
+
+# The statuses drf-standardized-errors knows when to document on its own (it has a serializer
+# for each and decides per view from its parsers, permissions, throttles, ...).
+_DOCUMENTED_BY_INFERENCE = frozenset({"400", "401", "403", "404", "405", "406", "415", "429", "500"})
 
 
 class AutoSchema(StandardizedErrorsAutoSchema):
-    """Documents the standardized error responses on every operation of every service."""
+    """Documents the standardized error responses on every operation of every service.
+
+    Any other allowed status (409, 412, 422) is documented only where a view declares it
+    (``extend_schema(responses=...)``): drf-standardized-errors would otherwise add it to every
+    operation, with a warning each, since it cannot know which operations answer it.
+    """
+
+    def _should_add_error_response(self, responses: dict[str, Any], status_code: str) -> bool:
+        if status_code not in _DOCUMENTED_BY_INFERENCE:
+            return False
+        return bool(super()._should_add_error_response(responses, status_code))

@@ -113,6 +113,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Argon2 for new hashes; the others only verify (and upgrade) hashes made elsewhere.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+
+# Shared by every process of a service (throttle counters must be), in its own PostgreSQL: no
+# extra infrastructure. The table comes from common's migration.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "mercato_cache"},
+}
+
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
 USE_I18N = True
@@ -144,7 +157,7 @@ X_FRAME_OPTIONS = "DENY"
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["common.auth.authentication.JWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "common.pagination.CursorPagination",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -186,6 +199,18 @@ def spectacular_settings(*, title: str, description: str) -> dict[str, Any]:
         "POSTPROCESSING_HOOKS": ["drf_standardized_errors.openapi_hooks.postprocess_schema_enums"],
     }
 
+
+# --- Identity (docs/identity.md) ---------------------------------------------------------
+JWT_ISSUER = env.str("JWT_ISSUER", default="mercato-accounts")
+JWT_AUDIENCE = env.str("JWT_AUDIENCE", default="mercato")
+JWT_LEEWAY_SECONDS = env.int("JWT_LEEWAY_SECONDS", default=1)
+# Where JWTAuthentication gets the public key for a token's kid: by default the JWKS of
+# accounts (common.auth.keys); accounts itself names a resolver over its own keys.
+JWT_KEY_RESOLVER = "common.auth.keys.public_key_for_kid"
+# The JWKS is cached this long, and fetched again early (at most once per
+# JWKS_MIN_REFETCH_SECONDS) when a token names a kid not in it: a rotated-in key.
+JWKS_CACHE_SECONDS = env.int("JWKS_CACHE_SECONDS", default=300)
+JWKS_MIN_REFETCH_SECONDS = env.int("JWKS_MIN_REFETCH_SECONDS", default=10)
 
 # --- Operations -----------------------------------------------------------------------------
 DJANGO_GUID = {

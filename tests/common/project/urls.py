@@ -5,6 +5,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from common.auth.permissions import IsStaff, require_scope
 from common.urls import handler400, handler403, handler404, handler500, service_urlpatterns
 
 __all__ = ["handler400", "handler403", "handler404", "handler500", "urlpatterns"]
@@ -45,7 +46,30 @@ class CrashView(generics.GenericAPIView[Group]):
         raise RuntimeError("boom")
 
 
+class PrincipalView(generics.GenericAPIView[Group]):
+    """Behind the default permission (IsAuthenticated); each subclass narrows it."""
+
+    def get(self, request: Request) -> Response:
+        return Response({"principal": request.user.principal})  # type: ignore[union-attr]
+
+
+class StaffView(PrincipalView):
+    permission_classes = (IsStaff,)
+
+
+class ScopeView(PrincipalView):
+    permission_classes = (require_scope("catalog.reservations:write"),)
+
+
+class StaffOrScopeView(PrincipalView):
+    permission_classes = (IsStaff | require_scope("accounts.users:read"),)
+
+
 urlpatterns = [
+    path("test/auth/user/", PrincipalView.as_view()),
+    path("test/auth/staff/", StaffView.as_view()),
+    path("test/auth/scope/", ScopeView.as_view()),
+    path("test/auth/staff-or-scope/", StaffOrScopeView.as_view()),
     path("test/echo/", EchoView.as_view()),
     path("test/groups/", GroupListView.as_view()),
     path("test/crash/", CrashView.as_view()),

@@ -1,0 +1,111 @@
+"""Admin sign-in with accounts credentials (docs/identity.md, "Admin sign-in on every service").
+
+List it after Django's ModelBackend::
+
+    AUTHENTICATION_BACKENDS = [
+        "django.contrib.auth.backends.ModelBackend",  # local break-glass superuser first
+        "common.auth.backends.AccountsBackend",
+    ]
+
+Permissions come from ModelBackend through the mirrored local groups; this backend only signs
+people in, so it answers no permission question itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import BaseBackend
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.http import HttpRequest
+
+from common.auth.accounts import AccountsProfile, profile_for_credentials
+from common.http import ServiceUnavailable
+
+if TYPE_CHECKING:
+    # django-stubs' alias of the AUTH_USER_MODEL: auth.User in catalog and orders.
+    from django.contrib.auth.models import _User
+
+logger = logging.getLogger(__name__)
+
+
+class AccountsBackend(BaseBackend):
+    """Checks the email and password against accounts and mirrors the person into a local user."""
+
+    def authenticate(
+        self, request: HttpRequest | None, username: str | None = None, password: str | None = None, **kwargs: Any
+    ) -> _User | None:
+        if not username or not password:
+            return None
+        try:
+            profile = profile_for_credentials(username, password)
+        except ServiceUnavailable:
+            # ModelBackend has had its turn: a local superuser can still sign in.
+            logger.warning("accounts unreachable: admin sign-in of %s refused", username)
+            return None
+        except ValueError as exc:
+            logger.error("accounts answered outside its contract at sign-in: %s", exc)
+            return None
+        if profile is None:
+            return None
+        if not (profile.is_staff and profile.is_active):
+            _demote(profile.email)
+            logger.info("admin sign-in refused: %s is not active staff on accounts", profile.email)
+            return None
+        return mirror_user(profile)
+
+    def get_user(self, user_id: Any) -> _User | None:
+        user_model = get_user_model()
+        try:
+            user = user_model._default_manager.get(pk=user_id)
+        except (user_model.DoesNotExist, ValueError, TypeError):
+            return None
+        return user if user.is_active else None
+
+
+def _local_users() -> Any:
+    # catalog and orders use django.contrib.auth's User (username, groups, flags).
+    return get_user_model()._default_manager
+
+
+@transaction.atomic
+def mirror_user(profile: AccountsProfile) -> _User | None:
+    """The local user for ``profile`` with its flags and groups, or None when it may not sign in.
+
+    Groups are those of ``profile`` that exist here (each service creates its own in a data
+    migration); the others mean nothing to this service and are ignored.
+    """
+    users = _local_users()
+    if len(profile.email) > users.model._meta.get_field("username").max_length:
+        logger.warning("admin sign-in refused: %s is too long for a local username", profile.email)
+        return None
+    user: _User
+    user, created = users.select_for_update().get_or_create(username=profile.email)
+    if not created and user.has_usable_password():
+        # A local account (the break-glass superuser) of the same name: it is not ours to
+        # overwrite, and its password is the way in when accounts is down.
+        logger.warning("admin sign-in of %s refused: a local account has that name", profile.email)
+        return None
+    if not user.is_active:
+        # Deactivated here by a local admin: this service's decision stands.
+        logger.info("admin sign-in refused: %s is deactivated locally", profile.email)
+        return None
+    user.email = profile.email
+    user.is_staff = profile.is_staff
+    user.is_superuser = profile.is_superuser
+    user.set_unusable_password()
+    user.save()
+    user.groups.set(Group.objects.filter(name__in=profile.groups))
+    return user
+
+
+def _demote(email: str) -> None:
+    # Someone accounts no longer calls active staff keeps no admin access here, including
+    # through sessions opened before (the admin checks is_staff on every request).
+    _local_users().filter(username=email, password__startswith=UNUSABLE_PASSWORD_PREFIX).update(
+        is_staff=False, is_superuser=False
+    )

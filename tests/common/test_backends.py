@@ -1,0 +1,169 @@
+"""AccountsBackend: admin sign-in checked against a stand-in accounts on a real local server."""
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.contrib.auth import authenticate
+from django.contrib.auth.models import Group, User
+from django.test import Client
+
+from common.auth.backends import AccountsBackend
+from common.testing.fake_accounts import FakeAccounts, fake_accounts
+from common.testing.http_server import Answer
+
+pytestmark = pytest.mark.django_db
+
+EMAIL = "manager@example.com"
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def accounts(settings: Any) -> Iterator[FakeAccounts]:
+    Group.objects.bulk_create([Group(name="catalog-managers"), Group(name="catalog-viewers")])
+    with fake_accounts(settings) as accounts:
+        yield accounts
+
+
+def sign_in(email: str = EMAIL, password: str = PASSWORD) -> User | None:
+    user = authenticate(None, username=email, password=password)
+    assert user is None or isinstance(user, User)
+    return user
+
+
+def groups_of(user: User) -> set[str]:
+    return set(user.groups.values_list("name", flat=True))
+
+
+def test_staff_are_mirrored_into_a_local_user(accounts: FakeAccounts) -> None:
+    accounts.add(EMAIL, PASSWORD, is_staff=True, is_superuser=True, groups=("catalog-managers", "orders-only"))
+    user = sign_in()
+    assert user is not None
+    assert user.backend == "common.auth.backends.AccountsBackend"  # type: ignore[attr-defined]
+    assert (user.username, user.email, user.is_staff, user.is_superuser) == (EMAIL, EMAIL, True, True)
+    assert not user.has_usable_password()
+    assert groups_of(user) == {"catalog-managers"}  # groups unknown here are ignored
+    calls = [(r.method, r.path) for r in accounts.server.requests]
+    assert calls == [("POST", "/api/v1/auth/token/"), ("GET", "/api/v1/users/me/")]
+    assert accounts.server.requests[0].json() == {"email": EMAIL, "password": PASSWORD}
+
+
+def test_each_sign_in_mirrors_the_current_flags_and_groups(accounts: FakeAccounts) -> None:
+    accounts.add(EMAIL, PASSWORD, is_staff=True, is_superuser=True, groups=("catalog-managers",))
+    sign_in()
+    accounts.add(EMAIL, PASSWORD, is_staff=True, groups=("catalog-viewers",))
+    user = sign_in()
+    assert user is not None
+    assert (user.is_staff, user.is_superuser) == (True, False)
+    assert groups_of(user) == {"catalog-viewers"}
+    assert User.objects.count() == 1
+
+
+def test_a_person_who_is_not_staff_is_refused(accounts: FakeAccounts) -> None:
+    accounts.add(EMAIL, PASSWORD)
+    assert sign_in() is None
+    assert not User.objects.exists()
+
+
+def test_someone_no_longer_staff_is_refused_and_loses_admin_access(accounts: FakeAccounts) -> None:
+    accounts.add(EMAIL, PASSWORD, is_staff=True, is_superuser=True)
+    assert sign_in() is not None
+    accounts.add(EMAIL, PASSWORD, is_staff=False)
+    assert sign_in() is None
+    user = User.objects.get(username=EMAIL)
+    assert (user.is_staff, user.is_superuser) == (False, False)  # open admin sessions end too
+
+
+def answer_profile(accounts: FakeAccounts, profile: Any) -> None:
+    """Make accounts issue a token to anyone and then describe them as ``profile``."""
+    accounts.server.respond = lambda received: (
+        Answer.json(profile) if received.path == "/api/v1/users/me/" else Answer.json({"access_token": "t"})
+    )
+
+
+def test_an_inactive_person_is_refused(accounts: FakeAccounts) -> None:
+    person = accounts.add(EMAIL, PASSWORD, is_staff=True)
+    answer_profile(accounts, {**person.profile(), "is_active": False})
+    assert sign_in() is None
+
+
+def test_a_wrong_password_is_refused(accounts: FakeAccounts) -> None:
+    accounts.add(EMAIL, PASSWORD, is_staff=True)
+    assert sign_in(password="wrong") is None
+    assert [r.path for r in accounts.server.requests] == ["/api/v1/auth/token/"]
+
+
+def test_the_sign_in_request_is_never_retried(accounts: FakeAccounts) -> None:
+    # accounts counts failed sign-ins towards a lock-out: a retry would count twice.
+    accounts.server.answer_in_turn(Answer(503), Answer(200))
+    assert sign_in() is None
+    assert len(accounts.server.requests) == 1
+
+
+@pytest.mark.parametrize(
+    "profile",
+    [
+        ["not", "an", "object"],
+        {"id": "x", "email": EMAIL, "is_staff": "yes", "groups": []},
+        {"id": "x", "email": EMAIL, "is_staff": True, "groups": "catalog-managers"},
+        {"email": EMAIL, "is_staff": True},
+    ],
+)
+def test_an_answer_outside_the_contract_is_refused(accounts: FakeAccounts, profile: Any) -> None:
+    answer_profile(accounts, profile)
+    assert sign_in() is None
+    assert not User.objects.exists()
+
+
+def test_a_local_account_of_the_same_name_is_not_taken_over(accounts: FakeAccounts) -> None:
+    User.objects.create_superuser(username=EMAIL, email=EMAIL, password="the-local-one")
+    accounts.add(EMAIL, PASSWORD, is_staff=True)
+    assert sign_in() is None
+    assert User.objects.get(username=EMAIL).check_password("the-local-one")
+    assert sign_in(password="the-local-one") is not None  # ModelBackend
+
+
+def test_a_locally_deactivated_user_stays_out(accounts: FakeAccounts) -> None:
+    accounts.add(EMAIL, PASSWORD, is_staff=True)
+    assert sign_in() is not None
+    User.objects.filter(username=EMAIL).update(is_active=False)
+    assert sign_in() is None
+
+
+def test_an_overlong_email_is_refused_not_a_crash(accounts: FakeAccounts) -> None:
+    email = "x" * 200 + "@example.com"
+    accounts.add(email, PASSWORD, is_staff=True)
+    assert sign_in(email) is None
+
+
+def test_accounts_down_refuses_but_the_break_glass_superuser_signs_in(settings: Any) -> None:
+    settings.ACCOUNTS_URL = "http://127.0.0.1:9"  # the discard port: connection refused
+    User.objects.create_superuser(username="root", email="", password="break-glass")
+    assert sign_in("someone@example.com", "whatever") is None
+    user = sign_in("root", "break-glass")
+    assert user is not None
+    assert user.backend == "django.contrib.auth.backends.ModelBackend"  # type: ignore[attr-defined]
+
+
+def test_missing_credentials_make_no_call(accounts: FakeAccounts) -> None:
+    assert AccountsBackend().authenticate(None, username="", password="x") is None
+    assert AccountsBackend().authenticate(None, username=EMAIL, password=None) is None
+    assert accounts.server.requests == []
+
+
+def test_get_user(accounts: FakeAccounts) -> None:
+    accounts.add(EMAIL, PASSWORD, is_staff=True)
+    user = sign_in()
+    assert user is not None
+    backend = AccountsBackend()
+    assert backend.get_user(user.pk) == user
+    assert backend.get_user(10**9) is None
+    assert backend.get_user("not-a-number") is None
+
+
+def test_the_admin_signs_staff_in_and_keeps_the_session(accounts: FakeAccounts, client: Client) -> None:
+    accounts.add(EMAIL, PASSWORD, is_staff=True, groups=("catalog-viewers",))
+    response = client.post("/admin/login/", {"username": EMAIL, "password": PASSWORD, "next": "/admin/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
