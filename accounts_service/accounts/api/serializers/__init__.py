@@ -1,0 +1,1 @@
+"""Request and response bodies of the accounts API, one module per resource."""

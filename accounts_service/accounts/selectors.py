@@ -1,0 +1,76 @@
+"""Reads. Every query the API and the admin run over accounts' tables starts here."""
+
+import uuid
+
+from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
+from django.contrib.postgres.search import SearchQuery
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
+
+from accounts_service.accounts.models import NAME_SEARCH_VECTOR, Address, ServiceClient, User, normalize_email
+
+
+def user_list() -> QuerySet[User]:
+    """Users with their groups (by name, so bodies are stable), in two queries whatever the page size."""
+    return User.objects.prefetch_related(Prefetch("groups", queryset=Group.objects.order_by("name")))
+
+
+def user_search(queryset: QuerySet[User], term: str) -> QuerySet[User]:
+    """Users whose email starts with ``term`` or whose name has its words.
+
+    Both halves use an index: emails are stored lower-cased, so a case-sensitive prefix match
+    on the normalised term uses the pattern-ops index PostgreSQL keeps for the unique email;
+    the name is matched by full-text search over the GIN index on the same expression.
+    """
+    name_matches = SearchQuery(term, config="simple", search_type="websearch")
+    return queryset.annotate(name_search=NAME_SEARCH_VECTOR).filter(
+        Q(email__startswith=normalize_email(term)) | Q(name_search=name_matches)
+    )
+
+
+def user_get(*, user_id: uuid.UUID | str) -> User | None:
+    return user_list().filter(pk=user_id).first()
+
+
+def user_get_active(*, user_id: uuid.UUID | str, with_groups: bool = False) -> User | None:
+    """The user behind an access token, if still active: tokens outlive deactivation briefly."""
+    users = user_list() if with_groups else User.objects.all()
+    return users.filter(pk=user_id, is_active=True).first()
+
+
+def user_get_by_email(*, email: str) -> User | None:
+    return User.objects.filter(email=normalize_email(email)).first()
+
+
+def user_group_names(*, user: User) -> list[str]:
+    return list(user.groups.order_by("name").values_list("name", flat=True))
+
+
+def user_for_password_reset(*, uid: str, token: str) -> User | None:
+    """The active user a mailed reset link names, if its token is still valid (one use only).
+
+    The token covers the password hash and last login, so it expires as soon as either changes.
+    """
+    try:
+        user_id = uuid.UUID(force_str(urlsafe_base64_decode(uid)))
+    except (ValueError, TypeError, UnicodeDecodeError):
+        return None
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not default_token_generator.check_token(user, token):
+        return None
+    return user
+
+
+def address_list(*, user_id: uuid.UUID | str) -> QuerySet[Address]:
+    return Address.objects.filter(user_id=user_id)
+
+
+def address_get(*, user_id: uuid.UUID | str, address_id: uuid.UUID) -> Address | None:
+    """One of the user's own addresses; anyone else's is as absent as a missing one."""
+    return address_list(user_id=user_id).filter(pk=address_id).first()
+
+
+def service_client_get_active(*, name: str) -> ServiceClient | None:
+    return ServiceClient.objects.filter(name=name, is_active=True).first()

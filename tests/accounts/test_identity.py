@@ -1,0 +1,5 @@
+from common.testing.identity import ServiceIdentityTests
+
+
+class TestAccountsIdentity(ServiceIdentityTests):
+    service = "accounts"
