@@ -8,6 +8,9 @@ SERVICE_NAME = "catalog"
 INSTALLED_APPS = [*COMMON_APPS, "catalog_service.catalog"]
 ROOT_URLCONF = "catalog_service.urls"
 WSGI_APPLICATION = "catalog_service.wsgi.application"
+# Admin sign-in: a local account first (the break-glass superuser works while accounts is
+# down), then accounts credentials, mirrored into a local user (docs/identity.md).
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend", "common.auth.backends.AccountsBackend"]
 
 ACCOUNTS_URL = env.url("ACCOUNTS_URL").geturl()
 

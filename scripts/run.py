@@ -27,8 +27,10 @@ from common.devstack import (
     local_environment,
     manage,
     persistent_secret,
+    register_service_clients,
     running,
     start_embedded_postgres,
+    write_signing_key,
 )
 
 DATA_DIR = REPO_ROOT / ".data"
@@ -60,6 +62,8 @@ def main() -> int:
         server = start_embedded_postgres(DATA_DIR / "postgres")
 
     ports = {spec.name: spec.dev_port for spec in SERVICES}
+    signing_keys_file = write_signing_key(DATA_DIR / "secrets" / "jwt-signing-keys.pem")
+    client_secrets = {spec.name: persistent_secret(DATA_DIR / "secrets" / f"{spec.name}-client") for spec in SERVICES}
     processes: list[ServiceProcess] = []
     for spec in SERVICES:
         url = external_urls[spec.name]
@@ -74,6 +78,8 @@ def main() -> int:
             ports=ports,
             secret_key=persistent_secret(DATA_DIR / "secrets" / spec.name),
             run_dir=run_dir,
+            signing_keys_file=signing_keys_file,
+            client_secret=client_secrets[spec.name],
         )
         env["DEMO_ADMIN_EMAIL"] = DEMO_ADMIN_EMAIL
         env["DEMO_ADMIN_PASSWORD"] = DEMO_ADMIN_PASSWORD
@@ -81,6 +87,8 @@ def main() -> int:
         manage(spec, env, "migrate", "--noinput")
         manage(spec, env, "collectstatic", "--noinput")
         manage(spec, env, "seed_demo")
+        if spec.name == "accounts":
+            register_service_clients(env, client_secrets)
         processes.append(ServiceProcess.web(spec, env, metrics_dir=run_dir / "prometheus", output=say))
         processes.extend(ServiceProcess.worker(spec, env, command, output=say) for command in spec.workers)
 

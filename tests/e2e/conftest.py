@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -18,12 +18,29 @@ from common.devstack import (
     free_port,
     local_environment,
     manage,
+    register_service_clients,
     running,
+    write_signing_key,
 )
+
+# How soon catalog and orders may fetch the JWKS again for an unknown kid: short, so the key
+# rotation test need not wait the production default (10 s).
+JWKS_MIN_REFETCH_SECONDS = 1
+# The staff member seed_demo creates on accounts (in the catalog-managers group).
+STAFF_EMAIL = "staff@e2e.example"
+STAFF_PASSWORD = "e2e-staff-Pass-1"
 
 
 def service_process(
-    spec_name: str, *, dbname: str, ports: dict[str, int], run_dir: Path, migrate: bool = True
+    spec_name: str,
+    *,
+    dbname: str,
+    ports: dict[str, int],
+    run_dir: Path,
+    migrate: bool = True,
+    signing_keys_file: Path | None = None,
+    client_secret: str = "",
+    extra_env: Mapping[str, str] | None = None,
 ) -> ServiceProcess:
     """A not yet started web process of a service on a freshly created (and migrated) database."""
     spec = SERVICES_BY_NAME[spec_name]
@@ -35,22 +52,58 @@ def service_process(
         ports=ports,
         secret_key=secrets.token_urlsafe(50),
         run_dir=run_dir,
+        signing_keys_file=signing_keys_file or write_signing_key(run_dir / "jwt-signing-keys.pem"),
+        client_secret=client_secret,
     )
+    env.update(extra_env or {})
     if migrate:
         manage(spec, env, "migrate", "--noinput")
     return ServiceProcess.web(spec, env, metrics_dir=run_dir / "prometheus", log_path=run_dir / "server.log")
 
 
+def manage_env(process: ServiceProcess) -> dict[str, str]:
+    """A web process's environment for a ``manage.py`` run beside it.
+
+    Without the Prometheus multiprocess directory: a one-off command's samples do not belong in
+    the server's metrics (and before the server starts, the directory does not exist).
+    """
+    return {key: value for key, value in process.env.items() if key != "PROMETHEUS_MULTIPROC_DIR"}
+
+
 @pytest.fixture(scope="session")
 def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, ServiceProcess]]:
-    """All three services, migrated and ready; stopped (process groups and all) at the end."""
+    """All three services, migrated and ready; stopped (process groups and all) at the end.
+
+    accounts signs with the key in ``accounts.env["JWT_SIGNING_KEYS_FILE"]``, a file the tests
+    control (the key rotation test rewrites it); the service clients are registered on accounts.
+    """
     root = tmp_path_factory.mktemp("system")
     ports = {spec.name: free_port() for spec in SERVICES}
+    signing_keys_file = write_signing_key(root / "secrets" / "jwt-signing-keys.pem")
+    client_secrets = {spec.name: secrets.token_urlsafe(32) for spec in SERVICES if spec.scopes}
     processes = {
-        spec.name: service_process(spec.name, dbname=f"e2e_{spec.name}", ports=ports, run_dir=root / spec.name)
+        spec.name: service_process(
+            spec.name,
+            dbname=f"e2e_{spec.name}",
+            ports=ports,
+            run_dir=root / spec.name,
+            signing_keys_file=signing_keys_file,
+            client_secret=client_secrets.get(spec.name, ""),
+            extra_env={"JWKS_MIN_REFETCH_SECONDS": str(JWKS_MIN_REFETCH_SECONDS)},
+        )
         for spec in SERVICES
     }
+    register_service_clients(manage_env(processes["accounts"]), client_secrets)
     with running(list(processes.values())):
         for process in processes.values():
             process.wait_ready(timeout=90)
         yield processes
+
+
+@pytest.fixture(scope="session")
+def staff_member(system: dict[str, ServiceProcess]) -> tuple[str, str]:
+    """Email and password of a staff member (superuser, in catalog-managers) on accounts."""
+    accounts = system["accounts"]
+    env = {**manage_env(accounts), "DEMO_ADMIN_EMAIL": STAFF_EMAIL, "DEMO_ADMIN_PASSWORD": STAFF_PASSWORD}
+    manage(accounts.spec, env, "seed_demo")
+    return STAFF_EMAIL, STAFF_PASSWORD

@@ -9,6 +9,11 @@ from common.settings import env
 class Command(BaseCommand):
     help = "Create the demo data of a local system (idempotent): a local break-glass admin."
 
+    # Staff sign in with their accounts credentials (common.auth.backends.AccountsBackend).
+    # This local superuser is the break-glass account: ModelBackend is asked first, so it signs
+    # in while accounts is down. Its local password also keeps AccountsBackend from taking over
+    # the same username.
+
     def handle(self, *args: Any, **options: Any) -> None:
         email = env.str("DEMO_ADMIN_EMAIL")
         user_model = get_user_model()
