@@ -1,11 +1,14 @@
 """catalog_service: products, categories, prices, stock and reservations. Calls accounts."""
 
 from common.settings import *
-from common.settings import COMMON_APPS, env, logging_settings, spectacular_settings
+from common.settings import COMMON_APPS, DRF_STANDARDIZED_ERRORS, env, logging_settings, spectacular_settings
 
 SERVICE_NAME = "catalog"
 
-INSTALLED_APPS = [*COMMON_APPS, "catalog_service.catalog"]
+# procrastinate (the job queue, in this service's own database) comes before the catalog app so
+# the app's tasks module registers on a ready app; its tables come from its migrations.
+# treebeard provides the category tree's admin templates and scripts.
+INSTALLED_APPS = [*COMMON_APPS, "treebeard", "procrastinate.contrib.django", "catalog_service.catalog"]
 ROOT_URLCONF = "catalog_service.urls"
 WSGI_APPLICATION = "catalog_service.wsgi.application"
 # Admin sign-in: a local account first (the break-glass superuser works while accounts is
@@ -14,8 +17,42 @@ AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend", "common.
 
 ACCOUNTS_URL = env.url("ACCOUNTS_URL").geturl()
 
+# Bulk import (docs/catalog-bulk.md): the largest file POST /api/v1/product-imports/ accepts.
+# Uploads are spooled to a temporary file (FILE_UPLOAD_TEMP_DIR, the system's by default),
+# then copied into PostgreSQL in 1 MiB chunks.
+PRODUCT_IMPORT_MAX_BYTES = env.int("PRODUCT_IMPORT_MAX_BYTES", default=2 * 1024**3)
+
 LOGGING = logging_settings(SERVICE_NAME)
 SPECTACULAR_SETTINGS = spectacular_settings(
     title="Mercato catalog API",
     description="Categories, products, prices, stock levels, reservations and bulk import/export.",
+)
+# Import jobs and reservations both have a "status"; name the import's enum so the two do not
+# collide in the schema.
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["ProductImportStatusEnum"] = (
+    "catalog_service.catalog.models.ImportStatus.choices"
+)
+
+# --- API errors (docs/catalog.md, "Errors") ---------------------------------------------------
+# drf-standardized-errors adds every allowed status it has no serializer for (409, 412, 422) to
+# every operation, with a warning each; here they appear only where a view declares them. The
+# catalog's formatter keeps the extra fields of a shortage (sku, requested, available).
+DRF_STANDARDIZED_ERRORS = {
+    **DRF_STANDARDIZED_ERRORS,
+    "ALLOWED_ERROR_STATUS_CODES": [
+        code for code in DRF_STANDARDIZED_ERRORS["ALLOWED_ERROR_STATUS_CODES"] if code not in {"409", "412", "422"}
+    ],
+    "EXCEPTION_FORMATTER_CLASS": "catalog_service.catalog.api.errors.CatalogExceptionFormatter",  # type: ignore[dict-item]
+}
+# Fixed names for the catalog's enums, which would otherwise collide by field name ("code", "reason").
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
+    {
+        "ConflictErrorCodeEnum": "catalog_service.catalog.api.errors.ConflictErrorCode.choices",
+        "PreconditionFailedErrorCodeEnum": "catalog_service.catalog.api.errors.PreconditionFailedErrorCode.choices",
+        "UnprocessableErrorCodeEnum": "catalog_service.catalog.api.errors.UnprocessableErrorCode.choices",
+        "ReservationStatusEnum": "catalog_service.catalog.models.ReservationStatus.choices",
+        "MovementReasonEnum": "catalog_service.catalog.models.MovementReason.choices",
+        "AdjustmentReasonEnum": "catalog_service.catalog.services.stock.ADJUSTMENT_REASON_CHOICES",
+        "AdjustmentModeEnum": "catalog_service.catalog.services.stock.ADJUSTMENT_MODE_CHOICES",
+    }
 )

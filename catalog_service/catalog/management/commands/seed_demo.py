@@ -3,11 +3,16 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from catalog_service.catalog.bulk.generator import products_generate
+from catalog_service.catalog.models import Product
 from common.settings import env
 
 
 class Command(BaseCommand):
-    help = "Create the demo data of a local system (idempotent): a local break-glass admin."
+    help = (
+        "Create the demo data of a local system (idempotent): a local break-glass admin, and a "
+        "category tree with DEMO_PRODUCTS (default 10,000) generated products when there are none."
+    )
 
     # Staff sign in with their accounts credentials (common.auth.backends.AccountsBackend).
     # This local superuser is the break-glass account: ModelBackend is asked first, so it signs
@@ -15,6 +20,10 @@ class Command(BaseCommand):
     # the same username.
 
     def handle(self, *args: Any, **options: Any) -> None:
+        self._demo_admin()
+        self._demo_products()
+
+    def _demo_admin(self) -> None:
         email = env.str("DEMO_ADMIN_EMAIL")
         user_model = get_user_model()
         if user_model.objects.filter(username=email).exists():
@@ -22,3 +31,12 @@ class Command(BaseCommand):
             return
         user_model.objects.create_superuser(username=email, email=email, password=env.str("DEMO_ADMIN_PASSWORD"))
         self.stdout.write(f"created demo admin {email}")
+
+    def _demo_products(self) -> None:
+        # Only into an empty catalog: the demo data never mixes with products someone made.
+        if Product.objects.exists():
+            self.stdout.write("products exist; no demo products generated")
+            return
+        count = env.int("DEMO_PRODUCTS", default=10_000)
+        result = products_generate(count=count)
+        self.stdout.write(f"generated {result.created} demo products in {result.categories} leaf categories")

@@ -1,0 +1,334 @@
+"""The catalog's admin, built for tables of millions of rows (docs/catalog-bulk.md, "The admin").
+
+No changelist counts a big table (EstimatedCountPaginator), search uses indexes only (SKU
+prefix, full-text search), relations are picked with autocomplete or raw ids, and stock changes
+only through the stock service, which writes the audit trail.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection, transaction
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from treebeard.admin import TreeAdmin  # type: ignore[import-untyped]
+from treebeard.forms import movenodeform_factory  # type: ignore[import-untyped]
+
+from catalog_service.catalog.admin_support import BigTableAdmin, CurrencyFilter, StockAdjustmentForm
+from catalog_service.catalog.exceptions import CatalogError
+from catalog_service.catalog.models import (
+    SEARCH_CONFIG,
+    Category,
+    MovementReason,
+    Product,
+    ProductImport,
+    ProductImportError,
+    Reservation,
+    ReservationLine,
+    StockLevel,
+    StockMovement,
+)
+from catalog_service.catalog.services.categories import TREE_LOCK_KEY
+from catalog_service.catalog.services.product_bulk import products_set_active
+from catalog_service.catalog.services.stock import AdjustmentMode, stock_adjust
+
+# A stock adjustment writes one movement per product; more than this at once is a job for an import.
+MAX_STOCK_ADJUSTMENTS: Final = 1_000
+_SKU_PREFIX: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+
+def _actor(request: HttpRequest) -> str:
+    return f"admin:{request.user.get_username()}"
+
+
+# --- categories ---------------------------------------------------------------------------------
+
+
+@admin.register(Category)
+class CategoryAdmin(TreeAdmin):  # type: ignore[misc]
+    form = movenodeform_factory(Category, exclude=("created_at", "updated_at"))
+    list_display = ("name", "slug", "depth")
+    search_fields = ("name", "slug")  # also what the products' category autocomplete searches
+    prepopulated_fields = {"slug": ("name",)}  # noqa: RUF012
+
+    # Tree writes compute materialized paths from the siblings present; like the category
+    # service, the admin takes the tree's advisory lock first, so concurrent writes queue up.
+    def save_form(self, request: HttpRequest, form: Any, change: bool) -> Any:
+        _lock_tree()
+        return super().save_form(request, form, change)
+
+    def move_node(self, request: HttpRequest) -> HttpResponse:
+        with transaction.atomic():
+            _lock_tree()
+            response: HttpResponse = super().move_node(request)
+            return response
+
+
+def _lock_tree() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [TREE_LOCK_KEY])
+
+
+# --- products -------------------------------------------------------------------------------
+
+
+class StockLevelInline(admin.StackedInline):  # type: ignore[type-arg]
+    model = StockLevel
+    fields = ("on_hand", "reserved", "updated_at")
+    readonly_fields = fields
+    can_delete = False
+    extra = 0
+    max_num = 0
+    verbose_name_plural = "stock (change it with the “Adjust stock” action: it records the movement)"
+
+
+@admin.register(Product)
+class ProductAdmin(BigTableAdmin):
+    list_display = ("sku", "name", "category", "price", "currency", "is_active", "on_hand", "updated_at")
+    list_select_related = ("category", "stock")
+    list_filter = ("is_active", CurrencyFilter)
+    # Only orderings an index serves (see Product.Meta.indexes).
+    sortable_by = ("sku", "name", "price", "updated_at")
+    ordering = ("-updated_at", "-id")
+    # Searched by get_search_results below: SKU prefix and full-text search, both indexed.
+    search_fields = ("sku",)
+    search_help_text = "A SKU or its beginning, or words of the name, SKU or description."
+    autocomplete_fields = ("category",)
+    readonly_fields = ("created_at", "updated_at")
+    fields = (
+        "sku",
+        "name",
+        "slug",
+        "category",
+        "description",
+        "price",
+        "currency",
+        "attributes",
+        "is_active",
+        "created_at",
+        "updated_at",
+    )
+    prepopulated_fields = {"slug": ("name",)}  # noqa: RUF012
+    inlines = (StockLevelInline,)
+    actions = ("activate", "deactivate", "adjust_stock")
+
+    @admin.display(description="on hand")
+    def on_hand(self, product: Product) -> int | None:
+        stock = getattr(product, "stock", None)
+        return stock.on_hand if stock is not None else None
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Product]:
+        # The search vector is only searched, never shown.
+        return super().get_queryset(request).defer("search_vector")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Product | None = None) -> Any:
+        # The SKU is the product's identity, copied into orders: it never changes.
+        return (*self.readonly_fields, "sku") if obj is not None else self.readonly_fields
+
+    def get_actions(self, request: HttpRequest) -> Any:
+        actions = super().get_actions(request)
+        # Deleting thousands of products through the admin's confirmation page (which lists
+        # every related row) is not an operation for a big table; deactivate them instead.
+        actions.pop("delete_selected", None)
+        return actions
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[Product], search_term: str
+    ) -> tuple[QuerySet[Product], bool]:
+        term = search_term.replace("\x00", "").strip()[:200]
+        if not term:
+            return queryset, False
+        condition = Q(search_vector=SearchQuery(term, search_type="websearch", config=SEARCH_CONFIG))
+        if _SKU_PREFIX.match(term):
+            condition |= Q(sku__startswith=term)
+        return queryset.filter(condition), False
+
+    def save_model(self, request: HttpRequest, obj: Product, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if not change:
+            # Like the product service: every product has its stock row from the start.
+            StockLevel.objects.get_or_create(product=obj)
+
+    @admin.action(description="Activate selected products", permissions=["change"])
+    def activate(self, request: HttpRequest, queryset: QuerySet[Product]) -> None:
+        changed = products_set_active(products=queryset, is_active=True)
+        self.message_user(request, f"{changed} product(s) activated.", messages.SUCCESS)
+
+    @admin.action(description="Deactivate selected products", permissions=["change"])
+    def deactivate(self, request: HttpRequest, queryset: QuerySet[Product]) -> None:
+        changed = products_set_active(products=queryset, is_active=False)
+        self.message_user(request, f"{changed} product(s) deactivated.", messages.SUCCESS)
+
+    @admin.action(description="Adjust stock of selected products", permissions=["change"])
+    def adjust_stock(self, request: HttpRequest, queryset: QuerySet[Product]) -> TemplateResponse | None:
+        skus = list(queryset.order_by("id").values_list("sku", flat=True)[: MAX_STOCK_ADJUSTMENTS + 1])
+        if len(skus) > MAX_STOCK_ADJUSTMENTS:
+            self.message_user(
+                request,
+                f"Select at most {MAX_STOCK_ADJUSTMENTS} products to adjust; use an import for more.",
+                messages.ERROR,
+            )
+            return None
+        form = StockAdjustmentForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            self._apply_adjustment(request, skus, form.cleaned_data)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Adjust stock",
+            "opts": self.model._meta,
+            "form": form,
+            "skus": skus,
+            "selected": request.POST.getlist(ACTION_CHECKBOX_NAME),
+            "select_across": request.POST.get("select_across", "0"),
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/catalog/product/adjust_stock.html", context)
+
+    def _apply_adjustment(self, request: HttpRequest, skus: list[str], data: dict[str, Any]) -> None:
+        done = 0
+        refused: list[str] = []
+        for sku in skus:
+            try:
+                stock_adjust(
+                    sku=sku,
+                    mode=AdjustmentMode(data["mode"]),
+                    quantity=data["quantity"],
+                    reason=MovementReason(data["reason"]),
+                    actor=_actor(request),
+                    note=data["note"],
+                    reference="admin",
+                )
+                done += 1
+            except CatalogError as exc:
+                refused.append(f"{sku}: {exc.message}")
+        if done:
+            self.message_user(request, f"Stock adjusted for {done} product(s).", messages.SUCCESS)
+        if refused:
+            shown = "; ".join(refused[:20]) + (" ..." if len(refused) > 20 else "")
+            self.message_user(request, f"{len(refused)} refused: {shown}", messages.WARNING)
+
+
+# --- stock and reservations: read-only, they change through their services -----------------
+
+
+class ReadOnlyAdminMixin:
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(StockMovement)
+class StockMovementAdmin(ReadOnlyAdminMixin, BigTableAdmin):
+    list_display = ("created_at", "product", "delta_on_hand", "delta_reserved", "reason", "actor", "reference")
+    list_select_related = ("product",)
+    list_filter = ("reason",)
+    raw_id_fields = ("product",)
+    sortable_by = ()
+    ordering = ("-id",)
+    search_fields = ("reference",)  # exact match on an indexed column, see get_search_results
+    search_help_text = "An exact reference: a reservation id, import:<id>, ..."
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[StockMovement], search_term: str
+    ) -> tuple[QuerySet[StockMovement], bool]:
+        term = search_term.replace("\x00", "").strip()[:200]
+        return (queryset.filter(reference=term) if term else queryset), False
+
+
+class ReservationLineInline(admin.TabularInline):  # type: ignore[type-arg]
+    model = ReservationLine
+    fields = ("sku", "product", "quantity", "unit_price", "currency")
+    readonly_fields = fields
+    can_delete = False
+    extra = 0
+    max_num = 0
+
+
+@admin.register(Reservation)
+class ReservationAdmin(ReadOnlyAdminMixin, BigTableAdmin):
+    list_display = ("id", "status", "caller", "reference", "expires_at", "created_at")
+    list_filter = ("status",)
+    sortable_by = ()
+    ordering = ("-created_at",)
+    search_fields = ("reference",)
+    search_help_text = "An exact reference (e.g. an order id)."
+    inlines = (ReservationLineInline,)
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[Reservation], search_term: str
+    ) -> tuple[QuerySet[Reservation], bool]:
+        term = search_term.replace("\x00", "").strip()[:200]
+        return (queryset.filter(reference=term) if term else queryset), False
+
+
+# --- import jobs ----------------------------------------------------------------------------
+
+
+class ProductImportErrorInline(admin.TabularInline):  # type: ignore[type-arg]
+    model = ProductImportError
+    fields = ("line", "sku", "field", "code", "message")
+    readonly_fields = fields
+    ordering = ("line", "id")
+    can_delete = False
+    extra = 0
+    max_num = 0
+    verbose_name_plural = "rejected rows (the first 1,000 problems are kept)"
+
+
+@admin.register(ProductImport)
+class ProductImportAdmin(BigTableAdmin):
+    list_display = (
+        "id",
+        "status",
+        "file_name",
+        "created_by",
+        "rows_processed",
+        "created_count",
+        "updated_count",
+        "unchanged_count",
+        "rejected_count",
+        "created_at",
+        "finished_at",
+    )
+    list_filter = ("status", "file_format")
+    ordering = ("-created_at",)
+    sortable_by = ()
+    inlines = (ProductImportErrorInline,)
+    fields = (
+        "id",
+        "status",
+        "error",
+        "file_format",
+        "file_name",
+        "file_size",
+        "total_rows",
+        "rows_processed",
+        "created_count",
+        "updated_count",
+        "unchanged_count",
+        "rejected_count",
+        "created_by",
+        "created_at",
+        "started_at",
+        "finished_at",
+    )
+    readonly_fields = fields
+
+    # Imports start from the API or the import_products command, and their records are history.
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from catalog_service.catalog.api.serializers.common import MoneyField, SkuField
+from catalog_service.catalog.models import Reservation, ReservationLine, ReservationStatus
+from catalog_service.catalog.services.reservations import (
+    DEFAULT_TTL_SECONDS,
+    ReservationLineRequest,
+    ReservationRequest,
+)
+
+MAX_LINES = 100
+MAX_LINE_QUANTITY = 1_000_000
+MIN_TTL_SECONDS = 10
+MAX_TTL_SECONDS = 86_400
+
+
+class ReservationCreateLineSerializer(serializers.Serializer[Any]):
+    sku = SkuField()
+    quantity = serializers.IntegerField(min_value=1, max_value=MAX_LINE_QUANTITY)
+
+
+class ReservationCreateSerializer(serializers.Serializer[Any]):
+    reference = serializers.CharField(max_length=200, help_text="The caller's reference, e.g. its order id.")
+    lines = serializers.ListField(child=ReservationCreateLineSerializer(), min_length=1, max_length=MAX_LINES)
+    ttl_seconds = serializers.IntegerField(
+        min_value=MIN_TTL_SECONDS,
+        max_value=MAX_TTL_SECONDS,
+        required=False,
+        default=DEFAULT_TTL_SECONDS,
+        help_text="How long the hold lasts unless committed or released.",
+    )
+
+    def validate_lines(self, lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        seen: set[str] = set()
+        for line in lines:
+            if line["sku"] in seen:
+                raise serializers.ValidationError(
+                    f"{line['sku']} appears twice; give it once with the total.", "unique"
+                )
+            seen.add(line["sku"])
+        return lines
+
+    def to_request(self) -> ReservationRequest:
+        data = self.validated_data
+        return ReservationRequest(
+            reference=data["reference"],
+            lines=tuple(ReservationLineRequest(sku=line["sku"], quantity=line["quantity"]) for line in data["lines"]),
+            ttl_seconds=data["ttl_seconds"],
+        )
+
+
+class ReservationLineSerializer(serializers.Serializer[ReservationLine]):
+    sku = serializers.CharField()
+    quantity = serializers.IntegerField()
+    unit_price = MoneyField(help_text="The price when reserved, a decimal string in `currency`.")
+    currency = serializers.CharField()
+
+
+class ReservationSerializer(serializers.Serializer[Reservation]):
+    id = serializers.UUIDField()
+    status = serializers.ChoiceField(choices=ReservationStatus.choices)
+    reference = serializers.CharField()
+    expires_at = serializers.DateTimeField(help_text="When a held reservation expires unless committed first.")
+    lines = ReservationLineSerializer(many=True)
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()

@@ -1,0 +1,123 @@
+"""Bulk product import: staff upload a file, a worker imports it, the job reports progress.
+
+Thin: the upload is validated here, stored and queued by services.imports, run by the worker.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.exceptions import ErrorDetail, ValidationError
+from rest_framework.generics import GenericAPIView
+from rest_framework.parsers import MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from catalog_service.catalog.api.serializers.imports import (
+    ProductImportDetailSerializer,
+    ProductImportSerializer,
+    ProductImportUploadSerializer,
+)
+from catalog_service.catalog.api.views.base import CatalogAPIView
+from catalog_service.catalog.bulk.chunks import CHUNK_BYTES
+from catalog_service.catalog.models import ImportFormat, ProductImport
+from catalog_service.catalog.selectors.imports import product_import_errors, product_import_get, product_import_list
+from catalog_service.catalog.services.imports import SNIFF_BYTES, product_import_create, product_import_format
+from common.auth.authentication import token_user
+from common.auth.permissions import IsStaff
+
+TAGS = ["product-imports"]
+
+
+class ProductImportListView(CatalogAPIView, GenericAPIView[ProductImport]):
+    permission_classes = (IsStaff,)
+    # Multipart only: Django spools an upload above FILE_UPLOAD_MAX_MEMORY_SIZE to a temporary
+    # file, so a file of any size is never held in memory whole.
+    parser_classes = (MultiPartParser,)
+    serializer_class = ProductImportSerializer
+    ordering = ("-created_at", "-id")
+
+    def get_queryset(self) -> Any:
+        return product_import_list()
+
+    @extend_schema(
+        operation_id="product_imports_list",
+        tags=TAGS,
+        summary="List product import jobs, newest first (staff)",
+        description="Keyset-paginated: follow `next`/`previous`; no total count is computed.",
+        responses=ProductImportSerializer(many=True),
+    )
+    def get(self, request: Request) -> Response:
+        page: list[ProductImport] | None = self.paginate_queryset(self.get_queryset())
+        assert page is not None  # a paginator is always configured
+        data = [ProductImportSerializer(job, context={"request": request}).data for job in page]
+        return self.get_paginated_response(data)
+
+    @extend_schema(
+        operation_id="product_imports_create",
+        tags=TAGS,
+        summary="Upload a CSV or NDJSON file of products to import (staff)",
+        description=(
+            "Stores the file and queues its import; answers 202 with the job at once. Follow "
+            "`links.self` for progress, counts and rejected rows. Rows are upserted by SKU: "
+            "importing the same file again changes nothing. See docs/catalog-bulk.md for the format."
+        ),
+        request={"multipart/form-data": ProductImportUploadSerializer},
+        responses={202: OpenApiResponse(ProductImportSerializer, description="The queued job.")},
+    )
+    def post(self, request: Request) -> Response:
+        # Refused before the body is read: Django would otherwise spool all of it to disk first.
+        declared = request.META.get("CONTENT_LENGTH") or "0"
+        if declared.isdigit() and int(declared) > settings.PRODUCT_IMPORT_MAX_BYTES:
+            raise _too_large()
+        upload_serializer = ProductImportUploadSerializer(data=request.data)
+        upload_serializer.is_valid(raise_exception=True)
+        upload: UploadedFile = upload_serializer.validated_data["file"]
+        if upload.size is not None and upload.size > settings.PRODUCT_IMPORT_MAX_BYTES:
+            raise _too_large()
+        requested = upload_serializer.validated_data.get("file_format")
+        file_format = product_import_format(
+            file_name=upload.name or "",
+            content_type=upload.content_type or "",
+            requested=ImportFormat(requested) if requested else None,
+        )
+        head = upload.read(SNIFF_BYTES)
+        upload.seek(0)
+        job = product_import_create(
+            pieces=upload.chunks(chunk_size=CHUNK_BYTES),
+            head=head,
+            file_name=upload.name or "",
+            file_format=file_format,
+            actor=token_user(request).principal,
+        )
+        body = ProductImportSerializer(job, context={"request": request}).data
+        return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["links"]["self"]})
+
+
+class ProductImportDetailView(CatalogAPIView):
+    permission_classes = (IsStaff,)
+
+    @extend_schema(
+        operation_id="product_imports_retrieve",
+        tags=TAGS,
+        summary="A product import job: status, progress, counts and the first rejected rows (staff)",
+        description=(
+            "`status` goes queued, running, then succeeded or failed; the counts grow after every batch "
+            "of rows. Each rejected row's problems name its line (the header is line 1), the field and why."
+        ),
+        responses=ProductImportDetailSerializer,
+    )
+    def get(self, request: Request, import_id: UUID) -> Response:
+        job = product_import_get(import_id=import_id)
+        context = {"request": request, "rejected_rows": product_import_errors(import_id=job.pk)}
+        return Response(ProductImportDetailSerializer(job, context=context).data)
+
+
+def _too_large() -> ValidationError:
+    limit = settings.PRODUCT_IMPORT_MAX_BYTES
+    return ValidationError({"file": [ErrorDetail(f"The file is larger than the limit of {limit} bytes.", "max_size")]})

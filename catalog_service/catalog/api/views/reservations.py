@@ -1,0 +1,178 @@
+from __future__ import annotations
+
+import re
+import uuid
+
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
+from rest_framework import status
+from rest_framework.exceptions import ErrorDetail, ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from catalog_service.catalog.api.errors import (
+    ConflictErrorResponseSerializer,
+    InsufficientStockErrorResponseSerializer,
+    UnprocessableErrorResponseSerializer,
+)
+from catalog_service.catalog.api.serializers.reservations import ReservationCreateSerializer, ReservationSerializer
+from catalog_service.catalog.api.views.base import CatalogAPIView
+from catalog_service.catalog.models import ReservationStatus
+from catalog_service.catalog.selectors.reservations import reservation_get
+from catalog_service.catalog.services.reservations import (
+    reservation_commit,
+    reservation_create,
+    reservation_release,
+    reservation_return,
+)
+from common.auth.authentication import token_user
+from common.auth.permissions import IsStaff, require_scope
+
+TAGS = ["reservations"]
+SCOPE = "catalog.reservations:write"
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+# Visible ASCII: enough for UUIDs and derived keys, and nothing a log line or a header mangles.
+IDEMPOTENCY_KEY = re.compile(r"^[\x21-\x7e]{1,255}$")
+
+
+def _idempotency_key(request: Request) -> str:
+    key = request.headers.get(IDEMPOTENCY_HEADER)
+    if key is None:
+        raise ValidationError({IDEMPOTENCY_HEADER: [ErrorDetail("This header is required.", "required")]})
+    if not IDEMPOTENCY_KEY.match(key):
+        raise ValidationError(
+            {IDEMPOTENCY_HEADER: [ErrorDetail("1-255 visible ASCII characters, e.g. a UUID.", "invalid")]}
+        )
+    return key
+
+
+@extend_validation_errors(["required", "invalid"], field_name=IDEMPOTENCY_HEADER, methods=["post"])
+class ReservationCreateView(CatalogAPIView):
+    permission_classes = (require_scope(SCOPE),)
+
+    @extend_schema(
+        operation_id="reservations_create",
+        tags=TAGS,
+        summary="Hold stock for several SKUs, all or nothing",
+        description=(
+            "Holds every line or none. A shortage answers 409 with one error per short line (`sku`, "
+            "`requested`, `available`); an unknown or inactive SKU answers 422 naming it. The lines carry the "
+            "unit price and currency at the time of the hold.\n\n"
+            "Idempotent: the same `Idempotency-Key` with the same body answers the reservation made the first "
+            "time (200, header `Idempotent-Replayed: true`), also when both arrive at once; with a different "
+            "body it answers 422. A refused request stores nothing, so it can be retried with the same key."
+        ),
+        parameters=[
+            OpenApiParameter(
+                IDEMPOTENCY_HEADER, str, OpenApiParameter.HEADER, required=True, description="Unique per request."
+            ),
+            OpenApiParameter(
+                "Idempotent-Replayed", str, OpenApiParameter.HEADER, response=[200], description="`true` on a replay."
+            ),
+        ],
+        request=ReservationCreateSerializer,
+        responses={
+            201: ReservationSerializer,
+            200: OpenApiResponse(ReservationSerializer, description="A replay of an earlier request with this key."),
+            409: InsufficientStockErrorResponseSerializer,
+            422: UnprocessableErrorResponseSerializer,
+        },
+    )
+    def post(self, request: Request) -> Response:
+        key = _idempotency_key(request)
+        body = ReservationCreateSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        caller = token_user(request).principal
+        outcome = reservation_create(request=body.to_request(), caller=caller, idempotency_key=key)
+        reservation = reservation_get(reservation_id=outcome.reservation_id, caller=caller)
+        if not outcome.created:
+            return Response(ReservationSerializer(reservation).data, headers={"Idempotent-Replayed": "true"})
+        response = Response(ReservationSerializer(reservation).data, status=status.HTTP_201_CREATED)
+        response["Location"] = f"/api/v1/reservations/{reservation.pk}/"
+        return response
+
+
+class ReservationDetailView(CatalogAPIView):
+    permission_classes = (require_scope(SCOPE) | IsStaff,)
+
+    @extend_schema(
+        operation_id="reservations_retrieve",
+        tags=TAGS,
+        summary="One reservation",
+        description="A service sees its own reservations only; staff see every one.",
+        responses=ReservationSerializer,
+    )
+    def get(self, request: Request, reservation_id: uuid.UUID) -> Response:
+        user = token_user(request)
+        caller = None if user.is_staff else user.principal
+        return Response(ReservationSerializer(reservation_get(reservation_id=reservation_id, caller=caller)).data)
+
+
+class _ReservationTransitionView(CatalogAPIView):
+    permission_classes = (require_scope(SCOPE),)
+
+    def transition(self, request: Request, reservation_id: uuid.UUID) -> ReservationStatus:
+        raise NotImplementedError
+
+    def post(self, request: Request, reservation_id: uuid.UUID) -> Response:
+        caller = token_user(request).principal
+        self.transition(request, reservation_id)
+        return Response(ReservationSerializer(reservation_get(reservation_id=reservation_id, caller=caller)).data)
+
+
+class ReservationCommitView(_ReservationTransitionView):
+    @extend_schema(
+        operation_id="reservations_commit",
+        tags=TAGS,
+        summary="Commit a held reservation: the stock is sold",
+        description=(
+            "on_hand and reserved both drop by each line's quantity. Committing a committed reservation "
+            "answers it unchanged. A released or returned reservation is 409 `reservation_state_conflict`; "
+            "an expired one (or a hold past its deadline) is 409 `reservation_expired`."
+        ),
+        request=None,
+        responses={200: ReservationSerializer, 409: ConflictErrorResponseSerializer},
+    )
+    def post(self, request: Request, reservation_id: uuid.UUID) -> Response:
+        return super().post(request, reservation_id)
+
+    def transition(self, request: Request, reservation_id: uuid.UUID) -> ReservationStatus:
+        return reservation_commit(reservation_id=reservation_id, caller=token_user(request).principal)
+
+
+class ReservationReleaseView(_ReservationTransitionView):
+    @extend_schema(
+        operation_id="reservations_release",
+        tags=TAGS,
+        summary="Release a held reservation: the stock is free again",
+        description=(
+            "reserved drops by each line's quantity. Releasing a released or expired reservation answers it "
+            "unchanged; a committed one is 409 `reservation_state_conflict` (return it instead)."
+        ),
+        request=None,
+        responses={200: ReservationSerializer, 409: ConflictErrorResponseSerializer},
+    )
+    def post(self, request: Request, reservation_id: uuid.UUID) -> Response:
+        return super().post(request, reservation_id)
+
+    def transition(self, request: Request, reservation_id: uuid.UUID) -> ReservationStatus:
+        return reservation_release(reservation_id=reservation_id, caller=token_user(request).principal)
+
+
+class ReservationReturnView(_ReservationTransitionView):
+    @extend_schema(
+        operation_id="reservations_return",
+        tags=TAGS,
+        summary="Return a committed reservation: the stock is back on hand",
+        description=(
+            "on_hand rises by each line's quantity (e.g. a cancelled order). Returning a returned "
+            "reservation answers it unchanged; any other state is 409 `reservation_state_conflict`."
+        ),
+        request=None,
+        responses={200: ReservationSerializer, 409: ConflictErrorResponseSerializer},
+    )
+    def post(self, request: Request, reservation_id: uuid.UUID) -> Response:
+        return super().post(request, reservation_id)
+
+    def transition(self, request: Request, reservation_id: uuid.UUID) -> ReservationStatus:
+        return reservation_return(reservation_id=reservation_id, caller=token_user(request).principal)

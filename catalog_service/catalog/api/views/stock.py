@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from catalog_service.catalog.api.errors import ConflictErrorResponseSerializer
+from catalog_service.catalog.api.serializers.stock import (
+    MAX_AVAILABILITY_SKUS,
+    AvailabilityQuerySerializer,
+    AvailabilitySerializer,
+    StockAdjustmentCreateSerializer,
+    StockAdjustmentSerializer,
+    StockLevelSerializer,
+    StockMovementSerializer,
+)
+from catalog_service.catalog.api.views.base import CatalogAPIView, is_staff
+from catalog_service.catalog.models import MovementReason
+from catalog_service.catalog.selectors.stock import (
+    MOVEMENTS_KEYSET,
+    stock_availability,
+    stock_level_get,
+    stock_movement_list,
+)
+from catalog_service.catalog.services.stock import AdjustmentMode, stock_adjust
+from common.auth.authentication import token_user
+from common.auth.permissions import IsStaff
+from common.pagination import KeysetPagination
+
+TAGS = ["stock"]
+
+
+class StockAdjustmentCreateView(CatalogAPIView):
+    permission_classes = (IsStaff,)
+
+    @extend_schema(
+        operation_id="stock_adjustments_create",
+        tags=TAGS,
+        summary="Adjust a product's stock (staff)",
+        description=(
+            "Sets on_hand to a counted quantity, or adds a (possibly negative) quantity to it, and records "
+            "the change as a stock movement. Atomic under concurrency; on_hand can never drop below what "
+            "reservations hold (409 `insufficient_stock`)."
+        ),
+        request=StockAdjustmentCreateSerializer,
+        responses={201: StockAdjustmentSerializer, 409: ConflictErrorResponseSerializer},
+    )
+    def post(self, request: Request, sku: str) -> Response:
+        body = StockAdjustmentCreateSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        adjustment = stock_adjust(
+            sku=sku,
+            mode=AdjustmentMode(data["mode"]),
+            quantity=data["quantity"],
+            reason=MovementReason(data["reason"]),
+            actor=token_user(request).principal,
+            note=data["note"],
+            reference=data["reference"],
+        )
+        return Response(StockAdjustmentSerializer(adjustment).data, status=status.HTTP_201_CREATED)
+
+
+class StockLevelDetailView(CatalogAPIView):
+    permission_classes = (IsStaff,)
+
+    @extend_schema(
+        operation_id="stock_levels_retrieve",
+        tags=TAGS,
+        summary="A product's stock level (staff)",
+        responses=StockLevelSerializer,
+    )
+    def get(self, request: Request, sku: str) -> Response:
+        return Response(StockLevelSerializer(stock_level_get(sku=sku)).data)
+
+
+class StockMovementListView(CatalogAPIView):
+    permission_classes = (IsStaff,)
+    pagination_class: type[KeysetPagination] = KeysetPagination
+
+    @extend_schema(
+        operation_id="stock_movements_list",
+        tags=TAGS,
+        summary="A product's stock movements, newest first (staff)",
+        responses=StockMovementSerializer(many=True),
+    )
+    def get(self, request: Request, sku: str) -> Response:
+        paginator = self.pagination_class()
+        page = paginator.paginate(stock_movement_list(sku=sku), request, keyset=MOVEMENTS_KEYSET)
+        return paginator.get_paginated_response(StockMovementSerializer(page, many=True).data)
+
+
+class AvailabilityView(CatalogAPIView):
+    permission_classes = (AllowAny,)
+
+    @extend_schema(
+        operation_id="stock_availability_retrieve",
+        tags=TAGS,
+        summary="Available quantities of several SKUs",
+        description=f"Repeat `sku` (up to {MAX_AVAILABILITY_SKUS}). The same as the POST, for caches and links.",
+        parameters=[
+            OpenApiParameter("sku", str, many=True, required=True, description="A SKU; repeat for more."),
+        ],
+        responses=AvailabilitySerializer,
+    )
+    def get(self, request: Request) -> Response:
+        return self._answer(request, {"skus": request.query_params.getlist("sku")})
+
+    @extend_schema(
+        operation_id="stock_availability_create",
+        tags=TAGS,
+        summary="Available quantities of several SKUs",
+        description=(
+            f"What can be reserved now for each of up to {MAX_AVAILABILITY_SKUS} SKUs, in one query. "
+            "Nothing is held: a reservation may still find less."
+        ),
+        request=AvailabilityQuerySerializer,
+        responses=AvailabilitySerializer,
+    )
+    def post(self, request: Request) -> Response:
+        return self._answer(request, request.data)
+
+    def _answer(self, request: Request, data: object) -> Response:
+        query = AvailabilityQuerySerializer(data=data)
+        query.is_valid(raise_exception=True)
+        report = stock_availability(skus=query.validated_data["skus"], include_inactive=is_staff(request))
+        return Response(AvailabilitySerializer(report).data)

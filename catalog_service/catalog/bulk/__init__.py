@@ -1,0 +1,6 @@
+"""Bulk import and export of products (docs/catalog-bulk.md).
+
+``readers`` turns an import file into records, ``rows`` validates them, ``loader`` writes the
+valid ones with COPY and one upsert per batch, ``chunks`` keeps uploads in PostgreSQL, and
+``export`` streams products out. ``services.imports`` ties them into a job.
+"""

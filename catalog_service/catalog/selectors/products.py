@@ -1,0 +1,127 @@
+"""Reads of products: the filtered, searchable, keyset-paginated list and one product by SKU."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet
+from django.db.models.functions import Cast
+
+from catalog_service.catalog.exceptions import InvalidInput, NotFound
+from catalog_service.catalog.models import SEARCH_CONFIG, Category, Product, StockLevel
+from common.pagination import Keyset
+
+
+class ProductOrdering(enum.StrEnum):
+    NAME = "name"
+    NAME_DESC = "-name"
+    PRICE = "price"
+    PRICE_DESC = "-price"
+    UPDATED_AT = "updated_at"
+    UPDATED_AT_DESC = "-updated_at"
+    RELEVANCE = "relevance"  # best match first; only with a search
+
+
+# Every keyset ends with the primary key, which makes it unique, and runs in one direction,
+# which makes it a single row-value comparison over one of the (column, id) indexes.
+KEYSETS: dict[ProductOrdering, Keyset] = {
+    ordering: Keyset(
+        name=ordering.value, columns=(ordering.value.lstrip("-"), "id"), descending=ordering.startswith("-")
+    )
+    for ordering in ProductOrdering
+    if ordering is not ProductOrdering.RELEVANCE
+}
+KEYSETS[ProductOrdering.RELEVANCE] = Keyset(name="relevance", columns=("rank", "id"), descending=True)
+
+
+@dataclass(frozen=True)
+class AttributeMatch:
+    """One attribute condition: the product's attributes contain any of these objects."""
+
+    any_of: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class ProductFilters:
+    category_id: int | None = None  # that category and its descendants
+    price_min: Decimal | None = None
+    price_max: Decimal | None = None
+    currency: str | None = None
+    in_stock: bool | None = None
+    is_active: bool | None = True  # None: active and inactive
+    updated_since: datetime.datetime | None = None
+    attributes: tuple[AttributeMatch, ...] = ()
+    q: str | None = None  # full-text search, web-search syntax
+
+
+@dataclass(frozen=True)
+class ProductListing:
+    """A list query ready for keyset pagination: the rows and the keyset they are ordered by."""
+
+    queryset: QuerySet[Product]
+    keyset: Keyset
+
+
+def product_list(
+    *, filters: ProductFilters, ordering: ProductOrdering | None = None, include_inactive: bool = False
+) -> ProductListing:
+    """Products matching ``filters``, ordered by ``ordering`` (relevance when searching, else name).
+
+    Without ``include_inactive`` (staff only), inactive products are never listed, whatever
+    ``filters.is_active`` says.
+    """
+    if ordering is ProductOrdering.RELEVANCE and not filters.q:
+        raise InvalidInput("Ordering by relevance needs a search (q).", field="ordering")
+    ordering = ordering or (ProductOrdering.RELEVANCE if filters.q else ProductOrdering.NAME)
+
+    # The search vector is only matched against, never shown: it stays in the database.
+    products = Product.objects.defer("search_vector")
+    is_active = filters.is_active if include_inactive else True
+    if is_active is not None:
+        products = products.filter(is_active=is_active)
+    if filters.category_id is not None:
+        category_path = Category.objects.filter(pk=filters.category_id).values_list("path", flat=True).first()
+        if category_path is None:
+            return ProductListing(products.none(), KEYSETS[ordering])
+        # The subtree's ids come from an index range scan of the C-collated path.
+        products = products.filter(category_id__in=Category.objects.filter(path__startswith=category_path).values("pk"))
+    if filters.price_min is not None:
+        products = products.filter(price__gte=filters.price_min)
+    if filters.price_max is not None:
+        products = products.filter(price__lte=filters.price_max)
+    if filters.currency is not None:
+        products = products.filter(currency=filters.currency)
+    if filters.updated_since is not None:
+        products = products.filter(updated_at__gte=filters.updated_since)
+    if filters.in_stock is not None:
+        # Served by the partial index over stock rows with something available.
+        available = Exists(StockLevel.objects.filter(product_id=OuterRef("pk"), on_hand__gt=F("reserved")))
+        products = products.filter(available if filters.in_stock else ~available)
+    for match in filters.attributes:
+        # JSON containment (@>) is what the jsonb_path_ops GIN index answers.
+        condition = Q()
+        for candidate in match.any_of:
+            condition |= Q(attributes__contains=candidate)
+        products = products.filter(condition)
+    if filters.q:
+        query = SearchQuery(filters.q, search_type="websearch", config=SEARCH_CONFIG)
+        # ts_rank is a real; as double precision it round-trips exactly through a cursor.
+        products = products.filter(search_vector=query).annotate(
+            rank=Cast(SearchRank(F("search_vector"), query), FloatField())
+        )
+    return ProductListing(products, KEYSETS[ordering])
+
+
+def product_get(*, sku: str, include_inactive: bool = False) -> Product:
+    products = Product.objects.defer("search_vector").filter(sku=sku)
+    if not include_inactive:
+        products = products.filter(is_active=True)
+    product = products.first()
+    if product is None:
+        raise NotFound(f"No product with SKU {sku!r}.")
+    return product

@@ -1,0 +1,64 @@
+"""The catalog's background jobs, run by procrastinate's worker (``manage.py procrastinate worker``).
+
+The queue lives in the catalog's own PostgreSQL database (procrastinate's tables come from its
+Django migrations), so no other infrastructure is needed and workers scale out as pods.
+procrastinate's Django app imports this module (its ``tasks`` autodiscovery).
+"""
+
+from __future__ import annotations
+
+import logging
+from uuid import UUID
+
+from django.utils import timezone
+from procrastinate import JobContext, RetryStrategy
+from procrastinate.contrib.django import app
+
+from catalog_service.catalog.services.imports import IMPORT_QUEUE, PRODUCT_IMPORT_TASK, product_import_run
+from catalog_service.catalog.services.reservations import reservations_expire
+
+logger = logging.getLogger(__name__)
+
+
+@app.task(name=PRODUCT_IMPORT_TASK, queue=IMPORT_QUEUE)
+def product_import_run_task(import_id: str) -> None:
+    # No retry: a failed import is recorded on its job, and running it again is a staff decision.
+    result = product_import_run(import_id=UUID(import_id))
+    logger.info(
+        "product import finished",
+        extra={"import_id": import_id, "status": result.status, "rows": result.rows_processed},
+    )
+
+
+# queueing_lock: at most one waiting expiry job, however far behind the workers are; a failed
+# run is retried shortly rather than waiting for the next minute.
+@app.periodic(cron="* * * * *", periodic_id="reservations_expire")
+@app.task(
+    name="catalog.reservations_expire",
+    queueing_lock="catalog.reservations_expire",
+    retry=RetryStrategy(max_attempts=3, wait=5),
+)
+def reservations_expire_task(timestamp: int) -> None:
+    # The wall clock, not the scheduled ``timestamp``: a run that starts late expires
+    # everything due by now.
+    expired = reservations_expire(now=timezone.now())
+    if expired:
+        logger.info("reservations expired", extra={"expired": expired})
+
+
+# A job whose worker died (no heartbeat) would stay "doing" forever: put it back in the queue.
+# An import picked up again starts over, which its idempotent upserts make safe.
+@app.periodic(cron="*/5 * * * *", periodic_id="retry_stalled_jobs")
+@app.task(name="catalog.retry_stalled_jobs", queueing_lock="catalog.retry_stalled_jobs", pass_context=True)
+async def retry_stalled_jobs_task(context: JobContext, timestamp: int) -> None:
+    for job in await context.app.job_manager.get_stalled_jobs():
+        await context.app.job_manager.retry_job(job)
+
+
+# Keep the job table small: finished jobs older than a week are removed daily.
+@app.periodic(cron="17 3 * * *", periodic_id="remove_old_jobs")
+@app.task(name="catalog.remove_old_jobs", queueing_lock="catalog.remove_old_jobs", pass_context=True)
+async def remove_old_jobs_task(context: JobContext, timestamp: int) -> None:
+    await context.app.job_manager.delete_old_jobs(
+        nb_hours=24 * 7, include_failed=True, include_cancelled=True, include_aborted=True
+    )

@@ -1,0 +1,171 @@
+"""Bulk product export: streamed CSV and NDJSON, the list's filters, constant queries."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from typing import Any
+from uuid import UUID
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import StreamingHttpResponse
+from rest_framework.test import APIClient
+
+from catalog_service.catalog.models import Category, Product
+from catalog_service.catalog.services.imports import product_import_run
+from tests.catalog.helpers import errors
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/products/export/"
+COLUMNS = ["sku", "name", "description", "price", "currency", "category", "attributes", "is_active", "stock"]
+
+
+def body(response: Any) -> bytes:
+    assert response.status_code == 200, getattr(response, "content", b"")
+    assert isinstance(response, StreamingHttpResponse)
+    return b"".join(response.streaming_content)
+
+
+def csv_rows(response: Any) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(body(response).decode())))
+
+
+@pytest.fixture
+def catalog(make_category: Callable[..., Category], make_product: Callable[..., Product]) -> dict[str, Category]:
+    shoes = make_category("Shoes", slug="shoes")
+    hats = make_category("Hats", slug="hats")
+    make_product("SHOE-1", name="Red shoe", price="59.90", category=shoes, stock=4, attributes={"color": "red"})
+    make_product("SHOE-2", name='Shoe, "quoted"\nand multi-line', price="10.00", currency="USD", category=shoes)
+    make_product("HAT-1", name="Hat", price="5.00", category=hats, is_active=False, description="Wool \\ felt")
+    return {"shoes": shoes, "hats": hats}
+
+
+def test_csv_export(staff_client: APIClient, catalog: dict[str, Category]) -> None:
+    response = staff_client.get(URL)
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="products.csv"'
+    rows = csv_rows(response)
+    assert list(rows[0]) == COLUMNS
+    # Inactive products are exported too; primary key order by default.
+    assert [row["sku"] for row in rows] == ["SHOE-1", "SHOE-2", "HAT-1"]
+    assert rows[0] == {
+        "sku": "SHOE-1",
+        "name": "Red shoe",
+        "description": "",
+        "price": "59.90",
+        "currency": "EUR",
+        "category": "shoes",
+        "attributes": '{"color": "red"}',
+        "is_active": "true",
+        "stock": "4",
+    }
+    assert rows[1]["name"] == 'Shoe, "quoted"\nand multi-line'
+    assert (rows[2]["is_active"], rows[2]["description"]) == ("false", "Wool \\ felt")
+
+
+def test_ndjson_export(staff_client: APIClient, catalog: dict[str, Category]) -> None:
+    response = staff_client.get(URL, {"file_format": "ndjson"})
+    assert response["Content-Type"] == "application/x-ndjson"
+    lines = body(response).decode().splitlines()
+    records = [json.loads(line) for line in lines]
+    assert [list(record) for record in records] == [COLUMNS] * 3
+    assert records[0] == {
+        "sku": "SHOE-1",
+        "name": "Red shoe",
+        "description": "",
+        "price": "59.90",
+        "currency": "EUR",
+        "category": "shoes",
+        "attributes": {"color": "red"},
+        "is_active": True,
+        "stock": 4,
+    }
+    assert records[1]["name"] == 'Shoe, "quoted"\nand multi-line'
+    assert records[2]["description"] == "Wool \\ felt"
+
+
+@pytest.mark.parametrize(
+    ("params", "skus"),
+    [
+        ({"category": "shoes"}, ["SHOE-1", "SHOE-2"]),
+        ({"currency": "USD"}, ["SHOE-2"]),
+        ({"is_active": "false"}, ["HAT-1"]),
+        ({"is_active": "true", "price_min": "20"}, ["SHOE-1"]),
+        ({"in_stock": "true"}, ["SHOE-1"]),
+        ({"attr.color": "red"}, ["SHOE-1"]),
+        ({"q": "shoe", "ordering": "name"}, ["SHOE-1", "SHOE-2"]),
+        ({"ordering": "-price"}, ["SHOE-1", "SHOE-2", "HAT-1"]),
+    ],
+)
+def test_the_list_filters_apply(
+    staff_client: APIClient, catalog: dict[str, Category], params: dict[str, str], skus: list[str]
+) -> None:
+    if "category" in params:
+        params = {**params, "category": str(catalog[params["category"]].pk)}
+    assert [row["sku"] for row in csv_rows(staff_client.get(URL, params))] == skus
+    ndjson = body(staff_client.get(URL, {**params, "file_format": "ndjson"})).decode().splitlines()
+    assert [json.loads(line)["sku"] for line in ndjson] == skus
+
+
+def test_an_export_imports_back_unchanged(staff_client: APIClient, catalog: dict[str, Category]) -> None:
+    for file_format in ("csv", "ndjson"):
+        exported = body(staff_client.get(URL, {"file_format": file_format}))
+        upload = SimpleUploadedFile(f"products.{file_format}", exported)
+        job_id = staff_client.post("/api/v1/product-imports/", {"file": upload}, format="multipart").json()["id"]
+        result = product_import_run(import_id=UUID(job_id))
+        assert (result.created, result.updated, result.unchanged, result.rejected) == (0, 0, 3, 0), file_format
+
+
+def test_the_query_count_does_not_grow_with_the_rows(
+    staff_client: APIClient,
+    catalog: dict[str, Category],
+    make_product: Callable[..., Product],
+    django_assert_num_queries: Any,
+) -> None:
+    for file_format in ("csv", "ndjson"):
+        with django_assert_num_queries(1):
+            body(staff_client.get(URL, {"file_format": file_format}))
+    for number in range(30):
+        make_product(f"MORE-{number}", category=catalog["hats"])
+    for file_format in ("csv", "ndjson"):
+        with django_assert_num_queries(1):
+            assert len(body(staff_client.get(URL, {"file_format": file_format})).splitlines()) >= 33
+    # A category filter reads the category's path first: one more, whatever the rows.
+    with django_assert_num_queries(2):
+        body(staff_client.get(URL, {"category": catalog["hats"].pk}))
+
+
+def test_the_header_comes_before_the_query_runs(staff_client: APIClient, catalog: dict[str, Category]) -> None:
+    response = staff_client.get(URL)
+    chunks = iter(response.streaming_content)
+    assert next(chunks) == (",".join(COLUMNS) + "\n").encode()
+
+
+def test_an_empty_export_is_just_the_header(staff_client: APIClient) -> None:
+    assert body(staff_client.get(URL)) == (",".join(COLUMNS) + "\n").encode()
+    assert body(staff_client.get(URL, {"file_format": "ndjson"})) == b""
+
+
+@pytest.mark.parametrize(
+    ("params", "attr"),
+    [
+        ({"file_format": "xml"}, "file_format"),
+        ({"price_min": "abc"}, "price_min"),
+        ({"category": "0"}, "category"),
+        ({"q": "x\x00y"}, "q"),
+        ({"ordering": "relevance"}, "ordering"),
+    ],
+)
+def test_bad_parameters_are_400(staff_client: APIClient, params: dict[str, str], attr: str) -> None:
+    response = staff_client.get(URL, params)
+    assert response.status_code == 400, response.content
+    assert [error["attr"] for error in errors(response)] == [attr]
+
+
+def test_export_is_for_staff_only(anonymous_client: APIClient, customer_client: APIClient) -> None:
+    assert anonymous_client.get(URL).status_code == 401
+    assert customer_client.get(URL).status_code == 403

@@ -1,0 +1,467 @@
+"""Bulk product import: the upload, the job, per-row errors, idempotency, the worker, the command."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from rest_framework.test import APIClient
+
+from catalog_service.catalog.models import (
+    SKU_MAX_LENGTH,
+    Category,
+    ImportStatus,
+    MovementReason,
+    Product,
+    ProductImport,
+    StockLevel,
+    StockMovement,
+)
+from catalog_service.catalog.services.imports import (
+    MAX_STORED_ERRORS,
+    product_import_run,
+)
+from tests.catalog.helpers import errors
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/product-imports/"
+HEADER = "sku,name,description,price,currency,category,attributes,is_active,stock\n"
+
+
+@pytest.fixture
+def chairs(make_category: Callable[..., Category]) -> Category:
+    furniture = make_category("Furniture", slug="furniture")
+    return make_category("Chairs", slug="chairs", parent=furniture)
+
+
+def upload(client: APIClient, data: bytes, name: str = "products.csv", **extra: Any) -> Any:
+    return client.post(URL, {"file": SimpleUploadedFile(name, data), **extra}, format="multipart")
+
+
+def import_now(client: APIClient, data: bytes, name: str = "products.csv") -> dict[str, Any]:
+    """Upload, run the queued job as the worker would, and return the job as the API shows it."""
+    response = upload(client, data, name)
+    assert response.status_code == 202, response.content
+    product_import_run(import_id=UUID(response.json()["id"]))
+    detail = client.get(response["Location"])
+    assert detail.status_code == 200
+    body: dict[str, Any] = detail.json()
+    return body
+
+
+GOOD_AND_BAD = (
+    HEADER.encode()
+    + b'OAK-1,Oak chair,Solid oak,120.00,EUR,chairs,"{""color"": ""brown""}",true,5\n'
+    + b",Chair without SKU,,10.00,EUR,chairs,,,\n"
+    + b"PINE-1,Pine chair,,12.345,EUR,chairs,,,\n"
+    + b"ASH-1,Ash chair,,10.00,EUR,no-such-category,,,\n"
+    + b"ELM-1,Elm \xff\xfe chair,,10.00,EUR,chairs,,,\n"
+    + b"NUL-1,Nul\x00chair,,10.00,EUR,chairs,,,\n"
+    + b"BIRCH-1,Birch chair,,99.5,USD,furniture/chairs,,false,\n"
+)
+
+
+def test_good_rows_are_imported_and_each_bad_row_is_reported(staff_client: APIClient, chairs: Category) -> None:
+    job = import_now(staff_client, GOOD_AND_BAD)
+
+    assert job["status"] == "succeeded"
+    assert (job["rows_processed"], job["total_rows"]) == (7, 7)
+    assert (job["created"], job["updated"], job["unchanged"], job["rejected"]) == (2, 0, 0, 5)
+    assert [(e["line"], e["field"], e["code"]) for e in job["rejected_rows"]] == [
+        (3, "sku", "required"),
+        (4, "price", "max_decimal_places"),
+        (5, "category", "unknown_category"),
+        (6, "name", "invalid_encoding"),
+        (7, "name", "null_characters_not_allowed"),
+    ]
+    assert job["rejected_rows"][1]["sku"] == "PINE-1"
+    assert all(e["message"] for e in job["rejected_rows"])
+
+    oak = Product.objects.get(sku="OAK-1")
+    assert (oak.name, oak.slug, oak.description, str(oak.price), oak.currency) == (
+        "Oak chair",
+        "oak-chair",
+        "Solid oak",
+        "120.00",
+        "EUR",
+    )
+    assert (oak.category_id, oak.attributes, oak.is_active) == (chairs.pk, {"color": "brown"}, True)
+    birch = Product.objects.get(sku="BIRCH-1")
+    assert (str(birch.price), birch.currency, birch.is_active) == ("99.50", "USD", False)
+    # Every new product has its stock row; a stock value is recorded as a movement.
+    assert StockLevel.objects.get(product=oak).on_hand == 5
+    assert StockLevel.objects.get(product=birch).on_hand == 0
+    movement = StockMovement.objects.get(product=oak)
+    assert (movement.delta_on_hand, movement.reason, movement.reference) == (
+        5,
+        MovementReason.IMPORT,
+        f"import:{job['id']}",
+    )
+    assert movement.actor.startswith("user:")
+
+
+def test_importing_the_same_file_twice_changes_nothing(staff_client: APIClient, chairs: Category) -> None:
+    first = import_now(staff_client, GOOD_AND_BAD)
+    before = list(Product.objects.order_by("sku").values_list("sku", "updated_at"))
+    movements = StockMovement.objects.count()
+
+    second = import_now(staff_client, GOOD_AND_BAD)
+
+    assert (first["created"], first["updated"]) == (2, 0)
+    assert (second["created"], second["updated"], second["unchanged"], second["rejected"]) == (0, 0, 2, 5)
+    assert list(Product.objects.order_by("sku").values_list("sku", "updated_at")) == before
+    assert StockMovement.objects.count() == movements
+
+
+def test_changes_are_updates_and_stock_changes_are_movements(staff_client: APIClient, chairs: Category) -> None:
+    import_now(staff_client, (HEADER + "A-1,Chair,,10.00,EUR,chairs,,,3\nA-2,Stool,,5.00,EUR,chairs,,,\n").encode())
+
+    job = import_now(
+        staff_client, (HEADER + "A-1,Chair,,10.00,EUR,chairs,,,8\nA-2,Stool,,6.00,EUR,chairs,,,\n").encode()
+    )
+
+    assert (job["created"], job["updated"], job["unchanged"]) == (0, 2, 0)
+    assert str(Product.objects.get(sku="A-2").price) == "6.00"
+    assert StockLevel.objects.get(product__sku="A-1").on_hand == 8
+    assert list(
+        StockMovement.objects.filter(product__sku="A-1").order_by("id").values_list("delta_on_hand", flat=True)
+    ) == [3, 5]
+    # No stock value: the stock is left as it is.
+    assert StockLevel.objects.get(product__sku="A-2").on_hand == 0
+
+
+def test_optional_columns_take_their_defaults(staff_client: APIClient, chairs: Category) -> None:
+    job = import_now(staff_client, b"sku,name,price,currency,category\nMIN-1,Minimal,1,EUR,chairs\n")
+    assert job["created"] == 1
+    product = Product.objects.get(sku="MIN-1")
+    assert (product.description, product.attributes, product.is_active, str(product.price)) == ("", {}, True, "1.00")
+
+
+def test_ndjson(staff_client: APIClient, chairs: Category) -> None:
+    lines = [
+        {"sku": "ND-1", "name": "Chair", "price": 19.99, "currency": "EUR", "category": "chairs", "stock": 2},
+        {
+            "sku": "ND-2",
+            "name": "Stool",
+            "price": "5",
+            "currency": "EUR",
+            "category": "furniture/chairs",
+            "attributes": {"legs": 3, "tags": ["a", "b"]},
+            "is_active": False,
+        },
+        {"sku": "ND-3", "name": "Bad", "price": -1, "currency": "eur", "category": "chairs", "bogus": 1},
+        {"sku": "ND-4", "name": "Bad", "price": "1", "currency": "EUR", "category": "chairs", "stock": "many"},
+    ]
+    data = "\n".join(json.dumps(line) for line in lines).encode() + b"\n\n[1, 2]\n{not json\n"
+
+    job = import_now(staff_client, data, name="products.ndjson")
+
+    assert job["file_format"] == "ndjson"
+    assert (job["created"], job["rejected"], job["rows_processed"]) == (2, 4, 6)
+    assert [(e["line"], e["field"], e["code"]) for e in job["rejected_rows"]] == [
+        (3, "bogus", "unknown_field"),
+        (4, "stock", "invalid"),
+        (6, None, "malformed_record"),
+        (7, None, "malformed_record"),
+    ]
+    assert str(Product.objects.get(sku="ND-1").price) == "19.99"
+    assert Product.objects.get(sku="ND-2").attributes == {"legs": 3, "tags": ["a", "b"]}
+    assert import_now(staff_client, data, name="products.ndjson")["unchanged"] == 2
+
+
+def test_every_field_is_validated(staff_client: APIClient, chairs: Category) -> None:
+    row = 'BAD SKU,,,-1,EURO,chairs,"[1]",maybe,-5\n'
+    job = import_now(staff_client, (HEADER + row).encode())
+    assert job["rejected"] == 1
+    assert {(e["field"], e["code"]) for e in job["rejected_rows"]} == {
+        ("sku", "invalid"),
+        ("name", "required"),
+        ("price", "min_value"),
+        ("currency", "max_length"),
+        ("attributes", "invalid"),
+        ("is_active", "invalid"),
+        ("stock", "min_value"),
+    }
+    assert {e["line"] for e in job["rejected_rows"]} == {2}
+
+
+def test_a_duplicate_sku_is_rejected_naming_the_first_line(staff_client: APIClient, chairs: Category) -> None:
+    data = (HEADER + "D-1,First,,1,EUR,chairs,,,\nD-2,Other,,1,EUR,chairs,,,\nD-1,Second,,2,EUR,chairs,,,\n").encode()
+    job = import_now(staff_client, data)
+    assert (job["created"], job["rejected"]) == (2, 1)
+    assert job["rejected_rows"][0]["line"] == 4
+    assert job["rejected_rows"][0]["code"] == "duplicate_sku"
+    assert "line 2" in job["rejected_rows"][0]["message"]
+    assert Product.objects.get(sku="D-1").name == "First"
+
+
+def test_stock_below_what_is_reserved_is_rejected(
+    staff_client: APIClient, chairs: Category, make_product: Callable[..., Product]
+) -> None:
+    make_product("R-1", name="Chair", category=chairs, stock=10)
+    StockLevel.objects.filter(product__sku="R-1").update(reserved=4)
+    job = import_now(staff_client, (HEADER + "R-1,Chair,,10.00,EUR,chairs,,,3\n").encode())
+    assert job["rejected"] == 1
+    assert job["rejected_rows"][0]["code"] == "below_reserved"
+    assert StockLevel.objects.get(product__sku="R-1").on_hand == 10
+
+
+def test_multiline_csv_records_report_their_first_line(staff_client: APIClient, chairs: Category) -> None:
+    data = (HEADER + 'M-1,"Two\nlines",,1,EUR,chairs,,,\nM-2,Bad,,x,EUR,chairs,,,\n').encode()
+    job = import_now(staff_client, data)
+    assert job["created"] == 1
+    assert job["rejected_rows"][0]["line"] == 4
+    assert Product.objects.get(sku="M-1").name == "Two\nlines"
+
+
+def test_rejected_rows_beyond_the_limit_are_counted_not_kept(staff_client: APIClient, chairs: Category) -> None:
+    rows = "".join(f"X-{n},Bad,,x,EUR,chairs,,,\n" for n in range(MAX_STORED_ERRORS + 5))
+    job = import_now(staff_client, (HEADER + rows).encode())
+    assert job["rejected"] == MAX_STORED_ERRORS + 5
+    assert len(job["rejected_rows"]) == 100
+    assert ProductImport.objects.get(pk=job["id"]).errors.count() == MAX_STORED_ERRORS
+
+
+def test_the_upload_answers_202_with_the_queued_job(staff_client: APIClient, chairs: Category) -> None:
+    response = upload(staff_client, GOOD_AND_BAD)
+    assert response.status_code == 202
+    body = response.json()
+    assert body["status"] == "queued"
+    assert body["file_name"] == "products.csv"
+    assert body["file_size"] == len(GOOD_AND_BAD)
+    assert body["total_rows"] == 7  # estimated from the line count until it has run
+    assert body["links"]["self"].endswith(f"/api/v1/product-imports/{body['id']}/")
+    assert response["Location"] == body["links"]["self"]
+    # The file waits in PostgreSQL for whichever worker picks the job up.
+    assert ProductImport.objects.get(pk=body["id"]).chunks.count() == 1
+
+    listing = staff_client.get(URL)
+    assert listing.status_code == 200
+    assert [job["id"] for job in listing.json()["results"]] == [body["id"]]
+
+
+def test_a_large_file_is_stored_in_chunks_and_read_back_whole(staff_client: APIClient, chairs: Category) -> None:
+    rows = "".join(f"BIG-{n:06d},Chair number {n},{'x' * 200},1.00,EUR,chairs,,,\n" for n in range(6000))
+    data = (HEADER + rows).encode()
+    assert len(data) > 1 << 20
+    response = upload(staff_client, data)
+    job_id = response.json()["id"]
+    assert ProductImport.objects.get(pk=job_id).chunks.count() == 2
+    product_import_run(import_id=UUID(job_id))
+    job = staff_client.get(f"{URL}{job_id}/").json()
+    assert (job["status"], job["created"], job["rejected"]) == ("succeeded", 6000, 0)
+    # The stored file is removed once imported.
+    assert ProductImport.objects.get(pk=job_id).chunks.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "extra", "expected"),
+    [
+        (b"", "p.csv", {}, ("file", "empty")),
+        (b"   \n", "p.csv", {}, ("file", "empty")),
+        (b"sku,name\nA,B\n", "p.csv", {}, ("file", "invalid")),
+        (b"sku,name,price,currency,category,colour\n", "p.csv", {}, ("file", "invalid")),
+        (b"PK\x03\x04\x00\x00binary", "p.csv", {}, ("file", "invalid")),
+        (b"sku,name\n", "p.txt", {}, ("file_format", "unknown_format")),
+        (b"sku,name,price,currency,category\n", "p.csv", {"file_format": "xml"}, ("file_format", "invalid_choice")),
+        (b"not json\n", "p.ndjson", {}, ("file", "invalid")),
+        (b"[1]\n", "p.jsonl", {}, ("file", "invalid")),
+    ],
+)
+def test_a_file_that_cannot_be_imported_is_refused_at_once(
+    staff_client: APIClient, data: bytes, name: str, extra: dict[str, str], expected: tuple[str, str]
+) -> None:
+    response = upload(staff_client, data, name, **extra)
+    assert response.status_code == 400, response.content
+    assert [(e["attr"], e["code"]) for e in errors(response)] == [expected]
+    assert not ProductImport.objects.exists()
+
+
+def test_the_format_can_be_named_whatever_the_file_name(staff_client: APIClient, chairs: Category) -> None:
+    response = upload(staff_client, b'{"sku": "F-1"}\n', "export.txt", file_format="ndjson")
+    assert response.status_code == 202
+    assert response.json()["file_format"] == "ndjson"
+
+
+def test_upload_needs_a_file_in_a_multipart_body(staff_client: APIClient) -> None:
+    response = staff_client.post(URL, {}, format="multipart")
+    assert response.status_code == 400
+    assert [(e["attr"], e["code"]) for e in errors(response)] == [("file", "required")]
+    assert staff_client.post(URL, {"file": "x"}, format="json").status_code == 415
+
+
+def test_a_file_over_the_limit_is_refused(staff_client: APIClient, settings: Any) -> None:
+    settings.PRODUCT_IMPORT_MAX_BYTES = 100
+    response = upload(staff_client, (HEADER + "A,B,,1,EUR,c,,,\n" * 10).encode())
+    assert response.status_code == 400
+    assert [(e["attr"], e["code"]) for e in errors(response)] == [("file", "max_size")]
+
+
+def test_imports_are_for_staff_only(
+    anonymous_client: APIClient, customer_client: APIClient, orders_client: APIClient
+) -> None:
+    assert upload(anonymous_client, GOOD_AND_BAD).status_code == 401
+    assert upload(customer_client, GOOD_AND_BAD).status_code == 403
+    assert upload(orders_client, GOOD_AND_BAD).status_code == 403
+    assert customer_client.get(URL).status_code == 403
+    assert customer_client.get(f"{URL}00000000-0000-0000-0000-000000000000/").status_code == 403
+
+
+def test_an_unknown_job_is_404(staff_client: APIClient) -> None:
+    response = staff_client.get(f"{URL}00000000-0000-0000-0000-000000000000/")
+    assert response.status_code == 404
+    assert errors(response)[0]["code"] == "not_found"
+    assert staff_client.get(f"{URL}not-a-uuid/").status_code == 404
+
+
+def test_a_job_run_twice_is_not_run_again(staff_client: APIClient, chairs: Category) -> None:
+    job_id = UUID(upload(staff_client, GOOD_AND_BAD).json()["id"])
+    first = product_import_run(import_id=job_id)
+    again = product_import_run(import_id=job_id)
+    assert again == first
+
+
+def test_an_interrupted_job_starts_over(staff_client: APIClient, chairs: Category) -> None:
+    job_id = UUID(upload(staff_client, GOOD_AND_BAD).json()["id"])
+    # As a worker that died half-way leaves it: running, with partial counts.
+    ProductImport.objects.filter(pk=job_id).update(status=ImportStatus.RUNNING, rows_processed=3, created_count=1)
+    result = product_import_run(import_id=job_id)
+    assert (result.status, result.rows_processed, result.created, result.rejected) == ("succeeded", 7, 2, 5)
+
+
+def test_an_unexpected_error_fails_the_job(
+    staff_client: APIClient, chairs: Category, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    job_id = UUID(upload(staff_client, GOOD_AND_BAD).json()["id"])
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("catalog_service.catalog.bulk.loader.load_batch", broken)
+    with pytest.raises(RuntimeError):
+        product_import_run(import_id=job_id)
+    job = staff_client.get(f"{URL}{job_id}/").json()
+    assert job["status"] == "failed"
+    assert "RuntimeError" in job["error"]
+    assert job["finished_at"] is not None
+
+
+# --- the command ----------------------------------------------------------------------------
+
+
+def test_import_products_command(tmp_path: Path, chairs: Category) -> None:
+    path = tmp_path / "products.csv"
+    path.write_bytes(GOOD_AND_BAD)
+    out = io.StringIO()
+    call_command("import_products", str(path), "--no-progress", stdout=out)
+    assert "2 created" in out.getvalue()
+    assert "5 rejected" in out.getvalue()
+    job = ProductImport.objects.get()
+    assert (job.status, job.created_by, job.file_name) == (
+        ImportStatus.SUCCEEDED,
+        "system:import_products",
+        "products.csv",
+    )
+    assert job.errors.count() == 5
+
+    call_command("import_products", str(path), "--no-progress", stdout=(out := io.StringIO()))
+    assert "0 created, 0 updated, 2 unchanged" in out.getvalue()
+
+
+def test_import_products_command_refuses_an_unusable_file(tmp_path: Path) -> None:
+    path = tmp_path / "products.csv"
+    path.write_bytes(b"")
+    with pytest.raises(CommandError, match="empty"):
+        call_command("import_products", str(path), "--no-progress")
+    with pytest.raises(CommandError, match="not a file"):
+        call_command("import_products", str(tmp_path / "missing.csv"), "--no-progress")
+
+
+# --- the worker -----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_runs_a_queued_import(staff_client: APIClient, chairs: Category) -> None:
+    from procrastinate.contrib.django import app
+
+    job_id = upload(staff_client, GOOD_AND_BAD).json()["id"]
+
+    # What `manage.py procrastinate worker` runs, until the queue is empty.
+    with app.replace_connector(app.connector.get_worker_connector()):
+        app.run_worker(queues=["imports"], wait=False, install_signal_handlers=False, listen_notify=False)
+
+    job = staff_client.get(f"{URL}{job_id}/").json()
+    assert (job["status"], job["created"], job["rejected"]) == ("succeeded", 2, 5)
+
+
+def test_the_tasks_are_registered() -> None:
+    from procrastinate.contrib.django import app
+
+    assert "catalog.product_import_run" in app.tasks
+    crons = {task.task.name: task.cron for task in app.periodic_registry.periodic_tasks.values()}
+    assert crons["catalog.reservations_expire"] == "* * * * *"
+
+
+def test_the_import_limits_are_the_apis() -> None:
+    from catalog_service.catalog.api.serializers.common import AttributesField
+    from catalog_service.catalog.api.serializers.products import ProductCreateSerializer
+    from catalog_service.catalog.bulk import rows
+
+    fields = ProductCreateSerializer().fields
+    assert fields["name"].max_length == rows.NAME_MAX_LENGTH
+    assert fields["description"].max_length == rows.DESCRIPTION_MAX_LENGTH
+    assert fields["sku"].max_length == SKU_MAX_LENGTH
+    assert (AttributesField.max_keys, AttributesField.max_bytes, AttributesField.max_depth) == (
+        rows.ATTRIBUTES_MAX_KEYS,
+        rows.ATTRIBUTES_MAX_BYTES,
+        rows.ATTRIBUTES_MAX_DEPTH,
+    )
+
+
+def test_the_periodic_task_expires_lapsed_reservations(
+    orders_client: APIClient, make_product: Callable[..., Product]
+) -> None:
+    import datetime
+    import uuid as uuid_module
+
+    from django.utils import timezone
+
+    from catalog_service.catalog.models import Reservation
+    from catalog_service.catalog.tasks import reservations_expire_task
+
+    make_product("EXP-1", stock=5)
+    body = {"reference": "order-1", "lines": [{"sku": "EXP-1", "quantity": 2}]}
+    held = orders_client.post(
+        "/api/v1/reservations/", body, format="json", HTTP_IDEMPOTENCY_KEY=str(uuid_module.uuid4())
+    )
+    assert held.status_code == 201, held.content
+    Reservation.objects.filter(pk=held.json()["id"]).update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+
+    reservations_expire_task(timestamp=int(timezone.now().timestamp()))
+
+    assert Reservation.objects.get(pk=held.json()["id"]).status == "expired"
+    assert StockLevel.objects.get(product__sku="EXP-1").reserved == 0
+
+
+def test_oversized_fields_and_lines_are_rejected_rows_not_errors(staff_client: APIClient, chairs: Category) -> None:
+    rows = (
+        f"BIG-1,Chair,{'d' * 25_000},1,EUR,chairs,,,\n"  # over the description limit
+        f"BIG-2,Chair,{'d' * 200_000},1,EUR,chairs,,,\n"  # over the CSV module's field limit
+        f"BIG-3,Chair,{'d' * 1_100_000},1,EUR,chairs,,,\n"  # a line over 1 MiB
+        "OK-1,Chair,,1,EUR,chairs,,,\n"
+    )
+    job = import_now(staff_client, (HEADER + rows).encode())
+    assert (job["status"], job["created"], job["rejected"]) == ("succeeded", 1, 3)
+    assert [(e["line"], e["field"], e["code"]) for e in job["rejected_rows"]] == [
+        (2, "description", "max_length"),
+        (3, None, "malformed_record"),
+        (4, None, "line_too_long"),
+    ]

@@ -1,0 +1,192 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from catalog_service.catalog.models import Category, Product
+from tests.catalog.helpers import errors
+
+pytestmark = pytest.mark.django_db
+
+
+def _skus(response: Any) -> list[str]:
+    assert response.status_code == 200, response.content
+    return [row["sku"] for row in response.json()["results"]]
+
+
+def test_product_representation(anonymous_client: APIClient, make_product: Callable[..., Product]) -> None:
+    product = make_product("RED-SHOE-1", name="Red shoe", price="59.90", attributes={"color": "red"})
+    body = anonymous_client.get("/api/v1/products/RED-SHOE-1/").json()
+    assert body == {
+        "sku": "RED-SHOE-1",
+        "name": "Red shoe",
+        "slug": "red-shoe",
+        "description": "",
+        "category": product.category_id,
+        "price": "59.90",
+        "currency": "EUR",
+        "attributes": {"color": "red"},
+        "is_active": True,
+        "created_at": body["created_at"],
+        "updated_at": body["updated_at"],
+    }
+
+
+def test_detail_etag_and_304(
+    anonymous_client: APIClient, make_product: Callable[..., Product], django_assert_num_queries: Any
+) -> None:
+    make_product("A-1")
+    with django_assert_num_queries(1):
+        first = anonymous_client.get("/api/v1/products/A-1/")
+    etag = first["ETag"]
+    assert etag.startswith('"')
+    assert etag.endswith('"')
+    with django_assert_num_queries(1):
+        cached = anonymous_client.get("/api/v1/products/A-1/", HTTP_IF_NONE_MATCH=etag)
+    assert cached.status_code == 304
+    assert cached["ETag"] == etag
+    assert not cached.content
+    assert anonymous_client.get("/api/v1/products/A-1/", HTTP_IF_NONE_MATCH=f"W/{etag}").status_code == 304
+    assert anonymous_client.get("/api/v1/products/A-1/", HTTP_IF_NONE_MATCH='"other"').status_code == 200
+
+
+def test_unknown_and_inactive_products_are_not_found_by_the_public(
+    anonymous_client: APIClient, staff_client: APIClient, make_product: Callable[..., Product]
+) -> None:
+    make_product("OFF-1", is_active=False)
+    response = anonymous_client.get("/api/v1/products/OFF-1/")
+    assert response.status_code == 404
+    assert errors(response)[0]["code"] == "not_found"
+    assert anonymous_client.get("/api/v1/products/NOPE/").status_code == 404
+    assert staff_client.get("/api/v1/products/OFF-1/").status_code == 200
+
+
+def test_list_filters(
+    anonymous_client: APIClient, make_product: Callable[..., Product], make_category: Callable[..., Category]
+) -> None:
+    shoes = make_category("Shoes")
+    boots = make_category("Boots", parent=shoes)
+    garden = make_category("Garden")
+    make_product("SHOE", category=shoes, price="50.00", stock=3, attributes={"color": "red", "size": 42})
+    make_product("BOOT", category=boots, price="120.00", attributes={"color": "black", "size": "42"})
+    make_product("RAKE", category=garden, price="15.50", currency="USD", stock=1, attributes={"color": "red"})
+    make_product("GONE", category=shoes, is_active=False)
+
+    def skus(**params: Any) -> set[str]:
+        return set(_skus(anonymous_client.get("/api/v1/products/", params)))
+
+    assert skus() == {"SHOE", "BOOT", "RAKE"}
+    assert skus(category=shoes.pk) == {"SHOE", "BOOT"}  # with the descendants
+    assert skus(category=boots.pk) == {"BOOT"}
+    assert skus(category=999_999) == set()
+    assert skus(price_min="50") == {"SHOE", "BOOT"}
+    assert skus(price_max="50.00") == {"SHOE", "RAKE"}
+    assert skus(price_min="16", price_max="100") == {"SHOE"}
+    assert skus(currency="USD") == {"RAKE"}
+    assert skus(in_stock="true") == {"SHOE", "RAKE"}
+    assert skus(in_stock="false") == {"BOOT"}
+    assert skus(**{"attr.color": "red"}) == {"SHOE", "RAKE"}
+    assert skus(**{"attr.size": "42"}) == {"SHOE", "BOOT"}  # the number and the string
+    assert skus(**{"attr.color": ["black", "red"]}) == {"SHOE", "BOOT", "RAKE"}
+    assert skus(**{"attr.color": "red", "attr.size": "42"}) == {"SHOE"}
+    assert skus(attributes='{"color": "red", "size": 42}') == {"SHOE"}
+    assert skus(attributes='{"size": "42"}') == {"BOOT"}
+
+
+def test_updated_since(anonymous_client: APIClient, make_product: Callable[..., Product]) -> None:
+    old = make_product("OLD")
+    Product.objects.filter(pk=old.pk).update(updated_at=timezone.now() - datetime.timedelta(days=2))
+    make_product("NEW")
+    since = (timezone.now() - datetime.timedelta(days=1)).isoformat()
+    assert _skus(anonymous_client.get("/api/v1/products/", {"updated_since": since})) == ["NEW"]
+
+
+def test_inactive_products_are_for_staff_only(
+    anonymous_client: APIClient, staff_client: APIClient, make_product: Callable[..., Product]
+) -> None:
+    make_product("ON")
+    make_product("OFF", is_active=False)
+    assert _skus(anonymous_client.get("/api/v1/products/", {"is_active": "false"})) == ["ON"]
+    assert _skus(staff_client.get("/api/v1/products/")) == ["ON"]
+    assert _skus(staff_client.get("/api/v1/products/", {"is_active": "false"})) == ["OFF"]
+
+
+@pytest.mark.parametrize(
+    ("ordering", "expected"),
+    [
+        ("name", ["B", "C", "A"]),
+        ("-name", ["A", "C", "B"]),
+        ("price", ["C", "A", "B"]),
+        ("-price", ["B", "A", "C"]),
+        ("updated_at", ["A", "B", "C"]),
+        ("-updated_at", ["C", "B", "A"]),
+    ],
+)
+def test_orderings(
+    anonymous_client: APIClient, make_product: Callable[..., Product], ordering: str, expected: list[str]
+) -> None:
+    make_product("A", name="Zebra", price="20.00")
+    make_product("B", name="Aardvark", price="30.00")
+    make_product("C", name="Moose", price="10.00")
+    assert _skus(anonymous_client.get("/api/v1/products/", {"ordering": ordering})) == expected
+
+
+def test_list_query_count_does_not_grow_with_the_page(
+    anonymous_client: APIClient,
+    make_product: Callable[..., Product],
+    make_category: Callable[..., Category],
+    django_assert_num_queries: Any,
+) -> None:
+    shoes = make_category("Shoes")
+    for number in range(30):
+        make_product(f"P-{number:03d}", category=shoes, stock=1, attributes={"color": "red"})
+    params = {"category": shoes.pk, "in_stock": "true", "attr.color": "red", "q": "product"}
+    for page_size in (1, 30):
+        # The category's path, then the page: nothing per row.
+        with django_assert_num_queries(2):
+            response = anonymous_client.get("/api/v1/products/", {**params, "page_size": page_size})
+        assert len(response.json()["results"]) == page_size
+    with django_assert_num_queries(1):
+        anonymous_client.get("/api/v1/products/", {"page_size": 30})
+
+
+def test_list_uses_no_count(anonymous_client: APIClient, make_product: Callable[..., Product]) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_product()
+    with CaptureQueriesContext(connection) as captured:
+        anonymous_client.get("/api/v1/products/")
+    assert not any("COUNT(" in query["sql"].upper() for query in captured.captured_queries)
+
+
+def test_availability_of_many_skus_in_one_query(
+    anonymous_client: APIClient, make_product: Callable[..., Product], django_assert_num_queries: Any
+) -> None:
+    make_product("A", stock=5)
+    make_product("B")
+    make_product("C", stock=2, is_active=False)
+    with django_assert_num_queries(1):
+        response = anonymous_client.post(
+            "/api/v1/stock/availability/", {"skus": ["B", "A", "NOPE", "C", "A"]}, format="json"
+        )
+    assert response.status_code == 200
+    assert response.json() == {
+        "results": [{"sku": "B", "available": 0}, {"sku": "A", "available": 5}],
+        "unknown": ["NOPE", "C"],
+    }
+    by_get = anonymous_client.get("/api/v1/stock/availability/?sku=A&sku=B")
+    assert by_get.json()["results"] == [{"sku": "A", "available": 5}, {"sku": "B", "available": 0}]
+
+
+def test_availability_is_capped(anonymous_client: APIClient) -> None:
+    too_many = [f"S{number}" for number in range(201)]
+    response = anonymous_client.post("/api/v1/stock/availability/", {"skus": too_many}, format="json")
+    assert response.status_code == 400
+    assert errors(response)[0]["attr"] == "skus"
+    assert anonymous_client.get("/api/v1/stock/availability/").status_code == 400

@@ -1,0 +1,331 @@
+from __future__ import annotations
+
+import datetime
+import io
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from catalog_service.catalog.models import Product, Reservation, StockLevel, StockMovement
+from catalog_service.catalog.services.reservations import reservations_expire
+from tests.catalog.helpers import errors
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/reservations/"
+
+
+def reserve(client: APIClient, lines: list[dict[str, Any]], *, key: str | None = None, **extra: Any) -> Any:
+    body = {"reference": "order-1", "lines": lines, **extra}
+    return client.post(URL, body, format="json", HTTP_IDEMPOTENCY_KEY=key or str(uuid.uuid4()))
+
+
+def level(sku: str) -> tuple[int, int]:
+    stock = StockLevel.objects.get(product__sku=sku)
+    return stock.on_hand, stock.reserved
+
+
+@pytest.fixture
+def stocked(make_product: Callable[..., Product]) -> None:
+    make_product("A", price="10.00", stock=10)
+    make_product("B", price="2.50", currency="EUR", stock=3)
+    make_product("C", stock=0)
+
+
+def test_create_holds_every_line_with_prices(orders_client: APIClient, stocked: None) -> None:
+    response = reserve(orders_client, [{"sku": "A", "quantity": 4}, {"sku": "B", "quantity": 3}], ttl_seconds=60)
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["status"] == "held"
+    assert body["reference"] == "order-1"
+    assert body["lines"] == [
+        {"sku": "A", "quantity": 4, "unit_price": "10.00", "currency": "EUR"},
+        {"sku": "B", "quantity": 3, "unit_price": "2.50", "currency": "EUR"},
+    ]
+    expires = datetime.datetime.fromisoformat(body["expires_at"])
+    assert 50 < (expires - timezone.now()).total_seconds() <= 60
+    assert response["Location"] == f"/api/v1/reservations/{body['id']}/"
+    assert level("A") == (10, 4)
+    assert level("B") == (3, 3)
+    held = StockMovement.objects.filter(reference=body["id"], reason="reservation_held")
+    assert sorted(held.values_list("delta_reserved", "actor")) == [(3, "service:orders"), (4, "service:orders")]
+
+
+def test_a_shortage_holds_nothing_and_names_every_short_sku(orders_client: APIClient, stocked: None) -> None:
+    response = reserve(
+        orders_client,
+        [{"sku": "A", "quantity": 2}, {"sku": "B", "quantity": 5}, {"sku": "C", "quantity": 1}],
+    )
+    assert response.status_code == 409
+    assert response.json() == {
+        "type": "client_error",
+        "errors": [
+            {
+                "code": "insufficient_stock",
+                "detail": "5 of B requested, 3 available.",
+                "attr": "lines.1.quantity",
+                "sku": "B",
+                "requested": 5,
+                "available": 3,
+            },
+            {
+                "code": "insufficient_stock",
+                "detail": "1 of C requested, 0 available.",
+                "attr": "lines.2.quantity",
+                "sku": "C",
+                "requested": 1,
+                "available": 0,
+            },
+        ],
+    }
+    assert level("A") == (10, 0)
+    assert not Reservation.objects.exists()
+    assert not StockMovement.objects.filter(reason="reservation_held").exists()
+
+
+def test_unknown_or_inactive_skus_are_422_naming_them(
+    orders_client: APIClient, stocked: None, make_product: Callable[..., Product]
+) -> None:
+    make_product("OFF", stock=5, is_active=False)
+    response = reserve(
+        orders_client,
+        [{"sku": "A", "quantity": 1}, {"sku": "NOPE", "quantity": 1}, {"sku": "OFF", "quantity": 1}],
+    )
+    assert response.status_code == 422
+    assert [(e["code"], e["attr"], e["sku"]) for e in errors(response)] == [
+        ("unknown_sku", "lines.1.sku", "NOPE"),
+        ("unknown_sku", "lines.2.sku", "OFF"),
+    ]
+    assert level("A") == (10, 0)
+    assert not Reservation.objects.exists()
+
+
+def test_idempotency_key_is_required_and_bounded(orders_client: APIClient, stocked: None) -> None:
+    body = {"reference": "r", "lines": [{"sku": "A", "quantity": 1}]}
+    missing = orders_client.post(URL, body, format="json")
+    assert missing.status_code == 400
+    assert errors(missing)[0] | {"detail": ""} == {"code": "required", "attr": "Idempotency-Key", "detail": ""}
+    for bad in ("x" * 256, "has space", "tab\there", "é"):
+        response = orders_client.post(URL, body, format="json", HTTP_IDEMPOTENCY_KEY=bad)
+        assert response.status_code == 400, bad
+        assert errors(response)[0]["attr"] == "Idempotency-Key"
+
+
+def test_same_key_same_body_replays(orders_client: APIClient, stocked: None) -> None:
+    lines = [{"sku": "A", "quantity": 2}]
+    first = reserve(orders_client, lines, key="order-1-attempt")
+    again = reserve(orders_client, lines, key="order-1-attempt")
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again["Idempotent-Replayed"] == "true"
+    assert again.json() == first.json()
+    assert level("A") == (10, 2)
+    # The default TTL given explicitly is the same request.
+    assert reserve(orders_client, lines, key="order-1-attempt", ttl_seconds=900).status_code == 200
+
+
+def test_same_key_different_body_is_422(orders_client: APIClient, stocked: None) -> None:
+    assert reserve(orders_client, [{"sku": "A", "quantity": 2}], key="k-1").status_code == 201
+    response = reserve(orders_client, [{"sku": "A", "quantity": 3}], key="k-1")
+    assert response.status_code == 422
+    assert errors(response)[0]["code"] == "idempotency_key_reused"
+    assert level("A") == (10, 2)
+
+
+def test_keys_are_per_caller(service_client: Callable[..., APIClient], stocked: None) -> None:
+    lines = [{"sku": "A", "quantity": 1}]
+    first = reserve(service_client(name="orders"), lines, key="shared")
+    other = reserve(service_client(name="returns"), lines, key="shared")
+    assert (first.status_code, other.status_code) == (201, 201)
+    assert first.json()["id"] != other.json()["id"]
+    # And a caller does not see another's reservation.
+    assert service_client(name="returns").get(f"{URL}{first.json()['id']}/").status_code == 404
+
+
+def test_a_refused_request_can_be_retried_with_its_key(
+    orders_client: APIClient, staff_client: APIClient, stocked: None
+) -> None:
+    assert reserve(orders_client, [{"sku": "C", "quantity": 1}], key="retry").status_code == 409
+    staff_client.post("/api/v1/products/C/stock-adjustments/", {"mode": "add", "quantity": 1, "reason": "restock"})
+    assert reserve(orders_client, [{"sku": "C", "quantity": 1}], key="retry").status_code == 201
+
+
+def test_commit_sells_and_is_idempotent(orders_client: APIClient, stocked: None) -> None:
+    created = reserve(orders_client, [{"sku": "A", "quantity": 4}]).json()
+    commit = f"{URL}{created['id']}/commit/"
+    first = orders_client.post(commit)
+    assert first.status_code == 200
+    assert first.json()["status"] == "committed"
+    assert level("A") == (6, 0)
+    again = orders_client.post(commit)
+    assert again.status_code == 200
+    assert again.json()["status"] == "committed"
+    assert level("A") == (6, 0)
+    assert StockMovement.objects.filter(reference=created["id"], reason="reservation_committed").count() == 1
+
+
+def test_release_frees_and_is_idempotent(orders_client: APIClient, stocked: None) -> None:
+    created = reserve(orders_client, [{"sku": "A", "quantity": 4}, {"sku": "B", "quantity": 1}]).json()
+    release = f"{URL}{created['id']}/release/"
+    assert orders_client.post(release).json()["status"] == "released"
+    assert orders_client.post(release).json()["status"] == "released"
+    assert level("A") == (10, 0)
+    assert level("B") == (3, 0)
+    commit = orders_client.post(f"{URL}{created['id']}/commit/")
+    assert commit.status_code == 409
+    assert errors(commit)[0]["code"] == "reservation_state_conflict"
+
+
+def test_return_puts_committed_stock_back(orders_client: APIClient, stocked: None) -> None:
+    created = reserve(orders_client, [{"sku": "B", "quantity": 2}]).json()
+    early = orders_client.post(f"{URL}{created['id']}/return/")
+    assert early.status_code == 409
+    orders_client.post(f"{URL}{created['id']}/commit/")
+    assert level("B") == (1, 0)
+    returned = orders_client.post(f"{URL}{created['id']}/return/")
+    assert returned.json()["status"] == "returned"
+    assert orders_client.post(f"{URL}{created['id']}/return/").status_code == 200
+    assert level("B") == (3, 0)
+    release = orders_client.post(f"{URL}{created['id']}/release/")
+    assert release.status_code == 409
+    assert orders_client.post(f"{URL}{created['id']}/commit/").status_code == 409
+
+
+def test_release_after_commit_is_a_conflict(orders_client: APIClient, stocked: None) -> None:
+    created = reserve(orders_client, [{"sku": "A", "quantity": 1}]).json()
+    orders_client.post(f"{URL}{created['id']}/commit/")
+    response = orders_client.post(f"{URL}{created['id']}/release/")
+    assert response.status_code == 409
+    assert errors(response)[0] == {
+        "code": "reservation_state_conflict",
+        "detail": "The reservation is committed and cannot be released.",
+        "attr": None,
+    }
+
+
+def test_expiry_job_releases_lapsed_holds(orders_client: APIClient, stocked: None) -> None:
+    lapsed = reserve(orders_client, [{"sku": "A", "quantity": 3}, {"sku": "B", "quantity": 1}], ttl_seconds=10).json()
+    current = reserve(orders_client, [{"sku": "A", "quantity": 2}], ttl_seconds=3600).json()
+    committed = reserve(orders_client, [{"sku": "A", "quantity": 1}], ttl_seconds=10).json()
+    orders_client.post(f"{URL}{committed['id']}/commit/")
+    assert level("A") == (9, 5)
+
+    later = timezone.now() + datetime.timedelta(seconds=60)
+    assert reservations_expire(now=later, batch_size=1) == 1
+    assert reservations_expire(now=later) == 0
+    assert Reservation.objects.get(pk=lapsed["id"]).status == "expired"
+    assert Reservation.objects.get(pk=current["id"]).status == "held"
+    assert level("A") == (9, 2)
+    assert level("B") == (3, 0)
+    assert (
+        StockMovement.objects.filter(
+            reference=lapsed["id"], reason="reservation_expired", actor="system:expire_reservations"
+        ).count()
+        == 2
+    )
+
+    # Expired: commit is refused, release answers it unchanged.
+    commit = orders_client.post(f"{URL}{lapsed['id']}/commit/")
+    assert commit.status_code == 409
+    assert errors(commit)[0]["code"] == "reservation_expired"
+    release = orders_client.post(f"{URL}{lapsed['id']}/release/")
+    assert (release.status_code, release.json()["status"]) == (200, "expired")
+
+
+def test_a_hold_past_its_deadline_cannot_be_committed_even_before_the_job(
+    orders_client: APIClient, stocked: None
+) -> None:
+    created = reserve(orders_client, [{"sku": "A", "quantity": 3}], ttl_seconds=10).json()
+    Reservation.objects.filter(pk=created["id"]).update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    response = orders_client.post(f"{URL}{created['id']}/commit/")
+    assert response.status_code == 409
+    assert errors(response)[0]["code"] == "reservation_expired"
+    assert Reservation.objects.get(pk=created["id"]).status == "expired"
+    assert level("A") == (10, 0)
+
+
+def test_expire_command(orders_client: APIClient, stocked: None) -> None:
+    created = reserve(orders_client, [{"sku": "A", "quantity": 3}], ttl_seconds=10).json()
+    Reservation.objects.filter(pk=created["id"]).update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    out = io.StringIO()
+    call_command("expire_reservations", stdout=out)
+    assert out.getvalue().strip() == "expired 1 reservation(s)"
+    assert level("A") == (10, 0)
+
+
+def test_retrieve(
+    orders_client: APIClient,
+    staff_client: APIClient,
+    customer_client: APIClient,
+    stocked: None,
+    django_assert_num_queries: Any,
+) -> None:
+    created = reserve(orders_client, [{"sku": "A", "quantity": 1}, {"sku": "B", "quantity": 1}]).json()
+    with django_assert_num_queries(2):  # the reservation, its lines
+        response = orders_client.get(f"{URL}{created['id']}/")
+    assert response.json() == created
+    assert staff_client.get(f"{URL}{created['id']}/").status_code == 200
+    assert customer_client.get(f"{URL}{created['id']}/").status_code == 403
+    assert orders_client.get(f"{URL}{uuid.uuid4()}/").status_code == 404
+    assert orders_client.post(f"{URL}{uuid.uuid4()}/commit/").status_code == 404
+    assert orders_client.get(f"{URL}not-a-uuid/").status_code == 404
+
+
+def test_reservations_need_the_scope(
+    service_client: Callable[..., APIClient], staff_client: APIClient, anonymous_client: APIClient, stocked: None
+) -> None:
+    lines = [{"sku": "A", "quantity": 1}]
+    assert reserve(anonymous_client, lines).status_code == 401
+    assert reserve(service_client(scopes=("accounts.users:read",)), lines).status_code == 403
+    assert reserve(staff_client, lines).status_code == 403
+    created = reserve(service_client(), lines).json()
+    assert staff_client.post(f"{URL}{created['id']}/commit/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("body", "attr"),
+    [
+        ({"reference": "r", "lines": []}, "lines"),
+        ({"reference": "r", "lines": [{"sku": "A", "quantity": 0}]}, "lines.0.quantity"),
+        ({"reference": "r", "lines": [{"sku": "A", "quantity": -1}]}, "lines.0.quantity"),
+        ({"reference": "r", "lines": [{"sku": "A", "quantity": 10**30}]}, "lines.0.quantity"),
+        ({"reference": "r", "lines": [{"sku": "A", "quantity": "1e3"}]}, "lines.0.quantity"),
+        ({"reference": "r", "lines": [{"sku": "A b", "quantity": 1}]}, "lines.0.sku"),
+        ({"reference": "r", "lines": [{"sku": "A", "quantity": 1}, {"sku": "A", "quantity": 1}]}, "lines"),
+        ({"reference": "r", "lines": [{"sku": "A", "quantity": 1}] * 101}, "lines"),
+        ({"reference": "r", "lines": "A"}, "lines"),
+        ({"reference": "r", "lines": [{"sku": "A", "quantity": 1}], "ttl_seconds": 0}, "ttl_seconds"),
+        ({"reference": "r", "lines": [{"sku": "A", "quantity": 1}], "ttl_seconds": 10**9}, "ttl_seconds"),
+        ({"reference": "x" * 201, "lines": [{"sku": "A", "quantity": 1}]}, "reference"),
+        ({"reference": "a\u0000b", "lines": [{"sku": "A", "quantity": 1}]}, "reference"),
+        ({"lines": [{"sku": "A", "quantity": 1}]}, "reference"),
+    ],
+)
+def test_create_validation(orders_client: APIClient, stocked: None, body: dict[str, Any], attr: str) -> None:
+    response = orders_client.post(URL, body, format="json", HTTP_IDEMPOTENCY_KEY="k")
+    assert response.status_code == 400, response.content
+    assert errors(response)[0]["attr"] == attr
+    assert level("A") == (10, 0)
+
+
+def test_query_counts_do_not_grow_with_the_lines(
+    orders_client: APIClient, make_product: Callable[..., Product], django_assert_max_num_queries: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for number in range(10):
+        make_product(f"L-{number}", stock=10)
+    counts = {}
+    for size in (1, 10):
+        lines = [{"sku": f"L-{number}", "quantity": 1} for number in range(size)]
+        with CaptureQueriesContext(connection) as create:
+            created = reserve(orders_client, lines)
+        with CaptureQueriesContext(connection) as commit:
+            orders_client.post(f"{URL}{created.json()['id']}/commit/")
+        counts[size] = (len(create.captured_queries), len(commit.captured_queries))
+    assert counts[1] == counts[10], counts
