@@ -55,7 +55,9 @@ class ServiceSpec:
 
 SERVICES: tuple[ServiceSpec, ...] = (
     ServiceSpec("accounts", 8001),
-    ServiceSpec("catalog", 8002, calls=("accounts",)),
+    # The procrastinate worker runs catalog's jobs (product imports) and periodic tasks
+    # (reservation expiry).
+    ServiceSpec("catalog", 8002, calls=("accounts",), workers=(("procrastinate", "worker"),)),
     ServiceSpec(
         "orders",
         8003,

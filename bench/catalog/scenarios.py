@@ -1,0 +1,291 @@
+"""The catalog's benchmark scenarios: each returns the figures it measured, as plain dicts."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import json
+import random
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench.catalog.stack import RUN_DIR, Client, RSSSampler, Stack, server_durations
+from catalog_service.catalog.bulk import vocabulary as generator
+
+PAGE_SIZE = 50
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def _summary(durations: list[float]) -> dict[str, float]:
+    return {
+        "requests": len(durations),
+        "p50_ms": round(percentile(durations, 0.50), 2),
+        "p99_ms": round(percentile(durations, 0.99), 2),
+        "mean_ms": round(statistics.fmean(durations), 2),
+    }
+
+
+def _measure(stack: Stack, log_path: Path, paths: list[str], *, token: str | None = None) -> dict[str, Any]:
+    """GET every path in turn; server-side durations from the request log, client-side too."""
+    assert stack.web is not None
+    client = Client(stack.web.base_url, token)
+    ids: list[str] = []
+    client_ms: list[float] = []
+    try:
+        for path in paths:
+            request_id, status, body, seconds = client.get(path)
+            if status != 200:
+                raise RuntimeError(f"GET {path} answered {status}: {body[:300]!r}")
+            ids.append(request_id)
+            client_ms.append(seconds * 1000)
+    finally:
+        client.close()
+    time.sleep(0.5)  # let the last log lines reach the file
+    found = server_durations(log_path, set(ids))
+    server_ms = [found[request_id] for request_id in ids if request_id in found]
+    return {"server": _summary(server_ms), "client": _summary(client_ms)}
+
+
+def _cursor(ordering: str, values: list[Any]) -> str:
+    """A next-page cursor positioned after ``values`` (common.pagination.KeysetPagination's format)."""
+    payload = {"o": ordering, "d": "n", "v": values}
+    return base64.urlsafe_b64encode(json.dumps(payload, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+# --- reads ------------------------------------------------------------------------------------
+
+
+def filtered_pages(stack: Stack, log_path: Path, *, requests: int) -> dict[str, Any]:
+    """Walk the pages of a filtered list (a department, a price range, by price) via its cursors."""
+    with stack.connect() as conn:
+        department = conn.execute(
+            "SELECT id FROM catalog_category WHERE depth = 1 ORDER BY path LIMIT 1 OFFSET 2"
+        ).fetchone()
+    assert department is not None
+    first = (
+        f"/api/v1/products/?category={department[0]}&price_min=10&price_max=200&ordering=price&page_size={PAGE_SIZE}"
+    )
+    assert stack.web is not None
+    client = Client(stack.web.base_url)
+    paths: list[str] = []
+    path: str | None = first
+    try:
+        # Collect the page URLs first (following next), then measure them all in one go.
+        while len(paths) < requests:
+            current = path or first
+            paths.append(current)
+            _, status, body, _ = client.get(current)
+            assert status == 200, body[:300]
+            following = json.loads(body)["next"]
+            path = following.split("://", 1)[1].split("/", 1)[1] if following else None
+            path = f"/{path}" if path else None
+    finally:
+        client.close()
+    result = _measure(stack, log_path, paths)
+    result["url"] = first
+    return result
+
+
+def deep_page_ratio(stack: Stack, log_path: Path, *, requests: int) -> dict[str, Any]:
+    """The page after 90% of the rows, by price, against the first page: keyset pages cost the same."""
+    with stack.connect() as conn:
+        (count,) = conn.execute("SELECT count(*) FROM catalog_product WHERE is_active").fetchone() or (0,)
+        row = conn.execute(
+            "SELECT price::text, id FROM catalog_product WHERE is_active ORDER BY price, id OFFSET %s LIMIT 1",
+            [int(count * 0.9)],
+        ).fetchone()
+    assert row is not None
+    base = f"/api/v1/products/?ordering=price&page_size={PAGE_SIZE}"
+    deep = f"{base}&cursor={_cursor('price', [row[0], row[1]])}"
+    first_page = _measure(stack, log_path, [base] * requests)
+    deep_page = _measure(stack, log_path, [deep] * requests)
+    ratio = deep_page["server"]["p50_ms"] / first_page["server"]["p50_ms"]
+    return {
+        "rows_before_deep_page": int(count * 0.9),
+        "first": first_page,
+        "deep": deep_page,
+        "ratio_p50": round(ratio, 3),
+    }
+
+
+SEARCHES = (
+    "wireless headphones",
+    "bamboo desk",
+    "leather jacket",
+    "ceramic mug",
+    "portable speaker",
+    "waterproof tent",
+    "vintage lamp",
+    "steel kettle",
+    "ergonomic chair",
+    "smart watch",
+)
+
+
+def search(stack: Stack, log_path: Path, *, requests: int) -> dict[str, Any]:
+    paths = [
+        f"/api/v1/products/?q={SEARCHES[n % len(SEARCHES)].replace(' ', '+')}&page_size={PAGE_SIZE}"
+        for n in range(requests)
+    ]
+    result = _measure(stack, log_path, paths)
+    result["queries"] = list(SEARCHES)
+    return result
+
+
+# --- import -----------------------------------------------------------------------------------
+
+
+def write_import_file(stack: Stack, path: Path, rows: int, *, seed: int = 7) -> int:
+    """A CSV of ``rows`` new products (IMP-<n>) in the generator's leaf categories; its size."""
+    with stack.connect() as conn:
+        leaves = [slug for (slug,) in conn.execute("SELECT slug FROM catalog_category WHERE depth = 3 ORDER BY path")]
+    rnd = random.Random(seed)  # noqa: S311  (benchmark data)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            ["sku", "name", "description", "price", "currency", "category", "attributes", "is_active", "stock"]
+        )
+        for number in range(rows):
+            brand, color = rnd.choice(generator.BRANDS), rnd.choice(generator.COLORS)
+            material, noun = rnd.choice(generator.MATERIALS), rnd.choice(generator.NOUNS)
+            writer.writerow(
+                [
+                    f"IMP-{number:08d}",
+                    f"{brand} {rnd.choice(generator.ADJECTIVES)} {material} {noun} {number}",
+                    " ".join(
+                        p.format(material=material.lower(), brand=brand, color=color)
+                        for p in rnd.sample(generator.PHRASES, k=3)
+                    ),
+                    f"{rnd.randint(100, 50_000) / 100:.2f}",
+                    rnd.choice(generator.CURRENCIES),
+                    rnd.choice(leaves),
+                    json.dumps({"brand": brand, "color": color, "material": material.lower()}),
+                    "true",
+                    rnd.randint(0, 500),
+                ]
+            )
+    return path.stat().st_size
+
+
+def raw_copy(stack: Stack, path: Path) -> dict[str, Any]:
+    """The floor: COPY of the same file into a bare table of text columns, no checks, no indexes.
+
+    Also the floor of any import into this schema: the same rows written, by one INSERT ...
+    SELECT, into a copy of the products table with all its indexes and its generated search
+    vector (no validation, no stock rows, no movements).
+    """
+    with stack.connect() as conn:
+        conn.execute("DROP TABLE IF EXISTS bench_raw_copy")
+        conn.execute(
+            "CREATE TABLE bench_raw_copy (sku text, name text, description text, price text, currency text, "
+            "category text, attributes text, is_active text, stock text)"
+        )
+        started = time.perf_counter()
+        statement = "COPY bench_raw_copy FROM STDIN (FORMAT csv, HEADER true)"
+        with conn.cursor() as cursor, cursor.copy(statement) as copy, path.open("rb") as handle:
+            while piece := handle.read(1 << 20):
+                copy.write(piece)
+        seconds = time.perf_counter() - started
+        (rows,) = conn.execute("SELECT count(*) FROM bench_raw_copy").fetchone() or (0,)
+
+        conn.execute("DROP TABLE IF EXISTS bench_indexed_floor")
+        conn.execute("CREATE TABLE bench_indexed_floor (LIKE catalog_product INCLUDING ALL EXCLUDING DEFAULTS)")
+        started = time.perf_counter()
+        conn.execute(
+            """INSERT INTO bench_indexed_floor
+                   (id, sku, name, slug, description, category_id, price, currency, attributes, is_active,
+                    created_at, updated_at)
+               SELECT row_number() OVER (), r.sku, r.name, lower(replace(r.name, ' ', '-')), r.description, c.id,
+                      r.price::numeric, r.currency, r.attributes::jsonb, r.is_active::boolean, now(), now()
+               FROM bench_raw_copy AS r JOIN catalog_category AS c ON c.slug = r.category"""
+        )
+        floor_seconds = time.perf_counter() - started
+        conn.execute("DROP TABLE bench_indexed_floor")
+        conn.execute("DROP TABLE bench_raw_copy")
+    return {
+        "rows": rows,
+        "seconds": round(seconds, 2),
+        "rows_per_second": round(rows / seconds),
+        "indexed_table_floor": {"seconds": round(floor_seconds, 2), "rows_per_second": round(rows / floor_seconds)},
+    }
+
+
+def run_import(stack: Stack, path: Path) -> dict[str, Any]:
+    """import_products on the file; the job's own timing (started -> finished) and the counts."""
+    wall = stack.manage("import_products", str(path), "--no-progress")
+    with stack.connect() as conn:
+        row = conn.execute(
+            "SELECT rows_processed, created_count, updated_count, unchanged_count, rejected_count, "
+            "extract(epoch FROM finished_at - started_at), status FROM catalog_productimport "
+            "ORDER BY created_at DESC LIMIT 1"
+        ).fetchone()
+    assert row is not None
+    rows, created, updated, unchanged, rejected, seconds, status = row
+    return {
+        "status": status,
+        "rows": rows,
+        "created": created,
+        "updated": updated,
+        "unchanged": unchanged,
+        "rejected": rejected,
+        "seconds": round(float(seconds), 2),
+        "rows_per_second": round(rows / float(seconds)),
+        "command_wall_seconds": round(wall, 2),
+    }
+
+
+# --- export -----------------------------------------------------------------------------------
+
+
+def export(stack: Stack, *, file_format: str) -> dict[str, Any]:
+    """Stream every product; the gunicorn workers' peak RSS while it runs."""
+    assert stack.web is not None
+    master_pid = stack.web._popen.pid  # type: ignore[union-attr]  # gunicorn's master
+    client = Client(stack.web.base_url, stack.staff_token())
+    lines = 0
+
+    def count(piece: bytes) -> None:
+        nonlocal lines
+        lines += piece.count(b"\n")
+
+    try:
+        with RSSSampler(master_pid) as sampler:
+            baseline = max((w.memory_info().rss for w in sampler.workers()), default=0)
+            status, size, first_byte, seconds = client.stream(
+                f"/api/v1/products/export/?file_format={file_format}", sink=count
+            )
+    finally:
+        client.close()
+    if status != 200:
+        raise RuntimeError(f"export answered {status}")
+    rows = lines - (1 if file_format == "csv" else 0)
+    return {
+        "format": file_format,
+        "rows": rows,
+        "bytes": size,
+        "seconds": round(seconds, 2),
+        "first_byte_ms": round(first_byte * 1000, 1),
+        "rows_per_second": round(rows / seconds),
+        "worker_rss_before_mb": round(baseline / 2**20, 1),
+        "worker_rss_peak_mb": round(sampler.peak / 2**20, 1),
+    }
+
+
+def timed(label: str, action: Callable[[], Any], say: Callable[[str], None]) -> Any:
+    say(f"{label} ...")
+    started = time.perf_counter()
+    result = action()
+    say(f"{label}: done in {time.perf_counter() - started:.1f}s")
+    return result
+
+
+IMPORT_FILE = RUN_DIR / "import.csv"

@@ -1,0 +1,315 @@
+"""Catalog benchmarks: `BENCH_SCALE=small|full .venv/bin/python bench/run_catalog.py`.
+
+Starts the embedded PostgreSQL (.data/bench-postgres), creates and migrates a fresh catalog
+database, generates the products (small: 100,000; full: 1,000,000), starts catalog under
+gunicorn as a real process, and measures (docs/catalog-bulk.md, "Benchmarks"):
+
+- a filtered product page, followed through its cursors: server-side p50/p99 (the request
+  log's duration_ms);
+- the page after 90% of the rows against the first page (target: ratio <= 1.5);
+- full-text search p50;
+- importing a CSV of the scale's size, in rows/s, against a raw COPY of the same file into a
+  bare table on the same server (target: ratio >= 1/3);
+- exporting every product, with the gunicorn workers' peak RSS (target: < 200 MB).
+
+Writes bench/results/catalog.json and the catalog section of bench/RESULTS.md. Every run
+starts from a fresh database (bench_catalog_<scale>), so its figures do not depend on an
+earlier run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import sys
+import time
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT))
+
+from bench.catalog import scenarios  # noqa: E402
+from bench.catalog.stack import RUN_DIR, Stack, stack, web  # noqa: E402
+
+SCALES = {"small": 100_000, "full": 1_000_000}
+RESULTS_JSON = REPO_ROOT / "bench" / "results" / "catalog.json"
+RESULTS_MD = REPO_ROOT / "bench" / "RESULTS.md"
+TARGETS = {
+    "deep_page_ratio_max": 1.5,
+    "import_to_copy_ratio_min": 1 / 3,
+    "export_worker_rss_max_mb": 200,
+}
+
+
+def say(line: str) -> None:
+    sys.stdout.write(f"[{datetime.datetime.now(tz=datetime.UTC):%H:%M:%S}] {line}\n")
+    sys.stdout.flush()
+
+
+def machine(stack: Stack) -> dict[str, Any]:
+    cpu = "unknown"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    import psutil
+
+    with stack.connect() as conn:
+        pg_version = conn.execute("SHOW server_version").fetchone()
+        pg_settings = {
+            name: conn.execute(f"SHOW {name}").fetchone()[0]  # type: ignore[index]
+            for name in ("shared_buffers", "work_mem", "maintenance_work_mem", "max_wal_size", "synchronous_commit")
+        }
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "postgresql": pg_version[0] if pg_version else "unknown",
+        "postgresql_settings": pg_settings,
+        "versions": {name: metadata.version(name) for name in ("Django", "djangorestframework", "psycopg", "gunicorn")},
+        "gunicorn": {
+            "workers": int(stack.env.get("WEB_WORKERS", "2")),
+            "threads": int(stack.env.get("WEB_THREADS", "4")),
+        },
+        "db_pool": stack.env.get("DB_POOL", "true"),
+    }
+
+
+def run(scale: str, *, requests: int) -> dict[str, Any]:
+    products = SCALES[scale]
+    results: dict[str, Any] = {"scale": scale, "products": products, "requests_per_scenario": requests}
+    dbname = f"bench_catalog_{scale}"
+    with stack(dbname=dbname, fresh=True) as system:
+        say(f"database {dbname} on {system.server_url}")
+        results["machine"] = machine(system)
+        seconds = scenarios.timed("migrate", lambda: system.manage("migrate", "--noinput"), say)
+        results["migrate_seconds"] = round(seconds, 1)
+        seconds = scenarios.timed(
+            f"generate_products {products}",
+            lambda: system.manage("generate_products", str(products), "--no-progress"),
+            say,
+        )
+        results["generate"] = {
+            "products": products,
+            "seconds": round(seconds, 1),
+            "rows_per_second": round(products / seconds),
+        }
+        with system.connect() as conn:
+            conn.execute("VACUUM ANALYZE")
+
+        log_path = RUN_DIR / "catalog-web.log"
+        with web(system, log_path):
+            say("catalog is up under gunicorn")
+            results["filtered_pages"] = scenarios.timed(
+                "filtered pages", lambda: scenarios.filtered_pages(system, log_path, requests=requests), say
+            )
+            results["deep_page"] = scenarios.timed(
+                "first vs deep page", lambda: scenarios.deep_page_ratio(system, log_path, requests=requests // 2), say
+            )
+            results["search"] = scenarios.timed(
+                "search", lambda: scenarios.search(system, log_path, requests=requests // 2), say
+            )
+            results["export_csv"] = scenarios.timed(
+                "export csv", lambda: scenarios.export(system, file_format="csv"), say
+            )
+            results["export_ndjson"] = scenarios.timed(
+                "export ndjson", lambda: scenarios.export(system, file_format="ndjson"), say
+            )
+
+        size = scenarios.timed(
+            f"write a {products}-row CSV",
+            lambda: scenarios.write_import_file(system, scenarios.IMPORT_FILE, products),
+            say,
+        )
+        copy = scenarios.timed("raw COPY baseline", lambda: scenarios.raw_copy(system, scenarios.IMPORT_FILE), say)
+        first = scenarios.timed(
+            "import (new products)", lambda: scenarios.run_import(system, scenarios.IMPORT_FILE), say
+        )
+        again = scenarios.timed(
+            "import again (unchanged)", lambda: scenarios.run_import(system, scenarios.IMPORT_FILE), say
+        )
+        results["import"] = {
+            "file_bytes": size,
+            "raw_copy": copy,
+            "first_run": first,
+            "second_run": again,
+            "ratio_first_run_to_copy": round(first["rows_per_second"] / copy["rows_per_second"], 3),
+            "ratio_second_run_to_copy": round(again["rows_per_second"] / copy["rows_per_second"], 3),
+            "ratio_first_run_to_indexed_floor": round(
+                first["rows_per_second"] / copy["indexed_table_floor"]["rows_per_second"], 3
+            ),
+        }
+    results["targets"] = {
+        "deep_page_ratio": {"target": "<= 1.5", "measured": results["deep_page"]["ratio_p50"]},
+        "import_to_copy_ratio": {"target": ">= 0.333", "measured": results["import"]["ratio_first_run_to_copy"]},
+        "export_worker_rss_mb": {
+            "target": "< 200",
+            "measured": max(
+                results["export_csv"]["worker_rss_peak_mb"], results["export_ndjson"]["worker_rss_peak_mb"]
+            ),
+        },
+    }
+    for target in results["targets"].values():
+        target["met"] = _met(target["target"], target["measured"])
+    return results
+
+
+def _met(target: str, measured: float) -> bool:
+    operator, value = target.split()
+    bound = float(value)
+    return {"<=": measured <= bound, ">=": measured >= bound, "<": measured < bound}[operator]
+
+
+def write_results(results: dict[str, Any], command: str) -> None:
+    RESULTS_JSON.parent.mkdir(parents=True, exist_ok=True)
+    existing: dict[str, Any] = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else {}
+    existing[results["scale"]] = {
+        **results,
+        "command": command,
+        "recorded_at": datetime.datetime.now(tz=datetime.UTC).isoformat(timespec="seconds"),
+    }
+    RESULTS_JSON.write_text(json.dumps(existing, indent=2) + "\n")
+    _write_markdown(existing)
+
+
+def _row(*cells: object) -> str:
+    return "| " + " | ".join(str(cell) for cell in cells) + " |"
+
+
+def _scale_section(scale: str, run: dict[str, Any]) -> list[str]:
+    m, imp = run["machine"], run["import"]
+    pg_settings = ", ".join(f"{k}={v}" for k, v in m["postgresql_settings"].items())
+    versions = ", ".join(f"{k} {v}" for k, v in m["versions"].items())
+    web = f"gunicorn {m['gunicorn']['workers']} workers x {m['gunicorn']['threads']} threads, DB_POOL={m['db_pool']}"
+    lines = [
+        f"### {scale}: {run['products']:,} products (recorded {run['recorded_at']})",
+        "",
+        f"Command: `{run['command']}` (total {run.get('total_seconds', '?')} s)",
+        "",
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB; {m['os']}; Python {m['python']}; "
+        f"PostgreSQL {m['postgresql']} (embedded; {pg_settings}); {versions}; {web}. "
+        "Client, server and database on the same machine.",
+        "",
+        _row("figure", "measured", "target", "ratio / verdict"),
+        "|---|---|---|---|",
+    ]
+    if "generate" in run:
+        g = run["generate"]
+        lines.append(
+            _row(f"generate_products {g['products']:,}", f"{g['seconds']} s ({g['rows_per_second']:,} rows/s)", "", "")
+        )
+    fp = run["filtered_pages"]["server"]
+    lines.append(
+        _row(
+            f"filtered page (category subtree + price range, by price), {fp['requests']} cursor pages",
+            f"p50 {fp['p50_ms']} ms, p99 {fp['p99_ms']} ms (server)",
+            "",
+            "",
+        )
+    )
+    dp = run["deep_page"]
+    lines.append(
+        _row(
+            "page after 90% of rows vs first page (by price)",
+            f"deep p50 {dp['deep']['server']['p50_ms']} ms, first p50 {dp['first']['server']['p50_ms']} ms",
+            "ratio <= 1.5",
+            f"{dp['ratio_p50']} ({_verdict(run, 'deep_page_ratio')})",
+        )
+    )
+    sr = run["search"]["server"]
+    lines.append(
+        _row(
+            f"full-text search, {sr['requests']} queries",
+            f"p50 {sr['p50_ms']} ms, p99 {sr['p99_ms']} ms (server)",
+            "",
+            "",
+        )
+    )
+    raw, first, again = imp["raw_copy"], imp["first_run"], imp["second_run"]
+    lines += [
+        _row(
+            "raw COPY of the import file into a bare table",
+            f"{raw['rows_per_second']:,} rows/s ({raw['seconds']} s)",
+            "baseline",
+            "",
+        ),
+        _row(
+            "INSERT of the same rows into a copy of the products table (its indexes and search vector)",
+            f"{raw['indexed_table_floor']['rows_per_second']:,} rows/s ({raw['indexed_table_floor']['seconds']} s)",
+            "the floor of any import",
+            f"{round(raw['indexed_table_floor']['rows_per_second'] / raw['rows_per_second'], 3)} of COPY",
+        ),
+        _row(
+            f"import, new products ({first['created']:,} created)",
+            f"{first['rows_per_second']:,} rows/s ({first['seconds']} s)",
+            ">= 1/3 of COPY",
+            f"{imp['ratio_first_run_to_copy']} of COPY ({_verdict(run, 'import_to_copy_ratio')}); "
+            f"{imp.get('ratio_first_run_to_indexed_floor', '?')} of the floor",
+        ),
+        _row(
+            f"import again, nothing changed ({again['unchanged']:,} unchanged)",
+            f"{again['rows_per_second']:,} rows/s ({again['seconds']} s)",
+            "",
+            f"{imp['ratio_second_run_to_copy']} of COPY",
+        ),
+    ]
+    for key in ("export_csv", "export_ndjson"):
+        ex = run[key]
+        lines.append(
+            _row(
+                f"export {ex['format']} of {ex['rows']:,} rows",
+                f"{ex['seconds']} s ({ex['rows_per_second']:,} rows/s), first byte {ex['first_byte_ms']} ms, "
+                f"worker RSS {ex['worker_rss_before_mb']} -> peak {ex['worker_rss_peak_mb']} MB",
+                "RSS < 200 MB",
+                _verdict(run, "export_worker_rss_mb"),
+            )
+        )
+    return [*lines, ""]
+
+
+def _write_markdown(runs: dict[str, Any]) -> None:
+    begin, end = "<!-- catalog:begin -->", "<!-- catalog:end -->"
+    lines = [begin, "## Catalog", "", "Written by `bench/run_catalog.py` from `bench/results/catalog.json`.", ""]
+    for scale in ("small", "full"):
+        run = runs.get(scale)
+        lines += _scale_section(scale, run) if run is not None else [f"### {scale}: not run yet", ""]
+    lines.append(end)
+    section = "\n".join(lines)
+    text = RESULTS_MD.read_text() if RESULTS_MD.exists() else "# Benchmark results\n\n"
+    if begin in text and end in text:
+        text = text[: text.index(begin)] + section + text[text.index(end) + len(end) :]
+    else:
+        text = text.rstrip() + "\n\n" + section + "\n"
+    RESULTS_MD.write_text(text)
+
+
+def _verdict(run: dict[str, Any], name: str) -> str:
+    return "met" if run["targets"][name]["met"] else "NOT met"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", default=os.environ.get("BENCH_SCALE", "small"), choices=sorted(SCALES))
+    parser.add_argument("--requests", type=int, default=200, help="Requests per latency scenario (default 200).")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    results = run(args.scale, requests=args.requests)
+    results["total_seconds"] = round(time.perf_counter() - started, 1)
+    command = f"BENCH_SCALE={args.scale} .venv/bin/python bench/run_catalog.py"
+    write_results(results, command)
+    say(json.dumps(results["targets"], indent=2))
+    say(f"wrote {RESULTS_JSON.relative_to(REPO_ROOT)} and {RESULTS_MD.relative_to(REPO_ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
