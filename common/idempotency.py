@@ -1,0 +1,255 @@
+"""Idempotency keys for POST endpoints: the same key and body replay the first response.
+
+The contract (docs/orders.md, "Idempotency"), for any service that mounts it:
+
+- no ``Idempotency-Key`` header: 400; a malformed one: 400;
+- the same key, the same caller and the same request (method, path, canonical JSON body):
+  the stored status and body of the first response, with ``Idempotent-Replayed: true``;
+- the same key with a different request: 422 ``idempotency_key_reused``;
+- the same key while the first request is still running: 409 ``idempotency_request_in_flight``.
+
+A service subclasses ``IdempotencyRecordBase`` (an abstract model: the table is the service's
+own, in its own database) and uses the functions here. The record is *claimed* inside the
+transaction that creates the resource, so that a key is never stored without what it made, nor
+the other way round; it is *completed* with the response once that is known.
+
+A claim whose request died (process killed mid-request) stays ``in_flight``; once its lease is
+over the service may answer from the resource's current state and complete the record then
+(``IdempotencyInFlight.stale``), so a key is never stuck at 409 for longer than the lease.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import re
+import uuid
+from dataclasses import dataclass
+from typing import Any, ClassVar, Final, TypeVar
+
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+from rest_framework import status
+from rest_framework.exceptions import APIException, ErrorDetail, ValidationError
+from rest_framework.request import Request
+
+IDEMPOTENCY_HEADER: Final = "Idempotency-Key"
+REPLAYED_HEADER: Final = "Idempotent-Replayed"
+# Visible ASCII: enough for UUIDs and derived keys, and nothing a log line or a header mangles.
+KEY_PATTERN: Final = re.compile(r"^[\x21-\x7e]{1,255}$")
+# Stripe keeps keys for 24 hours; a client retrying within a day gets the first answer.
+DEFAULT_TTL: Final = datetime.timedelta(hours=24)
+# Longer than any request may run (gunicorn's worker timeout is 30 s): a claim older than this
+# belongs to a request that is gone.
+DEFAULT_LEASE: Final = datetime.timedelta(seconds=60)
+
+
+class IdempotencyState(models.TextChoices):
+    IN_FLIGHT = "in_flight", "in flight"
+    COMPLETED = "completed", "completed"
+
+
+class IdempotencyRecordBase(models.Model):
+    """One key of one caller: the request it was first used with and the response it got."""
+
+    key = models.CharField(max_length=255)
+    principal = models.CharField(max_length=200, help_text="Who sent it: `user:<uuid>` or `service:<name>`.")
+    fingerprint = models.CharField(max_length=64, help_text="sha256 of method, path and canonical JSON body.")
+    state = models.CharField(max_length=16, choices=IdempotencyState.choices, default=IdempotencyState.IN_FLIGHT)
+    response_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    response_body = models.JSONField(null=True, blank=True)
+    response_headers = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    locked_until = models.DateTimeField(help_text="While in flight: until when the request that claimed it may run.")
+    expires_at = models.DateTimeField(help_text="After this, the key may be used afresh (and the row is purged).")
+
+    # The resource the claiming request made; set by the subclass's claim (``resource_id``).
+    resource_field: ClassVar[str | None] = None
+
+    class Meta:
+        abstract = True
+
+
+Record = TypeVar("Record", bound=IdempotencyRecordBase)
+
+
+# --- errors -------------------------------------------------------------------------------------
+
+
+class IdempotencyKeyReused(APIException):
+    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
+    default_detail = "This Idempotency-Key was already used with a different request."
+    default_code = "idempotency_key_reused"
+
+
+class IdempotencyInFlight(APIException):
+    """The first request with this key is still running: try again shortly."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "A request with this Idempotency-Key is still being processed; retry shortly."
+    default_code = "idempotency_request_in_flight"
+
+    def __init__(self, *, record_id: int, resource_id: Any, stale: bool) -> None:
+        super().__init__()
+        self.record_id = record_id
+        self.resource_id = resource_id
+        # The claiming request's lease is over: it died, and its resource may be answered.
+        self.stale = stale
+        # Read by the exception handler as Retry-After.
+        self.wait = 1
+
+
+# --- request side -------------------------------------------------------------------------------
+
+
+def idempotency_key(request: Request) -> str:
+    """The request's Idempotency-Key; a 400 naming the header when it is missing or malformed."""
+    key = request.headers.get(IDEMPOTENCY_HEADER)
+    if key is None:
+        raise ValidationError({IDEMPOTENCY_HEADER: [ErrorDetail("This header is required.", "required")]})
+    if not KEY_PATTERN.match(key):
+        raise ValidationError(
+            {IDEMPOTENCY_HEADER: [ErrorDetail("1-255 visible ASCII characters, e.g. a UUID.", "invalid")]}
+        )
+    return key
+
+
+def request_fingerprint(*, method: str, path: str, body: Any) -> str:
+    """sha256 of the method, the path and the body as canonical JSON.
+
+    Canonical (sorted keys, no whitespace), so that a retry serialised differently by the
+    client (key order, spacing) is still the same request.
+    """
+    canonical = json.dumps(
+        {"method": method.upper(), "path": path, "body": body},
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+        default=str,
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+# --- store side ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoredResponse:
+    status: int
+    body: Any
+    headers: dict[str, str]
+
+
+def _ttl() -> datetime.timedelta:
+    return datetime.timedelta(seconds=getattr(settings, "IDEMPOTENCY_TTL_SECONDS", DEFAULT_TTL.total_seconds()))
+
+
+def _lease() -> datetime.timedelta:
+    return datetime.timedelta(seconds=getattr(settings, "IDEMPOTENCY_LEASE_SECONDS", DEFAULT_LEASE.total_seconds()))
+
+
+def idempotency_lookup(
+    model: type[Record], *, principal: str, key: str, fingerprint: str, now: datetime.datetime | None = None
+) -> StoredResponse | None:
+    """The stored response for this key, None when the key is new (or expired).
+
+    Raises ``IdempotencyKeyReused`` (another request used the key) and ``IdempotencyInFlight``.
+    """
+    now = now or timezone.now()
+    record = model._default_manager.filter(principal=principal, key=key, expires_at__gt=now).first()
+    if record is None:
+        return None
+    return _answer(record, fingerprint=fingerprint, now=now)
+
+
+def idempotency_claim(
+    model: type[Record],
+    *,
+    principal: str,
+    key: str,
+    fingerprint: str,
+    now: datetime.datetime | None = None,
+    **fields: Any,
+) -> Record:
+    """Claim the key for the request being served; call inside the transaction that creates
+    the resource (``fields`` may link the record to it).
+
+    When a concurrent request claimed the key first, its claim is what this one sees: our
+    INSERT waits for that transaction, fails on the unique constraint, and the key's state
+    answers (``IdempotencyInFlight``, or the replay as ``IdempotencyReplay``).
+    """
+    now = now or timezone.now()
+    # An expired record no longer holds the key (the purge job may simply not have run yet).
+    model._default_manager.filter(principal=principal, key=key, expires_at__lte=now).delete()
+    try:
+        with transaction.atomic():
+            return model._default_manager.create(
+                principal=principal,
+                key=key,
+                fingerprint=fingerprint,
+                state=IdempotencyState.IN_FLIGHT,
+                created_at=now,
+                locked_until=now + _lease(),
+                expires_at=now + _ttl(),
+                **fields,
+            )
+    except IntegrityError:
+        existing = model._default_manager.filter(principal=principal, key=key).first()
+        if existing is None:
+            raise
+    raise IdempotencyReplay(_answer(existing, fingerprint=fingerprint, now=now))
+
+
+class IdempotencyReplay(Exception):
+    """Raised by ``idempotency_claim`` when the key turned out to have a stored response."""
+
+    def __init__(self, response: StoredResponse) -> None:
+        super().__init__("replay")
+        self.response = response
+
+
+def idempotency_complete(
+    model: type[Record], *, record_id: int, status_code: int, body: Any, headers: dict[str, str] | None = None
+) -> StoredResponse:
+    """Store the response of the claiming request; returns what is stored.
+
+    Only the first completion counts (a request that outlived its lease and a retry that
+    answered for it may both try): the stored response is the one every replay gets.
+    """
+    model._default_manager.filter(pk=record_id, state=IdempotencyState.IN_FLIGHT).update(
+        state=IdempotencyState.COMPLETED,
+        response_status=status_code,
+        response_body=body,
+        response_headers=headers or {},
+    )
+    record = model._default_manager.get(pk=record_id)
+    assert record.response_status is not None
+    return StoredResponse(record.response_status, record.response_body, dict(record.response_headers))
+
+
+def idempotency_records_purge(
+    model: type[Record], *, now: datetime.datetime | None = None, batch_size: int = 5000
+) -> int:
+    """Delete expired records, a batch at a time; the number deleted."""
+    now = now or timezone.now()
+    deleted = 0
+    while True:
+        ids = list(model._default_manager.filter(expires_at__lte=now).values_list("pk", flat=True)[:batch_size])
+        if not ids:
+            return deleted
+        deleted += model._default_manager.filter(pk__in=ids).delete()[0]
+
+
+def _answer(record: IdempotencyRecordBase, *, fingerprint: str, now: datetime.datetime) -> StoredResponse:
+    if record.fingerprint != fingerprint:
+        raise IdempotencyKeyReused
+    if record.state == IdempotencyState.COMPLETED and record.response_status is not None:
+        return StoredResponse(record.response_status, record.response_body, dict(record.response_headers))
+    resource_id = getattr(record, f"{record.resource_field}_id", None) if record.resource_field else None
+    raise IdempotencyInFlight(record_id=record.pk, resource_id=_plain(resource_id), stale=record.locked_until <= now)
+
+
+def _plain(value: Any) -> Any:
+    return str(value) if isinstance(value, uuid.UUID) else value
