@@ -63,6 +63,8 @@ SERVICES: tuple[ServiceSpec, ...] = (
         8003,
         calls=("accounts", "catalog"),
         scopes=("accounts.users:read", "catalog.reservations:write"),
+        # Periodic recovery of pending orders and the purge of expired idempotency keys.
+        workers=(("procrastinate", "worker"),),
     ),
 )
 SERVICES_BY_NAME = {spec.name: spec for spec in SERVICES}

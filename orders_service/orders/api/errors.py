@@ -1,0 +1,115 @@
+"""The orders' domain refusals as HTTP errors in the standard shape, and the serializers that
+document the error bodies drf-standardized-errors has none for (409, 422, 503)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from drf_standardized_errors.handler import ExceptionHandler
+from drf_standardized_errors.openapi_serializers import ClientErrorEnum, ServerErrorEnum
+from rest_framework import exceptions, serializers, status
+from rest_framework.exceptions import ErrorDetail
+from rest_framework.response import Response
+
+from orders_service.orders import exceptions as domain
+
+
+class ConflictErrorCode(models.TextChoices):
+    IDEMPOTENCY_REQUEST_IN_FLIGHT = "idempotency_request_in_flight"
+    ORDER_STATE_CONFLICT = "order_state_conflict"
+    STOCK_RETURN_REFUSED = "stock_return_refused"
+
+
+class UnprocessableErrorCode(models.TextChoices):
+    IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
+
+
+class UnavailableErrorCode(models.TextChoices):
+    DOWNSTREAM_UNAVAILABLE = "downstream_unavailable"
+
+
+class OrderConflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = ConflictErrorCode.ORDER_STATE_CONFLICT
+
+
+class DownstreamUnavailableError(exceptions.APIException):
+    """503 with Retry-After: a service this request needs is away; nothing was changed."""
+
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_code = UnavailableErrorCode.DOWNSTREAM_UNAVAILABLE
+
+    def __init__(self, detail: str, *, wait: int) -> None:
+        super().__init__(detail)
+        # drf-standardized-errors sends it as Retry-After.
+        self.wait = wait
+
+
+DEFAULT_RETRY_AFTER_SECONDS = 5
+
+
+class OrdersExceptionHandler(ExceptionHandler):
+    """drf-standardized-errors' handler, quiet about an unavailable downstream.
+
+    It reports every 5xx as an unhandled exception (got_request_exception, the error log): a
+    503 while catalog's circuit is open is the designed answer, logged by the client and
+    counted in the downstream metrics, not a crash to page anyone about.
+    """
+
+    def report_exception(self, exc: exceptions.APIException, response: Response) -> None:
+        if isinstance(exc, DownstreamUnavailableError):
+            return
+        super().report_exception(exc, response)
+
+
+def api_exception(exc: domain.OrderError) -> exceptions.APIException:
+    match exc:
+        case domain.OrderNotFound():
+            return exceptions.NotFound(exc.message)
+        case domain.InvalidTransition():
+            return OrderConflict(exc.message)
+        case domain.StockReturnRefused():
+            return OrderConflict(exc.message, code=ConflictErrorCode.STOCK_RETURN_REFUSED)
+        case domain.ShippingAddressNotFound():
+            return exceptions.ValidationError({"shipping_address_id": [ErrorDetail(exc.message, "does_not_exist")]})
+        case domain.DependencyUnavailable():
+            wait = DEFAULT_RETRY_AFTER_SECONDS if exc.retry_after is None else max(1, int(exc.retry_after + 0.999))
+            return DownstreamUnavailableError(exc.message, wait=wait)
+    raise TypeError(f"unmapped domain error {type(exc).__name__}")  # pragma: no cover
+
+
+# --- documented bodies ---------------------------------------------------------------------------
+
+
+class OrdersConflictErrorSerializer(serializers.Serializer[Any]):
+    code = serializers.ChoiceField(choices=ConflictErrorCode.choices)
+    detail = serializers.CharField()
+    attr = serializers.CharField(allow_null=True)
+
+
+class OrdersConflictErrorResponseSerializer(serializers.Serializer[Any]):
+    type = serializers.ChoiceField(choices=ClientErrorEnum.choices)
+    errors = OrdersConflictErrorSerializer(many=True)  # type: ignore[assignment]
+
+
+class OrdersUnprocessableErrorSerializer(serializers.Serializer[Any]):
+    code = serializers.ChoiceField(choices=UnprocessableErrorCode.choices)
+    detail = serializers.CharField()
+    attr = serializers.CharField(allow_null=True)
+
+
+class OrdersUnprocessableErrorResponseSerializer(serializers.Serializer[Any]):
+    type = serializers.ChoiceField(choices=ClientErrorEnum.choices)
+    errors = OrdersUnprocessableErrorSerializer(many=True)  # type: ignore[assignment]
+
+
+class OrdersUnavailableErrorSerializer(serializers.Serializer[Any]):
+    code = serializers.ChoiceField(choices=UnavailableErrorCode.choices)
+    detail = serializers.CharField()
+    attr = serializers.CharField(allow_null=True)
+
+
+class OrdersUnavailableErrorResponseSerializer(serializers.Serializer[Any]):
+    type = serializers.ChoiceField(choices=ServerErrorEnum.choices)
+    errors = OrdersUnavailableErrorSerializer(many=True)  # type: ignore[assignment]

@@ -1,0 +1,141 @@
+"""Serializers of the customer API (place, list, read, cancel)."""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from orders_service.orders.api.serializers.common import MoneyField, SkuField, StrictSerializer
+from orders_service.orders.models import Order, OrderLine, OrderStatus, RejectionReason
+from orders_service.orders.selectors.orders import OrderFilters
+from orders_service.orders.services.placement import PlacementLine, PlacementRequest, ShippingAddress
+
+MAX_LINES: Final = 100
+MAX_LINE_QUANTITY: Final = 10_000
+
+
+class OrderLineCreateSerializer(StrictSerializer):
+    sku = SkuField()
+    quantity = serializers.IntegerField(min_value=1, max_value=MAX_LINE_QUANTITY)
+
+
+class OrderShippingAddressInputSerializer(StrictSerializer):
+    recipient = serializers.CharField(max_length=150)
+    line1 = serializers.CharField(max_length=200)
+    line2 = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    city = serializers.CharField(max_length=100)
+    region = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+    postal_code = serializers.CharField(max_length=20)
+    country = serializers.RegexField(r"^[A-Za-z]{2}$", max_length=2, help_text="ISO 3166-1 alpha-2 code, e.g. DE.")
+    phone = serializers.CharField(max_length=32, required=False, allow_blank=True, default="")
+
+
+class OrderCreateSerializer(StrictSerializer):
+    lines = serializers.ListField(
+        child=OrderLineCreateSerializer(), min_length=1, max_length=MAX_LINES, help_text="Each SKU once."
+    )
+    shipping_address_id = serializers.UUIDField(
+        required=False, help_text="One of your addresses on accounts; or give `shipping_address` instead."
+    )
+    shipping_address = OrderShippingAddressInputSerializer(required=False, help_text="An address given in full.")
+
+    def validate_lines(self, lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        seen: set[str] = set()
+        for line in lines:
+            if line["sku"] in seen:
+                raise serializers.ValidationError(
+                    f"{line['sku']} appears twice; give it once with the total.", "unique"
+                )
+            seen.add(line["sku"])
+        return lines
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if ("shipping_address_id" in attrs) == ("shipping_address" in attrs):
+            raise serializers.ValidationError(
+                "Give exactly one of shipping_address_id and shipping_address.", "shipping_address_required"
+            )
+        return attrs
+
+    def to_request(self) -> PlacementRequest:
+        data = self.validated_data
+        address = data.get("shipping_address")
+        return PlacementRequest(
+            lines=tuple(PlacementLine(sku=line["sku"], quantity=line["quantity"]) for line in data["lines"]),
+            shipping_address=ShippingAddress(**{**address, "country": address["country"].upper()}) if address else None,
+            shipping_address_id=data.get("shipping_address_id"),
+        )
+
+
+class OrderListFilterSerializer(serializers.Serializer[Any]):
+    status = serializers.ChoiceField(choices=OrderStatus.choices, required=False)
+    created_after = serializers.DateTimeField(required=False, help_text="Placed at or after this instant.")
+    created_before = serializers.DateTimeField(required=False, help_text="Placed before this instant.")
+
+    def to_filters(self) -> OrderFilters:
+        return OrderFilters(**self.validated_data)
+
+
+# --- output -------------------------------------------------------------------------------------
+
+
+class OrderLineSerializer(serializers.Serializer[OrderLine]):
+    sku = serializers.CharField()
+    name = serializers.CharField(help_text="As catalog named the product; empty while pending.")
+    quantity = serializers.IntegerField()
+    unit_price = MoneyField(allow_null=True, help_text="As catalog priced it when it held the stock.")
+    line_total = MoneyField(allow_null=True)
+
+
+class OrderShippingAddressSerializer(serializers.Serializer[Any]):
+    recipient = serializers.CharField()
+    line1 = serializers.CharField()
+    line2 = serializers.CharField(default="")
+    city = serializers.CharField()
+    region = serializers.CharField(default="")
+    postal_code = serializers.CharField()
+    country = serializers.CharField()
+    phone = serializers.CharField(default="")
+
+
+class OrderRejectedLineSerializer(serializers.Serializer[Any]):
+    sku = serializers.CharField()
+    requested = serializers.IntegerField(required=False, help_text="insufficient_stock only.")
+    available = serializers.IntegerField(required=False, help_text="insufficient_stock only.")
+
+
+class OrderRejectionSerializer(serializers.Serializer[Order]):
+    reason = serializers.ChoiceField(choices=RejectionReason.choices, source="rejection_reason")
+    detail = serializers.CharField(source="rejection_detail")
+    lines = OrderRejectedLineSerializer(
+        many=True, source="rejected_lines", help_text="The short SKUs (with quantities) or the unknown ones."
+    )
+
+
+class OrderSerializer(serializers.Serializer[Any]):  # Any: also serializes pages (many=True)
+    id = serializers.UUIDField()
+    status = serializers.ChoiceField(choices=OrderStatus.choices)
+    customer_id = serializers.UUIDField()
+    customer_email = serializers.CharField(help_text="Copied from accounts; empty until then.")
+    customer_name = serializers.CharField(help_text="Copied from accounts; empty until then.")
+    shipping_address = OrderShippingAddressSerializer()
+    currency = serializers.CharField(allow_null=True, help_text="ISO 4217; null while pending.")
+    total = MoneyField(allow_null=True, help_text="Null until catalog has priced the lines.")
+    units = serializers.IntegerField()
+    lines = OrderLineSerializer(many=True)
+    rejection = serializers.SerializerMethodField()
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+    confirmed_at = serializers.DateTimeField(allow_null=True)
+
+    def to_representation(self, instance: Order) -> dict[str, Any]:
+        data: dict[str, Any] = super().to_representation(instance)
+        data["currency"] = data["currency"] or None
+        return data
+
+    @extend_schema_field(OrderRejectionSerializer(allow_null=True, help_text="Why; null unless rejected."))
+    def get_rejection(self, order: Order) -> dict[str, Any] | None:
+        if order.status != OrderStatus.REJECTED:
+            return None
+        return dict(OrderRejectionSerializer(order).data)

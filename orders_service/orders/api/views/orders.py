@@ -1,0 +1,203 @@
+"""The customer API: place an order, list and read one's own orders, cancel one."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
+from rest_framework import status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from common.auth.authentication import token_user
+from common.idempotency import (
+    IDEMPOTENCY_HEADER,
+    REPLAYED_HEADER,
+    IdempotencyInFlight,
+    IdempotencyReplay,
+    StoredResponse,
+    idempotency_complete,
+    idempotency_key,
+    idempotency_lookup,
+    request_fingerprint,
+)
+from orders_service.orders.api.errors import (
+    OrdersConflictErrorResponseSerializer,
+    OrdersUnavailableErrorResponseSerializer,
+    OrdersUnprocessableErrorResponseSerializer,
+)
+from orders_service.orders.api.schema import (
+    IDEMPOTENCY_KEY_PARAMETER,
+    REPLAYED_PARAMETER,
+    RETRY_AFTER_PARAMETER,
+    document_query_errors,
+)
+from orders_service.orders.api.serializers.orders import (
+    OrderCreateSerializer,
+    OrderListFilterSerializer,
+    OrderSerializer,
+)
+from orders_service.orders.api.views.base import IsCustomer, OrdersAPIView, customer_id
+from orders_service.orders.models import IdempotencyRecord, Order, OrderStatus
+from orders_service.orders.selectors.orders import order_get_for_customer, order_list_for_customer
+from orders_service.orders.services.placement import Customer, IdempotencyContext, order_place
+from orders_service.orders.services.transitions import order_cancel
+
+TAGS = ["orders"]
+
+PLACE_DESCRIPTION = """\
+Places an order for the lines given, all or nothing, through the reservation saga
+(docs/orders.md): the order is recorded `pending`, catalog holds the stock, the lines are priced
+as catalog returned them, the stock is committed and the order `confirmed`.
+
+- **201**: the order reached a final status: `confirmed`, or `rejected` with `rejection` saying
+  why (`insufficient_stock` naming each short SKU with what was requested and available,
+  `unknown_sku`, ...).
+- **202**: no definite answer from a service the saga needs (timeout, error, outage): the order
+  is recorded and stays `pending`; it is settled by the recovery job within minutes. Read it
+  with `GET /api/v1/orders/{id}/`.
+- **503** with `Retry-After`: catalog or accounts is known to be down (its circuit breaker is
+  open) or your address book cannot be read: nothing was recorded; retry with the same key.
+
+`Idempotency-Key` is required. The same key with the same body answers the first response
+again (status and body, header `Idempotent-Replayed: true`), for at least 24 hours; with a
+different body it is 422; while the first request is still running it is 409 (`Retry-After`).
+
+Only `lines` and one of `shipping_address_id` / `shipping_address` may be given: any other field
+(`status`, `total`, prices, `customer_id`, ...) is refused with a 400 naming it.
+"""
+
+
+def _stored_response(stored: StoredResponse, *, replayed: bool) -> Response:
+    headers = dict(stored.headers)
+    if replayed:
+        headers[REPLAYED_HEADER] = "true"
+    return Response(stored.body, status=stored.status, headers=headers)
+
+
+def _answer(order: Order) -> tuple[int, Any, dict[str, str]]:
+    code = status.HTTP_202_ACCEPTED if order.status == OrderStatus.PENDING else status.HTTP_201_CREATED
+    return code, OrderSerializer(order).data, {"Location": f"/api/v1/orders/{order.pk}/"}
+
+
+@extend_validation_errors(["required", "invalid"], field_name=IDEMPOTENCY_HEADER, methods=["post"])
+@extend_validation_errors(["does_not_exist"], field_name="shipping_address_id", methods=["post"])
+@document_query_errors(OrderListFilterSerializer)
+class OrderListCreateView(OrdersAPIView):
+    permission_classes = (IsCustomer,)
+    queryset = Order.objects.none()  # read by drf-spectacular only; get() asks the selector
+    serializer_class = OrderSerializer
+
+    @extend_schema(
+        operation_id="orders_list",
+        tags=TAGS,
+        summary="Your orders",
+        description="Newest first, cursor-paginated (no total count).",
+        parameters=[OrderListFilterSerializer],
+        responses=OrderSerializer(many=True),
+    )
+    def get(self, request: Request) -> Response:
+        params = OrderListFilterSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        orders = order_list_for_customer(customer_id=customer_id(token_user(request)), filters=params.to_filters())
+        page = self.paginate_queryset(orders)
+        return self.get_paginated_response(OrderSerializer(page, many=True).data)
+
+    @extend_schema(
+        operation_id="orders_create",
+        tags=TAGS,
+        summary="Place an order",
+        description=PLACE_DESCRIPTION,
+        parameters=[IDEMPOTENCY_KEY_PARAMETER, REPLAYED_PARAMETER, RETRY_AFTER_PARAMETER],
+        request=OrderCreateSerializer,
+        responses={
+            201: OpenApiResponse(OrderSerializer, description="Confirmed, or rejected (see `rejection`)."),
+            202: OpenApiResponse(OrderSerializer, description="Recorded, still pending: settled by recovery."),
+            409: OrdersConflictErrorResponseSerializer,
+            422: OrdersUnprocessableErrorResponseSerializer,
+            503: OrdersUnavailableErrorResponseSerializer,
+        },
+    )
+    def post(self, request: Request) -> Response:
+        key = idempotency_key(request)
+        body = OrderCreateSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        user = token_user(request)
+        fingerprint = request_fingerprint(method=request.method or "POST", path=request.path, body=request.data)
+        try:
+            stored = idempotency_lookup(IdempotencyRecord, principal=user.principal, key=key, fingerprint=fingerprint)
+            if stored is None:
+                outcome = order_place(
+                    customer=Customer(id=customer_id(user), principal=user.principal, bearer_token=str(request.auth)),
+                    request=body.to_request(),
+                    idempotency=IdempotencyContext(key=key, fingerprint=fingerprint),
+                )
+                code, data, headers = _answer(outcome.order)
+                stored = idempotency_complete(
+                    IdempotencyRecord,
+                    record_id=outcome.idempotency_record_id,
+                    status_code=code,
+                    body=data,
+                    headers=headers,
+                )
+                return _stored_response(stored, replayed=False)
+        except IdempotencyReplay as replay:
+            stored = replay.response
+        except IdempotencyInFlight as in_flight:
+            if not in_flight.stale or in_flight.resource_id is None:
+                raise
+            # The request that claimed the key died before answering: answer with the order
+            # as it is now, and store that as the key's response.
+            order = order_get_for_customer(customer_id=customer_id(user), order_id=uuid.UUID(in_flight.resource_id))
+            code, data, headers = _answer(order)
+            stored = idempotency_complete(
+                IdempotencyRecord, record_id=in_flight.record_id, status_code=code, body=data, headers=headers
+            )
+        return _stored_response(stored, replayed=True)
+
+
+class OrderDetailView(OrdersAPIView):
+    permission_classes = (IsCustomer,)
+    serializer_class = OrderSerializer
+
+    @extend_schema(
+        operation_id="orders_retrieve",
+        tags=TAGS,
+        summary="One of your orders",
+        description="Anyone else's order is 404, as if it did not exist.",
+    )
+    def get(self, request: Request, order_id: uuid.UUID) -> Response:
+        order = order_get_for_customer(customer_id=customer_id(token_user(request)), order_id=order_id)
+        return Response(OrderSerializer(order).data)
+
+
+class OrderCancelView(OrdersAPIView):
+    permission_classes = (IsCustomer,)
+    serializer_class = OrderSerializer
+
+    @extend_schema(
+        operation_id="orders_cancel",
+        tags=TAGS,
+        summary="Cancel one of your confirmed orders",
+        description=(
+            "confirmed → cancelled; the stock goes back to catalog first. Cancelling a cancelled order "
+            "answers it unchanged; any other status is 409 `order_state_conflict`. 503 (`Retry-After`) "
+            "when catalog cannot take the stock back now: nothing changed, retry."
+        ),
+        request=None,
+        parameters=[RETRY_AFTER_PARAMETER],
+        responses={
+            200: OrderSerializer,
+            409: OrdersConflictErrorResponseSerializer,
+            503: OrdersUnavailableErrorResponseSerializer,
+        },
+    )
+    def post(self, request: Request, order_id: uuid.UUID) -> Response:
+        user = token_user(request)
+        order_cancel(
+            order_id=order_id, actor=user.principal, reason="cancelled by the customer", customer_id=customer_id(user)
+        )
+        order = order_get_for_customer(customer_id=customer_id(user), order_id=order_id)
+        return Response(OrderSerializer(order).data)

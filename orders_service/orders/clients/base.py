@@ -1,0 +1,149 @@
+"""What every typed client shares: operation declarations, a JSON codec for frozen dataclasses,
+and the errors a call can end in."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import types
+import typing
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any, Final, TypeVar, get_args, get_origin, get_type_hints
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation of a downstream's API, as its openapi.yaml names it."""
+
+    service: str
+    operation_id: str
+    method: str
+    path: str  # a template: /api/v1/reservations/{reservation_id}/
+    request: type[Any] | None = None  # the JSON body's dataclass
+    response: type[Any] | None = None  # the success body's dataclass
+    # Documented error bodies this client reads (status -> dataclass), beyond the status.
+    errors: tuple[tuple[int, type[Any]], ...] = ()
+
+    def path_for(self, **params: str) -> str:
+        return self.path.format(**params)
+
+
+# --- errors -------------------------------------------------------------------------------------
+
+
+class DownstreamError(Exception):
+    """Base of every way a call to another service can end other than as the contract says."""
+
+
+class DownstreamUnavailable(DownstreamError):
+    """No definite answer: no answer at all, a 5xx, a circuit that is open, or an answer outside
+    the contract. For a write it is unknown whether it happened; repeating it is the only way
+    to find out (with the same Idempotency-Key)."""
+
+    def __init__(self, service: str, reason: str, *, retry_after: float | None = None) -> None:
+        super().__init__(f"{service}: {reason}")
+        self.service = service
+        self.reason = reason
+        # Set when the circuit is open: nothing was sent, and this is when to try again.
+        self.retry_after = retry_after
+
+
+class DownstreamRefused(DownstreamError):
+    """A definite 4xx that the caller has no more specific error for."""
+
+    def __init__(self, service: str, status: int, codes: tuple[str, ...]) -> None:
+        super().__init__(f"{service} refused with {status} {', '.join(codes)}")
+        self.service = service
+        self.status = status
+        self.codes = codes
+
+
+def error_codes(response: Any) -> tuple[str, ...]:
+    """The ``code`` of each error in a standard error body; () when the body is not one."""
+    try:
+        errors = response.json().get("errors", [])
+        return tuple(str(error.get("code", "")) for error in errors if isinstance(error, dict))
+    except (ValueError, AttributeError, TypeError):
+        return ()
+
+
+# --- codec --------------------------------------------------------------------------------------
+
+_SCALARS: Final = (str, int, bool)
+
+
+def from_json(cls: type[T], data: Any) -> T:
+    """An instance of the dataclass ``cls`` from decoded JSON; ValueError if it does not fit.
+
+    Unknown keys are ignored (a downstream may add fields); a missing key without a default,
+    or a value of the wrong type, is an answer outside the contract.
+    """
+    return typing.cast(T, _decode(cls, data, path=cls.__name__))
+
+
+def to_json(value: Any) -> Any:
+    """Plain JSON for a dataclass instance (Decimal and UUID as strings, tuples as lists)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {field.name: to_json(getattr(value, field.name)) for field in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [to_json(item) for item in value]
+    if isinstance(value, Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    return value
+
+
+def _decode(kind: Any, data: Any, *, path: str) -> Any:  # noqa: PLR0911, PLR0912  (one branch per JSON type)
+    origin = get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = get_args(kind)
+        if data is None and type(None) in options:
+            return None
+        (inner,) = [option for option in options if option is not type(None)]
+        return _decode(inner, data, path=path)
+    if origin is tuple:
+        item_kind = get_args(kind)[0]
+        if not isinstance(data, list):
+            raise ValueError(f"{path}: expected a list")
+        return tuple(_decode(item_kind, item, path=f"{path}[{index}]") for index, item in enumerate(data))
+    if dataclasses.is_dataclass(kind):
+        if not isinstance(data, dict):
+            raise ValueError(f"{path}: expected an object")
+        hints = get_type_hints(kind)
+        values = {}
+        for field in dataclasses.fields(kind):
+            if field.name not in data:
+                if field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
+                    raise ValueError(f"{path}.{field.name}: missing")
+                continue
+            values[field.name] = _decode(hints[field.name], data[field.name], path=f"{path}.{field.name}")
+        return typing.cast(Any, kind)(**values)
+    if kind is Decimal:
+        if not isinstance(data, str):
+            raise ValueError(f"{path}: expected a decimal string")
+        try:
+            amount = Decimal(data)
+        except InvalidOperation:
+            raise ValueError(f"{path}: not a decimal") from None
+        if not amount.is_finite():
+            raise ValueError(f"{path}: not a finite decimal")
+        return amount
+    if kind is uuid.UUID:
+        if not isinstance(data, str):
+            raise ValueError(f"{path}: expected a UUID string")
+        return uuid.UUID(data)
+    if kind is datetime.datetime:
+        if not isinstance(data, str):
+            raise ValueError(f"{path}: expected a date-time string")
+        return datetime.datetime.fromisoformat(data)
+    if kind in _SCALARS:
+        # bool is an int in Python; JSON keeps them apart, and so does this.
+        if not isinstance(data, kind) or (kind is int and isinstance(data, bool)):
+            raise ValueError(f"{path}: expected {kind.__name__}")
+        return data
+    raise TypeError(f"{path}: no JSON decoding for {kind!r}")

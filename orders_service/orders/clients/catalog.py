@@ -1,0 +1,295 @@
+"""catalog, as orders uses it: reservations (scope catalog.reservations:write) and product names.
+
+Operations (catalog_service/openapi.yaml): ``reservations_create`` (all lines or none, with an
+Idempotency-Key), ``reservations_commit``, ``reservations_release``, ``reservations_return`` and
+``products_retrieve``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Final, TypeVar
+
+from common.http import CircuitOpen, Response, ServiceUnavailable, service_client
+from orders_service.orders.clients import accounts
+from orders_service.orders.clients.base import (
+    DownstreamError,
+    DownstreamRefused,
+    DownstreamUnavailable,
+    Operation,
+    error_codes,
+    from_json,
+    to_json,
+)
+
+logger = logging.getLogger(__name__)
+
+SERVICE: Final = "catalog"
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ReservationLineRequest:
+    sku: str
+    quantity: int
+
+
+@dataclass(frozen=True)
+class ReservationRequest:
+    reference: str
+    lines: tuple[ReservationLineRequest, ...]
+    ttl_seconds: int
+
+
+@dataclass(frozen=True)
+class ReservationLine:
+    sku: str
+    quantity: int
+    unit_price: Decimal
+    currency: str
+
+
+@dataclass(frozen=True)
+class Reservation:
+    id: uuid.UUID
+    status: str  # held, committed, released, expired, returned
+    reference: str
+    expires_at: datetime.datetime
+    lines: tuple[ReservationLine, ...]
+
+
+@dataclass(frozen=True)
+class ShortageError:
+    """One entry of a 409 insufficient_stock answer."""
+
+    code: str
+    sku: str | None = None
+    requested: int | None = None
+    available: int | None = None
+
+
+@dataclass(frozen=True)
+class ShortageErrorResponse:
+    type: str
+    errors: tuple[ShortageError, ...]
+
+
+@dataclass(frozen=True)
+class UnprocessableError:
+    """One entry of a 422 answer: unknown_sku (with ``sku``) or idempotency_key_reused."""
+
+    code: str
+    sku: str | None = None
+
+
+@dataclass(frozen=True)
+class UnprocessableErrorResponse:
+    type: str
+    errors: tuple[UnprocessableError, ...]
+
+
+@dataclass(frozen=True)
+class ConflictError:
+    code: str
+
+
+@dataclass(frozen=True)
+class ConflictErrorResponse:
+    type: str
+    errors: tuple[ConflictError, ...]
+
+
+@dataclass(frozen=True)
+class Product:
+    sku: str
+    name: str
+    price: Decimal
+    currency: str
+
+
+RESERVATION_CREATE: Final = Operation(
+    SERVICE,
+    "reservations_create",
+    "POST",
+    "/api/v1/reservations/",
+    ReservationRequest,
+    Reservation,
+    errors=((409, ShortageErrorResponse), (422, UnprocessableErrorResponse)),
+)
+RESERVATION_COMMIT: Final = Operation(
+    SERVICE,
+    "reservations_commit",
+    "POST",
+    "/api/v1/reservations/{reservation_id}/commit/",
+    None,
+    Reservation,
+    errors=((409, ConflictErrorResponse),),
+)
+RESERVATION_RELEASE: Final = Operation(
+    SERVICE,
+    "reservations_release",
+    "POST",
+    "/api/v1/reservations/{reservation_id}/release/",
+    None,
+    Reservation,
+    errors=((409, ConflictErrorResponse),),
+)
+RESERVATION_RETURN: Final = Operation(
+    SERVICE,
+    "reservations_return",
+    "POST",
+    "/api/v1/reservations/{reservation_id}/return/",
+    None,
+    Reservation,
+    errors=((409, ConflictErrorResponse),),
+)
+PRODUCT_RETRIEVE: Final = Operation(SERVICE, "products_retrieve", "GET", "/api/v1/products/{sku}/", None, Product)
+OPERATIONS: Final = (RESERVATION_CREATE, RESERVATION_COMMIT, RESERVATION_RELEASE, RESERVATION_RETURN, PRODUCT_RETRIEVE)
+
+
+# --- definite refusals --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Shortage:
+    sku: str
+    requested: int
+    available: int
+
+
+class InsufficientStock(Exception):
+    def __init__(self, shortages: tuple[Shortage, ...]) -> None:
+        super().__init__(", ".join(s.sku for s in shortages))
+        self.shortages = shortages
+
+
+class UnknownSkus(Exception):
+    def __init__(self, skus: tuple[str, ...]) -> None:
+        super().__init__(", ".join(skus))
+        self.skus = skus
+
+
+class ReservationConflict(Exception):
+    """A definite 409 on a transition: ``code`` is reservation_expired or reservation_state_conflict."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+class ProductNotFound(Exception):
+    pass
+
+
+# --- calls --------------------------------------------------------------------------------------
+
+
+def reservation_create(*, request: ReservationRequest, idempotency_key: str) -> Reservation:
+    """Hold every line or none. Sent with ``idempotency_key``: a repeat gets the first answer
+    (catalog replays the reservation it made), so a retry never holds the stock twice.
+
+    Raises ``InsufficientStock``, ``UnknownSkus``, ``DownstreamRefused`` (any other definite
+    refusal, e.g. the key reused with another body) or ``DownstreamUnavailable``.
+    """
+    response = _send_with_token(RESERVATION_CREATE, json=to_json(request), headers={"Idempotency-Key": idempotency_key})
+    if response.status_code in (200, 201):
+        return _decode(Reservation, response)
+    if response.status_code == 409:
+        body = _decode(ShortageErrorResponse, response)
+        shortages = tuple(
+            Shortage(sku=error.sku, requested=error.requested or 0, available=error.available or 0)
+            for error in body.errors
+            if error.code == "insufficient_stock" and error.sku is not None
+        )
+        if shortages:
+            raise InsufficientStock(shortages)
+    if response.status_code == 422:
+        unprocessable = _decode(UnprocessableErrorResponse, response)
+        skus = tuple(error.sku for error in unprocessable.errors if error.code == "unknown_sku" and error.sku)
+        if skus:
+            raise UnknownSkus(skus)
+    raise _refusal_or_unavailable(response)
+
+
+def reservation_commit(*, reservation_id: uuid.UUID) -> Reservation:
+    return _transition(RESERVATION_COMMIT, reservation_id)
+
+
+def reservation_release(*, reservation_id: uuid.UUID) -> Reservation:
+    return _transition(RESERVATION_RELEASE, reservation_id)
+
+
+def reservation_return(*, reservation_id: uuid.UUID) -> Reservation:
+    return _transition(RESERVATION_RETURN, reservation_id)
+
+
+def product_get(*, sku: str) -> Product:
+    response = _send(PRODUCT_RETRIEVE, path=PRODUCT_RETRIEVE.path_for(sku=sku))
+    if response.status_code == 404:
+        raise ProductNotFound(sku)
+    return _decode(Product, response)
+
+
+# --- plumbing -----------------------------------------------------------------------------------
+
+
+def _transition(operation: Operation, reservation_id: uuid.UUID) -> Reservation:
+    """Commit, release or return. Each is idempotent on catalog's side (asking for the state a
+    reservation is in answers it unchanged), so the call is declared idempotent: common.http
+    then retries it when the answer is lost."""
+    path = operation.path_for(reservation_id=str(reservation_id))
+    response = _send_with_token(operation, path=path, headers={}, idempotent=True)
+    if response.status_code == 200:
+        return _decode(Reservation, response)
+    if response.status_code == 409:
+        conflict = _decode(ConflictErrorResponse, response)
+        raise ReservationConflict(conflict.errors[0].code if conflict.errors else "conflict")
+    raise _refusal_or_unavailable(response)
+
+
+def _send_with_token(
+    operation: Operation, *, path: str | None = None, headers: dict[str, str], **kwargs: Any
+) -> Response:
+    for attempt in range(2):
+        token = accounts.service_token()
+        response = _send(operation, path=path, headers={**headers, "Authorization": f"Bearer {token}"}, **kwargs)
+        if response.status_code == 401 and attempt == 0:
+            accounts.service_token_invalidate(token)
+            continue
+        return response
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _send(operation: Operation, *, path: str | None = None, **kwargs: Any) -> Response:
+    try:
+        return service_client(SERVICE).request(
+            operation.method, path or operation.path, operation=operation.operation_id, **kwargs
+        )
+    except CircuitOpen as exc:
+        raise DownstreamUnavailable(SERVICE, str(exc), retry_after=exc.retry_after) from exc
+    except ServiceUnavailable as exc:
+        raise DownstreamUnavailable(SERVICE, str(exc)) from exc
+
+
+def _decode(cls: type[T], response: Response) -> T:
+    if response.status_code >= 500:
+        raise DownstreamUnavailable(SERVICE, f"answered {response.status_code}")
+    try:
+        return from_json(cls, response.json())
+    except ValueError as exc:
+        logger.error("catalog answered outside its contract: %s", exc)
+        raise DownstreamUnavailable(SERVICE, f"answer outside the contract: {exc}") from exc
+
+
+def _refusal_or_unavailable(response: Response) -> DownstreamError:
+    if response.status_code >= 500 or response.status_code in (401, 403, 429):
+        # A 5xx is ambiguous; 401/403 are this service's misconfiguration and 429 a passing
+        # overload: none is the order's fault, so none may reject it.
+        if response.status_code in (401, 403):
+            logger.error("catalog refused this service's token (%s)", response.status_code)
+        return DownstreamUnavailable(SERVICE, f"answered {response.status_code}")
+    return DownstreamRefused(SERVICE, response.status_code, error_codes(response))

@@ -1,0 +1,178 @@
+"""Orders, their lines and status history, and the idempotency keys of order placement.
+
+Cross-service data is copied by value when the saga learns it: the customer's email, name and
+shipping address from accounts, each line's name, unit price and currency from catalog. The
+customer and the catalog reservation are referenced by id only (plain UUIDs, no foreign keys).
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Final
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from common.idempotency import IdempotencyRecordBase
+
+# Amounts: catalog's prices have 12 digits, 2 decimals; a line multiplies one by at most
+# MAX_LINE_QUANTITY, an order adds up at most MAX_LINES lines.
+MONEY_MAX_DIGITS: Final = 20
+MONEY_DECIMAL_PLACES: Final = 2
+SKU_MAX_LENGTH: Final = 64
+
+
+class OrderStatus(models.TextChoices):
+    PENDING = "pending", "pending"
+    CONFIRMED = "confirmed", "confirmed"
+    REJECTED = "rejected", "rejected"
+    CANCELLED = "cancelled", "cancelled"
+    FULFILLED = "fulfilled", "fulfilled"
+
+
+# Revenue is recognised while an order stands: confirmed and not cancelled.
+SOLD_STATUSES: Final = (OrderStatus.CONFIRMED, OrderStatus.FULFILLED)
+
+
+class RejectionReason(models.TextChoices):
+    INSUFFICIENT_STOCK = "insufficient_stock", "insufficient stock"
+    UNKNOWN_SKU = "unknown_sku", "unknown SKU"
+    RESERVATION_EXPIRED = "reservation_expired", "reservation expired"
+    RESERVATION_REFUSED = "reservation_refused", "reservation refused"
+    MIXED_CURRENCIES = "mixed_currencies", "mixed currencies"
+    CUSTOMER_UNKNOWN = "customer_unknown", "customer unknown"
+    CUSTOMER_INACTIVE = "customer_inactive", "customer inactive"
+
+
+class Order(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    customer_id = models.UUIDField(help_text="The customer's user id on accounts.")
+    # Snapshot of the customer, taken from accounts by the saga (blank until then).
+    customer_email = models.EmailField(max_length=254, blank=True)
+    customer_name = models.CharField(max_length=150, blank=True)
+    shipping_address = models.JSONField(help_text="The address as it was when the order was placed.")
+    shipping_address_id = models.UUIDField(
+        null=True, blank=True, help_text="The accounts address it was copied from, if any."
+    )
+    status = models.CharField(max_length=16, choices=OrderStatus.choices, default=OrderStatus.PENDING)
+    # Known once catalog has priced the lines; blank/null while pending.
+    currency = models.CharField(max_length=3, blank=True)
+    total = models.DecimalField(max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES, null=True, blank=True)
+    units = models.PositiveIntegerField(help_text="Sum of the lines' quantities.")
+    reservation_id = models.UUIDField(null=True, blank=True, help_text="The catalog reservation holding the stock.")
+    # Sent with every reservation request of this order, so that a retry (same key) sends
+    # byte-for-byte the same request whatever the settings are by then.
+    reservation_ttl_seconds = models.PositiveIntegerField()
+    rejection_reason = models.CharField(max_length=32, choices=RejectionReason.choices, blank=True)
+    rejection_detail = models.TextField(blank=True)
+    # For insufficient_stock: [{"sku", "requested", "available"}]; for unknown_sku: [{"sku"}].
+    rejected_lines = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    # Recovery (services/recovery.py): how often it has tried, and not before when again.
+    recovery_attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-created_at",)
+        indexes = (
+            # A customer's orders, newest first, optionally by status (customer API).
+            models.Index(fields=["customer_id", "-created_at"], name="order_customer_created_idx"),
+            models.Index(fields=["customer_id", "status", "-created_at"], name="order_customer_status_idx"),
+            # Staff lists and the CSV export: by date, by status and date.
+            models.Index(fields=["-created_at"], name="order_created_idx"),
+            models.Index(fields=["status", "-created_at"], name="order_status_created_idx"),
+            # Recovery scans only the pending orders.
+            models.Index(
+                fields=["next_attempt_at", "created_at"],
+                condition=Q(status="pending"),
+                name="order_pending_idx",
+            ),
+            # Sales reports: sold orders by confirmation time, covering what they add up.
+            models.Index(
+                fields=["confirmed_at"],
+                include=["currency", "total", "units"],
+                condition=Q(status__in=["confirmed", "fulfilled"]),
+                name="order_sales_idx",
+            ),
+        )
+        constraints = (
+            models.CheckConstraint(condition=Q(total__isnull=True) | Q(total__gte=0), name="order_total_non_negative"),
+            models.CheckConstraint(
+                condition=~Q(status__in=["confirmed", "fulfilled", "cancelled"])
+                | (Q(total__isnull=False) & ~Q(currency="") & Q(confirmed_at__isnull=False)),
+                name="order_confirmed_is_priced",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="rejected") | ~Q(rejection_reason=""), name="order_rejected_has_reason"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"order {self.id} ({self.status})"
+
+
+class OrderLine(models.Model):
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="lines")
+    sku = models.CharField(max_length=SKU_MAX_LENGTH)
+    quantity = models.PositiveIntegerField()
+    # As catalog returned them when it held the stock; blank/null until then.
+    name = models.CharField(max_length=255, blank=True)
+    unit_price = models.DecimalField(
+        max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES, null=True, blank=True
+    )
+    line_total = models.DecimalField(
+        max_digits=MONEY_MAX_DIGITS, decimal_places=MONEY_DECIMAL_PLACES, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ("id",)
+        indexes = (
+            # Staff filter "orders with this SKU" (an EXISTS per order) and the per-SKU report.
+            models.Index(fields=["sku", "order"], name="orderline_sku_idx"),
+        )
+        constraints = (
+            models.UniqueConstraint(fields=["order", "sku"], name="orderline_order_sku_unique"),
+            models.CheckConstraint(condition=Q(quantity__gte=1), name="orderline_quantity_positive"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.quantity} x {self.sku}"
+
+
+class OrderStatusChange(models.Model):
+    """One transition of an order: from, to, when, who and why. Written by the services only."""
+
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="history")
+    from_status = models.CharField(max_length=16, choices=OrderStatus.choices, blank=True)
+    to_status = models.CharField(max_length=16, choices=OrderStatus.choices)
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.CharField(
+        max_length=200, help_text="`user:<uuid>`, `service:<name>`, `system:<job>`, `admin:<name>`."
+    )
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ("at", "id")
+        indexes = (models.Index(fields=["order", "at"], name="orderstatuschange_order_idx"),)
+        verbose_name = "status change"
+
+    def __str__(self) -> str:
+        return f"{self.from_status or '-'} -> {self.to_status}"
+
+
+class IdempotencyRecord(IdempotencyRecordBase):
+    """The Idempotency-Key of one POST /api/v1/orders/ (common/idempotency.py)."""
+
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+
+    resource_field = "order"
+
+    class Meta:
+        constraints = (models.UniqueConstraint(fields=["principal", "key"], name="idempotency_principal_key_unique"),)
+        indexes = (models.Index(fields=["expires_at"], name="idempotency_expires_idx"),)
+
+    def __str__(self) -> str:
+        return f"{self.principal} {self.key} ({self.state})"

@@ -1,0 +1,327 @@
+"""Placing an order: the REST saga between orders, accounts and catalog (docs/orders.md).
+
+1. ``order_place`` records the order ``pending`` and claims the Idempotency-Key, in one
+   transaction: a key is never stored without its order, nor an order without its key.
+2. ``order_settle`` drives a pending order as far as it can go:
+   a. snapshot the customer from accounts (email, name);
+   b. reserve every line in catalog, all or none, with the key ``order-<id>`` (derived from the
+      order, so every retry is the same request and catalog never holds the stock twice);
+   c. price the lines as catalog returned them, and commit the reservation (the stock is sold);
+   d. confirm the order.
+   A definite refusal (shortage, unknown SKU, unknown customer, an expired hold) rejects it,
+   releasing any hold first. No definite answer (timeout, connection error, 5xx, open circuit)
+   leaves it pending; the recovery job (services/recovery.py) calls ``order_settle`` again later,
+   with the same keys.
+
+The order is confirmed only once its stock is committed: a confirmed order always has its
+stock sold, whatever fails in between (the failure leaves the order pending, and settling it
+again finds the reservation committed and confirms it).
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import asdict, dataclass
+from typing import Final
+
+from django.conf import settings
+from django.db import transaction
+
+from common.http import service_client
+from common.idempotency import idempotency_claim
+from orders_service.orders import metrics
+from orders_service.orders.clients import accounts, catalog
+from orders_service.orders.clients.base import DownstreamRefused, DownstreamUnavailable
+from orders_service.orders.exceptions import DependencyUnavailable, ShippingAddressNotFound
+from orders_service.orders.models import IdempotencyRecord, Order, OrderLine, OrderStatus, RejectionReason
+from orders_service.orders.services.transitions import (
+    PricedLine,
+    order_confirm,
+    order_history_record,
+    order_reject,
+)
+
+logger = logging.getLogger(__name__)
+
+# The services the saga calls, in the order it calls them.
+DOWNSTREAMS: Final = ("accounts", "catalog")
+
+
+@dataclass(frozen=True)
+class PlacementLine:
+    sku: str
+    quantity: int
+
+
+@dataclass(frozen=True)
+class ShippingAddress:
+    recipient: str
+    line1: str
+    city: str
+    postal_code: str
+    country: str
+    line2: str = ""
+    region: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class PlacementRequest:
+    lines: tuple[PlacementLine, ...]
+    # Exactly one of these: an address given in full, or one from the customer's address book.
+    shipping_address: ShippingAddress | None = None
+    shipping_address_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class Customer:
+    """Who places the order, from their verified token."""
+
+    id: uuid.UUID
+    principal: str
+    # Their bearer token, relayed to accounts to read an address from their address book.
+    bearer_token: str
+
+
+@dataclass(frozen=True)
+class IdempotencyContext:
+    key: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class PlacementOutcome:
+    order: Order
+    idempotency_record_id: int
+
+
+def reservation_key(order_id: uuid.UUID) -> str:
+    """The Idempotency-Key of the order's reservation request: the same on every attempt."""
+    return f"order-{order_id}"
+
+
+def order_place(*, customer: Customer, request: PlacementRequest, idempotency: IdempotencyContext) -> PlacementOutcome:
+    """Record the order and its key, then settle it as far as the downstreams allow.
+
+    Raises ``DependencyUnavailable`` *before recording anything* when a circuit is open or the
+    address book cannot be read (the client retries with the same key), ``ShippingAddressNotFound``,
+    and, from the key's claim, ``IdempotencyReplay``/``IdempotencyInFlight``/``IdempotencyKeyReused``
+    when a concurrent request with the same key won.
+    """
+    _fail_fast_while_a_circuit_is_open()
+    address, address_id = _shipping_address(customer=customer, request=request)
+    with transaction.atomic():
+        order = Order.objects.create(
+            customer_id=customer.id,
+            shipping_address=address,
+            shipping_address_id=address_id,
+            units=sum(line.quantity for line in request.lines),
+            reservation_ttl_seconds=settings.ORDERS_RESERVATION_TTL_SECONDS,
+        )
+        OrderLine.objects.bulk_create(
+            OrderLine(order=order, sku=line.sku, quantity=line.quantity) for line in request.lines
+        )
+        order_history_record(
+            order=order, from_status="", to_status=OrderStatus.PENDING, actor=customer.principal, reason="placed"
+        )
+        record = idempotency_claim(
+            IdempotencyRecord,
+            principal=customer.principal,
+            key=idempotency.key,
+            fingerprint=idempotency.fingerprint,
+            order=order,
+        )
+    metrics.ORDERS_PLACED.inc()
+    return PlacementOutcome(
+        order=order_settle(order_id=order.id, actor=customer.principal), idempotency_record_id=record.pk
+    )
+
+
+def order_settle(*, order_id: uuid.UUID, actor: str) -> Order:
+    """Drive a pending order to confirmed or rejected, or leave it pending when a downstream
+    gives no definite answer. Safe to call again and concurrently: every step is idempotent."""
+    order = Order.objects.get(pk=order_id)
+    if order.status != OrderStatus.PENDING:
+        return order
+    try:
+        _settle(order, actor=actor)
+    except DownstreamUnavailable as exc:
+        metrics.ORDERS_LEFT_PENDING.inc()
+        logger.warning("order %s stays pending: %s", order_id, exc)
+    return Order.objects.get(pk=order_id)
+
+
+def _settle(order: Order, *, actor: str) -> None:
+    if not order.customer_email and not _snapshot_customer(order, actor=actor):
+        return
+    reservation = _reserve(order, actor=actor)
+    if reservation is None:
+        return
+    if reservation.status in ("expired", "released"):
+        order_reject(
+            order_id=order.id,
+            reason=RejectionReason.RESERVATION_EXPIRED,
+            detail=f"The stock hold {reservation.status} before the order was confirmed.",
+            actor=actor,
+        )
+        return
+    if reservation.status not in ("held", "committed"):
+        # Only a cancelled (confirmed) order's reservation is ever returned: a pending order's
+        # never is. Nothing to do but keep it visible.
+        logger.error("order %s: its reservation %s is %s", order.id, reservation.id, reservation.status)
+        raise DownstreamUnavailable("catalog", f"reservation in unexpected status {reservation.status}")
+    ordered = dict(order.lines.values_list("sku", "quantity"))
+    if {line.sku: line.quantity for line in reservation.lines} != ordered:
+        # catalog replayed a reservation of other lines under this order's key: outside the
+        # contract. Nothing here can fix it; it stays visible as pending (and in the logs).
+        logger.error("order %s: reservation %s does not match the order's lines", order.id, reservation.id)
+        raise DownstreamUnavailable("catalog", "reservation lines differ from the order's")
+    currencies = {line.currency for line in reservation.lines}
+    if len(currencies) != 1:
+        _release(reservation)
+        order_reject(
+            order_id=order.id,
+            reason=RejectionReason.MIXED_CURRENCIES,
+            detail=f"The products are priced in several currencies ({', '.join(sorted(currencies))}).",
+            actor=actor,
+        )
+        return
+    names = _product_names(tuple(line.sku for line in reservation.lines))
+    if reservation.status == "held":
+        try:
+            catalog.reservation_commit(reservation_id=reservation.id)
+        except catalog.ReservationConflict as exc:
+            # Expired (the hold outlived its TTL while a downstream was away) or released.
+            order_reject(
+                order_id=order.id,
+                reason=RejectionReason.RESERVATION_EXPIRED,
+                detail=f"The stock hold could not be committed ({exc.code}).",
+                actor=actor,
+            )
+            return
+    priced = {
+        line.sku: PricedLine(
+            sku=line.sku, name=names.get(line.sku, ""), unit_price=line.unit_price, currency=line.currency
+        )
+        for line in reservation.lines
+    }
+    order_confirm(order_id=order.id, priced=priced, actor=actor)
+
+
+def _snapshot_customer(order: Order, *, actor: str) -> bool:
+    """Copy the customer's email and name; False when that rejected the order."""
+    try:
+        user = accounts.user_get(user_id=order.customer_id)
+    except accounts.UserNotFound:
+        order_reject(order_id=order.id, reason=RejectionReason.CUSTOMER_UNKNOWN, detail="No such user.", actor=actor)
+        return False
+    if not user.is_active:
+        order_reject(
+            order_id=order.id,
+            reason=RejectionReason.CUSTOMER_INACTIVE,
+            detail="The account is deactivated.",
+            actor=actor,
+        )
+        return False
+    Order.objects.filter(pk=order.id, status=OrderStatus.PENDING).update(
+        customer_email=user.email, customer_name=user.full_name
+    )
+    return True
+
+
+def _reserve(order: Order, *, actor: str) -> catalog.Reservation | None:
+    """The order's reservation (made now, or by an earlier attempt); None when it was refused."""
+    request = catalog.ReservationRequest(
+        reference=str(order.id),
+        lines=tuple(
+            catalog.ReservationLineRequest(sku=sku, quantity=quantity)
+            for sku, quantity in order.lines.order_by("id").values_list("sku", "quantity")
+        ),
+        ttl_seconds=order.reservation_ttl_seconds,
+    )
+    try:
+        reservation = catalog.reservation_create(request=request, idempotency_key=reservation_key(order.id))
+    except catalog.InsufficientStock as exc:
+        order_reject(
+            order_id=order.id,
+            reason=RejectionReason.INSUFFICIENT_STOCK,
+            detail="Not enough stock: "
+            + "; ".join(f"{s.sku}: {s.requested} requested, {s.available} available" for s in exc.shortages),
+            rejected_lines=[asdict(shortage) for shortage in exc.shortages],
+            actor=actor,
+        )
+        return None
+    except catalog.UnknownSkus as exc:
+        order_reject(
+            order_id=order.id,
+            reason=RejectionReason.UNKNOWN_SKU,
+            detail=f"No such product: {', '.join(exc.skus)}.",
+            rejected_lines=[{"sku": sku} for sku in exc.skus],
+            actor=actor,
+        )
+        return None
+    except DownstreamRefused as exc:
+        # A definite "no" that is none of the above (e.g. the key used with another body): the
+        # same request would be refused again, so retrying cannot help.
+        logger.error("order %s: catalog refused the reservation: %s", order.id, exc)
+        order_reject(
+            order_id=order.id,
+            reason=RejectionReason.RESERVATION_REFUSED,
+            detail=f"The catalog refused the reservation ({', '.join(exc.codes) or exc.status}).",
+            actor=actor,
+        )
+        return None
+    Order.objects.filter(pk=order.id, reservation_id__isnull=True).update(reservation_id=reservation.id)
+    return reservation
+
+
+def _release(reservation: catalog.Reservation) -> None:
+    if reservation.status != "held":
+        return
+    try:
+        catalog.reservation_release(reservation_id=reservation.id)
+    except catalog.ReservationConflict as exc:
+        # Already expired or released: the stock is free, which is what was wanted.
+        logger.info("reservation %s not released: %s", reservation.id, exc.code)
+
+
+def _product_names(skus: tuple[str, ...]) -> dict[str, str]:
+    names = {}
+    for sku in skus:
+        try:
+            names[sku] = catalog.product_get(sku=sku).name
+        except catalog.ProductNotFound:
+            # Deactivated since the hold: the sale stands, the line just goes without a name.
+            names[sku] = ""
+    return names
+
+
+def _fail_fast_while_a_circuit_is_open() -> None:
+    for name in DOWNSTREAMS:
+        wait = service_client(name).breaker.retry_after()
+        if wait is not None:
+            raise DependencyUnavailable(name, retry_after=wait)
+
+
+def _shipping_address(*, customer: Customer, request: PlacementRequest) -> tuple[dict[str, str], uuid.UUID | None]:
+    if request.shipping_address is not None:
+        return asdict(request.shipping_address), None
+    assert request.shipping_address_id is not None
+    try:
+        found = accounts.my_address_get(address_id=request.shipping_address_id, bearer_token=customer.bearer_token)
+    except accounts.AddressNotFound:
+        raise ShippingAddressNotFound from None
+    except DownstreamUnavailable as exc:
+        raise DependencyUnavailable("accounts", retry_after=exc.retry_after) from exc
+    address = ShippingAddress(
+        recipient=found.recipient,
+        line1=found.line1,
+        line2=found.line2,
+        city=found.city,
+        region=found.region,
+        postal_code=found.postal_code,
+        country=found.country,
+        phone=found.phone,
+    )
+    return asdict(address), found.id
