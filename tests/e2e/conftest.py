@@ -26,6 +26,9 @@ from common.devstack import (
 # How soon catalog and orders may fetch the JWKS again for an unknown kid: short, so the key
 # rotation test need not wait the production default (10 s).
 JWKS_MIN_REFETCH_SECONDS = 1
+# orders' circuit breakers half-open after 2 s rather than 10 s, so the tests that take catalog
+# down (test_orders_faults.py) leave a system that reaches catalog again quickly.
+ORDERS_E2E_ENV = {"CATALOG_BREAKER_RESET_SECONDS": "2", "ACCOUNTS_BREAKER_RESET_SECONDS": "2"}
 # The staff member seed_demo creates on accounts (in the catalog-managers group).
 STAFF_EMAIL = "staff@e2e.example"
 STAFF_PASSWORD = "e2e-staff-Pass-1"
@@ -89,7 +92,10 @@ def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Servi
             run_dir=root / spec.name,
             signing_keys_file=signing_keys_file,
             client_secret=client_secrets.get(spec.name, ""),
-            extra_env={"JWKS_MIN_REFETCH_SECONDS": str(JWKS_MIN_REFETCH_SECONDS)},
+            extra_env={
+                "JWKS_MIN_REFETCH_SECONDS": str(JWKS_MIN_REFETCH_SECONDS),
+                **(ORDERS_E2E_ENV if spec.name == "orders" else {}),
+            },
         )
         for spec in SERVICES
     }
@@ -107,3 +113,12 @@ def staff_member(system: dict[str, ServiceProcess]) -> tuple[str, str]:
     env = {**manage_env(accounts), "DEMO_ADMIN_EMAIL": STAFF_EMAIL, "DEMO_ADMIN_PASSWORD": STAFF_PASSWORD}
     manage(accounts.spec, env, "seed_demo")
     return STAFF_EMAIL, STAFF_PASSWORD
+
+
+@pytest.fixture(scope="session")
+def shopper_credentials(system: dict[str, ServiceProcess]) -> list[tuple[str, str]]:
+    """Emails and passwords of three customers registered through accounts' API, for the orders
+    tests. Registered once per run: accounts throttles registrations (10 an hour per address)."""
+    from tests.e2e.orders_support import CUSTOMER_PASSWORD, register
+
+    return [(register(system), CUSTOMER_PASSWORD) for _ in range(3)]

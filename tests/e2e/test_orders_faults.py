@@ -1,0 +1,237 @@
+"""Placing orders while catalog fails (docs/orders.md): killed, frozen past the timeout, or down
+behind an open circuit. Whatever happens, once recovery has run every recorded order is
+confirmed or rejected, no stock stays held, and what catalog sold is what orders confirmed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from common.devstack import ServiceProcess, free_port, manage
+from common.testing.http_server import Answer, LocalHTTPServer, local_http_server
+from tests.e2e.conftest import manage_env, service_process
+from tests.e2e.orders_support import (
+    Person,
+    create_product,
+    database_rows,
+    person,
+    place_order,
+    stock_of,
+)
+from tests.e2e.web import Reply, call
+
+
+@pytest.fixture(scope="module")
+def staff(system: dict[str, ServiceProcess], staff_member: tuple[str, str]) -> Person:
+    return person(system, *staff_member)
+
+
+@pytest.fixture(scope="module")
+def customer(system: dict[str, ServiceProcess], shopper_credentials: list[tuple[str, str]]) -> Person:
+    return person(system, *shopper_credentials[0])
+
+
+def recover(orders: ServiceProcess) -> str:
+    return manage(
+        orders.spec, manage_env(orders), "recover_orders", "--older-than", "0", "--ignore-backoff", capture=True
+    )
+
+
+def place_during(fault: Callable[[], None], *, orders_url: str, customer: Person, sku: str, count: int) -> list[Reply]:
+    """``count`` orders of one unit from 8 client threads; ``fault`` strikes after a quarter."""
+    done = threading.Semaphore(0)
+
+    def one(_: int) -> Reply:
+        try:
+            return place_order(orders_url, customer, [(sku, 1)])
+        finally:
+            done.release()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        futures = [pool.submit(one, number) for number in range(count)]
+        for _ in range(count // 4):
+            done.acquire()
+        fault()
+        return [future.result() for future in futures]
+
+
+def assert_settled(
+    system: dict[str, ServiceProcess], staff: Person, sku: str, stock: int, replies: list[Reply]
+) -> None:
+    recorded = [reply.json()["id"] for reply in replies if reply.status in (201, 202)]
+    # Nothing else: an order is recorded (201/202) or refused before anything was recorded (503).
+    assert {reply.status for reply in replies} <= {201, 202, 503}, Counter(reply.status for reply in replies)
+    report = recover(system["orders"])
+    assert "0 still pending" in report, report
+    final = dict(
+        database_rows(
+            system["orders"],
+            "SELECT id::text, status FROM orders_order WHERE id = ANY(%s::uuid[])",
+            recorded,
+        )
+    )
+    assert len(final) == len(recorded)
+    assert set(final.values()) <= {"confirmed", "rejected"}, Counter(final.values())
+    confirmed = [order_id for order_id, status in final.items() if status == "confirmed"]
+    # No hold is left: each confirmed order's reservation is committed, nothing else is held.
+    reservations = database_rows(
+        system["catalog"], "SELECT reference, status FROM catalog_reservation WHERE reference = ANY(%s)", recorded
+    )
+    assert [status for _, status in reservations if status == "held"] == []
+    assert Counter(reference for reference, _ in reservations).most_common(1)[0][1] == 1  # one per order
+    assert {reference for reference, status in reservations if status == "committed"} == set(confirmed)
+    # What catalog sold is what orders confirmed.
+    assert stock_of(system["catalog"].base_url, staff, sku) == {
+        "on_hand": stock - len(confirmed),
+        "reserved": 0,
+        "available": stock - len(confirmed),
+    }
+
+
+def wait_until_orders_reach_catalog(system: dict[str, ServiceProcess], customer: Person, sku: str) -> None:
+    """Until orders' circuit to catalog has closed again (it half-opens after 2 s in the e2e env)."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if place_order(system["orders"].base_url, customer, [(sku, 1)]).status == 201:
+            return
+        time.sleep(0.5)
+    raise AssertionError("orders never reached catalog again")
+
+
+def test_orders_catalog_killed_in_the_middle_of_placements(
+    system: dict[str, ServiceProcess], staff: Person, customer: Person
+) -> None:
+    catalog = system["catalog"]
+    stock = 40
+    sku = create_product(catalog.base_url, staff, stock=stock)
+
+    def kill_catalog() -> None:
+        assert catalog._popen is not None
+        os.killpg(catalog._popen.pid, signal.SIGKILL)
+
+    try:
+        replies = place_during(kill_catalog, orders_url=system["orders"].base_url, customer=customer, sku=sku, count=60)
+    finally:
+        catalog.stop()
+        catalog.start()
+        catalog.wait_ready(timeout=90)
+    codes = Counter(reply.status for reply in replies)
+    assert codes[202] + codes[503] > 0, codes  # the kill did strike in the middle
+    assert_settled(system, staff, sku, stock, replies)
+    wait_until_orders_reach_catalog(system, customer, create_product(catalog.base_url, staff, stock=1))
+
+
+def test_orders_catalog_slower_than_the_timeout_in_the_middle_of_placements(
+    system: dict[str, ServiceProcess], staff: Person, customer: Person
+) -> None:
+    catalog = system["catalog"]
+    stock = 30
+    sku = create_product(catalog.base_url, staff, stock=stock)
+    assert catalog._popen is not None
+    group = catalog._popen.pid
+
+    def freeze_catalog() -> None:
+        # Stopped, catalog still accepts connections (the kernel queues them) but answers none:
+        # orders' reads time out. Resumed, it serves what queued up: holds orders gave up on.
+        os.killpg(group, signal.SIGSTOP)
+        threading.Timer(6.0, os.killpg, (group, signal.SIGCONT)).start()
+
+    try:
+        replies = place_during(
+            freeze_catalog, orders_url=system["orders"].base_url, customer=customer, sku=sku, count=40
+        )
+    finally:
+        os.killpg(group, signal.SIGCONT)
+    codes = Counter(reply.status for reply in replies)
+    assert codes[202] > 0, codes
+    assert_settled(system, staff, sku, stock, replies)
+    wait_until_orders_reach_catalog(system, customer, create_product(catalog.base_url, staff, stock=1))
+
+
+# --- the circuit breaker, against a catalog that answers nothing but errors -----------------------
+
+
+@pytest.fixture
+def failing_catalog() -> Iterator[LocalHTTPServer]:
+    with local_http_server() as server:
+        server.respond = lambda received: Answer.json(
+            {"type": "server_error", "errors": [{"code": "error", "detail": "down", "attr": None}]}, 503
+        )
+        yield server
+
+
+@pytest.fixture
+def isolated_orders(
+    system: dict[str, ServiceProcess], failing_catalog: LocalHTTPServer, tmp_path: Path
+) -> Iterator[ServiceProcess]:
+    """An orders process of its own (own database) whose catalog is ``failing_catalog``."""
+    ports = {
+        "accounts": int(system["accounts"].env["BIND"].rsplit(":", 1)[1]),
+        "catalog": int(failing_catalog.url.rsplit(":", 1)[1]),
+        "orders": free_port(),
+    }
+    process = service_process(
+        "orders",
+        dbname="e2e_orders_breaker",
+        ports=ports,
+        run_dir=tmp_path / "orders",
+        client_secret=system["orders"].env["SERVICE_CLIENT_SECRET"],
+        # Long enough not to half-open during the test.
+        extra_env={"CATALOG_BREAKER_FAILURES": "3", "CATALOG_BREAKER_RESET_SECONDS": "120"},
+    )
+    process.start()
+    try:
+        process.wait_ready(timeout=90)
+        yield process
+    finally:
+        process.stop()
+
+
+def test_orders_fail_fast_with_503_once_catalogs_circuit_is_open(
+    isolated_orders: ServiceProcess, failing_catalog: LocalHTTPServer, customer: Person
+) -> None:
+    orders_url = isolated_orders.base_url
+    # Until every gunicorn worker's breaker has opened: a run of fast 503s.
+    fast_in_a_row = 0
+    for _ in range(60):
+        reply = place_order(orders_url, customer, [("ANY-SKU", 1)])
+        assert reply.status in (202, 503), reply.body
+        fast_in_a_row = fast_in_a_row + 1 if reply.status == 503 else 0
+        if fast_in_a_row == 10:
+            break
+    assert fast_in_a_row == 10
+    heard = len(failing_catalog.requests)
+    assert heard > 0
+
+    started = time.monotonic()
+    replies = [place_order(orders_url, customer, [("ANY-SKU", 1)], key=str(uuid.uuid4())) for _ in range(20)]
+    elapsed = time.monotonic() - started
+    assert {reply.status for reply in replies} == {503}
+    assert all(1 <= int(reply.headers["Retry-After"]) <= 120 for reply in replies)
+    assert {reply.json()["errors"][0]["code"] for reply in replies} == {"downstream_unavailable"}
+    assert len(failing_catalog.requests) == heard  # catalog received none of them
+    assert elapsed < 5  # no timeouts waited out
+    metrics = call("GET", orders_url + "/metrics").body.decode()
+    open_states = [
+        line
+        for line in metrics.splitlines()
+        if line.startswith("mercato_downstream_circuit_state{") and 'downstream="catalog"' in line
+    ]
+    assert open_states
+    assert all(line.endswith(" 2.0") for line in open_states), open_states
+    # What opened it: catalog's 5xx answers, counted per kind.
+    failures = [
+        line
+        for line in metrics.splitlines()
+        if line.startswith("mercato_downstream_errors_total{") and 'kind="server_error"' in line
+    ]
+    assert failures
