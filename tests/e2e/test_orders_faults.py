@@ -139,11 +139,16 @@ def test_orders_catalog_slower_than_the_timeout_in_the_middle_of_placements(
     assert catalog._popen is not None
     group = catalog._popen.pid
 
+    # Longer than orders' whole budget for one catalog call (CATALOG_READ_TIMEOUT of 4 s, one
+    # retry, and its backoff), so a placement caught in the freeze must give up and answer 202;
+    # a shorter freeze lets the retry land after the resume and the outcome depends on timing.
+    freeze_seconds = 12.0
+
     def freeze_catalog() -> None:
         # Stopped, catalog still accepts connections (the kernel queues them) but answers none:
         # orders' reads time out. Resumed, it serves what queued up: holds orders gave up on.
         os.killpg(group, signal.SIGSTOP)
-        threading.Timer(6.0, os.killpg, (group, signal.SIGCONT)).start()
+        threading.Timer(freeze_seconds, os.killpg, (group, signal.SIGCONT)).start()
 
     try:
         replies = place_during(
