@@ -9,7 +9,7 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from orders_service.orders.admin_support import EstimatedCountPaginator
+from common.admin import EstimatedCountPaginator
 from orders_service.orders.exceptions import OrderError
 from orders_service.orders.models import IdempotencyRecord, Order, OrderLine, OrderStatusChange
 from orders_service.orders.services.transitions import order_cancel

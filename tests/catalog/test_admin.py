@@ -12,7 +12,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from catalog_service.catalog import admin_support
+import common.admin
 from catalog_service.catalog.models import Category, MovementReason, Product, ProductImport, StockLevel, StockMovement
 from catalog_service.catalog.services.imports import product_import_run_file
 
@@ -40,7 +40,7 @@ def products(make_category: Callable[..., Category], make_product: Callable[...,
 @pytest.fixture
 def small_exact_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     # The test table has tens of rows, not millions: make "big" start at 10.
-    monkeypatch.setattr(admin_support, "EXACT_COUNT_LIMIT", 10)
+    monkeypatch.setattr(common.admin, "EXACT_COUNT_LIMIT", 10)
 
 
 def analyze() -> None:

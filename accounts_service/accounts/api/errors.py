@@ -1,23 +1,18 @@
 """Error bodies drf-standardized-errors has no serializer for, in the same shape as the others."""
 
-from typing import Any
-
 from django.db import models
-from drf_standardized_errors.openapi_serializers import ClientErrorEnum
 from rest_framework import serializers
+
+from common.openapi_errors import ClientErrorResponseSerializer, ErrorSerializer
 
 
 class ErrorCode409Enum(models.TextChoices):
     CONFLICT = "conflict"
 
 
-class Error409Serializer(serializers.Serializer[Any]):
+class Error409Serializer(ErrorSerializer):
     code = serializers.ChoiceField(choices=ErrorCode409Enum.choices)
-    detail = serializers.CharField()
-    attr = serializers.CharField(allow_null=True)
 
 
-class ErrorResponse409Serializer(serializers.Serializer[Any]):
-    type = serializers.ChoiceField(choices=ClientErrorEnum.choices)
-    # The field of the error shape; the stubs know only Serializer.errors, the validation result.
-    errors = Error409Serializer(many=True)  # type: ignore[assignment]
+class ErrorResponse409Serializer(ClientErrorResponseSerializer):
+    errors = Error409Serializer(many=True)

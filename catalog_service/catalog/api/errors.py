@@ -12,12 +12,12 @@ from typing import Any
 
 from django.db import models
 from drf_standardized_errors.formatter import ExceptionFormatter
-from drf_standardized_errors.openapi_serializers import ClientErrorEnum
 from drf_standardized_errors.types import ErrorResponse
 from rest_framework import exceptions, serializers, status
 from rest_framework.exceptions import ErrorDetail
 
 from catalog_service.catalog import exceptions as domain
+from common.openapi_errors import ClientErrorResponseSerializer, ErrorSerializer
 
 
 class ConflictErrorCode(models.TextChoices):
@@ -119,51 +119,41 @@ def api_exception(exc: domain.CatalogError) -> exceptions.APIException:  # noqa:
 # --- documented bodies ---------------------------------------------------------------------------
 
 
-class ConflictErrorSerializer(serializers.Serializer[Any]):
+class ConflictErrorSerializer(ErrorSerializer):
     code = serializers.ChoiceField(choices=ConflictErrorCode.choices)
-    detail = serializers.CharField()
-    attr = serializers.CharField(allow_null=True)
 
 
-class ConflictErrorResponseSerializer(serializers.Serializer[Any]):
-    type = serializers.ChoiceField(choices=ClientErrorEnum.choices)
-    errors = ConflictErrorSerializer(many=True)  # type: ignore[assignment]
+class ConflictErrorResponseSerializer(ClientErrorResponseSerializer):
+    errors = ConflictErrorSerializer(many=True)
 
 
-class InsufficientStockErrorSerializer(serializers.Serializer[Any]):
+class InsufficientStockErrorSerializer(ErrorSerializer):
     code = serializers.ChoiceField(choices=ConflictErrorCode.choices)
-    detail = serializers.CharField()
     attr = serializers.CharField(allow_null=True, help_text="`lines.<index>.quantity` of the short line.")
     sku = serializers.CharField(required=False, help_text="The short SKU (insufficient_stock only).")
     requested = serializers.IntegerField(required=False, help_text="The quantity asked for.")
     available = serializers.IntegerField(required=False, help_text="The quantity that could be held.")
 
 
-class InsufficientStockErrorResponseSerializer(serializers.Serializer[Any]):
-    type = serializers.ChoiceField(choices=ClientErrorEnum.choices)
-    errors = InsufficientStockErrorSerializer(  # type: ignore[assignment]
+class InsufficientStockErrorResponseSerializer(ClientErrorResponseSerializer):
+    errors = InsufficientStockErrorSerializer(
         many=True, help_text="One entry per short line: every one, not the first."
     )
 
 
-class PreconditionFailedErrorSerializer(serializers.Serializer[Any]):
+class PreconditionFailedErrorSerializer(ErrorSerializer):
     code = serializers.ChoiceField(choices=PreconditionFailedErrorCode.choices)
-    detail = serializers.CharField()
-    attr = serializers.CharField(allow_null=True)
 
 
-class PreconditionFailedErrorResponseSerializer(serializers.Serializer[Any]):
-    type = serializers.ChoiceField(choices=ClientErrorEnum.choices)
-    errors = PreconditionFailedErrorSerializer(many=True)  # type: ignore[assignment]
+class PreconditionFailedErrorResponseSerializer(ClientErrorResponseSerializer):
+    errors = PreconditionFailedErrorSerializer(many=True)
 
 
-class UnprocessableErrorSerializer(serializers.Serializer[Any]):
+class UnprocessableErrorSerializer(ErrorSerializer):
     code = serializers.ChoiceField(choices=UnprocessableErrorCode.choices)
-    detail = serializers.CharField()
     attr = serializers.CharField(allow_null=True, help_text="`lines.<index>.sku` of an unknown SKU.")
     sku = serializers.CharField(required=False, help_text="The unknown SKU (unknown_sku only).")
 
 
-class UnprocessableErrorResponseSerializer(serializers.Serializer[Any]):
-    type = serializers.ChoiceField(choices=ClientErrorEnum.choices)
-    errors = UnprocessableErrorSerializer(many=True)  # type: ignore[assignment]
+class UnprocessableErrorResponseSerializer(ClientErrorResponseSerializer):
+    errors = UnprocessableErrorSerializer(many=True)

@@ -3,15 +3,13 @@ document the error bodies drf-standardized-errors has none for (409, 422, 503)."
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import models
 from drf_standardized_errors.handler import ExceptionHandler
-from drf_standardized_errors.openapi_serializers import ClientErrorEnum, ServerErrorEnum
 from rest_framework import exceptions, serializers, status
 from rest_framework.exceptions import ErrorDetail
 from rest_framework.response import Response
 
+from common.openapi_errors import ClientErrorResponseSerializer, ErrorSerializer, ServerErrorResponseSerializer
 from orders_service.orders import exceptions as domain
 
 
@@ -82,34 +80,25 @@ def api_exception(exc: domain.OrderError) -> exceptions.APIException:
 # --- documented bodies ---------------------------------------------------------------------------
 
 
-class OrdersConflictErrorSerializer(serializers.Serializer[Any]):
+class OrdersConflictErrorSerializer(ErrorSerializer):
     code = serializers.ChoiceField(choices=ConflictErrorCode.choices)
-    detail = serializers.CharField()
-    attr = serializers.CharField(allow_null=True)
 
 
-class OrdersConflictErrorResponseSerializer(serializers.Serializer[Any]):
-    type = serializers.ChoiceField(choices=ClientErrorEnum.choices)
-    errors = OrdersConflictErrorSerializer(many=True)  # type: ignore[assignment]
+class OrdersConflictErrorResponseSerializer(ClientErrorResponseSerializer):
+    errors = OrdersConflictErrorSerializer(many=True)
 
 
-class OrdersUnprocessableErrorSerializer(serializers.Serializer[Any]):
+class OrdersUnprocessableErrorSerializer(ErrorSerializer):
     code = serializers.ChoiceField(choices=UnprocessableErrorCode.choices)
-    detail = serializers.CharField()
-    attr = serializers.CharField(allow_null=True)
 
 
-class OrdersUnprocessableErrorResponseSerializer(serializers.Serializer[Any]):
-    type = serializers.ChoiceField(choices=ClientErrorEnum.choices)
-    errors = OrdersUnprocessableErrorSerializer(many=True)  # type: ignore[assignment]
+class OrdersUnprocessableErrorResponseSerializer(ClientErrorResponseSerializer):
+    errors = OrdersUnprocessableErrorSerializer(many=True)
 
 
-class OrdersUnavailableErrorSerializer(serializers.Serializer[Any]):
+class OrdersUnavailableErrorSerializer(ErrorSerializer):
     code = serializers.ChoiceField(choices=UnavailableErrorCode.choices)
-    detail = serializers.CharField()
-    attr = serializers.CharField(allow_null=True)
 
 
-class OrdersUnavailableErrorResponseSerializer(serializers.Serializer[Any]):
-    type = serializers.ChoiceField(choices=ServerErrorEnum.choices)
-    errors = OrdersUnavailableErrorSerializer(many=True)  # type: ignore[assignment]
+class OrdersUnavailableErrorResponseSerializer(ServerErrorResponseSerializer):
+    errors = OrdersUnavailableErrorSerializer(many=True)

@@ -1,7 +1,6 @@
-"""Admin pieces for big tables: a changelist count that never scans the table.
+"""Admin pieces for tables of millions of rows: a changelist count that never scans the table.
 
-The same approach as catalog's (catalog_service/catalog/admin_support.py); services do not
-import each other, so each keeps its own until it moves into common/.
+Nothing is registered here; services use ``EstimatedCountPaginator`` in their own ModelAdmins.
 """
 
 from __future__ import annotations
@@ -14,11 +13,13 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Model, QuerySet
 
+# Up to this many rows a changelist's count is exact (and costs at most this many row reads).
 EXACT_COUNT_LIMIT: Final = 10_000
 
 
 def table_estimate(model: type[Model]) -> int | None:
-    """The planner's row count of the table (pg_class.reltuples); None before the first ANALYZE."""
+    """The planner's row count of ``model``'s table (pg_class.reltuples); None before the first
+    ANALYZE (or autovacuum), when PostgreSQL does not know it."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass", [model._meta.db_table])
         row = cursor.fetchone()
@@ -26,13 +27,20 @@ def table_estimate(model: type[Model]) -> int | None:
 
 
 def query_estimate(queryset: QuerySet[Any]) -> int:
+    """The planner's row estimate for ``queryset``: EXPLAIN plans the query without running it."""
     plan = json.loads(queryset.order_by().explain(format="json"))
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
 class EstimatedCountPaginator(Paginator[Any]):
-    """Unfiltered: the table's estimate once it is big. Filtered: an exact count bounded by a
-    LIMIT, past which the planner's estimate stands in. Pair with show_full_result_count=False."""
+    """A paginator that never counts a big table.
+
+    Unfiltered, the count is the table's estimate (pg_class.reltuples). Filtered (or when the
+    table is small or not yet analyzed), it is an exact count bounded by a LIMIT: at most
+    EXACT_COUNT_LIMIT + 1 rows are read, and past that the planner's estimate stands in.
+    Use with ``show_full_result_count = False``, which drops the changelist's second,
+    unfiltered COUNT(*).
+    """
 
     @cached_property
     def count(self) -> int:
