@@ -14,13 +14,14 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, Final, TypeVar
 
-from common.http import CircuitOpen, Response, ServiceUnavailable, service_client
+from common.http import Response
 from orders_service.orders.clients.base import (
     DownstreamRefused,
     DownstreamUnavailable,
     Operation,
+    decode_body,
     error_codes,
-    from_json,
+    send,
     to_json,
 )
 from orders_service.orders.clients.tokens import IssuedToken, ServiceCredentials, ServiceTokenCache
@@ -97,7 +98,7 @@ class AddressNotFound(Exception):
 
 def service_token_obtain(credentials: ServiceCredentials) -> IssuedToken:
     body = ClientCredentialsRequest(client_id=credentials.client_id, client_secret=credentials.client_secret)
-    response = _send(SERVICE_TOKEN, json=to_json(body))
+    response = send(SERVICE_TOKEN, json=to_json(body))
     if response.status_code != 200:
         # Wrong credentials or scopes are a misconfiguration of this service, not a passing fault.
         logger.error("accounts refused this service's client credentials (%s)", response.status_code)
@@ -113,24 +114,16 @@ def _tokens() -> ServiceTokenCache:
 
 def user_get(*, user_id: uuid.UUID) -> AccountsUser:
     """The user ``user_id``; ``UserNotFound``, or ``DownstreamUnavailable`` when no definite answer."""
-    path = USER_RETRIEVE.path_for(user_id=str(user_id))
-    for attempt in range(2):
-        token = service_token()
-        response = _send(USER_RETRIEVE, path=path, headers={"Authorization": f"Bearer {token}"})
-        if response.status_code == 401 and attempt == 0:
-            # Rotated keys or an expired token: get a fresh one, once.
-            service_token_invalidate(token)
-            continue
-        if response.status_code == 404:
-            raise UserNotFound(str(user_id))
-        return _decode(AccountsUser, response)
-    raise AssertionError("unreachable")  # pragma: no cover
+    response = send_with_service_token(USER_RETRIEVE, path=USER_RETRIEVE.path_for(user_id=str(user_id)))
+    if response.status_code == 404:
+        raise UserNotFound(str(user_id))
+    return _decode(AccountsUser, response)
 
 
 def my_address_get(*, address_id: uuid.UUID, bearer_token: str) -> AccountsAddress:
     """One of the token holder's addresses; ``AddressNotFound`` when it is not theirs (or gone)."""
     path = MY_ADDRESS_RETRIEVE.path_for(address_id=str(address_id))
-    response = _send(MY_ADDRESS_RETRIEVE, path=path, headers={"Authorization": f"Bearer {bearer_token}"})
+    response = send(MY_ADDRESS_RETRIEVE, path=path, headers={"Authorization": f"Bearer {bearer_token}"})
     if response.status_code == 404:
         raise AddressNotFound(str(address_id))
     return _decode(AccountsAddress, response)
@@ -151,22 +144,22 @@ def service_token() -> str:
         raise DownstreamUnavailable(SERVICE, f"no service token: {exc}") from exc
 
 
-def _send(operation: Operation, *, path: str | None = None, **kwargs: Any) -> Response:
-    try:
-        return service_client(SERVICE).request(
-            operation.method, path or operation.path, operation=operation.operation_id, **kwargs
-        )
-    except CircuitOpen as exc:
-        raise DownstreamUnavailable(SERVICE, str(exc), retry_after=exc.retry_after) from exc
-    except ServiceUnavailable as exc:
-        raise DownstreamUnavailable(SERVICE, str(exc)) from exc
+def send_with_service_token(
+    operation: Operation, *, path: str | None = None, headers: dict[str, str] | None = None, **kwargs: Any
+) -> Response:
+    """Call ``operation`` as this service; on a 401 (rotated keys, an expired token) get a fresh
+    token and try once more."""
+    for attempt in range(2):
+        token = service_token()
+        response = send(operation, path=path, headers={**(headers or {}), "Authorization": f"Bearer {token}"}, **kwargs)
+        if response.status_code == 401 and attempt == 0:
+            service_token_invalidate(token)
+            continue
+        return response
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _decode(cls: type[T], response: Response) -> T:
     if response.status_code != 200:
         raise DownstreamUnavailable(SERVICE, f"answered {response.status_code} {', '.join(error_codes(response))}")
-    try:
-        return from_json(cls, response.json())
-    except ValueError as exc:
-        logger.error("accounts answered outside its contract: %s", exc)
-        raise DownstreamUnavailable(SERVICE, f"answer outside the contract: {exc}") from exc
+    return decode_body(SERVICE, cls, response)

@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import logging
 import types
 import typing
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final, TypeVar, get_args, get_origin, get_type_hints
+
+from common.http import CircuitOpen, Response, ServiceUnavailable, service_client
+
+logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -60,6 +65,31 @@ class DownstreamRefused(DownstreamError):
         self.service = service
         self.status = status
         self.codes = codes
+
+
+def send(operation: Operation, *, path: str | None = None, **kwargs: Any) -> Response:
+    """Call ``operation`` through its service's one HTTP client.
+
+    An open circuit or a transport failure becomes DownstreamUnavailable: the caller cannot tell
+    whether the downstream acted, so it must not treat that as a refusal.
+    """
+    try:
+        return service_client(operation.service).request(
+            operation.method, path or operation.path, operation=operation.operation_id, **kwargs
+        )
+    except CircuitOpen as exc:
+        raise DownstreamUnavailable(operation.service, str(exc), retry_after=exc.retry_after) from exc
+    except ServiceUnavailable as exc:
+        raise DownstreamUnavailable(operation.service, str(exc)) from exc
+
+
+def decode_body(service: str, cls: type[T], response: Response) -> T:
+    """The response body as ``cls``; a body outside the contract is the downstream's fault."""
+    try:
+        return from_json(cls, response.json())
+    except ValueError as exc:
+        logger.error("%s answered outside its contract: %s", service, exc)
+        raise DownstreamUnavailable(service, f"answer outside the contract: {exc}") from exc
 
 
 def error_codes(response: Any) -> tuple[str, ...]:

@@ -12,17 +12,18 @@ import logging
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Final, TypeVar
+from typing import Final, TypeVar
 
-from common.http import CircuitOpen, Response, ServiceUnavailable, service_client
+from common.http import Response
 from orders_service.orders.clients import accounts
 from orders_service.orders.clients.base import (
     DownstreamError,
     DownstreamRefused,
     DownstreamUnavailable,
     Operation,
+    decode_body,
     error_codes,
-    from_json,
+    send,
     to_json,
 )
 
@@ -195,7 +196,9 @@ def reservation_create(*, request: ReservationRequest, idempotency_key: str) -> 
     Raises ``InsufficientStock``, ``UnknownSkus``, ``DownstreamRefused`` (any other definite
     refusal, e.g. the key reused with another body) or ``DownstreamUnavailable``.
     """
-    response = _send_with_token(RESERVATION_CREATE, json=to_json(request), headers={"Idempotency-Key": idempotency_key})
+    response = accounts.send_with_service_token(
+        RESERVATION_CREATE, json=to_json(request), headers={"Idempotency-Key": idempotency_key}
+    )
     if response.status_code in (200, 201):
         return _decode(Reservation, response)
     if response.status_code == 409:
@@ -228,7 +231,7 @@ def reservation_return(*, reservation_id: uuid.UUID) -> Reservation:
 
 
 def product_get(*, sku: str) -> Product:
-    response = _send(PRODUCT_RETRIEVE, path=PRODUCT_RETRIEVE.path_for(sku=sku))
+    response = send(PRODUCT_RETRIEVE, path=PRODUCT_RETRIEVE.path_for(sku=sku))
     if response.status_code == 404:
         raise ProductNotFound(sku)
     return _decode(Product, response)
@@ -242,7 +245,7 @@ def _transition(operation: Operation, reservation_id: uuid.UUID) -> Reservation:
     reservation is in answers it unchanged), so the call is declared idempotent: common.http
     then retries it when the answer is lost."""
     path = operation.path_for(reservation_id=str(reservation_id))
-    response = _send_with_token(operation, path=path, headers={}, idempotent=True)
+    response = accounts.send_with_service_token(operation, path=path, idempotent=True)
     if response.status_code == 200:
         return _decode(Reservation, response)
     if response.status_code == 409:
@@ -251,38 +254,10 @@ def _transition(operation: Operation, reservation_id: uuid.UUID) -> Reservation:
     raise _refusal_or_unavailable(response)
 
 
-def _send_with_token(
-    operation: Operation, *, path: str | None = None, headers: dict[str, str], **kwargs: Any
-) -> Response:
-    for attempt in range(2):
-        token = accounts.service_token()
-        response = _send(operation, path=path, headers={**headers, "Authorization": f"Bearer {token}"}, **kwargs)
-        if response.status_code == 401 and attempt == 0:
-            accounts.service_token_invalidate(token)
-            continue
-        return response
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
-def _send(operation: Operation, *, path: str | None = None, **kwargs: Any) -> Response:
-    try:
-        return service_client(SERVICE).request(
-            operation.method, path or operation.path, operation=operation.operation_id, **kwargs
-        )
-    except CircuitOpen as exc:
-        raise DownstreamUnavailable(SERVICE, str(exc), retry_after=exc.retry_after) from exc
-    except ServiceUnavailable as exc:
-        raise DownstreamUnavailable(SERVICE, str(exc)) from exc
-
-
 def _decode(cls: type[T], response: Response) -> T:
     if response.status_code >= 500:
         raise DownstreamUnavailable(SERVICE, f"answered {response.status_code}")
-    try:
-        return from_json(cls, response.json())
-    except ValueError as exc:
-        logger.error("catalog answered outside its contract: %s", exc)
-        raise DownstreamUnavailable(SERVICE, f"answer outside the contract: {exc}") from exc
+    return decode_body(SERVICE, cls, response)
 
 
 def _refusal_or_unavailable(response: Response) -> DownstreamError:
