@@ -32,9 +32,10 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
 
     with django_db_blocker.unblock():
         emit_post_migrate_signal(verbosity=0, interactive=False, db="default")  # content types, permissions
-        for migration, forwards in (("0001_staff_groups", "create_groups"), ("0003_group_permissions", "grant")):
+        for migration in ("0001_staff_groups", "0003_group_permissions"):
             module = importlib.import_module(f"catalog_service.catalog.migrations.{migration}")
-            getattr(module, forwards)(apps, None)
+            for operation in module.Migration.operations:
+                operation.code(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -7,20 +7,10 @@ them (broadly, "catalog-managers" edit and "catalog-viewers" view).
 
 from django.db import migrations
 
-GROUPS = ("catalog-managers", "catalog-viewers")
-
-
-def create_groups(apps, schema_editor):
-    group_model = apps.get_model("auth", "Group")
-    for name in GROUPS:
-        group_model.objects.get_or_create(name=name)
-
-
-def delete_groups(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=GROUPS).delete()
+from common.staff_groups import create_groups
 
 
 class Migration(migrations.Migration):
     dependencies = [("auth", "0012_alter_user_first_name_max_length")]
 
-    operations = [migrations.RunPython(create_groups, delete_groups)]
+    operations = [create_groups("catalog-managers", "catalog-viewers")]
