@@ -3,6 +3,9 @@ import time
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django_prometheus.exports import ExportToDjangoView
+
+from common import health
 
 logger = logging.getLogger("mercato.request")
 
@@ -39,3 +42,28 @@ class RequestLogMiddleware:
             },
         )
         return response
+
+
+class ProbeMiddleware:
+    """Answers the probes and the metrics scrape before Django checks the Host header.
+
+    The kubelet probes a pod at ``Host: <pod-ip>:<port>`` and Prometheus scrapes it the same
+    way; no ALLOWED_HOSTS list can name every pod address, and the host check would answer
+    them 400. It sits just before CommonMiddleware (the first layer to call
+    ``request.get_host()``), so probes are still counted, logged and given a request id.
+    """
+
+    endpoints: dict[str, Callable[[HttpRequest], HttpResponse]] = {  # noqa: RUF012  (read-only)
+        "/healthz": health.healthz,
+        "/readyz": health.readyz,
+        "/metrics": ExportToDjangoView,
+    }
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        view = self.endpoints.get(request.path_info)
+        if view is None:
+            return self.get_response(request)
+        return view(request)

@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "common.middleware.ProbeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -144,7 +145,12 @@ STORAGES = {
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 # Probes and scrapers talk plain HTTP to the pod.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The header a TLS-terminating proxy (the ingress) sets to "https"; trust it only when every
+# request comes through such a proxy that overwrites it. Empty: no proxy header is trusted.
+_proxy_ssl_header = env.str("SECURE_PROXY_SSL_HEADER", default="X-Forwarded-Proto")
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https") if _proxy_ssl_header else None
+)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
@@ -223,6 +229,11 @@ DJANGO_GUID = {
 }
 
 PROMETHEUS_METRIC_NAMESPACE = "mercato"
+# Periodic tasks (by periodic_id) the procrastinate worker must not defer because something else
+# runs them on a schedule: the Helm chart's CronJobs (docs/deploy.md). Only catalog and orders
+# have a worker; common/periodic.py drops them when procrastinate's app is ready.
+EXTERNAL_PERIODIC_TASKS = env.list("EXTERNAL_PERIODIC_TASKS", default=[])
+PROCRASTINATE_ON_APP_READY = "common.periodic.drop_external_periodic_tasks"
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 
 

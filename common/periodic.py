@@ -1,0 +1,24 @@
+"""Periodic tasks scheduled outside the procrastinate worker.
+
+The Helm chart runs the periodic work operators want to see and run by hand (reservation
+expiry, order recovery) as Kubernetes CronJobs calling the same code through management
+commands. ``EXTERNAL_PERIODIC_TASKS`` names those tasks' periodic ids, and the worker then does
+not defer them, so the work runs once per schedule, not twice.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from procrastinate import App
+
+
+def drop_external_periodic_tasks(app: App) -> None:
+    """procrastinate's ``ON_APP_READY`` hook: forget the periodic tasks run elsewhere."""
+    external = set(settings.EXTERNAL_PERIODIC_TASKS)
+    registered = app.periodic_registry.periodic_tasks
+    # A misspelt id would leave the task running in the worker and in the CronJob.
+    if unknown := external - {periodic_id for _task, periodic_id in registered}:
+        raise ImproperlyConfigured(
+            f"EXTERNAL_PERIODIC_TASKS names unknown periodic tasks: {', '.join(sorted(unknown))}"
+        )
+    for key in [key for key in registered if key[1] in external]:
+        del registered[key]
