@@ -55,9 +55,11 @@ schema: install
 		echo "wrote $${service}_service/openapi.yaml"; \
 	done
 
-# Re-pin every transitive dependency after changing pyproject.toml.
+# Re-pin every transitive dependency after changing pyproject.toml; the runtime-only lock (the
+# container image's) takes the same versions.
 lock: install
 	$(BIN)/uv pip compile pyproject.toml --group dev --python-version 3.11 --generate-hashes --quiet -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes --quiet -c requirements.lock -o requirements-runtime.lock
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
