@@ -37,9 +37,10 @@ typecheck: install
 imports: install
 	$(BIN)/lint-imports
 
-# One pytest run per Django project: each service, the shared package, then the real processes.
+# One pytest run per Django project: each service, the shared package, then the real processes;
+# last the Helm chart and the Dockerfile (no Django).
 test-suites: install
-	@for suite in $(SERVICES) common e2e; do \
+	@for suite in $(SERVICES) common e2e helm; do \
 		echo "pytest tests/$$suite"; \
 		$(BIN)/pytest tests/$$suite || exit 1; \
 	done

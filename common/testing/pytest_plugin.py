@@ -20,8 +20,10 @@ from common.devstack import REPO_ROOT, SERVICES_BY_NAME, database_url, start_emb
 TESTS_ROOT = REPO_ROOT / "tests"
 TEST_POSTGRES_DIR = REPO_ROOT / ".data" / "test-postgres"
 # Test suites that are not a service: the shared package runs in a minimal project of its own;
-# the end-to-end tests drive services as processes and configure no Django themselves.
-EXTRA_SETTINGS = {"common": "tests.common.project.settings", "e2e": None}
+# the end-to-end tests drive services as processes and configure no Django themselves; the
+# chart's tests render Kubernetes manifests and need neither Django nor PostgreSQL.
+EXTRA_SETTINGS = {"common": "tests.common.project.settings", "e2e": None, "helm": None}
+SUITES_WITHOUT_DATABASE = {"helm"}
 
 
 def _suites(args: list[str]) -> set[str]:
@@ -55,7 +57,7 @@ def pytest_load_initial_conftests(early_config: pytest.Config, parser: pytest.Pa
         if settings_module:
             os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
 
-    if "DATABASE_URL" not in os.environ:
+    if "DATABASE_URL" not in os.environ and not suites <= SUITES_WITHOUT_DATABASE:
         server = start_embedded_postgres(TEST_POSTGRES_DIR)
         # Keep the handle alive for the whole run; the server stops when the last run exits.
         early_config.stash[_server_key] = server
