@@ -127,7 +127,7 @@ ALLOWED_HOSTS: {{ concat $hosts $values.allowedHosts | join "," | quote }}
 LOG_LEVEL: {{ $config.logLevel | quote }}
 SECURE_SSL_REDIRECT: {{ $config.secureSslRedirect | quote }}
 SECURE_PROXY_SSL_HEADER: {{ $config.secureProxySslHeader | quote }}
-SECURE_HSTS_SECONDS: {{ $config.secureHstsSeconds | quote }}
+SECURE_HSTS_SECONDS: {{ $config.secureHstsSeconds | int64 | quote }}
 SECURE_COOKIES: {{ $config.secureCookies | quote }}
 JWT_ISSUER: {{ $config.jwtIssuer | quote }}
 JWT_AUDIENCE: {{ $config.jwtAudience | quote }}
@@ -144,10 +144,10 @@ JWT_SIGNING_KEYS_FILE: /var/run/secrets/mercato/jwt/signing-keys.pem
 SERVICE_CLIENT_ID: {{ $values.serviceClient.id | quote }}
 {{- end }}
 {{- range $name, $value := $config.extraEnv }}
-{{ $name }}: {{ $value | toString | quote }}
+{{ $name }}: {{ $value | quote }}
 {{- end }}
 {{- range $name, $value := $values.env }}
-{{ $name }}: {{ $value | toString | quote }}
+{{ $name }}: {{ $value | quote }}
 {{- end }}
 {{- end -}}
 
