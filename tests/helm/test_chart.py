@@ -183,5 +183,5 @@ def test_schema_closes_every_object() -> None:
 
 
 def test_missing_secret_values_stop_the_render() -> None:
-    with pytest.raises(helm.HelmRenderError, match="catalog.secretValues.DATABASE_URL is required"):
+    with pytest.raises(helm.HelmRenderError, match=r"catalog\.secretValues\.DATABASE_URL is required"):
         render({"catalog": {"existingSecret": "", "secretValues": {"SECRET_KEY": "x"}}})

@@ -40,7 +40,9 @@ def test_secrets_hold_exactly_each_service_secret_values(chart_secrets_release: 
         data = chart_secrets_release.named("Secret", name(service))["data"]
         assert set(data) == SECRET_KEYS[service]
         decoded = {key: base64.b64decode(value).decode() for key, value in data.items()}
-        expected = {("jwt-signing-keys.pem" if k == "jwtSigningKeys" else k): v for k, v in FAKE_SECRETS[service].items()}
+        expected = {
+            ("jwt-signing-keys.pem" if k == "jwtSigningKeys" else k): v for k, v in FAKE_SECRETS[service].items()
+        }
         assert decoded == expected
 
 
@@ -66,9 +68,7 @@ def test_shipped_values_hold_no_secret(path: Any) -> None:
 def test_pods_take_every_secret_from_the_service_secret(release: Rendered) -> None:
     for service in SERVICES:
         container = release.named("Deployment", name(service))["spec"]["template"]["spec"]["containers"][0]
-        refs = {
-            item["name"]: item["valueFrom"]["secretKeyRef"] for item in container["env"] if "valueFrom" in item
-        }
+        refs = {item["name"]: item["valueFrom"]["secretKeyRef"] for item in container["env"] if "valueFrom" in item}
         assert set(refs) == SECRET_KEYS[service] - {"jwt-signing-keys.pem"}
         assert {ref["name"] for ref in refs.values()} <= {f"mercato-{service}", name(service)}
         # Only the mail URL may be absent: accounts then logs mails to the console.
@@ -147,9 +147,18 @@ def test_cron_jobs_run_existing_management_commands(
 def test_each_service_settings_import_with_what_the_chart_gives(production_release: Rendered, service: str) -> None:
     """Every variable the settings require at import is in the ConfigMap or the Secret."""
     env = _production_environment(production_release, service)
-    clean = {key: value for key, value in os.environ.items() if key not in {"ACCOUNTS_URL", "CATALOG_URL", "ALLOWED_HOSTS", "SECRET_KEY", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    clean = {
+        key: value
+        for key, value in os.environ.items()
+        if key
+        not in {"ACCOUNTS_URL", "CATALOG_URL", "ALLOWED_HOSTS", "SECRET_KEY", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    }
     result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); from django.conf import settings; print(settings.ALLOWED_HOSTS)"],
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; print(settings.ALLOWED_HOSTS)",
+        ],
         env={**clean, **env},
         cwd=REPO_ROOT,
         capture_output=True,

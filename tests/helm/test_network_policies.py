@@ -63,8 +63,10 @@ def _in_cidr(ip: str, cidr: str) -> bool:
 def _peer_matches(rule_peer: dict[str, Any], peer: Peer) -> bool:
     if "ipBlock" in rule_peer:
         block = rule_peer["ipBlock"]
-        return bool(peer.ip) and _in_cidr(peer.ip, block["cidr"]) and not any(
-            _in_cidr(peer.ip, cidr) for cidr in block.get("except", [])
+        return (
+            bool(peer.ip)
+            and _in_cidr(peer.ip, block["cidr"])
+            and not any(_in_cidr(peer.ip, cidr) for cidr in block.get("except", []))
         )
     if peer.ip:
         return False
@@ -84,20 +86,26 @@ def _rule_allows(rule: dict[str, Any], direction: str, peer: Peer, port: int, pr
     return ports is None or any(p.get("port") == port and p.get("protocol", "TCP") == protocol for p in ports)
 
 
-def _allowed(policies: list[dict[str, Any]], direction: str, pod: Peer, peer: Peer, port: int, protocol: str) -> bool:
+def _allowed(
+    policies: list[dict[str, Any]], direction: str, pod: Peer, peer: Peer, *, port: int, protocol: str
+) -> bool:
     if pod.ip or pod.namespace != {"kubernetes.io/metadata.name": NAMESPACE}:
         return True  # not a pod these policies govern
-    selecting = [p for p in policies if direction in p["spec"]["policyTypes"] and _matches(p["spec"]["podSelector"], pod.labels)]
+    selecting = [
+        p for p in policies if direction in p["spec"]["policyTypes"] and _matches(p["spec"]["podSelector"], pod.labels)
+    ]
     if not selecting:
         return True
     key = "ingress" if direction == "Ingress" else "egress"
-    return any(_rule_allows(rule, direction, peer, port, protocol) for p in selecting for rule in p["spec"].get(key, []))
+    return any(
+        _rule_allows(rule, direction, peer, port, protocol) for p in selecting for rule in p["spec"].get(key, [])
+    )
 
 
 def connects(release: Rendered, source: Peer, target: Peer, port: int, protocol: str = "TCP") -> bool:
     policies = release.of_kind("NetworkPolicy")
-    return _allowed(policies, "Egress", source, target, port, protocol) and _allowed(
-        policies, "Ingress", target, source, port, protocol
+    return _allowed(policies, "Egress", source, target, port=port, protocol=protocol) and _allowed(
+        policies, "Ingress", target, source, port=port, protocol=protocol
     )
 
 
@@ -108,7 +116,9 @@ def _pods(release: Rendered) -> list[Peer]:
 
 def _web(release: Rendered, service: str) -> Peer:
     (pod,) = [
-        p for p in _pods(release) if p.labels["mercato/service"] == service and p.labels["app.kubernetes.io/component"] == "web"
+        p
+        for p in _pods(release)
+        if p.labels["mercato/service"] == service and p.labels["app.kubernetes.io/component"] == "web"
     ]
     return pod
 
@@ -122,7 +132,7 @@ DESIGN_CALLS = {(spec.name, callee) for spec in SERVICE_SPECS for callee in spec
 
 
 def test_the_design_calls_are_the_ones_the_code_declares() -> None:
-    assert DESIGN_CALLS == {("orders", "accounts"), ("orders", "catalog"), ("catalog", "accounts")}
+    assert {("orders", "accounts"), ("orders", "catalog"), ("catalog", "accounts")} == DESIGN_CALLS
 
 
 @pytest.fixture(scope="module")
@@ -233,5 +243,11 @@ def test_each_side_alone_allows_exactly_the_design_calls(policies_release: Rende
             expected = (source.labels["mercato/service"], target.labels["mercato/service"]) in DESIGN_CALLS and (
                 target.labels["app.kubernetes.io/component"] == "web"
             )
-            assert _allowed(policies, "Egress", source, target, 8000, "TCP") == expected, (source.name, target.name)
-            assert _allowed(policies, "Ingress", target, source, 8000, "TCP") == expected, (source.name, target.name)
+            assert _allowed(policies, "Egress", source, target, port=8000, protocol="TCP") == expected, (
+                source.name,
+                target.name,
+            )
+            assert _allowed(policies, "Ingress", target, source, port=8000, protocol="TCP") == expected, (
+                source.name,
+                target.name,
+            )
