@@ -48,7 +48,7 @@ WORKDIR /opt/mercato
 RUN for service in accounts catalog orders; do \
         SECRET_KEY=collectstatic DATABASE_URL=postgresql://localhost/collectstatic ALLOWED_HOSTS=localhost \
         ACCOUNTS_URL=http://accounts.invalid CATALOG_URL=http://catalog.invalid \
-        DJANGO_SETTINGS_MODULE=${service}_service.settings \
+        DJANGO_SETTINGS_MODULE=${service}_service.settings LOG_LEVEL=WARNING \
         django-admin collectstatic --noinput --verbosity 0 || exit 1; \
     done
 USER 10001:10001

@@ -5,6 +5,7 @@ on PostgreSQL), and each worker process keeps its own psycopg pool.
 """
 
 import os
+from pathlib import Path
 from typing import Any
 
 import environ
@@ -45,6 +46,15 @@ logconfig_dict = {
         "gunicorn.access": {"handlers": [], "propagate": False},
     },
 }
+
+
+def on_starting(server: Any) -> None:
+    # PROMETHEUS_MULTIPROC_DIR must start empty, and a container that restarts keeps its
+    # emptyDir volume: the previous gunicorn's samples would be added to this one's.
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if directory:
+        for stale in Path(directory).glob("*.db"):
+            stale.unlink()
 
 
 def child_exit(server: Any, worker: Any) -> None:
