@@ -240,7 +240,11 @@ seccompProfile:
 {{/* Scheduling and identity shared by every pod spec: (dict "root" $ "service" "catalog") */}}
 {{- define "mercato.podCommon" -}}
 {{- $root := .root -}}
+{{- if .hook }}
+serviceAccountName: {{ include "mercato.fullname" $root }}-hooks
+{{- else }}
 serviceAccountName: {{ include "mercato.serviceName" (dict "root" $root "service" .service) }}
+{{- end }}
 automountServiceAccountToken: false
 securityContext:
   {{- include "mercato.podSecurityContext" . | nindent 2 }}

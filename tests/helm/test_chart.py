@@ -69,7 +69,7 @@ def test_every_service_has_its_objects(production_release: Rendered) -> None:
     workers = {"shop-mercato-catalog-worker", "shop-mercato-orders-worker"}
     assert kinds["Deployment"] == web | workers
     assert kinds["Service"] == web
-    assert kinds["ServiceAccount"] == web
+    assert kinds["ServiceAccount"] == web | {"shop-mercato-hooks"}
     assert kinds["ConfigMap"] == web
     assert kinds["Ingress"] == web
     assert kinds["PodDisruptionBudget"] == web | workers

@@ -37,7 +37,7 @@ def test_only_hooks_are_jobs(release: Rendered) -> None:
 def _available_at_fresh_install(release: Rendered, existing_secrets: set[str], weight: int) -> dict[str, set[str]]:
     """What a hook of ``weight`` can read on a fresh install: what the operator made beforehand
     and the hooks of lower weight. The chart's ordinary objects come only after every hook."""
-    available: dict[str, set[str]] = {"Secret": set(existing_secrets), "ConfigMap": set()}
+    available: dict[str, set[str]] = {"Secret": set(existing_secrets), "ConfigMap": set(), "ServiceAccount": set()}
     for obj in release.objects:
         hook = _hook(obj)
         if hook and "pre-install" in hook["helm.sh/hook"] and int(hook["helm.sh/hook-weight"]) < weight:
@@ -46,8 +46,8 @@ def _available_at_fresh_install(release: Rendered, existing_secrets: set[str], w
 
 
 def _references(pod_spec: dict[str, Any]) -> list[tuple[str, str, bool]]:
-    """(kind, name, optional) of every Secret and ConfigMap a pod needs to start."""
-    found = []
+    """(kind, name, optional) of every ServiceAccount, Secret and ConfigMap a pod needs to start."""
+    found = [("ServiceAccount", pod_spec["serviceAccountName"], False)]
     for container in pod_spec["containers"]:
         for source in container.get("envFrom", []):
             if "configMapRef" in source:

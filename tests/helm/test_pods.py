@@ -30,6 +30,7 @@ def test_every_pod_runs_as_non_root_with_runtime_default_seccomp(release: Render
         assert context["seccompProfile"] == {"type": "RuntimeDefault"}
         assert spec["automountServiceAccountToken"] is False
         assert spec["serviceAccountName"].startswith("shop-mercato-")
+        assert spec["serviceAccountName"] != "default"
         assert "hostNetwork" not in spec
         assert "hostPID" not in spec
 
