@@ -3,9 +3,8 @@ import time
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
-from django_prometheus.exports import ExportToDjangoView
-
-from common import health
+from django.urls import resolve
+from django_prometheus.middleware import PrometheusAfterMiddleware
 
 logger = logging.getLogger("mercato.request")
 
@@ -50,20 +49,27 @@ class ProbeMiddleware:
     The kubelet probes a pod at ``Host: <pod-ip>:<port>`` and Prometheus scrapes it the same
     way; no ALLOWED_HOSTS list can name every pod address, and the host check would answer
     them 400. It sits just before CommonMiddleware (the first layer to call
-    ``request.get_host()``), so probes are still counted, logged and given a request id.
+    ``request.get_host()``) and calls the URL's view itself, so the layers above still count,
+    log and tag probes; PrometheusAfterMiddleware, below it, is wrapped around the view here so
+    that probes are measured like any other request.
     """
 
-    endpoints: dict[str, Callable[[HttpRequest], HttpResponse]] = {  # noqa: RUF012  (read-only)
-        "/healthz": health.healthz,
-        "/readyz": health.readyz,
-        "/metrics": ExportToDjangoView,
-    }
+    paths = frozenset({"/healthz", "/readyz", "/metrics"})
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
+        self.measured_view = PrometheusAfterMiddleware(self._view)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        view = self.endpoints.get(request.path_info)
-        if view is None:
+        if request.path_info not in self.paths:
             return self.get_response(request)
-        return view(request)
+        request.resolver_match = resolve(request.path_info)
+        response: HttpResponse = self.measured_view(request)
+        return response
+
+    def _view(self, request: HttpRequest) -> HttpResponse:
+        match = request.resolver_match
+        assert match is not None
+        self.measured_view.process_view(request, match.func, match.args, match.kwargs)
+        response: HttpResponse = match.func(request, *match.args, **match.kwargs)
+        return response

@@ -32,3 +32,27 @@ def test_probes_are_not_redirected_to_https(client: Client, settings: object) ->
     settings.SECURE_SSL_REDIRECT = True  # type: ignore[attr-defined]
     assert client.get("/readyz", headers={"Host": POD_HOST}).status_code == 200
     assert client.get("/api/schema/").status_code == 301
+
+
+@pytest.mark.django_db
+def test_probes_at_a_pod_address_are_measured_like_any_request(client: Client) -> None:
+    def by_method(text: str) -> float:
+        return sum(
+            float(line.rsplit(" ", 1)[1])
+            for line in text.splitlines()
+            if line.startswith('mercato_django_http_requests_total_by_method_total{method="GET"}')
+        )
+
+    def by_view(text: str) -> float:
+        return sum(
+            float(line.rsplit(" ", 1)[1])
+            for line in text.splitlines()
+            if line.startswith("mercato_django_http_responses_total_by_status_view_method_total")
+            and 'view="readyz"' in line
+        )
+
+    before = client.get("/metrics", headers={"Host": POD_HOST}).content.decode()
+    client.get("/readyz", headers={"Host": POD_HOST})
+    after = client.get("/metrics", headers={"Host": POD_HOST}).content.decode()
+    assert by_method(after) == by_method(before) + 2  # the readyz and the second scrape
+    assert by_view(after) == by_view(before) + 1
