@@ -1,6 +1,7 @@
 from typing import Any
 
 from drf_standardized_errors.openapi import AutoSchema as StandardizedErrorsAutoSchema
+from drf_standardized_errors.openapi_utils import get_flat_serializer_fields, get_serializer_fields_with_error_codes
 
 # The statuses drf-standardized-errors knows when to document on its own (it has a serializer
 # for each and decides per view from its parsers, permissions, throttles, ...).
@@ -19,3 +20,13 @@ class AutoSchema(StandardizedErrorsAutoSchema):
         if status_code not in _DOCUMENTED_BY_INFERENCE:
             return False
         return bool(super()._should_add_error_response(responses, status_code))
+
+    def _determine_fields_with_error_codes(self) -> list[Any]:
+        # A request body per media type (``extend_schema(request={media_type: serializer})``, e.g.
+        # JSON and a form under distinct component names) is one set of input fields: the 400
+        # documents each field once. drf-standardized-errors expects a single serializer here.
+        request = self.get_request_serializer() if self.method in ("PUT", "PATCH", "POST") else None
+        if not isinstance(request, dict):
+            return list(super()._determine_fields_with_error_codes())
+        fields = get_serializer_fields_with_error_codes(get_flat_serializer_fields(list(request.values())))
+        return list({field.name: field for field in reversed(fields)}.values())[::-1]
