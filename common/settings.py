@@ -173,11 +173,13 @@ DRF_STANDARDIZED_ERRORS = {
 }
 
 
-def spectacular_settings(*, title: str, description: str) -> dict[str, Any]:
+def spectacular_settings(*, title: str, description: str, version: str = "1.0.0") -> dict[str, Any]:
+    # `version` is the API's (info.version): a breaking change to the schema must raise it
+    # (make schema-compat, docs/api.md).
     return {
         "TITLE": title,
         "DESCRIPTION": description,
-        "VERSION": "1.0.0",
+        "VERSION": version,
         "SERVE_INCLUDE_SCHEMA": False,
         "SWAGGER_UI_DIST": "SIDECAR",
         "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
