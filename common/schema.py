@@ -30,3 +30,11 @@ class AutoSchema(StandardizedErrorsAutoSchema):
             return list(super()._determine_fields_with_error_codes())
         fields = get_serializer_fields_with_error_codes(get_flat_serializer_fields(list(request.values())))
         return list({field.name: field for field in reversed(fields)}.values())[::-1]
+
+    def get_auth(self) -> list[Any]:
+        # An endpoint no authentication runs on (``authentication_classes = ()`` and AllowAny,
+        # e.g. registering or signing in) lists no security requirement rather than ``[{}]``
+        # ("anonymous, as one alternative"): generated clients read any requirement as needing a
+        # token, and would make a caller who has none yet pretend to have one.
+        requirements = list(super().get_auth())
+        return [] if requirements == [{}] else requirements

@@ -126,7 +126,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: TokenRefreshRequest,
 ) -> Response[
     Any
@@ -166,7 +166,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: TokenRefreshRequest,
 ) -> (
     Any
@@ -202,7 +202,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: TokenRefreshRequest,
 ) -> Response[
     Any
@@ -240,7 +240,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: TokenRefreshRequest,
 ) -> (
     Any

@@ -138,7 +138,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: PasswordResetRequest,
 ) -> Response[
     Accepted
@@ -179,7 +179,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: PasswordResetRequest,
 ) -> (
     Accepted
@@ -216,7 +216,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: PasswordResetRequest,
 ) -> Response[
     Accepted
@@ -255,7 +255,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: PasswordResetRequest,
 ) -> (
     Accepted

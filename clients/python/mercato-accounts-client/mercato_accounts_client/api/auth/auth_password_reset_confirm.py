@@ -136,7 +136,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: PasswordResetConfirmRequest,
 ) -> Response[
     Any
@@ -177,7 +177,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: PasswordResetConfirmRequest,
 ) -> (
     Any
@@ -214,7 +214,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: PasswordResetConfirmRequest,
 ) -> Response[
     Any
@@ -253,7 +253,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: PasswordResetConfirmRequest,
 ) -> (
     Any

@@ -136,7 +136,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: RegistrationRequest,
 ) -> Response[
     Accepted
@@ -178,7 +178,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: RegistrationRequest,
 ) -> (
     Accepted
@@ -216,7 +216,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: RegistrationRequest,
 ) -> Response[
     Accepted
@@ -256,7 +256,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: RegistrationRequest,
 ) -> (
     Accepted

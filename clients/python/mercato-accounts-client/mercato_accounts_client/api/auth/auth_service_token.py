@@ -151,7 +151,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: ClientCredentialsRequest | ClientCredentialsFormRequest,
 ) -> Response[
     AuthServiceTokenValidationError
@@ -196,7 +196,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: ClientCredentialsRequest | ClientCredentialsFormRequest,
 ) -> (
     AuthServiceTokenValidationError
@@ -237,7 +237,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: ClientCredentialsRequest | ClientCredentialsFormRequest,
 ) -> Response[
     AuthServiceTokenValidationError
@@ -280,7 +280,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: ClientCredentialsRequest | ClientCredentialsFormRequest,
 ) -> (
     AuthServiceTokenValidationError

@@ -144,7 +144,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: CredentialsRequest,
 ) -> Response[
     AuthTokenValidationError
@@ -188,7 +188,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: CredentialsRequest,
 ) -> (
     AuthTokenValidationError
@@ -228,7 +228,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: CredentialsRequest,
 ) -> Response[
     AuthTokenValidationError
@@ -270,7 +270,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: CredentialsRequest,
 ) -> (
     AuthTokenValidationError

@@ -138,7 +138,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: TokenRefreshRequest,
 ) -> Response[
     AuthTokenRefreshValidationError
@@ -180,7 +180,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: TokenRefreshRequest,
 ) -> (
     AuthTokenRefreshValidationError
@@ -218,7 +218,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: TokenRefreshRequest,
 ) -> Response[
     AuthTokenRefreshValidationError
@@ -258,7 +258,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: TokenRefreshRequest,
 ) -> (
     AuthTokenRefreshValidationError
