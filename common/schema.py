@@ -1,7 +1,10 @@
+import re
 from typing import Any
 
+from drf_spectacular.plumbing import is_patched_serializer
 from drf_standardized_errors.openapi import AutoSchema as StandardizedErrorsAutoSchema
 from drf_standardized_errors.openapi_utils import get_flat_serializer_fields, get_serializer_fields_with_error_codes
+from drf_standardized_errors.settings import package_settings
 
 # The statuses drf-standardized-errors knows when to document on its own (it has a serializer
 # for each and decides per view from its parsers, permissions, throttles, ...).
@@ -38,3 +41,36 @@ class AutoSchema(StandardizedErrorsAutoSchema):
         # token, and would make a caller who has none yet pretend to have one.
         requirements = list(super().get_auth())
         return [] if requirements == [{}] else requirements
+
+    def _map_basic_serializer(self, serializer: Any, direction: str) -> dict[str, Any]:
+        schema: dict[str, Any] = super()._map_basic_serializer(serializer, direction)
+        if is_patched_serializer(serializer, direction):
+            # A partial update leaves an absent field as it is. A default would say that leaving
+            # it out resets it, and generated clients send the default with every PATCH.
+            for field in schema["properties"].values():
+                field.pop("default", None)
+        return schema
+
+
+def indexed_error_attributes(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """Postprocessing hook: the ``attr`` of an error in a list item or under a dict key, as a pattern.
+
+    drf-standardized-errors documents it as the one-value enum ``lines.INDEX.quantity``, while
+    the API answers ``lines.0.quantity``: a client checking the enum (generated ones do) cannot
+    read the error at all. The pattern ``^lines\\.[0-9]+\\.quantity$`` says what is sent.
+    """
+    placeholders = {
+        package_settings.LIST_INDEX_IN_API_SCHEMA: "[0-9]+",
+        package_settings.DICT_KEY_IN_API_SCHEMA: ".+",
+    }
+    separator = package_settings.NESTED_FIELD_SEPARATOR
+    for component in result.get("components", {}).get("schemas", {}).values():
+        attr = component.get("properties", {}).get("attr", {})
+        values = attr.get("enum") or []
+        if len(values) != 1 or not set(str(values[0]).split(separator)) & placeholders.keys():
+            continue
+        parts = [placeholders.get(part, re.escape(part)) for part in values[0].split(separator)]
+        attr.pop("enum")
+        attr["pattern"] = "^" + re.escape(separator).join(parts) + "$"
+        attr["description"] = f"`{values[0]}`, with the list index or dict key in place of the capitals."
+    return result

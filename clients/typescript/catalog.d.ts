@@ -968,7 +968,6 @@ export interface components {
             name?: string;
             /** @description Derived from the name when empty or absent. */
             slug?: string;
-            /** @default  */
             description?: string;
             /**
              * Format: int64
@@ -980,7 +979,6 @@ export interface components {
             /** @description ISO 4217 code, e.g. `EUR`. */
             currency?: string;
             attributes?: unknown;
-            /** @default true */
             is_active?: boolean;
         };
         PreconditionFailedError: {
@@ -2157,7 +2155,7 @@ export interface components {
         };
         ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent: {
             /**
-             * @description * `lines.INDEX.non_field_errors` - lines.INDEX.non_field_errors (enum property replaced by openapi-typescript)
+             * @description `lines.INDEX.non_field_errors`, with the list index or dict key in place of the capitals. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             attr: "lines.INDEX.non_field_errors";
@@ -2172,7 +2170,7 @@ export interface components {
         };
         ReservationsCreateLinesINDEXQuantityErrorComponent: {
             /**
-             * @description * `lines.INDEX.quantity` - lines.INDEX.quantity (enum property replaced by openapi-typescript)
+             * @description `lines.INDEX.quantity`, with the list index or dict key in place of the capitals. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             attr: "lines.INDEX.quantity";
@@ -2190,7 +2188,7 @@ export interface components {
         };
         ReservationsCreateLinesINDEXSkuErrorComponent: {
             /**
-             * @description * `lines.INDEX.sku` - lines.INDEX.sku (enum property replaced by openapi-typescript)
+             * @description `lines.INDEX.sku`, with the list index or dict key in place of the capitals. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             attr: "lines.INDEX.sku";
@@ -2441,7 +2439,7 @@ export interface components {
         };
         StockAvailabilityCreateSkusINDEXErrorComponent: {
             /**
-             * @description * `skus.INDEX` - skus.INDEX (enum property replaced by openapi-typescript)
+             * @description `skus.INDEX`, with the list index or dict key in place of the capitals. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             attr: "skus.INDEX";

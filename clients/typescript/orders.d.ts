@@ -550,7 +550,7 @@ export interface components {
         };
         OrdersCreateLinesINDEXNonFieldErrorsErrorComponent: {
             /**
-             * @description * `lines.INDEX.non_field_errors` - lines.INDEX.non_field_errors (enum property replaced by openapi-typescript)
+             * @description `lines.INDEX.non_field_errors`, with the list index or dict key in place of the capitals. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             attr: "lines.INDEX.non_field_errors";
@@ -565,7 +565,7 @@ export interface components {
         };
         OrdersCreateLinesINDEXQuantityErrorComponent: {
             /**
-             * @description * `lines.INDEX.quantity` - lines.INDEX.quantity (enum property replaced by openapi-typescript)
+             * @description `lines.INDEX.quantity`, with the list index or dict key in place of the capitals. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             attr: "lines.INDEX.quantity";
@@ -583,7 +583,7 @@ export interface components {
         };
         OrdersCreateLinesINDEXSkuErrorComponent: {
             /**
-             * @description * `lines.INDEX.sku` - lines.INDEX.sku (enum property replaced by openapi-typescript)
+             * @description `lines.INDEX.sku`, with the list index or dict key in place of the capitals. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             attr: "lines.INDEX.sku";

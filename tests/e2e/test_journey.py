@@ -26,7 +26,7 @@ from mercato_accounts_client.models import CredentialsRequest, RegistrationReque
 from mercato_catalog_client import AuthenticatedClient as CatalogClient
 from mercato_catalog_client.api.categories import categories_create, categories_list
 from mercato_catalog_client.api.product_imports import product_imports_create, product_imports_retrieve
-from mercato_catalog_client.api.products import products_list, products_retrieve
+from mercato_catalog_client.api.products import products_list, products_partial_update, products_retrieve
 from mercato_catalog_client.api.stock import stock_adjustments_create, stock_levels_retrieve
 from mercato_catalog_client.models import (
     AdjustmentModeEnum,
@@ -34,6 +34,8 @@ from mercato_catalog_client.models import (
     Category,
     CategoryWriteRequest,
     PaginatedProductList,
+    PatchedProductUpdateRequest,
+    PreconditionFailedErrorResponse,
     Product,
     ProductImport,
     ProductImportDetail,
@@ -144,10 +146,10 @@ def test_a_customer_and_a_staff_member_go_through_the_whole_api(
     )
     oak, pine = f"OAK-{suffix}".upper(), f"PINE-{suffix}".upper()
     csv = (
-        "sku,name,price,currency,category,attributes,stock\n"
-        f'{oak},Oak chair {suffix},120.00,EUR,furniture-{suffix}/chairs-{suffix},"{{""wood"": ""oak""}}",5\n'
-        f"{pine},Pine chair {suffix},45.50,EUR,chairs-{suffix},,3\n"
-        f"bad sku!,Broken,1.00,EUR,chairs-{suffix},,1\n"
+        "sku,name,description,price,currency,category,attributes,stock\n"
+        f'{oak},Oak chair {suffix},Solid oak,120.00,EUR,furniture-{suffix}/chairs-{suffix},"{{""wood"": ""oak""}}",5\n'
+        f"{pine},Pine chair {suffix},,45.50,EUR,chairs-{suffix},,3\n"
+        f"bad sku!,Broken,,1.00,EUR,chairs-{suffix},,1\n"
     )
     upload = ProductImportUploadRequest(
         file=File(payload=io.BytesIO(csv.encode()), file_name="chairs.csv", mime_type="text/csv")
@@ -297,3 +299,24 @@ def test_a_customer_and_a_staff_member_go_through_the_whole_api(
         assert order_page.status_code == 200
         assert order_page.url.path == f"/admin/orders/order/{kept.id}/change/"
         assert email in order_page.text
+
+    # --- staff: a write guarded by the ETag they read (If-Match) ----------------------------
+    read = products_retrieve.sync_detailed(oak, client=staff_catalog)
+    etag = read.headers["ETag"]
+    renamed = parsed(
+        products_partial_update.sync_detailed(
+            oak, client=staff_catalog, body=PatchedProductUpdateRequest(name=f"Oak armchair {suffix}"), if_match=etag
+        ),
+        HTTPStatus.OK,
+        Product,
+    )
+    # Only the name was sent: the rest stays as it was.
+    assert (renamed.name, renamed.description, renamed.price) == (f"Oak armchair {suffix}", "Solid oak", "120.00")
+    stale = parsed(
+        products_partial_update.sync_detailed(
+            oak, client=staff_catalog, body=PatchedProductUpdateRequest(name="Lost update"), if_match=etag
+        ),
+        HTTPStatus.PRECONDITION_FAILED,
+        PreconditionFailedErrorResponse,
+    )
+    assert stale.errors[0].code == "precondition_failed"

@@ -291,21 +291,14 @@ from .reservations_create_lines_error_component_code import ReservationsCreateLi
 from .reservations_create_lines_index_non_field_errors_error_component import (
     ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent,
 )
-from .reservations_create_lines_index_non_field_errors_error_component_attr import (
-    ReservationsCreateLinesINDEXNonFieldErrorsErrorComponentAttr,
-)
 from .reservations_create_lines_index_non_field_errors_error_component_code import (
     ReservationsCreateLinesINDEXNonFieldErrorsErrorComponentCode,
 )
 from .reservations_create_lines_index_quantity_error_component import ReservationsCreateLinesINDEXQuantityErrorComponent
-from .reservations_create_lines_index_quantity_error_component_attr import (
-    ReservationsCreateLinesINDEXQuantityErrorComponentAttr,
-)
 from .reservations_create_lines_index_quantity_error_component_code import (
     ReservationsCreateLinesINDEXQuantityErrorComponentCode,
 )
 from .reservations_create_lines_index_sku_error_component import ReservationsCreateLinesINDEXSkuErrorComponent
-from .reservations_create_lines_index_sku_error_component_attr import ReservationsCreateLinesINDEXSkuErrorComponentAttr
 from .reservations_create_lines_index_sku_error_component_code import ReservationsCreateLinesINDEXSkuErrorComponentCode
 from .reservations_create_non_field_errors_error_component import ReservationsCreateNonFieldErrorsErrorComponent
 from .reservations_create_non_field_errors_error_component_attr import (
@@ -362,9 +355,6 @@ from .stock_availability_create_skus_error_component import StockAvailabilityCre
 from .stock_availability_create_skus_error_component_attr import StockAvailabilityCreateSkusErrorComponentAttr
 from .stock_availability_create_skus_error_component_code import StockAvailabilityCreateSkusErrorComponentCode
 from .stock_availability_create_skus_index_error_component import StockAvailabilityCreateSkusINDEXErrorComponent
-from .stock_availability_create_skus_index_error_component_attr import (
-    StockAvailabilityCreateSkusINDEXErrorComponentAttr,
-)
 from .stock_availability_create_skus_index_error_component_code import (
     StockAvailabilityCreateSkusINDEXErrorComponentCode,
 )
@@ -656,13 +646,10 @@ __all__ = (
     "ReservationsCreateLinesErrorComponentAttr",
     "ReservationsCreateLinesErrorComponentCode",
     "ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent",
-    "ReservationsCreateLinesINDEXNonFieldErrorsErrorComponentAttr",
     "ReservationsCreateLinesINDEXNonFieldErrorsErrorComponentCode",
     "ReservationsCreateLinesINDEXQuantityErrorComponent",
-    "ReservationsCreateLinesINDEXQuantityErrorComponentAttr",
     "ReservationsCreateLinesINDEXQuantityErrorComponentCode",
     "ReservationsCreateLinesINDEXSkuErrorComponent",
-    "ReservationsCreateLinesINDEXSkuErrorComponentAttr",
     "ReservationsCreateLinesINDEXSkuErrorComponentCode",
     "ReservationsCreateNonFieldErrorsErrorComponent",
     "ReservationsCreateNonFieldErrorsErrorComponentAttr",
@@ -704,7 +691,6 @@ __all__ = (
     "StockAvailabilityCreateSkusErrorComponentAttr",
     "StockAvailabilityCreateSkusErrorComponentCode",
     "StockAvailabilityCreateSkusINDEXErrorComponent",
-    "StockAvailabilityCreateSkusINDEXErrorComponentAttr",
     "StockAvailabilityCreateSkusINDEXErrorComponentCode",
     "StockAvailabilityCreateValidationError",
     "StockLevel",

@@ -19,22 +19,22 @@ class PatchedProductUpdateRequest:
         Attributes:
             name (str | Unset):
             slug (str | Unset): Derived from the name when empty or absent.
-            description (str | Unset):  Default: ''.
+            description (str | Unset):
             category (int | Unset): The category's id.
             price (str | Unset):
             currency (str | Unset): ISO 4217 code, e.g. `EUR`.
             attributes (Any | Unset):
-            is_active (bool | Unset):  Default: True.
+            is_active (bool | Unset):
     """
 
     name: str | Unset = UNSET
     slug: str | Unset = UNSET
-    description: str | Unset = ""
+    description: str | Unset = UNSET
     category: int | Unset = UNSET
     price: str | Unset = UNSET
     currency: str | Unset = UNSET
     attributes: Any | Unset = UNSET
-    is_active: bool | Unset = True
+    is_active: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

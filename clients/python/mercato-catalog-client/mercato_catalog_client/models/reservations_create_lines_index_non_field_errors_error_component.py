@@ -6,9 +6,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.reservations_create_lines_index_non_field_errors_error_component_attr import (
-    ReservationsCreateLinesINDEXNonFieldErrorsErrorComponentAttr,
-)
 from ..models.reservations_create_lines_index_non_field_errors_error_component_code import (
     ReservationsCreateLinesINDEXNonFieldErrorsErrorComponentCode,
 )
@@ -20,21 +17,20 @@ T = TypeVar("T", bound="ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent
 class ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent:
     """
     Attributes:
-        attr (ReservationsCreateLinesINDEXNonFieldErrorsErrorComponentAttr): * `lines.INDEX.non_field_errors` -
-            lines.INDEX.non_field_errors
+        attr (str): `lines.INDEX.non_field_errors`, with the list index or dict key in place of the capitals.
         code (ReservationsCreateLinesINDEXNonFieldErrorsErrorComponentCode): * `invalid` - invalid
             * `null` - null
             * `required` - required
         detail (str):
     """
 
-    attr: ReservationsCreateLinesINDEXNonFieldErrorsErrorComponentAttr
+    attr: str
     code: ReservationsCreateLinesINDEXNonFieldErrorsErrorComponentCode
     detail: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        attr = self.attr.value
+        attr = self.attr
 
         code = self.code.value
 
@@ -55,7 +51,7 @@ class ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        attr = ReservationsCreateLinesINDEXNonFieldErrorsErrorComponentAttr(d.pop("attr"))
+        attr = d.pop("attr")
 
         code = ReservationsCreateLinesINDEXNonFieldErrorsErrorComponentCode(d.pop("code"))
 

@@ -6,9 +6,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.reservations_create_lines_index_quantity_error_component_attr import (
-    ReservationsCreateLinesINDEXQuantityErrorComponentAttr,
-)
 from ..models.reservations_create_lines_index_quantity_error_component_code import (
     ReservationsCreateLinesINDEXQuantityErrorComponentCode,
 )
@@ -20,7 +17,7 @@ T = TypeVar("T", bound="ReservationsCreateLinesINDEXQuantityErrorComponent")
 class ReservationsCreateLinesINDEXQuantityErrorComponent:
     """
     Attributes:
-        attr (ReservationsCreateLinesINDEXQuantityErrorComponentAttr): * `lines.INDEX.quantity` - lines.INDEX.quantity
+        attr (str): `lines.INDEX.quantity`, with the list index or dict key in place of the capitals.
         code (ReservationsCreateLinesINDEXQuantityErrorComponentCode): * `invalid` - invalid
             * `max_string_length` - max_string_length
             * `max_value` - max_value
@@ -30,13 +27,13 @@ class ReservationsCreateLinesINDEXQuantityErrorComponent:
         detail (str):
     """
 
-    attr: ReservationsCreateLinesINDEXQuantityErrorComponentAttr
+    attr: str
     code: ReservationsCreateLinesINDEXQuantityErrorComponentCode
     detail: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        attr = self.attr.value
+        attr = self.attr
 
         code = self.code.value
 
@@ -57,7 +54,7 @@ class ReservationsCreateLinesINDEXQuantityErrorComponent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        attr = ReservationsCreateLinesINDEXQuantityErrorComponentAttr(d.pop("attr"))
+        attr = d.pop("attr")
 
         code = ReservationsCreateLinesINDEXQuantityErrorComponentCode(d.pop("code"))
 

@@ -6,9 +6,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.reservations_create_lines_index_sku_error_component_attr import (
-    ReservationsCreateLinesINDEXSkuErrorComponentAttr,
-)
 from ..models.reservations_create_lines_index_sku_error_component_code import (
     ReservationsCreateLinesINDEXSkuErrorComponentCode,
 )
@@ -20,7 +17,7 @@ T = TypeVar("T", bound="ReservationsCreateLinesINDEXSkuErrorComponent")
 class ReservationsCreateLinesINDEXSkuErrorComponent:
     """
     Attributes:
-        attr (ReservationsCreateLinesINDEXSkuErrorComponentAttr): * `lines.INDEX.sku` - lines.INDEX.sku
+        attr (str): `lines.INDEX.sku`, with the list index or dict key in place of the capitals.
         code (ReservationsCreateLinesINDEXSkuErrorComponentCode): * `blank` - blank
             * `invalid` - invalid
             * `max_length` - max_length
@@ -31,13 +28,13 @@ class ReservationsCreateLinesINDEXSkuErrorComponent:
         detail (str):
     """
 
-    attr: ReservationsCreateLinesINDEXSkuErrorComponentAttr
+    attr: str
     code: ReservationsCreateLinesINDEXSkuErrorComponentCode
     detail: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        attr = self.attr.value
+        attr = self.attr
 
         code = self.code.value
 
@@ -58,7 +55,7 @@ class ReservationsCreateLinesINDEXSkuErrorComponent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        attr = ReservationsCreateLinesINDEXSkuErrorComponentAttr(d.pop("attr"))
+        attr = d.pop("attr")
 
         code = ReservationsCreateLinesINDEXSkuErrorComponentCode(d.pop("code"))
 

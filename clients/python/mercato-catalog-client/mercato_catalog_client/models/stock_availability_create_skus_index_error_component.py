@@ -6,9 +6,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.stock_availability_create_skus_index_error_component_attr import (
-    StockAvailabilityCreateSkusINDEXErrorComponentAttr,
-)
 from ..models.stock_availability_create_skus_index_error_component_code import (
     StockAvailabilityCreateSkusINDEXErrorComponentCode,
 )
@@ -20,7 +17,7 @@ T = TypeVar("T", bound="StockAvailabilityCreateSkusINDEXErrorComponent")
 class StockAvailabilityCreateSkusINDEXErrorComponent:
     """
     Attributes:
-        attr (StockAvailabilityCreateSkusINDEXErrorComponentAttr): * `skus.INDEX` - skus.INDEX
+        attr (str): `skus.INDEX`, with the list index or dict key in place of the capitals.
         code (StockAvailabilityCreateSkusINDEXErrorComponentCode): * `blank` - blank
             * `invalid` - invalid
             * `max_length` - max_length
@@ -31,13 +28,13 @@ class StockAvailabilityCreateSkusINDEXErrorComponent:
         detail (str):
     """
 
-    attr: StockAvailabilityCreateSkusINDEXErrorComponentAttr
+    attr: str
     code: StockAvailabilityCreateSkusINDEXErrorComponentCode
     detail: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        attr = self.attr.value
+        attr = self.attr
 
         code = self.code.value
 
@@ -58,7 +55,7 @@ class StockAvailabilityCreateSkusINDEXErrorComponent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        attr = StockAvailabilityCreateSkusINDEXErrorComponentAttr(d.pop("attr"))
+        attr = d.pop("attr")
 
         code = StockAvailabilityCreateSkusINDEXErrorComponentCode(d.pop("code"))
 

@@ -46,17 +46,12 @@ from .orders_create_lines_error_component_code import OrdersCreateLinesErrorComp
 from .orders_create_lines_index_non_field_errors_error_component import (
     OrdersCreateLinesINDEXNonFieldErrorsErrorComponent,
 )
-from .orders_create_lines_index_non_field_errors_error_component_attr import (
-    OrdersCreateLinesINDEXNonFieldErrorsErrorComponentAttr,
-)
 from .orders_create_lines_index_non_field_errors_error_component_code import (
     OrdersCreateLinesINDEXNonFieldErrorsErrorComponentCode,
 )
 from .orders_create_lines_index_quantity_error_component import OrdersCreateLinesINDEXQuantityErrorComponent
-from .orders_create_lines_index_quantity_error_component_attr import OrdersCreateLinesINDEXQuantityErrorComponentAttr
 from .orders_create_lines_index_quantity_error_component_code import OrdersCreateLinesINDEXQuantityErrorComponentCode
 from .orders_create_lines_index_sku_error_component import OrdersCreateLinesINDEXSkuErrorComponent
-from .orders_create_lines_index_sku_error_component_attr import OrdersCreateLinesINDEXSkuErrorComponentAttr
 from .orders_create_lines_index_sku_error_component_code import OrdersCreateLinesINDEXSkuErrorComponentCode
 from .orders_create_non_field_errors_error_component import OrdersCreateNonFieldErrorsErrorComponent
 from .orders_create_non_field_errors_error_component_attr import OrdersCreateNonFieldErrorsErrorComponentAttr
@@ -272,13 +267,10 @@ __all__ = (
     "OrdersCreateLinesErrorComponentAttr",
     "OrdersCreateLinesErrorComponentCode",
     "OrdersCreateLinesINDEXNonFieldErrorsErrorComponent",
-    "OrdersCreateLinesINDEXNonFieldErrorsErrorComponentAttr",
     "OrdersCreateLinesINDEXNonFieldErrorsErrorComponentCode",
     "OrdersCreateLinesINDEXQuantityErrorComponent",
-    "OrdersCreateLinesINDEXQuantityErrorComponentAttr",
     "OrdersCreateLinesINDEXQuantityErrorComponentCode",
     "OrdersCreateLinesINDEXSkuErrorComponent",
-    "OrdersCreateLinesINDEXSkuErrorComponentAttr",
     "OrdersCreateLinesINDEXSkuErrorComponentCode",
     "OrdersCreateNonFieldErrorsErrorComponent",
     "OrdersCreateNonFieldErrorsErrorComponentAttr",

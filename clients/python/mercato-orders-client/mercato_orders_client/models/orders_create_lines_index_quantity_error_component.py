@@ -6,9 +6,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.orders_create_lines_index_quantity_error_component_attr import (
-    OrdersCreateLinesINDEXQuantityErrorComponentAttr,
-)
 from ..models.orders_create_lines_index_quantity_error_component_code import (
     OrdersCreateLinesINDEXQuantityErrorComponentCode,
 )
@@ -20,7 +17,7 @@ T = TypeVar("T", bound="OrdersCreateLinesINDEXQuantityErrorComponent")
 class OrdersCreateLinesINDEXQuantityErrorComponent:
     """
     Attributes:
-        attr (OrdersCreateLinesINDEXQuantityErrorComponentAttr): * `lines.INDEX.quantity` - lines.INDEX.quantity
+        attr (str): `lines.INDEX.quantity`, with the list index or dict key in place of the capitals.
         code (OrdersCreateLinesINDEXQuantityErrorComponentCode): * `invalid` - invalid
             * `max_string_length` - max_string_length
             * `max_value` - max_value
@@ -30,13 +27,13 @@ class OrdersCreateLinesINDEXQuantityErrorComponent:
         detail (str):
     """
 
-    attr: OrdersCreateLinesINDEXQuantityErrorComponentAttr
+    attr: str
     code: OrdersCreateLinesINDEXQuantityErrorComponentCode
     detail: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        attr = self.attr.value
+        attr = self.attr
 
         code = self.code.value
 
@@ -57,7 +54,7 @@ class OrdersCreateLinesINDEXQuantityErrorComponent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        attr = OrdersCreateLinesINDEXQuantityErrorComponentAttr(d.pop("attr"))
+        attr = d.pop("attr")
 
         code = OrdersCreateLinesINDEXQuantityErrorComponentCode(d.pop("code"))
 

@@ -6,7 +6,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.orders_create_lines_index_sku_error_component_attr import OrdersCreateLinesINDEXSkuErrorComponentAttr
 from ..models.orders_create_lines_index_sku_error_component_code import OrdersCreateLinesINDEXSkuErrorComponentCode
 
 T = TypeVar("T", bound="OrdersCreateLinesINDEXSkuErrorComponent")
@@ -16,7 +15,7 @@ T = TypeVar("T", bound="OrdersCreateLinesINDEXSkuErrorComponent")
 class OrdersCreateLinesINDEXSkuErrorComponent:
     """
     Attributes:
-        attr (OrdersCreateLinesINDEXSkuErrorComponentAttr): * `lines.INDEX.sku` - lines.INDEX.sku
+        attr (str): `lines.INDEX.sku`, with the list index or dict key in place of the capitals.
         code (OrdersCreateLinesINDEXSkuErrorComponentCode): * `blank` - blank
             * `invalid` - invalid
             * `max_length` - max_length
@@ -27,13 +26,13 @@ class OrdersCreateLinesINDEXSkuErrorComponent:
         detail (str):
     """
 
-    attr: OrdersCreateLinesINDEXSkuErrorComponentAttr
+    attr: str
     code: OrdersCreateLinesINDEXSkuErrorComponentCode
     detail: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        attr = self.attr.value
+        attr = self.attr
 
         code = self.code.value
 
@@ -54,7 +53,7 @@ class OrdersCreateLinesINDEXSkuErrorComponent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        attr = OrdersCreateLinesINDEXSkuErrorComponentAttr(d.pop("attr"))
+        attr = d.pop("attr")
 
         code = OrdersCreateLinesINDEXSkuErrorComponentCode(d.pop("code"))
 

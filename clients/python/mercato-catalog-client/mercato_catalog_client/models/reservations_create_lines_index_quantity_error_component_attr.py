@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-
-class ReservationsCreateLinesINDEXQuantityErrorComponentAttr(StrEnum):
-    LINES_INDEX_QUANTITY = "lines.INDEX.quantity"
-
-    def __str__(self) -> str:
-        return str(self.value)
