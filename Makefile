@@ -11,21 +11,26 @@ CHECK_ENV := SECRET_KEY=static-checks DATABASE_URL=postgresql://localhost/static
 .PHONY: install run test lint typecheck imports test-suites schema lock clean clients clients-check schema-compat
 # The generated Python clients (make clients), installed editable into the venv.
 CLIENT_PACKAGES := $(foreach service,$(SERVICES),clients/python/mercato-$(service)-client)
+CLIENTS_INSTALLED := $(VENV)/.clients-installed
 NODE_INSTALLED := node_modules/.installed
 
-$(INSTALLED): requirements.lock pyproject.toml $(foreach package,$(CLIENT_PACKAGES),$(package)/setup.py)
+$(INSTALLED): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps $(foreach package,$(CLIENT_PACKAGES),-e $(package))
 	touch $(INSTALLED)
+
+# Their dependencies (httpx, attrs) are pinned in requirements.lock.
+$(CLIENTS_INSTALLED): $(INSTALLED) $(foreach package,$(CLIENT_PACKAGES),$(package)/setup.py)
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps $(foreach package,$(CLIENT_PACKAGES),-e $(package))
+	touch $(CLIENTS_INSTALLED)
 
 # openapi-typescript and tsc, at the versions in package-lock.json.
 $(NODE_INSTALLED): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $(NODE_INSTALLED)
 
-install: $(INSTALLED) $(NODE_INSTALLED)
+install: $(INSTALLED) $(CLIENTS_INSTALLED) $(NODE_INSTALLED)
 
 run: install
 	$(BIN)/python scripts/run.py

@@ -43,7 +43,7 @@ class AutoSchema(StandardizedErrorsAutoSchema):
         return [] if requirements == [{}] else requirements
 
     def _map_basic_serializer(self, serializer: Any, direction: str) -> dict[str, Any]:
-        schema: dict[str, Any] = super()._map_basic_serializer(serializer, direction)
+        schema: dict[str, Any] = super()._map_basic_serializer(serializer, direction)  # type: ignore[no-untyped-call]
         if is_patched_serializer(serializer, direction):
             # A partial update leaves an absent field as it is. A default would say that leaving
             # it out resets it, and generated clients send the default with every PATCH.
