@@ -220,11 +220,14 @@ def baseline(repo: Path) -> tuple[str, str] | None:
     if tag:
         return tag, f"the last release tag {tag}"
     head = git("rev-parse", "HEAD", cwd=repo)
-    main = git("rev-parse", "--verify", "--quiet", "main^{commit}", cwd=repo)
-    if main and head and main != head:
-        fork = git("merge-base", "HEAD", "main", cwd=repo)
+    for main in ("main", "origin/main"):  # a clone of a branch has main only as origin/main
+        tip = git("rev-parse", "--verify", "--quiet", f"{main}^{{commit}}", cwd=repo)
+        if tip is None:
+            continue
+        fork = git("merge-base", "HEAD", tip, cwd=repo) if tip != head else None
         if fork and fork != head:
             return fork, f"main at {fork[:12]}, where this work forked from it"
+        break
     parent = git("rev-parse", "--verify", "--quiet", "HEAD^1^{commit}", cwd=repo)
     if parent:
         return parent, f"the previous commit {parent[:12]}"

@@ -279,7 +279,7 @@ def test_a_customer_and_a_staff_member_go_through_the_whole_api(
     today = datetime.datetime.now(datetime.UTC).date()
     report = parsed(
         reports_sales.sync_detailed(
-            client=staff_orders, date_from=today, date_to=today, group_by=ReportsSalesGroupBy.SKU, limit=200
+            client=staff_orders, date_from=today, date_to=today, group_by=ReportsSalesGroupBy.SKU, limit=1000
         ),
         HTTPStatus.OK,
         SalesReport,
