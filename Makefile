@@ -8,7 +8,11 @@ SERVICES := accounts catalog orders
 CHECK_ENV := SECRET_KEY=static-checks DATABASE_URL=postgresql://localhost/static-checks \
 	ALLOWED_HOSTS=localhost ACCOUNTS_URL=http://accounts.invalid CATALOG_URL=http://catalog.invalid
 
-.PHONY: install run test lint typecheck imports test-suites schema lock clean
+.PHONY: install run test lint typecheck imports test-suites schema lock clean clients clients-check schema-compat
+# The generated Python clients (make clients), installed editable into the venv.
+CLIENT_PACKAGES := $(foreach service,$(SERVICES),clients/python/mercato-$(service)-client)
+CLIENTS_INSTALLED := $(VENV)/.clients-installed
+NODE_INSTALLED := node_modules/.installed
 
 $(INSTALLED): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,12 +20,22 @@ $(INSTALLED): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(INSTALLED)
 
-install: $(INSTALLED)
+# Their dependencies (httpx, attrs) are pinned in requirements.lock.
+$(CLIENTS_INSTALLED): $(INSTALLED) $(foreach package,$(CLIENT_PACKAGES),$(package)/setup.py)
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps $(foreach package,$(CLIENT_PACKAGES),-e $(package))
+	touch $(CLIENTS_INSTALLED)
+
+# openapi-typescript and tsc, at the versions in package-lock.json.
+$(NODE_INSTALLED): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE_INSTALLED)
+
+install: $(INSTALLED) $(CLIENTS_INSTALLED) $(NODE_INSTALLED)
 
 run: install
 	$(BIN)/python scripts/run.py
 
-test: lint typecheck imports test-suites
+test: lint typecheck imports clients-check schema-compat test-suites
 
 lint: install
 	$(BIN)/ruff check .
@@ -56,6 +70,18 @@ schema: install
 		echo "wrote $${service}_service/openapi.yaml"; \
 	done
 
+# Regenerate the API clients in clients/ from the committed schemas (docs/api.md).
+clients: install
+	$(BIN)/python scripts/clients.py generate
+
+# Fail when the committed clients are stale, or do not import, type-check or compile.
+clients-check: install
+	$(BIN)/python scripts/clients.py check
+
+# Fail on a breaking change to a committed schema without a raised info.version (docs/api.md).
+schema-compat: install
+	$(BIN)/python scripts/schema_compat.py
+
 # Re-pin every transitive dependency after changing pyproject.toml; the runtime-only lock (the
 # container image's) takes the same versions.
 lock: install
@@ -63,4 +89,4 @@ lock: install
 	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes --quiet -c requirements.lock -o requirements-runtime.lock
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache node_modules

@@ -179,11 +179,13 @@ DRF_STANDARDIZED_ERRORS = {
 }
 
 
-def spectacular_settings(*, title: str, description: str) -> dict[str, Any]:
+def spectacular_settings(*, title: str, description: str, version: str = "1.0.0") -> dict[str, Any]:
+    # `version` is the API's (info.version): a breaking change to the schema must raise it
+    # (make schema-compat, docs/api.md).
     return {
         "TITLE": title,
         "DESCRIPTION": description,
-        "VERSION": "1.0.0",
+        "VERSION": version,
         "SERVE_INCLUDE_SCHEMA": False,
         "SWAGGER_UI_DIST": "SIDECAR",
         "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -202,7 +204,10 @@ def spectacular_settings(*, title: str, description: str) -> dict[str, Any]:
             "ErrorCode429Enum": "drf_standardized_errors.openapi_serializers.ErrorCode429Enum.choices",
             "ErrorCode500Enum": "drf_standardized_errors.openapi_serializers.ErrorCode500Enum.choices",
         },
-        "POSTPROCESSING_HOOKS": ["drf_standardized_errors.openapi_hooks.postprocess_schema_enums"],
+        "POSTPROCESSING_HOOKS": [
+            "drf_standardized_errors.openapi_hooks.postprocess_schema_enums",
+            "common.schema.indexed_error_attributes",
+        ],
     }
 
 

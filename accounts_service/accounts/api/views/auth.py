@@ -11,6 +11,7 @@ from rest_framework.response import Response
 
 from accounts_service.accounts import services
 from accounts_service.accounts.api.serializers.auth import (
+    ClientCredentialsFormSerializer,
     ClientCredentialsSerializer,
     CredentialsSerializer,
     PasswordResetConfirmSerializer,
@@ -162,7 +163,10 @@ class ServiceTokenView(PublicAPIView):
             "For registered service clients. `scope` must be a subset of the client's scopes "
             "(400 `invalid_scope` otherwise); without it the token carries all of them."
         ),
-        request=ClientCredentialsSerializer,
+        request={
+            "application/json": ClientCredentialsSerializer,
+            "application/x-www-form-urlencoded": ClientCredentialsFormSerializer,
+        },
         responses={200: ServiceTokenSerializer, 401: ErrorResponse401Serializer},
     )
     def post(self, request: Request) -> Response:

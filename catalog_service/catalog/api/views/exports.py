@@ -44,11 +44,10 @@ class ProductExportView(CatalogAPIView):
             "whatever the size."
         ),
         parameters=[ExportFormatSerializer, ProductListFilterSerializer],
+        # Both formats are UTF-8 text, so strings: a client reads them as text, not as bytes.
         responses={
-            (200, "text/csv"): OpenApiResponse(OpenApiTypes.BINARY, description="CSV with a header line."),
-            (200, "application/x-ndjson"): OpenApiResponse(
-                OpenApiTypes.BINARY, description="One JSON object per line."
-            ),
+            (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="CSV with a header line."),
+            (200, "application/x-ndjson"): OpenApiResponse(OpenApiTypes.STR, description="One JSON object per line."),
         },
     )
     def get(self, request: Request) -> StreamingHttpResponse:

@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.validation_error_enum import ValidationErrorEnum
+
+if TYPE_CHECKING:
+    from ..models.users_list_joined_after_error_component import UsersListJoinedAfterErrorComponent
+    from ..models.users_list_joined_before_error_component import UsersListJoinedBeforeErrorComponent
+    from ..models.users_list_q_error_component import UsersListQErrorComponent
+
+
+T = TypeVar("T", bound="UsersListValidationError")
+
+
+@_attrs_define
+class UsersListValidationError:
+    """
+    Attributes:
+        type_ (ValidationErrorEnum): * `validation_error` - Validation Error
+        errors (list[UsersListJoinedAfterErrorComponent | UsersListJoinedBeforeErrorComponent |
+            UsersListQErrorComponent]):
+    """
+
+    type_: ValidationErrorEnum
+    errors: list[UsersListJoinedAfterErrorComponent | UsersListJoinedBeforeErrorComponent | UsersListQErrorComponent]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.users_list_joined_after_error_component import UsersListJoinedAfterErrorComponent  # noqa: PLC0415
+        from ..models.users_list_joined_before_error_component import UsersListJoinedBeforeErrorComponent  # noqa: PLC0415
+
+        type_ = self.type_.value
+
+        errors = []
+        for errors_item_data in self.errors:
+            errors_item: dict[str, Any]
+            if isinstance(errors_item_data, UsersListJoinedAfterErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, UsersListJoinedBeforeErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            else:
+                errors_item = errors_item_data.to_dict()
+
+            errors.append(errors_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "errors": errors,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.users_list_joined_after_error_component import UsersListJoinedAfterErrorComponent  # noqa: PLC0415
+        from ..models.users_list_joined_before_error_component import UsersListJoinedBeforeErrorComponent  # noqa: PLC0415
+        from ..models.users_list_q_error_component import UsersListQErrorComponent  # noqa: PLC0415
+
+        d = dict(src_dict)
+        type_ = ValidationErrorEnum(d.pop("type"))
+
+        errors = []
+        _errors = d.pop("errors")
+        for errors_item_data in _errors:
+
+            def _parse_errors_item(
+                data: object,
+            ) -> UsersListJoinedAfterErrorComponent | UsersListJoinedBeforeErrorComponent | UsersListQErrorComponent:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_users_list_error_type_0 = UsersListJoinedAfterErrorComponent.from_dict(data)
+
+                    return componentsschemas_users_list_error_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_users_list_error_type_1 = UsersListJoinedBeforeErrorComponent.from_dict(data)
+
+                    return componentsschemas_users_list_error_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_users_list_error_type_2 = UsersListQErrorComponent.from_dict(data)
+
+                return componentsschemas_users_list_error_type_2
+
+            errors_item = _parse_errors_item(errors_item_data)
+
+            errors.append(errors_item)
+
+        users_list_validation_error = cls(
+            type_=type_,
+            errors=errors,
+        )
+
+        users_list_validation_error.additional_properties = d
+        return users_list_validation_error
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,359 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.categories_update_validation_error import CategoriesUpdateValidationError
+from ...models.category import Category
+from ...models.category_write_request import CategoryWriteRequest
+from ...models.conflict_error_response import ConflictErrorResponse
+from ...models.error_response_401 import ErrorResponse401
+from ...models.error_response_403 import ErrorResponse403
+from ...models.error_response_404 import ErrorResponse404
+from ...models.error_response_405 import ErrorResponse405
+from ...models.error_response_406 import ErrorResponse406
+from ...models.error_response_415 import ErrorResponse415
+from ...models.error_response_500 import ErrorResponse500
+from ...models.parse_error_response import ParseErrorResponse
+from ...models.precondition_failed_error_response import PreconditionFailedErrorResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    category_id: str,
+    *,
+    body: CategoryWriteRequest,
+    if_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v1/categories/{category_id}/".format(
+            category_id=quote(str(category_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    CategoriesUpdateValidationError
+    | ParseErrorResponse
+    | Category
+    | ConflictErrorResponse
+    | ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | PreconditionFailedErrorResponse
+    | None
+):
+    if response.status_code == 200:
+        response_200 = Category.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+
+        def _parse_response_400(data: object) -> CategoriesUpdateValidationError | ParseErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_categories_update_error_response_400_type_0 = (
+                    CategoriesUpdateValidationError.from_dict(data)
+                )
+
+                return componentsschemas_categories_update_error_response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_categories_update_error_response_400_type_1 = ParseErrorResponse.from_dict(data)
+
+            return componentsschemas_categories_update_error_response_400_type_1
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse401.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse403.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse404.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = ErrorResponse405.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 406:
+        response_406 = ErrorResponse406.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 409:
+        response_409 = ConflictErrorResponse.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = PreconditionFailedErrorResponse.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 415:
+        response_415 = ErrorResponse415.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse500.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    CategoriesUpdateValidationError
+    | ParseErrorResponse
+    | Category
+    | ConflictErrorResponse
+    | ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | PreconditionFailedErrorResponse
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    category_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CategoryWriteRequest,
+    if_match: str | Unset = UNSET,
+) -> Response[
+    CategoriesUpdateValidationError
+    | ParseErrorResponse
+    | Category
+    | ConflictErrorResponse
+    | ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | PreconditionFailedErrorResponse
+]:
+    """Replace a category (staff)
+
+     An absent `parent` makes it a root. Moving a category moves its subtree.
+
+    Args:
+        category_id (str):
+        if_match (str | Unset):
+        body (CategoryWriteRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CategoriesUpdateValidationError | ParseErrorResponse | Category | ConflictErrorResponse | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | PreconditionFailedErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        category_id=category_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    category_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CategoryWriteRequest,
+    if_match: str | Unset = UNSET,
+) -> (
+    CategoriesUpdateValidationError
+    | ParseErrorResponse
+    | Category
+    | ConflictErrorResponse
+    | ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | PreconditionFailedErrorResponse
+    | None
+):
+    """Replace a category (staff)
+
+     An absent `parent` makes it a root. Moving a category moves its subtree.
+
+    Args:
+        category_id (str):
+        if_match (str | Unset):
+        body (CategoryWriteRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CategoriesUpdateValidationError | ParseErrorResponse | Category | ConflictErrorResponse | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | PreconditionFailedErrorResponse
+    """
+
+    return sync_detailed(
+        category_id=category_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    category_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CategoryWriteRequest,
+    if_match: str | Unset = UNSET,
+) -> Response[
+    CategoriesUpdateValidationError
+    | ParseErrorResponse
+    | Category
+    | ConflictErrorResponse
+    | ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | PreconditionFailedErrorResponse
+]:
+    """Replace a category (staff)
+
+     An absent `parent` makes it a root. Moving a category moves its subtree.
+
+    Args:
+        category_id (str):
+        if_match (str | Unset):
+        body (CategoryWriteRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CategoriesUpdateValidationError | ParseErrorResponse | Category | ConflictErrorResponse | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | PreconditionFailedErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        category_id=category_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    category_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CategoryWriteRequest,
+    if_match: str | Unset = UNSET,
+) -> (
+    CategoriesUpdateValidationError
+    | ParseErrorResponse
+    | Category
+    | ConflictErrorResponse
+    | ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | PreconditionFailedErrorResponse
+    | None
+):
+    """Replace a category (staff)
+
+     An absent `parent` makes it a root. Moving a category moves its subtree.
+
+    Args:
+        category_id (str):
+        if_match (str | Unset):
+        body (CategoryWriteRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CategoriesUpdateValidationError | ParseErrorResponse | Category | ConflictErrorResponse | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | PreconditionFailedErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            category_id=category_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,287 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response_401 import ErrorResponse401
+from ...models.error_response_403 import ErrorResponse403
+from ...models.error_response_404 import ErrorResponse404
+from ...models.error_response_405 import ErrorResponse405
+from ...models.error_response_406 import ErrorResponse406
+from ...models.error_response_415 import ErrorResponse415
+from ...models.error_response_500 import ErrorResponse500
+from ...models.parse_error_response import ParseErrorResponse
+from ...models.product_import import ProductImport
+from ...models.product_import_upload_request import ProductImportUploadRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: ProductImportUploadRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/product-imports/",
+    }
+
+    _kwargs["files"] = body.to_multipart()
+
+    headers["Content-Type"] = "multipart/form-data; boundary=+++"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | ParseErrorResponse
+    | ProductImport
+    | None
+):
+    if response.status_code == 202:
+        response_202 = ProductImport.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = ParseErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse401.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse403.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse404.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = ErrorResponse405.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 406:
+        response_406 = ErrorResponse406.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 415:
+        response_415 = ErrorResponse415.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse500.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | ParseErrorResponse
+    | ProductImport
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ProductImportUploadRequest,
+) -> Response[
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | ParseErrorResponse
+    | ProductImport
+]:
+    """Upload a CSV or NDJSON file of products to import (staff)
+
+     Stores the file and queues its import; answers 202 with the job at once. Follow `links.self` for
+    progress, counts and rejected rows. Rows are upserted by SKU: importing the same file again changes
+    nothing. See docs/catalog-bulk.md for the format.
+
+    Args:
+        body (ProductImportUploadRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | ParseErrorResponse | ProductImport]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ProductImportUploadRequest,
+) -> (
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | ParseErrorResponse
+    | ProductImport
+    | None
+):
+    """Upload a CSV or NDJSON file of products to import (staff)
+
+     Stores the file and queues its import; answers 202 with the job at once. Follow `links.self` for
+    progress, counts and rejected rows. Rows are upserted by SKU: importing the same file again changes
+    nothing. See docs/catalog-bulk.md for the format.
+
+    Args:
+        body (ProductImportUploadRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | ParseErrorResponse | ProductImport
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ProductImportUploadRequest,
+) -> Response[
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | ParseErrorResponse
+    | ProductImport
+]:
+    """Upload a CSV or NDJSON file of products to import (staff)
+
+     Stores the file and queues its import; answers 202 with the job at once. Follow `links.self` for
+    progress, counts and rejected rows. Rows are upserted by SKU: importing the same file again changes
+    nothing. See docs/catalog-bulk.md for the format.
+
+    Args:
+        body (ProductImportUploadRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | ParseErrorResponse | ProductImport]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ProductImportUploadRequest,
+) -> (
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | ParseErrorResponse
+    | ProductImport
+    | None
+):
+    """Upload a CSV or NDJSON file of products to import (staff)
+
+     Stores the file and queues its import; answers 202 with the job at once. Follow `links.self` for
+    progress, counts and rejected rows. Rows are upserted by SKU: importing the same file again changes
+    nothing. See docs/catalog-bulk.md for the format.
+
+    Args:
+        body (ProductImportUploadRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | ParseErrorResponse | ProductImport
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,356 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response_401 import ErrorResponse401
+from ...models.error_response_403 import ErrorResponse403
+from ...models.error_response_404 import ErrorResponse404
+from ...models.error_response_405 import ErrorResponse405
+from ...models.error_response_406 import ErrorResponse406
+from ...models.error_response_415 import ErrorResponse415
+from ...models.error_response_500 import ErrorResponse500
+from ...models.parse_error_response import ParseErrorResponse
+from ...models.patched_product_update_request import PatchedProductUpdateRequest
+from ...models.precondition_failed_error_response import PreconditionFailedErrorResponse
+from ...models.product import Product
+from ...models.products_partial_update_validation_error import ProductsPartialUpdateValidationError
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    sku: str,
+    *,
+    body: PatchedProductUpdateRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/products/{sku}/".format(
+            sku=quote(str(sku), safe=""),
+        ),
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | ParseErrorResponse
+    | ProductsPartialUpdateValidationError
+    | PreconditionFailedErrorResponse
+    | Product
+    | None
+):
+    if response.status_code == 200:
+        response_200 = Product.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+
+        def _parse_response_400(data: object) -> ParseErrorResponse | ProductsPartialUpdateValidationError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_products_partial_update_error_response_400_type_0 = (
+                    ProductsPartialUpdateValidationError.from_dict(data)
+                )
+
+                return componentsschemas_products_partial_update_error_response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_products_partial_update_error_response_400_type_1 = ParseErrorResponse.from_dict(data)
+
+            return componentsschemas_products_partial_update_error_response_400_type_1
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse401.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse403.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse404.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = ErrorResponse405.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 406:
+        response_406 = ErrorResponse406.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 412:
+        response_412 = PreconditionFailedErrorResponse.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 415:
+        response_415 = ErrorResponse415.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse500.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | ParseErrorResponse
+    | ProductsPartialUpdateValidationError
+    | PreconditionFailedErrorResponse
+    | Product
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    sku: str,
+    *,
+    client: AuthenticatedClient,
+    body: PatchedProductUpdateRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+) -> Response[
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | ParseErrorResponse
+    | ProductsPartialUpdateValidationError
+    | PreconditionFailedErrorResponse
+    | Product
+]:
+    """Change a product (staff)
+
+     Anyone reads; only staff write. Per method, so the schema documents 401/403 on writes only.
+
+    Args:
+        sku (str):
+        if_match (str | Unset):
+        body (PatchedProductUpdateRequest | Unset): PUT replaces every field but the SKU (absent
+            optional fields take their defaults); PATCH
+            changes the fields given.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | ParseErrorResponse | ProductsPartialUpdateValidationError | PreconditionFailedErrorResponse | Product]
+    """
+
+    kwargs = _get_kwargs(
+        sku=sku,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    sku: str,
+    *,
+    client: AuthenticatedClient,
+    body: PatchedProductUpdateRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+) -> (
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | ParseErrorResponse
+    | ProductsPartialUpdateValidationError
+    | PreconditionFailedErrorResponse
+    | Product
+    | None
+):
+    """Change a product (staff)
+
+     Anyone reads; only staff write. Per method, so the schema documents 401/403 on writes only.
+
+    Args:
+        sku (str):
+        if_match (str | Unset):
+        body (PatchedProductUpdateRequest | Unset): PUT replaces every field but the SKU (absent
+            optional fields take their defaults); PATCH
+            changes the fields given.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | ParseErrorResponse | ProductsPartialUpdateValidationError | PreconditionFailedErrorResponse | Product
+    """
+
+    return sync_detailed(
+        sku=sku,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    sku: str,
+    *,
+    client: AuthenticatedClient,
+    body: PatchedProductUpdateRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+) -> Response[
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | ParseErrorResponse
+    | ProductsPartialUpdateValidationError
+    | PreconditionFailedErrorResponse
+    | Product
+]:
+    """Change a product (staff)
+
+     Anyone reads; only staff write. Per method, so the schema documents 401/403 on writes only.
+
+    Args:
+        sku (str):
+        if_match (str | Unset):
+        body (PatchedProductUpdateRequest | Unset): PUT replaces every field but the SKU (absent
+            optional fields take their defaults); PATCH
+            changes the fields given.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | ParseErrorResponse | ProductsPartialUpdateValidationError | PreconditionFailedErrorResponse | Product]
+    """
+
+    kwargs = _get_kwargs(
+        sku=sku,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    sku: str,
+    *,
+    client: AuthenticatedClient,
+    body: PatchedProductUpdateRequest | Unset = UNSET,
+    if_match: str | Unset = UNSET,
+) -> (
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | ParseErrorResponse
+    | ProductsPartialUpdateValidationError
+    | PreconditionFailedErrorResponse
+    | Product
+    | None
+):
+    """Change a product (staff)
+
+     Anyone reads; only staff write. Per method, so the schema documents 401/403 on writes only.
+
+    Args:
+        sku (str):
+        if_match (str | Unset):
+        body (PatchedProductUpdateRequest | Unset): PUT replaces every field but the SKU (absent
+            optional fields take their defaults); PATCH
+            changes the fields given.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | ParseErrorResponse | ProductsPartialUpdateValidationError | PreconditionFailedErrorResponse | Product
+    """
+
+    return (
+        await asyncio_detailed(
+            sku=sku,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,371 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response_401 import ErrorResponse401
+from ...models.error_response_403 import ErrorResponse403
+from ...models.error_response_404 import ErrorResponse404
+from ...models.error_response_405 import ErrorResponse405
+from ...models.error_response_406 import ErrorResponse406
+from ...models.error_response_415 import ErrorResponse415
+from ...models.error_response_500 import ErrorResponse500
+from ...models.insufficient_stock_error_response import InsufficientStockErrorResponse
+from ...models.parse_error_response import ParseErrorResponse
+from ...models.reservation import Reservation
+from ...models.reservation_create_request import ReservationCreateRequest
+from ...models.reservations_create_validation_error import ReservationsCreateValidationError
+from ...models.unprocessable_error_response import UnprocessableErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: ReservationCreateRequest,
+    idempotency_key: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/reservations/",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | InsufficientStockErrorResponse
+    | ParseErrorResponse
+    | ReservationsCreateValidationError
+    | Reservation
+    | UnprocessableErrorResponse
+    | None
+):
+    if response.status_code == 200:
+        response_200 = Reservation.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = Reservation.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+
+        def _parse_response_400(data: object) -> ParseErrorResponse | ReservationsCreateValidationError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_reservations_create_error_response_400_type_0 = (
+                    ReservationsCreateValidationError.from_dict(data)
+                )
+
+                return componentsschemas_reservations_create_error_response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_reservations_create_error_response_400_type_1 = ParseErrorResponse.from_dict(data)
+
+            return componentsschemas_reservations_create_error_response_400_type_1
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse401.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse403.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse404.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = ErrorResponse405.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 406:
+        response_406 = ErrorResponse406.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 409:
+        response_409 = InsufficientStockErrorResponse.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 415:
+        response_415 = ErrorResponse415.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = UnprocessableErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse500.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | InsufficientStockErrorResponse
+    | ParseErrorResponse
+    | ReservationsCreateValidationError
+    | Reservation
+    | UnprocessableErrorResponse
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ReservationCreateRequest,
+    idempotency_key: str,
+) -> Response[
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | InsufficientStockErrorResponse
+    | ParseErrorResponse
+    | ReservationsCreateValidationError
+    | Reservation
+    | UnprocessableErrorResponse
+]:
+    """Hold stock for several SKUs, all or nothing
+
+     Holds every line or none. A shortage answers 409 with one error per short line (`sku`, `requested`,
+    `available`); an unknown or inactive SKU answers 422 naming it. The lines carry the unit price and
+    currency at the time of the hold.
+
+    Idempotent: the same `Idempotency-Key` with the same body answers the reservation made the first
+    time (200, header `Idempotent-Replayed: true`), also when both arrive at once; with a different body
+    it answers 422. A refused request stores nothing, so it can be retried with the same key.
+
+    Args:
+        idempotency_key (str):
+        body (ReservationCreateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | InsufficientStockErrorResponse | ParseErrorResponse | ReservationsCreateValidationError | Reservation | UnprocessableErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ReservationCreateRequest,
+    idempotency_key: str,
+) -> (
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | InsufficientStockErrorResponse
+    | ParseErrorResponse
+    | ReservationsCreateValidationError
+    | Reservation
+    | UnprocessableErrorResponse
+    | None
+):
+    """Hold stock for several SKUs, all or nothing
+
+     Holds every line or none. A shortage answers 409 with one error per short line (`sku`, `requested`,
+    `available`); an unknown or inactive SKU answers 422 naming it. The lines carry the unit price and
+    currency at the time of the hold.
+
+    Idempotent: the same `Idempotency-Key` with the same body answers the reservation made the first
+    time (200, header `Idempotent-Replayed: true`), also when both arrive at once; with a different body
+    it answers 422. A refused request stores nothing, so it can be retried with the same key.
+
+    Args:
+        idempotency_key (str):
+        body (ReservationCreateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | InsufficientStockErrorResponse | ParseErrorResponse | ReservationsCreateValidationError | Reservation | UnprocessableErrorResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ReservationCreateRequest,
+    idempotency_key: str,
+) -> Response[
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | InsufficientStockErrorResponse
+    | ParseErrorResponse
+    | ReservationsCreateValidationError
+    | Reservation
+    | UnprocessableErrorResponse
+]:
+    """Hold stock for several SKUs, all or nothing
+
+     Holds every line or none. A shortage answers 409 with one error per short line (`sku`, `requested`,
+    `available`); an unknown or inactive SKU answers 422 naming it. The lines carry the unit price and
+    currency at the time of the hold.
+
+    Idempotent: the same `Idempotency-Key` with the same body answers the reservation made the first
+    time (200, header `Idempotent-Replayed: true`), also when both arrive at once; with a different body
+    it answers 422. A refused request stores nothing, so it can be retried with the same key.
+
+    Args:
+        idempotency_key (str):
+        body (ReservationCreateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | InsufficientStockErrorResponse | ParseErrorResponse | ReservationsCreateValidationError | Reservation | UnprocessableErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ReservationCreateRequest,
+    idempotency_key: str,
+) -> (
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | InsufficientStockErrorResponse
+    | ParseErrorResponse
+    | ReservationsCreateValidationError
+    | Reservation
+    | UnprocessableErrorResponse
+    | None
+):
+    """Hold stock for several SKUs, all or nothing
+
+     Holds every line or none. A shortage answers 409 with one error per short line (`sku`, `requested`,
+    `available`); an unknown or inactive SKU answers 422 naming it. The lines carry the unit price and
+    currency at the time of the hold.
+
+    Idempotent: the same `Idempotency-Key` with the same body answers the reservation made the first
+    time (200, header `Idempotent-Replayed: true`), also when both arrive at once; with a different body
+    it answers 422. A refused request stores nothing, so it can be retried with the same key.
+
+    Args:
+        idempotency_key (str):
+        body (ReservationCreateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | InsufficientStockErrorResponse | ParseErrorResponse | ReservationsCreateValidationError | Reservation | UnprocessableErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,703 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .adjustment_mode_enum import AdjustmentModeEnum
+from .adjustment_reason_enum import AdjustmentReasonEnum
+from .availability import Availability
+from .availability_item import AvailabilityItem
+from .availability_query_request import AvailabilityQueryRequest
+from .categories_create_name_error_component import CategoriesCreateNameErrorComponent
+from .categories_create_name_error_component_attr import CategoriesCreateNameErrorComponentAttr
+from .categories_create_name_error_component_code import CategoriesCreateNameErrorComponentCode
+from .categories_create_non_field_errors_error_component import CategoriesCreateNonFieldErrorsErrorComponent
+from .categories_create_non_field_errors_error_component_attr import CategoriesCreateNonFieldErrorsErrorComponentAttr
+from .categories_create_non_field_errors_error_component_code import CategoriesCreateNonFieldErrorsErrorComponentCode
+from .categories_create_parent_error_component import CategoriesCreateParentErrorComponent
+from .categories_create_parent_error_component_attr import CategoriesCreateParentErrorComponentAttr
+from .categories_create_parent_error_component_code import CategoriesCreateParentErrorComponentCode
+from .categories_create_slug_error_component import CategoriesCreateSlugErrorComponent
+from .categories_create_slug_error_component_attr import CategoriesCreateSlugErrorComponentAttr
+from .categories_create_slug_error_component_code import CategoriesCreateSlugErrorComponentCode
+from .categories_create_validation_error import CategoriesCreateValidationError
+from .categories_list_max_depth_error_component import CategoriesListMaxDepthErrorComponent
+from .categories_list_max_depth_error_component_attr import CategoriesListMaxDepthErrorComponentAttr
+from .categories_list_max_depth_error_component_code import CategoriesListMaxDepthErrorComponentCode
+from .categories_list_non_field_errors_error_component import CategoriesListNonFieldErrorsErrorComponent
+from .categories_list_non_field_errors_error_component_attr import CategoriesListNonFieldErrorsErrorComponentAttr
+from .categories_list_non_field_errors_error_component_code import CategoriesListNonFieldErrorsErrorComponentCode
+from .categories_list_parent_error_component import CategoriesListParentErrorComponent
+from .categories_list_parent_error_component_attr import CategoriesListParentErrorComponentAttr
+from .categories_list_parent_error_component_code import CategoriesListParentErrorComponentCode
+from .categories_list_validation_error import CategoriesListValidationError
+from .categories_partial_update_name_error_component import CategoriesPartialUpdateNameErrorComponent
+from .categories_partial_update_name_error_component_attr import CategoriesPartialUpdateNameErrorComponentAttr
+from .categories_partial_update_name_error_component_code import CategoriesPartialUpdateNameErrorComponentCode
+from .categories_partial_update_non_field_errors_error_component import (
+    CategoriesPartialUpdateNonFieldErrorsErrorComponent,
+)
+from .categories_partial_update_non_field_errors_error_component_attr import (
+    CategoriesPartialUpdateNonFieldErrorsErrorComponentAttr,
+)
+from .categories_partial_update_non_field_errors_error_component_code import (
+    CategoriesPartialUpdateNonFieldErrorsErrorComponentCode,
+)
+from .categories_partial_update_parent_error_component import CategoriesPartialUpdateParentErrorComponent
+from .categories_partial_update_parent_error_component_attr import CategoriesPartialUpdateParentErrorComponentAttr
+from .categories_partial_update_parent_error_component_code import CategoriesPartialUpdateParentErrorComponentCode
+from .categories_partial_update_slug_error_component import CategoriesPartialUpdateSlugErrorComponent
+from .categories_partial_update_slug_error_component_attr import CategoriesPartialUpdateSlugErrorComponentAttr
+from .categories_partial_update_slug_error_component_code import CategoriesPartialUpdateSlugErrorComponentCode
+from .categories_partial_update_validation_error import CategoriesPartialUpdateValidationError
+from .categories_update_name_error_component import CategoriesUpdateNameErrorComponent
+from .categories_update_name_error_component_attr import CategoriesUpdateNameErrorComponentAttr
+from .categories_update_name_error_component_code import CategoriesUpdateNameErrorComponentCode
+from .categories_update_non_field_errors_error_component import CategoriesUpdateNonFieldErrorsErrorComponent
+from .categories_update_non_field_errors_error_component_attr import CategoriesUpdateNonFieldErrorsErrorComponentAttr
+from .categories_update_non_field_errors_error_component_code import CategoriesUpdateNonFieldErrorsErrorComponentCode
+from .categories_update_parent_error_component import CategoriesUpdateParentErrorComponent
+from .categories_update_parent_error_component_attr import CategoriesUpdateParentErrorComponentAttr
+from .categories_update_parent_error_component_code import CategoriesUpdateParentErrorComponentCode
+from .categories_update_slug_error_component import CategoriesUpdateSlugErrorComponent
+from .categories_update_slug_error_component_attr import CategoriesUpdateSlugErrorComponentAttr
+from .categories_update_slug_error_component_code import CategoriesUpdateSlugErrorComponentCode
+from .categories_update_validation_error import CategoriesUpdateValidationError
+from .category import Category
+from .category_write_request import CategoryWriteRequest
+from .client_error_enum import ClientErrorEnum
+from .conflict_error import ConflictError
+from .conflict_error_code_enum import ConflictErrorCodeEnum
+from .conflict_error_response import ConflictErrorResponse
+from .error_401 import Error401
+from .error_403 import Error403
+from .error_404 import Error404
+from .error_405 import Error405
+from .error_406 import Error406
+from .error_415 import Error415
+from .error_500 import Error500
+from .error_code_401_enum import ErrorCode401Enum
+from .error_code_403_enum import ErrorCode403Enum
+from .error_code_404_enum import ErrorCode404Enum
+from .error_code_405_enum import ErrorCode405Enum
+from .error_code_406_enum import ErrorCode406Enum
+from .error_code_415_enum import ErrorCode415Enum
+from .error_code_500_enum import ErrorCode500Enum
+from .error_response_401 import ErrorResponse401
+from .error_response_403 import ErrorResponse403
+from .error_response_404 import ErrorResponse404
+from .error_response_405 import ErrorResponse405
+from .error_response_406 import ErrorResponse406
+from .error_response_415 import ErrorResponse415
+from .error_response_500 import ErrorResponse500
+from .file_format_enum import FileFormatEnum
+from .insufficient_stock_error import InsufficientStockError
+from .insufficient_stock_error_response import InsufficientStockErrorResponse
+from .movement_reason_enum import MovementReasonEnum
+from .paginated_product_import_list import PaginatedProductImportList
+from .paginated_product_list import PaginatedProductList
+from .paginated_stock_movement_list import PaginatedStockMovementList
+from .parse_error import ParseError
+from .parse_error_code_enum import ParseErrorCodeEnum
+from .parse_error_response import ParseErrorResponse
+from .patched_category_write_request import PatchedCategoryWriteRequest
+from .patched_product_update_request import PatchedProductUpdateRequest
+from .precondition_failed_error import PreconditionFailedError
+from .precondition_failed_error_code_enum import PreconditionFailedErrorCodeEnum
+from .precondition_failed_error_response import PreconditionFailedErrorResponse
+from .product import Product
+from .product_attributes import ProductAttributes
+from .product_create_request import ProductCreateRequest
+from .product_import import ProductImport
+from .product_import_detail import ProductImportDetail
+from .product_import_links import ProductImportLinks
+from .product_import_row_error import ProductImportRowError
+from .product_import_status_enum import ProductImportStatusEnum
+from .product_import_upload_request import ProductImportUploadRequest
+from .product_update_request import ProductUpdateRequest
+from .products_create_attributes_error_component import ProductsCreateAttributesErrorComponent
+from .products_create_attributes_error_component_attr import ProductsCreateAttributesErrorComponentAttr
+from .products_create_attributes_error_component_code import ProductsCreateAttributesErrorComponentCode
+from .products_create_category_error_component import ProductsCreateCategoryErrorComponent
+from .products_create_category_error_component_attr import ProductsCreateCategoryErrorComponentAttr
+from .products_create_category_error_component_code import ProductsCreateCategoryErrorComponentCode
+from .products_create_currency_error_component import ProductsCreateCurrencyErrorComponent
+from .products_create_currency_error_component_attr import ProductsCreateCurrencyErrorComponentAttr
+from .products_create_currency_error_component_code import ProductsCreateCurrencyErrorComponentCode
+from .products_create_description_error_component import ProductsCreateDescriptionErrorComponent
+from .products_create_description_error_component_attr import ProductsCreateDescriptionErrorComponentAttr
+from .products_create_description_error_component_code import ProductsCreateDescriptionErrorComponentCode
+from .products_create_is_active_error_component import ProductsCreateIsActiveErrorComponent
+from .products_create_is_active_error_component_attr import ProductsCreateIsActiveErrorComponentAttr
+from .products_create_is_active_error_component_code import ProductsCreateIsActiveErrorComponentCode
+from .products_create_name_error_component import ProductsCreateNameErrorComponent
+from .products_create_name_error_component_attr import ProductsCreateNameErrorComponentAttr
+from .products_create_name_error_component_code import ProductsCreateNameErrorComponentCode
+from .products_create_non_field_errors_error_component import ProductsCreateNonFieldErrorsErrorComponent
+from .products_create_non_field_errors_error_component_attr import ProductsCreateNonFieldErrorsErrorComponentAttr
+from .products_create_non_field_errors_error_component_code import ProductsCreateNonFieldErrorsErrorComponentCode
+from .products_create_price_error_component import ProductsCreatePriceErrorComponent
+from .products_create_price_error_component_attr import ProductsCreatePriceErrorComponentAttr
+from .products_create_price_error_component_code import ProductsCreatePriceErrorComponentCode
+from .products_create_sku_error_component import ProductsCreateSkuErrorComponent
+from .products_create_sku_error_component_attr import ProductsCreateSkuErrorComponentAttr
+from .products_create_sku_error_component_code import ProductsCreateSkuErrorComponentCode
+from .products_create_slug_error_component import ProductsCreateSlugErrorComponent
+from .products_create_slug_error_component_attr import ProductsCreateSlugErrorComponentAttr
+from .products_create_slug_error_component_code import ProductsCreateSlugErrorComponentCode
+from .products_create_validation_error import ProductsCreateValidationError
+from .products_export_attributes_error_component import ProductsExportAttributesErrorComponent
+from .products_export_attributes_error_component_attr import ProductsExportAttributesErrorComponentAttr
+from .products_export_attributes_error_component_code import ProductsExportAttributesErrorComponentCode
+from .products_export_category_error_component import ProductsExportCategoryErrorComponent
+from .products_export_category_error_component_attr import ProductsExportCategoryErrorComponentAttr
+from .products_export_category_error_component_code import ProductsExportCategoryErrorComponentCode
+from .products_export_currency_error_component import ProductsExportCurrencyErrorComponent
+from .products_export_currency_error_component_attr import ProductsExportCurrencyErrorComponentAttr
+from .products_export_currency_error_component_code import ProductsExportCurrencyErrorComponentCode
+from .products_export_file_format import ProductsExportFileFormat
+from .products_export_file_format_error_component import ProductsExportFileFormatErrorComponent
+from .products_export_file_format_error_component_attr import ProductsExportFileFormatErrorComponentAttr
+from .products_export_file_format_error_component_code import ProductsExportFileFormatErrorComponentCode
+from .products_export_in_stock_error_component import ProductsExportInStockErrorComponent
+from .products_export_in_stock_error_component_attr import ProductsExportInStockErrorComponentAttr
+from .products_export_in_stock_error_component_code import ProductsExportInStockErrorComponentCode
+from .products_export_is_active_error_component import ProductsExportIsActiveErrorComponent
+from .products_export_is_active_error_component_attr import ProductsExportIsActiveErrorComponentAttr
+from .products_export_is_active_error_component_code import ProductsExportIsActiveErrorComponentCode
+from .products_export_non_field_errors_error_component import ProductsExportNonFieldErrorsErrorComponent
+from .products_export_non_field_errors_error_component_attr import ProductsExportNonFieldErrorsErrorComponentAttr
+from .products_export_non_field_errors_error_component_code import ProductsExportNonFieldErrorsErrorComponentCode
+from .products_export_ordering import ProductsExportOrdering
+from .products_export_ordering_error_component import ProductsExportOrderingErrorComponent
+from .products_export_ordering_error_component_attr import ProductsExportOrderingErrorComponentAttr
+from .products_export_ordering_error_component_code import ProductsExportOrderingErrorComponentCode
+from .products_export_price_max_error_component import ProductsExportPriceMaxErrorComponent
+from .products_export_price_max_error_component_attr import ProductsExportPriceMaxErrorComponentAttr
+from .products_export_price_max_error_component_code import ProductsExportPriceMaxErrorComponentCode
+from .products_export_price_min_error_component import ProductsExportPriceMinErrorComponent
+from .products_export_price_min_error_component_attr import ProductsExportPriceMinErrorComponentAttr
+from .products_export_price_min_error_component_code import ProductsExportPriceMinErrorComponentCode
+from .products_export_q_error_component import ProductsExportQErrorComponent
+from .products_export_q_error_component_attr import ProductsExportQErrorComponentAttr
+from .products_export_q_error_component_code import ProductsExportQErrorComponentCode
+from .products_export_updated_since_error_component import ProductsExportUpdatedSinceErrorComponent
+from .products_export_updated_since_error_component_attr import ProductsExportUpdatedSinceErrorComponentAttr
+from .products_export_updated_since_error_component_code import ProductsExportUpdatedSinceErrorComponentCode
+from .products_export_validation_error import ProductsExportValidationError
+from .products_list_attributes_error_component import ProductsListAttributesErrorComponent
+from .products_list_attributes_error_component_attr import ProductsListAttributesErrorComponentAttr
+from .products_list_attributes_error_component_code import ProductsListAttributesErrorComponentCode
+from .products_list_category_error_component import ProductsListCategoryErrorComponent
+from .products_list_category_error_component_attr import ProductsListCategoryErrorComponentAttr
+from .products_list_category_error_component_code import ProductsListCategoryErrorComponentCode
+from .products_list_currency_error_component import ProductsListCurrencyErrorComponent
+from .products_list_currency_error_component_attr import ProductsListCurrencyErrorComponentAttr
+from .products_list_currency_error_component_code import ProductsListCurrencyErrorComponentCode
+from .products_list_in_stock_error_component import ProductsListInStockErrorComponent
+from .products_list_in_stock_error_component_attr import ProductsListInStockErrorComponentAttr
+from .products_list_in_stock_error_component_code import ProductsListInStockErrorComponentCode
+from .products_list_is_active_error_component import ProductsListIsActiveErrorComponent
+from .products_list_is_active_error_component_attr import ProductsListIsActiveErrorComponentAttr
+from .products_list_is_active_error_component_code import ProductsListIsActiveErrorComponentCode
+from .products_list_non_field_errors_error_component import ProductsListNonFieldErrorsErrorComponent
+from .products_list_non_field_errors_error_component_attr import ProductsListNonFieldErrorsErrorComponentAttr
+from .products_list_non_field_errors_error_component_code import ProductsListNonFieldErrorsErrorComponentCode
+from .products_list_ordering import ProductsListOrdering
+from .products_list_ordering_error_component import ProductsListOrderingErrorComponent
+from .products_list_ordering_error_component_attr import ProductsListOrderingErrorComponentAttr
+from .products_list_ordering_error_component_code import ProductsListOrderingErrorComponentCode
+from .products_list_price_max_error_component import ProductsListPriceMaxErrorComponent
+from .products_list_price_max_error_component_attr import ProductsListPriceMaxErrorComponentAttr
+from .products_list_price_max_error_component_code import ProductsListPriceMaxErrorComponentCode
+from .products_list_price_min_error_component import ProductsListPriceMinErrorComponent
+from .products_list_price_min_error_component_attr import ProductsListPriceMinErrorComponentAttr
+from .products_list_price_min_error_component_code import ProductsListPriceMinErrorComponentCode
+from .products_list_q_error_component import ProductsListQErrorComponent
+from .products_list_q_error_component_attr import ProductsListQErrorComponentAttr
+from .products_list_q_error_component_code import ProductsListQErrorComponentCode
+from .products_list_updated_since_error_component import ProductsListUpdatedSinceErrorComponent
+from .products_list_updated_since_error_component_attr import ProductsListUpdatedSinceErrorComponentAttr
+from .products_list_updated_since_error_component_code import ProductsListUpdatedSinceErrorComponentCode
+from .products_list_validation_error import ProductsListValidationError
+from .products_partial_update_attributes_error_component import ProductsPartialUpdateAttributesErrorComponent
+from .products_partial_update_attributes_error_component_attr import ProductsPartialUpdateAttributesErrorComponentAttr
+from .products_partial_update_attributes_error_component_code import ProductsPartialUpdateAttributesErrorComponentCode
+from .products_partial_update_category_error_component import ProductsPartialUpdateCategoryErrorComponent
+from .products_partial_update_category_error_component_attr import ProductsPartialUpdateCategoryErrorComponentAttr
+from .products_partial_update_category_error_component_code import ProductsPartialUpdateCategoryErrorComponentCode
+from .products_partial_update_currency_error_component import ProductsPartialUpdateCurrencyErrorComponent
+from .products_partial_update_currency_error_component_attr import ProductsPartialUpdateCurrencyErrorComponentAttr
+from .products_partial_update_currency_error_component_code import ProductsPartialUpdateCurrencyErrorComponentCode
+from .products_partial_update_description_error_component import ProductsPartialUpdateDescriptionErrorComponent
+from .products_partial_update_description_error_component_attr import ProductsPartialUpdateDescriptionErrorComponentAttr
+from .products_partial_update_description_error_component_code import ProductsPartialUpdateDescriptionErrorComponentCode
+from .products_partial_update_is_active_error_component import ProductsPartialUpdateIsActiveErrorComponent
+from .products_partial_update_is_active_error_component_attr import ProductsPartialUpdateIsActiveErrorComponentAttr
+from .products_partial_update_is_active_error_component_code import ProductsPartialUpdateIsActiveErrorComponentCode
+from .products_partial_update_name_error_component import ProductsPartialUpdateNameErrorComponent
+from .products_partial_update_name_error_component_attr import ProductsPartialUpdateNameErrorComponentAttr
+from .products_partial_update_name_error_component_code import ProductsPartialUpdateNameErrorComponentCode
+from .products_partial_update_non_field_errors_error_component import ProductsPartialUpdateNonFieldErrorsErrorComponent
+from .products_partial_update_non_field_errors_error_component_attr import (
+    ProductsPartialUpdateNonFieldErrorsErrorComponentAttr,
+)
+from .products_partial_update_non_field_errors_error_component_code import (
+    ProductsPartialUpdateNonFieldErrorsErrorComponentCode,
+)
+from .products_partial_update_price_error_component import ProductsPartialUpdatePriceErrorComponent
+from .products_partial_update_price_error_component_attr import ProductsPartialUpdatePriceErrorComponentAttr
+from .products_partial_update_price_error_component_code import ProductsPartialUpdatePriceErrorComponentCode
+from .products_partial_update_slug_error_component import ProductsPartialUpdateSlugErrorComponent
+from .products_partial_update_slug_error_component_attr import ProductsPartialUpdateSlugErrorComponentAttr
+from .products_partial_update_slug_error_component_code import ProductsPartialUpdateSlugErrorComponentCode
+from .products_partial_update_validation_error import ProductsPartialUpdateValidationError
+from .products_update_attributes_error_component import ProductsUpdateAttributesErrorComponent
+from .products_update_attributes_error_component_attr import ProductsUpdateAttributesErrorComponentAttr
+from .products_update_attributes_error_component_code import ProductsUpdateAttributesErrorComponentCode
+from .products_update_category_error_component import ProductsUpdateCategoryErrorComponent
+from .products_update_category_error_component_attr import ProductsUpdateCategoryErrorComponentAttr
+from .products_update_category_error_component_code import ProductsUpdateCategoryErrorComponentCode
+from .products_update_currency_error_component import ProductsUpdateCurrencyErrorComponent
+from .products_update_currency_error_component_attr import ProductsUpdateCurrencyErrorComponentAttr
+from .products_update_currency_error_component_code import ProductsUpdateCurrencyErrorComponentCode
+from .products_update_description_error_component import ProductsUpdateDescriptionErrorComponent
+from .products_update_description_error_component_attr import ProductsUpdateDescriptionErrorComponentAttr
+from .products_update_description_error_component_code import ProductsUpdateDescriptionErrorComponentCode
+from .products_update_is_active_error_component import ProductsUpdateIsActiveErrorComponent
+from .products_update_is_active_error_component_attr import ProductsUpdateIsActiveErrorComponentAttr
+from .products_update_is_active_error_component_code import ProductsUpdateIsActiveErrorComponentCode
+from .products_update_name_error_component import ProductsUpdateNameErrorComponent
+from .products_update_name_error_component_attr import ProductsUpdateNameErrorComponentAttr
+from .products_update_name_error_component_code import ProductsUpdateNameErrorComponentCode
+from .products_update_non_field_errors_error_component import ProductsUpdateNonFieldErrorsErrorComponent
+from .products_update_non_field_errors_error_component_attr import ProductsUpdateNonFieldErrorsErrorComponentAttr
+from .products_update_non_field_errors_error_component_code import ProductsUpdateNonFieldErrorsErrorComponentCode
+from .products_update_price_error_component import ProductsUpdatePriceErrorComponent
+from .products_update_price_error_component_attr import ProductsUpdatePriceErrorComponentAttr
+from .products_update_price_error_component_code import ProductsUpdatePriceErrorComponentCode
+from .products_update_slug_error_component import ProductsUpdateSlugErrorComponent
+from .products_update_slug_error_component_attr import ProductsUpdateSlugErrorComponentAttr
+from .products_update_slug_error_component_code import ProductsUpdateSlugErrorComponentCode
+from .products_update_validation_error import ProductsUpdateValidationError
+from .reservation import Reservation
+from .reservation_create_line_request import ReservationCreateLineRequest
+from .reservation_create_request import ReservationCreateRequest
+from .reservation_line import ReservationLine
+from .reservation_status_enum import ReservationStatusEnum
+from .reservations_create_idempotency_key_error_component import ReservationsCreateIdempotencyKeyErrorComponent
+from .reservations_create_idempotency_key_error_component_attr import ReservationsCreateIdempotencyKeyErrorComponentAttr
+from .reservations_create_idempotency_key_error_component_code import ReservationsCreateIdempotencyKeyErrorComponentCode
+from .reservations_create_lines_error_component import ReservationsCreateLinesErrorComponent
+from .reservations_create_lines_error_component_attr import ReservationsCreateLinesErrorComponentAttr
+from .reservations_create_lines_error_component_code import ReservationsCreateLinesErrorComponentCode
+from .reservations_create_lines_index_non_field_errors_error_component import (
+    ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent,
+)
+from .reservations_create_lines_index_non_field_errors_error_component_code import (
+    ReservationsCreateLinesINDEXNonFieldErrorsErrorComponentCode,
+)
+from .reservations_create_lines_index_quantity_error_component import ReservationsCreateLinesINDEXQuantityErrorComponent
+from .reservations_create_lines_index_quantity_error_component_code import (
+    ReservationsCreateLinesINDEXQuantityErrorComponentCode,
+)
+from .reservations_create_lines_index_sku_error_component import ReservationsCreateLinesINDEXSkuErrorComponent
+from .reservations_create_lines_index_sku_error_component_code import ReservationsCreateLinesINDEXSkuErrorComponentCode
+from .reservations_create_non_field_errors_error_component import ReservationsCreateNonFieldErrorsErrorComponent
+from .reservations_create_non_field_errors_error_component_attr import (
+    ReservationsCreateNonFieldErrorsErrorComponentAttr,
+)
+from .reservations_create_non_field_errors_error_component_code import (
+    ReservationsCreateNonFieldErrorsErrorComponentCode,
+)
+from .reservations_create_reference_error_component import ReservationsCreateReferenceErrorComponent
+from .reservations_create_reference_error_component_attr import ReservationsCreateReferenceErrorComponentAttr
+from .reservations_create_reference_error_component_code import ReservationsCreateReferenceErrorComponentCode
+from .reservations_create_ttl_seconds_error_component import ReservationsCreateTtlSecondsErrorComponent
+from .reservations_create_ttl_seconds_error_component_attr import ReservationsCreateTtlSecondsErrorComponentAttr
+from .reservations_create_ttl_seconds_error_component_code import ReservationsCreateTtlSecondsErrorComponentCode
+from .reservations_create_validation_error import ReservationsCreateValidationError
+from .server_error_enum import ServerErrorEnum
+from .stock_adjustment import StockAdjustment
+from .stock_adjustment_create_request import StockAdjustmentCreateRequest
+from .stock_adjustments_create_mode_error_component import StockAdjustmentsCreateModeErrorComponent
+from .stock_adjustments_create_mode_error_component_attr import StockAdjustmentsCreateModeErrorComponentAttr
+from .stock_adjustments_create_mode_error_component_code import StockAdjustmentsCreateModeErrorComponentCode
+from .stock_adjustments_create_non_field_errors_error_component import (
+    StockAdjustmentsCreateNonFieldErrorsErrorComponent,
+)
+from .stock_adjustments_create_non_field_errors_error_component_attr import (
+    StockAdjustmentsCreateNonFieldErrorsErrorComponentAttr,
+)
+from .stock_adjustments_create_non_field_errors_error_component_code import (
+    StockAdjustmentsCreateNonFieldErrorsErrorComponentCode,
+)
+from .stock_adjustments_create_note_error_component import StockAdjustmentsCreateNoteErrorComponent
+from .stock_adjustments_create_note_error_component_attr import StockAdjustmentsCreateNoteErrorComponentAttr
+from .stock_adjustments_create_note_error_component_code import StockAdjustmentsCreateNoteErrorComponentCode
+from .stock_adjustments_create_quantity_error_component import StockAdjustmentsCreateQuantityErrorComponent
+from .stock_adjustments_create_quantity_error_component_attr import StockAdjustmentsCreateQuantityErrorComponentAttr
+from .stock_adjustments_create_quantity_error_component_code import StockAdjustmentsCreateQuantityErrorComponentCode
+from .stock_adjustments_create_reason_error_component import StockAdjustmentsCreateReasonErrorComponent
+from .stock_adjustments_create_reason_error_component_attr import StockAdjustmentsCreateReasonErrorComponentAttr
+from .stock_adjustments_create_reason_error_component_code import StockAdjustmentsCreateReasonErrorComponentCode
+from .stock_adjustments_create_reference_error_component import StockAdjustmentsCreateReferenceErrorComponent
+from .stock_adjustments_create_reference_error_component_attr import StockAdjustmentsCreateReferenceErrorComponentAttr
+from .stock_adjustments_create_reference_error_component_code import StockAdjustmentsCreateReferenceErrorComponentCode
+from .stock_adjustments_create_validation_error import StockAdjustmentsCreateValidationError
+from .stock_availability_create_non_field_errors_error_component import (
+    StockAvailabilityCreateNonFieldErrorsErrorComponent,
+)
+from .stock_availability_create_non_field_errors_error_component_attr import (
+    StockAvailabilityCreateNonFieldErrorsErrorComponentAttr,
+)
+from .stock_availability_create_non_field_errors_error_component_code import (
+    StockAvailabilityCreateNonFieldErrorsErrorComponentCode,
+)
+from .stock_availability_create_skus_error_component import StockAvailabilityCreateSkusErrorComponent
+from .stock_availability_create_skus_error_component_attr import StockAvailabilityCreateSkusErrorComponentAttr
+from .stock_availability_create_skus_error_component_code import StockAvailabilityCreateSkusErrorComponentCode
+from .stock_availability_create_skus_index_error_component import StockAvailabilityCreateSkusINDEXErrorComponent
+from .stock_availability_create_skus_index_error_component_code import (
+    StockAvailabilityCreateSkusINDEXErrorComponentCode,
+)
+from .stock_availability_create_validation_error import StockAvailabilityCreateValidationError
+from .stock_level import StockLevel
+from .stock_movement import StockMovement
+from .unprocessable_error import UnprocessableError
+from .unprocessable_error_code_enum import UnprocessableErrorCodeEnum
+from .unprocessable_error_response import UnprocessableErrorResponse
+from .validation_error_enum import ValidationErrorEnum
+from .who_am_i import WhoAmI
+
+__all__ = (
+    "AdjustmentModeEnum",
+    "AdjustmentReasonEnum",
+    "Availability",
+    "AvailabilityItem",
+    "AvailabilityQueryRequest",
+    "CategoriesCreateNameErrorComponent",
+    "CategoriesCreateNameErrorComponentAttr",
+    "CategoriesCreateNameErrorComponentCode",
+    "CategoriesCreateNonFieldErrorsErrorComponent",
+    "CategoriesCreateNonFieldErrorsErrorComponentAttr",
+    "CategoriesCreateNonFieldErrorsErrorComponentCode",
+    "CategoriesCreateParentErrorComponent",
+    "CategoriesCreateParentErrorComponentAttr",
+    "CategoriesCreateParentErrorComponentCode",
+    "CategoriesCreateSlugErrorComponent",
+    "CategoriesCreateSlugErrorComponentAttr",
+    "CategoriesCreateSlugErrorComponentCode",
+    "CategoriesCreateValidationError",
+    "CategoriesListMaxDepthErrorComponent",
+    "CategoriesListMaxDepthErrorComponentAttr",
+    "CategoriesListMaxDepthErrorComponentCode",
+    "CategoriesListNonFieldErrorsErrorComponent",
+    "CategoriesListNonFieldErrorsErrorComponentAttr",
+    "CategoriesListNonFieldErrorsErrorComponentCode",
+    "CategoriesListParentErrorComponent",
+    "CategoriesListParentErrorComponentAttr",
+    "CategoriesListParentErrorComponentCode",
+    "CategoriesListValidationError",
+    "CategoriesPartialUpdateNameErrorComponent",
+    "CategoriesPartialUpdateNameErrorComponentAttr",
+    "CategoriesPartialUpdateNameErrorComponentCode",
+    "CategoriesPartialUpdateNonFieldErrorsErrorComponent",
+    "CategoriesPartialUpdateNonFieldErrorsErrorComponentAttr",
+    "CategoriesPartialUpdateNonFieldErrorsErrorComponentCode",
+    "CategoriesPartialUpdateParentErrorComponent",
+    "CategoriesPartialUpdateParentErrorComponentAttr",
+    "CategoriesPartialUpdateParentErrorComponentCode",
+    "CategoriesPartialUpdateSlugErrorComponent",
+    "CategoriesPartialUpdateSlugErrorComponentAttr",
+    "CategoriesPartialUpdateSlugErrorComponentCode",
+    "CategoriesPartialUpdateValidationError",
+    "CategoriesUpdateNameErrorComponent",
+    "CategoriesUpdateNameErrorComponentAttr",
+    "CategoriesUpdateNameErrorComponentCode",
+    "CategoriesUpdateNonFieldErrorsErrorComponent",
+    "CategoriesUpdateNonFieldErrorsErrorComponentAttr",
+    "CategoriesUpdateNonFieldErrorsErrorComponentCode",
+    "CategoriesUpdateParentErrorComponent",
+    "CategoriesUpdateParentErrorComponentAttr",
+    "CategoriesUpdateParentErrorComponentCode",
+    "CategoriesUpdateSlugErrorComponent",
+    "CategoriesUpdateSlugErrorComponentAttr",
+    "CategoriesUpdateSlugErrorComponentCode",
+    "CategoriesUpdateValidationError",
+    "Category",
+    "CategoryWriteRequest",
+    "ClientErrorEnum",
+    "ConflictError",
+    "ConflictErrorCodeEnum",
+    "ConflictErrorResponse",
+    "Error401",
+    "Error403",
+    "Error404",
+    "Error405",
+    "Error406",
+    "Error415",
+    "Error500",
+    "ErrorCode401Enum",
+    "ErrorCode403Enum",
+    "ErrorCode404Enum",
+    "ErrorCode405Enum",
+    "ErrorCode406Enum",
+    "ErrorCode415Enum",
+    "ErrorCode500Enum",
+    "ErrorResponse401",
+    "ErrorResponse403",
+    "ErrorResponse404",
+    "ErrorResponse405",
+    "ErrorResponse406",
+    "ErrorResponse415",
+    "ErrorResponse500",
+    "FileFormatEnum",
+    "InsufficientStockError",
+    "InsufficientStockErrorResponse",
+    "MovementReasonEnum",
+    "PaginatedProductImportList",
+    "PaginatedProductList",
+    "PaginatedStockMovementList",
+    "ParseError",
+    "ParseErrorCodeEnum",
+    "ParseErrorResponse",
+    "PatchedCategoryWriteRequest",
+    "PatchedProductUpdateRequest",
+    "PreconditionFailedError",
+    "PreconditionFailedErrorCodeEnum",
+    "PreconditionFailedErrorResponse",
+    "Product",
+    "ProductAttributes",
+    "ProductCreateRequest",
+    "ProductImport",
+    "ProductImportDetail",
+    "ProductImportLinks",
+    "ProductImportRowError",
+    "ProductImportStatusEnum",
+    "ProductImportUploadRequest",
+    "ProductsCreateAttributesErrorComponent",
+    "ProductsCreateAttributesErrorComponentAttr",
+    "ProductsCreateAttributesErrorComponentCode",
+    "ProductsCreateCategoryErrorComponent",
+    "ProductsCreateCategoryErrorComponentAttr",
+    "ProductsCreateCategoryErrorComponentCode",
+    "ProductsCreateCurrencyErrorComponent",
+    "ProductsCreateCurrencyErrorComponentAttr",
+    "ProductsCreateCurrencyErrorComponentCode",
+    "ProductsCreateDescriptionErrorComponent",
+    "ProductsCreateDescriptionErrorComponentAttr",
+    "ProductsCreateDescriptionErrorComponentCode",
+    "ProductsCreateIsActiveErrorComponent",
+    "ProductsCreateIsActiveErrorComponentAttr",
+    "ProductsCreateIsActiveErrorComponentCode",
+    "ProductsCreateNameErrorComponent",
+    "ProductsCreateNameErrorComponentAttr",
+    "ProductsCreateNameErrorComponentCode",
+    "ProductsCreateNonFieldErrorsErrorComponent",
+    "ProductsCreateNonFieldErrorsErrorComponentAttr",
+    "ProductsCreateNonFieldErrorsErrorComponentCode",
+    "ProductsCreatePriceErrorComponent",
+    "ProductsCreatePriceErrorComponentAttr",
+    "ProductsCreatePriceErrorComponentCode",
+    "ProductsCreateSkuErrorComponent",
+    "ProductsCreateSkuErrorComponentAttr",
+    "ProductsCreateSkuErrorComponentCode",
+    "ProductsCreateSlugErrorComponent",
+    "ProductsCreateSlugErrorComponentAttr",
+    "ProductsCreateSlugErrorComponentCode",
+    "ProductsCreateValidationError",
+    "ProductsExportAttributesErrorComponent",
+    "ProductsExportAttributesErrorComponentAttr",
+    "ProductsExportAttributesErrorComponentCode",
+    "ProductsExportCategoryErrorComponent",
+    "ProductsExportCategoryErrorComponentAttr",
+    "ProductsExportCategoryErrorComponentCode",
+    "ProductsExportCurrencyErrorComponent",
+    "ProductsExportCurrencyErrorComponentAttr",
+    "ProductsExportCurrencyErrorComponentCode",
+    "ProductsExportFileFormat",
+    "ProductsExportFileFormatErrorComponent",
+    "ProductsExportFileFormatErrorComponentAttr",
+    "ProductsExportFileFormatErrorComponentCode",
+    "ProductsExportInStockErrorComponent",
+    "ProductsExportInStockErrorComponentAttr",
+    "ProductsExportInStockErrorComponentCode",
+    "ProductsExportIsActiveErrorComponent",
+    "ProductsExportIsActiveErrorComponentAttr",
+    "ProductsExportIsActiveErrorComponentCode",
+    "ProductsExportNonFieldErrorsErrorComponent",
+    "ProductsExportNonFieldErrorsErrorComponentAttr",
+    "ProductsExportNonFieldErrorsErrorComponentCode",
+    "ProductsExportOrdering",
+    "ProductsExportOrderingErrorComponent",
+    "ProductsExportOrderingErrorComponentAttr",
+    "ProductsExportOrderingErrorComponentCode",
+    "ProductsExportPriceMaxErrorComponent",
+    "ProductsExportPriceMaxErrorComponentAttr",
+    "ProductsExportPriceMaxErrorComponentCode",
+    "ProductsExportPriceMinErrorComponent",
+    "ProductsExportPriceMinErrorComponentAttr",
+    "ProductsExportPriceMinErrorComponentCode",
+    "ProductsExportQErrorComponent",
+    "ProductsExportQErrorComponentAttr",
+    "ProductsExportQErrorComponentCode",
+    "ProductsExportUpdatedSinceErrorComponent",
+    "ProductsExportUpdatedSinceErrorComponentAttr",
+    "ProductsExportUpdatedSinceErrorComponentCode",
+    "ProductsExportValidationError",
+    "ProductsListAttributesErrorComponent",
+    "ProductsListAttributesErrorComponentAttr",
+    "ProductsListAttributesErrorComponentCode",
+    "ProductsListCategoryErrorComponent",
+    "ProductsListCategoryErrorComponentAttr",
+    "ProductsListCategoryErrorComponentCode",
+    "ProductsListCurrencyErrorComponent",
+    "ProductsListCurrencyErrorComponentAttr",
+    "ProductsListCurrencyErrorComponentCode",
+    "ProductsListInStockErrorComponent",
+    "ProductsListInStockErrorComponentAttr",
+    "ProductsListInStockErrorComponentCode",
+    "ProductsListIsActiveErrorComponent",
+    "ProductsListIsActiveErrorComponentAttr",
+    "ProductsListIsActiveErrorComponentCode",
+    "ProductsListNonFieldErrorsErrorComponent",
+    "ProductsListNonFieldErrorsErrorComponentAttr",
+    "ProductsListNonFieldErrorsErrorComponentCode",
+    "ProductsListOrdering",
+    "ProductsListOrderingErrorComponent",
+    "ProductsListOrderingErrorComponentAttr",
+    "ProductsListOrderingErrorComponentCode",
+    "ProductsListPriceMaxErrorComponent",
+    "ProductsListPriceMaxErrorComponentAttr",
+    "ProductsListPriceMaxErrorComponentCode",
+    "ProductsListPriceMinErrorComponent",
+    "ProductsListPriceMinErrorComponentAttr",
+    "ProductsListPriceMinErrorComponentCode",
+    "ProductsListQErrorComponent",
+    "ProductsListQErrorComponentAttr",
+    "ProductsListQErrorComponentCode",
+    "ProductsListUpdatedSinceErrorComponent",
+    "ProductsListUpdatedSinceErrorComponentAttr",
+    "ProductsListUpdatedSinceErrorComponentCode",
+    "ProductsListValidationError",
+    "ProductsPartialUpdateAttributesErrorComponent",
+    "ProductsPartialUpdateAttributesErrorComponentAttr",
+    "ProductsPartialUpdateAttributesErrorComponentCode",
+    "ProductsPartialUpdateCategoryErrorComponent",
+    "ProductsPartialUpdateCategoryErrorComponentAttr",
+    "ProductsPartialUpdateCategoryErrorComponentCode",
+    "ProductsPartialUpdateCurrencyErrorComponent",
+    "ProductsPartialUpdateCurrencyErrorComponentAttr",
+    "ProductsPartialUpdateCurrencyErrorComponentCode",
+    "ProductsPartialUpdateDescriptionErrorComponent",
+    "ProductsPartialUpdateDescriptionErrorComponentAttr",
+    "ProductsPartialUpdateDescriptionErrorComponentCode",
+    "ProductsPartialUpdateIsActiveErrorComponent",
+    "ProductsPartialUpdateIsActiveErrorComponentAttr",
+    "ProductsPartialUpdateIsActiveErrorComponentCode",
+    "ProductsPartialUpdateNameErrorComponent",
+    "ProductsPartialUpdateNameErrorComponentAttr",
+    "ProductsPartialUpdateNameErrorComponentCode",
+    "ProductsPartialUpdateNonFieldErrorsErrorComponent",
+    "ProductsPartialUpdateNonFieldErrorsErrorComponentAttr",
+    "ProductsPartialUpdateNonFieldErrorsErrorComponentCode",
+    "ProductsPartialUpdatePriceErrorComponent",
+    "ProductsPartialUpdatePriceErrorComponentAttr",
+    "ProductsPartialUpdatePriceErrorComponentCode",
+    "ProductsPartialUpdateSlugErrorComponent",
+    "ProductsPartialUpdateSlugErrorComponentAttr",
+    "ProductsPartialUpdateSlugErrorComponentCode",
+    "ProductsPartialUpdateValidationError",
+    "ProductsUpdateAttributesErrorComponent",
+    "ProductsUpdateAttributesErrorComponentAttr",
+    "ProductsUpdateAttributesErrorComponentCode",
+    "ProductsUpdateCategoryErrorComponent",
+    "ProductsUpdateCategoryErrorComponentAttr",
+    "ProductsUpdateCategoryErrorComponentCode",
+    "ProductsUpdateCurrencyErrorComponent",
+    "ProductsUpdateCurrencyErrorComponentAttr",
+    "ProductsUpdateCurrencyErrorComponentCode",
+    "ProductsUpdateDescriptionErrorComponent",
+    "ProductsUpdateDescriptionErrorComponentAttr",
+    "ProductsUpdateDescriptionErrorComponentCode",
+    "ProductsUpdateIsActiveErrorComponent",
+    "ProductsUpdateIsActiveErrorComponentAttr",
+    "ProductsUpdateIsActiveErrorComponentCode",
+    "ProductsUpdateNameErrorComponent",
+    "ProductsUpdateNameErrorComponentAttr",
+    "ProductsUpdateNameErrorComponentCode",
+    "ProductsUpdateNonFieldErrorsErrorComponent",
+    "ProductsUpdateNonFieldErrorsErrorComponentAttr",
+    "ProductsUpdateNonFieldErrorsErrorComponentCode",
+    "ProductsUpdatePriceErrorComponent",
+    "ProductsUpdatePriceErrorComponentAttr",
+    "ProductsUpdatePriceErrorComponentCode",
+    "ProductsUpdateSlugErrorComponent",
+    "ProductsUpdateSlugErrorComponentAttr",
+    "ProductsUpdateSlugErrorComponentCode",
+    "ProductsUpdateValidationError",
+    "ProductUpdateRequest",
+    "Reservation",
+    "ReservationCreateLineRequest",
+    "ReservationCreateRequest",
+    "ReservationLine",
+    "ReservationsCreateIdempotencyKeyErrorComponent",
+    "ReservationsCreateIdempotencyKeyErrorComponentAttr",
+    "ReservationsCreateIdempotencyKeyErrorComponentCode",
+    "ReservationsCreateLinesErrorComponent",
+    "ReservationsCreateLinesErrorComponentAttr",
+    "ReservationsCreateLinesErrorComponentCode",
+    "ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent",
+    "ReservationsCreateLinesINDEXNonFieldErrorsErrorComponentCode",
+    "ReservationsCreateLinesINDEXQuantityErrorComponent",
+    "ReservationsCreateLinesINDEXQuantityErrorComponentCode",
+    "ReservationsCreateLinesINDEXSkuErrorComponent",
+    "ReservationsCreateLinesINDEXSkuErrorComponentCode",
+    "ReservationsCreateNonFieldErrorsErrorComponent",
+    "ReservationsCreateNonFieldErrorsErrorComponentAttr",
+    "ReservationsCreateNonFieldErrorsErrorComponentCode",
+    "ReservationsCreateReferenceErrorComponent",
+    "ReservationsCreateReferenceErrorComponentAttr",
+    "ReservationsCreateReferenceErrorComponentCode",
+    "ReservationsCreateTtlSecondsErrorComponent",
+    "ReservationsCreateTtlSecondsErrorComponentAttr",
+    "ReservationsCreateTtlSecondsErrorComponentCode",
+    "ReservationsCreateValidationError",
+    "ReservationStatusEnum",
+    "ServerErrorEnum",
+    "StockAdjustment",
+    "StockAdjustmentCreateRequest",
+    "StockAdjustmentsCreateModeErrorComponent",
+    "StockAdjustmentsCreateModeErrorComponentAttr",
+    "StockAdjustmentsCreateModeErrorComponentCode",
+    "StockAdjustmentsCreateNonFieldErrorsErrorComponent",
+    "StockAdjustmentsCreateNonFieldErrorsErrorComponentAttr",
+    "StockAdjustmentsCreateNonFieldErrorsErrorComponentCode",
+    "StockAdjustmentsCreateNoteErrorComponent",
+    "StockAdjustmentsCreateNoteErrorComponentAttr",
+    "StockAdjustmentsCreateNoteErrorComponentCode",
+    "StockAdjustmentsCreateQuantityErrorComponent",
+    "StockAdjustmentsCreateQuantityErrorComponentAttr",
+    "StockAdjustmentsCreateQuantityErrorComponentCode",
+    "StockAdjustmentsCreateReasonErrorComponent",
+    "StockAdjustmentsCreateReasonErrorComponentAttr",
+    "StockAdjustmentsCreateReasonErrorComponentCode",
+    "StockAdjustmentsCreateReferenceErrorComponent",
+    "StockAdjustmentsCreateReferenceErrorComponentAttr",
+    "StockAdjustmentsCreateReferenceErrorComponentCode",
+    "StockAdjustmentsCreateValidationError",
+    "StockAvailabilityCreateNonFieldErrorsErrorComponent",
+    "StockAvailabilityCreateNonFieldErrorsErrorComponentAttr",
+    "StockAvailabilityCreateNonFieldErrorsErrorComponentCode",
+    "StockAvailabilityCreateSkusErrorComponent",
+    "StockAvailabilityCreateSkusErrorComponentAttr",
+    "StockAvailabilityCreateSkusErrorComponentCode",
+    "StockAvailabilityCreateSkusINDEXErrorComponent",
+    "StockAvailabilityCreateSkusINDEXErrorComponentCode",
+    "StockAvailabilityCreateValidationError",
+    "StockLevel",
+    "StockMovement",
+    "UnprocessableError",
+    "UnprocessableErrorCodeEnum",
+    "UnprocessableErrorResponse",
+    "ValidationErrorEnum",
+    "WhoAmI",
+)

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class CategoriesPartialUpdateParentErrorComponentCode(StrEnum):
+    INVALID = "invalid"
+    MAX_STRING_LENGTH = "max_string_length"
+    MAX_VALUE = "max_value"
+    MIN_VALUE = "min_value"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.reservation_create_line_request import ReservationCreateLineRequest
+
+
+T = TypeVar("T", bound="ReservationCreateRequest")
+
+
+@_attrs_define
+class ReservationCreateRequest:
+    """
+    Attributes:
+        reference (str): The caller's reference, e.g. its order id.
+        lines (list[ReservationCreateLineRequest]):
+        ttl_seconds (int | Unset): How long the hold lasts unless committed or released. Default: 900.
+    """
+
+    reference: str
+    lines: list[ReservationCreateLineRequest]
+    ttl_seconds: int | Unset = 900
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        reference = self.reference
+
+        lines = []
+        for lines_item_data in self.lines:
+            lines_item = lines_item_data.to_dict()
+            lines.append(lines_item)
+
+        ttl_seconds = self.ttl_seconds
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "reference": reference,
+                "lines": lines,
+            }
+        )
+        if ttl_seconds is not UNSET:
+            field_dict["ttl_seconds"] = ttl_seconds
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.reservation_create_line_request import ReservationCreateLineRequest  # noqa: PLC0415
+
+        d = dict(src_dict)
+        reference = d.pop("reference")
+
+        lines = []
+        _lines = d.pop("lines")
+        for lines_item_data in _lines:
+            lines_item = ReservationCreateLineRequest.from_dict(lines_item_data)
+
+            lines.append(lines_item)
+
+        ttl_seconds = d.pop("ttl_seconds", UNSET)
+
+        reservation_create_request = cls(
+            reference=reference,
+            lines=lines,
+            ttl_seconds=ttl_seconds,
+        )
+
+        reservation_create_request.additional_properties = d
+        return reservation_create_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.adjustment_mode_enum import AdjustmentModeEnum
+from ..models.adjustment_reason_enum import AdjustmentReasonEnum
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="StockAdjustmentCreateRequest")
+
+
+@_attrs_define
+class StockAdjustmentCreateRequest:
+    """
+    Attributes:
+        mode (AdjustmentModeEnum): * `set` - set
+            * `add` - add
+        quantity (int):
+        reason (AdjustmentReasonEnum): * `restock` - Restock
+            * `correction` - Inventory correction
+            * `damaged` - Damaged
+            * `lost` - Lost
+        note (str | Unset):  Default: ''.
+        reference (str | Unset): E.g. a delivery note. Default: ''.
+    """
+
+    mode: AdjustmentModeEnum
+    quantity: int
+    reason: AdjustmentReasonEnum
+    note: str | Unset = ""
+    reference: str | Unset = ""
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        mode = self.mode.value
+
+        quantity = self.quantity
+
+        reason = self.reason.value
+
+        note = self.note
+
+        reference = self.reference
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "mode": mode,
+                "quantity": quantity,
+                "reason": reason,
+            }
+        )
+        if note is not UNSET:
+            field_dict["note"] = note
+        if reference is not UNSET:
+            field_dict["reference"] = reference
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        mode = AdjustmentModeEnum(d.pop("mode"))
+
+        quantity = d.pop("quantity")
+
+        reason = AdjustmentReasonEnum(d.pop("reason"))
+
+        note = d.pop("note", UNSET)
+
+        reference = d.pop("reference", UNSET)
+
+        stock_adjustment_create_request = cls(
+            mode=mode,
+            quantity=quantity,
+            reason=reason,
+            note=note,
+            reference=reference,
+        )
+
+        stock_adjustment_create_request.additional_properties = d
+        return stock_adjustment_create_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class StockAdjustmentsCreateModeErrorComponentCode(StrEnum):
+    INVALID_CHOICE = "invalid_choice"
+    NULL = "null"
+    REQUIRED = "required"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,437 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response_401 import ErrorResponse401
+from ...models.error_response_403 import ErrorResponse403
+from ...models.error_response_404 import ErrorResponse404
+from ...models.error_response_405 import ErrorResponse405
+from ...models.error_response_406 import ErrorResponse406
+from ...models.error_response_415 import ErrorResponse415
+from ...models.error_response_500 import ErrorResponse500
+from ...models.order import Order
+from ...models.order_create_request import OrderCreateRequest
+from ...models.orders_conflict_error_response import OrdersConflictErrorResponse
+from ...models.orders_create_validation_error import OrdersCreateValidationError
+from ...models.orders_unavailable_error_response import OrdersUnavailableErrorResponse
+from ...models.orders_unprocessable_error_response import OrdersUnprocessableErrorResponse
+from ...models.parse_error_response import ParseErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: OrderCreateRequest,
+    idempotency_key: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/orders/",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | Order
+    | OrdersConflictErrorResponse
+    | OrdersCreateValidationError
+    | ParseErrorResponse
+    | OrdersUnavailableErrorResponse
+    | OrdersUnprocessableErrorResponse
+    | None
+):
+    if response.status_code == 201:
+        response_201 = Order.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 202:
+        response_202 = Order.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 400:
+
+        def _parse_response_400(data: object) -> OrdersCreateValidationError | ParseErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_orders_create_error_response_400_type_0 = OrdersCreateValidationError.from_dict(data)
+
+                return componentsschemas_orders_create_error_response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_orders_create_error_response_400_type_1 = ParseErrorResponse.from_dict(data)
+
+            return componentsschemas_orders_create_error_response_400_type_1
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse401.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse403.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse404.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = ErrorResponse405.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 406:
+        response_406 = ErrorResponse406.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 409:
+        response_409 = OrdersConflictErrorResponse.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 415:
+        response_415 = ErrorResponse415.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = OrdersUnprocessableErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse500.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = OrdersUnavailableErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | Order
+    | OrdersConflictErrorResponse
+    | OrdersCreateValidationError
+    | ParseErrorResponse
+    | OrdersUnavailableErrorResponse
+    | OrdersUnprocessableErrorResponse
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: OrderCreateRequest,
+    idempotency_key: str,
+) -> Response[
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | Order
+    | OrdersConflictErrorResponse
+    | OrdersCreateValidationError
+    | ParseErrorResponse
+    | OrdersUnavailableErrorResponse
+    | OrdersUnprocessableErrorResponse
+]:
+    """Place an order
+
+     Places an order for the lines given, all or nothing, through the reservation saga
+    (docs/orders.md): the order is recorded `pending`, catalog holds the stock, the lines are priced
+    as catalog returned them, the stock is committed and the order `confirmed`.
+
+    - **201**: the order reached a final status: `confirmed`, or `rejected` with `rejection` saying
+      why (`insufficient_stock` naming each short SKU with what was requested and available,
+      `unknown_sku`, ...).
+    - **202**: no definite answer from a service the saga needs (timeout, error, outage): the order
+      is recorded and stays `pending`; it is settled by the recovery job within minutes. Read it
+      with `GET /api/v1/orders/{id}/`.
+    - **503** with `Retry-After`: catalog or accounts is known to be down (its circuit breaker is
+      open) or your address book cannot be read: nothing was recorded; retry with the same key.
+
+    `Idempotency-Key` is required. The same key with the same body answers the first response
+    again (status and body, header `Idempotent-Replayed: true`), for at least 24 hours; with a
+    different body it is 422; while the first request is still running it is 409 (`Retry-After`).
+
+    Only `lines` and one of `shipping_address_id` / `shipping_address` may be given: any other field
+    (`status`, `total`, prices, `customer_id`, ...) is refused with a 400 naming it.
+
+    Args:
+        idempotency_key (str):
+        body (OrderCreateRequest): Refuses keys it does not know: a client setting ``status``,
+            ``total`` or a price must
+            learn that it cannot, rather than see it silently ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | Order | OrdersConflictErrorResponse | OrdersCreateValidationError | ParseErrorResponse | OrdersUnavailableErrorResponse | OrdersUnprocessableErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: OrderCreateRequest,
+    idempotency_key: str,
+) -> (
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | Order
+    | OrdersConflictErrorResponse
+    | OrdersCreateValidationError
+    | ParseErrorResponse
+    | OrdersUnavailableErrorResponse
+    | OrdersUnprocessableErrorResponse
+    | None
+):
+    """Place an order
+
+     Places an order for the lines given, all or nothing, through the reservation saga
+    (docs/orders.md): the order is recorded `pending`, catalog holds the stock, the lines are priced
+    as catalog returned them, the stock is committed and the order `confirmed`.
+
+    - **201**: the order reached a final status: `confirmed`, or `rejected` with `rejection` saying
+      why (`insufficient_stock` naming each short SKU with what was requested and available,
+      `unknown_sku`, ...).
+    - **202**: no definite answer from a service the saga needs (timeout, error, outage): the order
+      is recorded and stays `pending`; it is settled by the recovery job within minutes. Read it
+      with `GET /api/v1/orders/{id}/`.
+    - **503** with `Retry-After`: catalog or accounts is known to be down (its circuit breaker is
+      open) or your address book cannot be read: nothing was recorded; retry with the same key.
+
+    `Idempotency-Key` is required. The same key with the same body answers the first response
+    again (status and body, header `Idempotent-Replayed: true`), for at least 24 hours; with a
+    different body it is 422; while the first request is still running it is 409 (`Retry-After`).
+
+    Only `lines` and one of `shipping_address_id` / `shipping_address` may be given: any other field
+    (`status`, `total`, prices, `customer_id`, ...) is refused with a 400 naming it.
+
+    Args:
+        idempotency_key (str):
+        body (OrderCreateRequest): Refuses keys it does not know: a client setting ``status``,
+            ``total`` or a price must
+            learn that it cannot, rather than see it silently ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | Order | OrdersConflictErrorResponse | OrdersCreateValidationError | ParseErrorResponse | OrdersUnavailableErrorResponse | OrdersUnprocessableErrorResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: OrderCreateRequest,
+    idempotency_key: str,
+) -> Response[
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | Order
+    | OrdersConflictErrorResponse
+    | OrdersCreateValidationError
+    | ParseErrorResponse
+    | OrdersUnavailableErrorResponse
+    | OrdersUnprocessableErrorResponse
+]:
+    """Place an order
+
+     Places an order for the lines given, all or nothing, through the reservation saga
+    (docs/orders.md): the order is recorded `pending`, catalog holds the stock, the lines are priced
+    as catalog returned them, the stock is committed and the order `confirmed`.
+
+    - **201**: the order reached a final status: `confirmed`, or `rejected` with `rejection` saying
+      why (`insufficient_stock` naming each short SKU with what was requested and available,
+      `unknown_sku`, ...).
+    - **202**: no definite answer from a service the saga needs (timeout, error, outage): the order
+      is recorded and stays `pending`; it is settled by the recovery job within minutes. Read it
+      with `GET /api/v1/orders/{id}/`.
+    - **503** with `Retry-After`: catalog or accounts is known to be down (its circuit breaker is
+      open) or your address book cannot be read: nothing was recorded; retry with the same key.
+
+    `Idempotency-Key` is required. The same key with the same body answers the first response
+    again (status and body, header `Idempotent-Replayed: true`), for at least 24 hours; with a
+    different body it is 422; while the first request is still running it is 409 (`Retry-After`).
+
+    Only `lines` and one of `shipping_address_id` / `shipping_address` may be given: any other field
+    (`status`, `total`, prices, `customer_id`, ...) is refused with a 400 naming it.
+
+    Args:
+        idempotency_key (str):
+        body (OrderCreateRequest): Refuses keys it does not know: a client setting ``status``,
+            ``total`` or a price must
+            learn that it cannot, rather than see it silently ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | Order | OrdersConflictErrorResponse | OrdersCreateValidationError | ParseErrorResponse | OrdersUnavailableErrorResponse | OrdersUnprocessableErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: OrderCreateRequest,
+    idempotency_key: str,
+) -> (
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | Order
+    | OrdersConflictErrorResponse
+    | OrdersCreateValidationError
+    | ParseErrorResponse
+    | OrdersUnavailableErrorResponse
+    | OrdersUnprocessableErrorResponse
+    | None
+):
+    """Place an order
+
+     Places an order for the lines given, all or nothing, through the reservation saga
+    (docs/orders.md): the order is recorded `pending`, catalog holds the stock, the lines are priced
+    as catalog returned them, the stock is committed and the order `confirmed`.
+
+    - **201**: the order reached a final status: `confirmed`, or `rejected` with `rejection` saying
+      why (`insufficient_stock` naming each short SKU with what was requested and available,
+      `unknown_sku`, ...).
+    - **202**: no definite answer from a service the saga needs (timeout, error, outage): the order
+      is recorded and stays `pending`; it is settled by the recovery job within minutes. Read it
+      with `GET /api/v1/orders/{id}/`.
+    - **503** with `Retry-After`: catalog or accounts is known to be down (its circuit breaker is
+      open) or your address book cannot be read: nothing was recorded; retry with the same key.
+
+    `Idempotency-Key` is required. The same key with the same body answers the first response
+    again (status and body, header `Idempotent-Replayed: true`), for at least 24 hours; with a
+    different body it is 422; while the first request is still running it is 409 (`Retry-After`).
+
+    Only `lines` and one of `shipping_address_id` / `shipping_address` may be given: any other field
+    (`status`, `total`, prices, `customer_id`, ...) is refused with a 400 naming it.
+
+    Args:
+        idempotency_key (str):
+        body (OrderCreateRequest): Refuses keys it does not know: a client setting ``status``,
+            ``total`` or a price must
+            learn that it cannot, rather than see it silently ignored.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | Order | OrdersConflictErrorResponse | OrdersCreateValidationError | ParseErrorResponse | OrdersUnavailableErrorResponse | OrdersUnprocessableErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,410 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response_401 import ErrorResponse401
+from ...models.error_response_403 import ErrorResponse403
+from ...models.error_response_404 import ErrorResponse404
+from ...models.error_response_405 import ErrorResponse405
+from ...models.error_response_406 import ErrorResponse406
+from ...models.error_response_415 import ErrorResponse415
+from ...models.error_response_500 import ErrorResponse500
+from ...models.paginated_staff_order_list import PaginatedStaffOrderList
+from ...models.parse_error_response import ParseErrorResponse
+from ...models.staff_orders_list_status import StaffOrdersListStatus
+from ...models.staff_orders_list_validation_error import StaffOrdersListValidationError
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    created_after: datetime.datetime | Unset = UNSET,
+    created_before: datetime.datetime | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    customer: UUID | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    sku: str | Unset = UNSET,
+    status: StaffOrdersListStatus | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_created_after: str | Unset = UNSET
+    if not isinstance(created_after, Unset):
+        json_created_after = created_after.isoformat()
+    params["created_after"] = json_created_after
+
+    json_created_before: str | Unset = UNSET
+    if not isinstance(created_before, Unset):
+        json_created_before = created_before.isoformat()
+    params["created_before"] = json_created_before
+
+    params["cursor"] = cursor
+
+    json_customer: str | Unset = UNSET
+    if not isinstance(customer, Unset):
+        json_customer = str(customer)
+    params["customer"] = json_customer
+
+    params["page_size"] = page_size
+
+    params["sku"] = sku
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/staff/orders/",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | PaginatedStaffOrderList
+    | ParseErrorResponse
+    | StaffOrdersListValidationError
+    | None
+):
+    if response.status_code == 200:
+        response_200 = PaginatedStaffOrderList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+
+        def _parse_response_400(data: object) -> ParseErrorResponse | StaffOrdersListValidationError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_staff_orders_list_error_response_400_type_0 = (
+                    StaffOrdersListValidationError.from_dict(data)
+                )
+
+                return componentsschemas_staff_orders_list_error_response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_staff_orders_list_error_response_400_type_1 = ParseErrorResponse.from_dict(data)
+
+            return componentsschemas_staff_orders_list_error_response_400_type_1
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse401.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse403.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse404.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = ErrorResponse405.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 406:
+        response_406 = ErrorResponse406.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 415:
+        response_415 = ErrorResponse415.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse500.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | PaginatedStaffOrderList
+    | ParseErrorResponse
+    | StaffOrdersListValidationError
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    created_after: datetime.datetime | Unset = UNSET,
+    created_before: datetime.datetime | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    customer: UUID | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    sku: str | Unset = UNSET,
+    status: StaffOrdersListStatus | Unset = UNSET,
+) -> Response[
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | PaginatedStaffOrderList
+    | ParseErrorResponse
+    | StaffOrdersListValidationError
+]:
+    """Every order (staff)
+
+     Newest first, cursor-paginated (no total count); `sku` matches orders with a line of it.
+
+    Args:
+        created_after (datetime.datetime | Unset):
+        created_before (datetime.datetime | Unset):
+        cursor (str | Unset):
+        customer (UUID | Unset):
+        page_size (int | Unset):
+        sku (str | Unset):
+        status (StaffOrdersListStatus | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | PaginatedStaffOrderList | ParseErrorResponse | StaffOrdersListValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        created_after=created_after,
+        created_before=created_before,
+        cursor=cursor,
+        customer=customer,
+        page_size=page_size,
+        sku=sku,
+        status=status,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    created_after: datetime.datetime | Unset = UNSET,
+    created_before: datetime.datetime | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    customer: UUID | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    sku: str | Unset = UNSET,
+    status: StaffOrdersListStatus | Unset = UNSET,
+) -> (
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | PaginatedStaffOrderList
+    | ParseErrorResponse
+    | StaffOrdersListValidationError
+    | None
+):
+    """Every order (staff)
+
+     Newest first, cursor-paginated (no total count); `sku` matches orders with a line of it.
+
+    Args:
+        created_after (datetime.datetime | Unset):
+        created_before (datetime.datetime | Unset):
+        cursor (str | Unset):
+        customer (UUID | Unset):
+        page_size (int | Unset):
+        sku (str | Unset):
+        status (StaffOrdersListStatus | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | PaginatedStaffOrderList | ParseErrorResponse | StaffOrdersListValidationError
+    """
+
+    return sync_detailed(
+        client=client,
+        created_after=created_after,
+        created_before=created_before,
+        cursor=cursor,
+        customer=customer,
+        page_size=page_size,
+        sku=sku,
+        status=status,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    created_after: datetime.datetime | Unset = UNSET,
+    created_before: datetime.datetime | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    customer: UUID | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    sku: str | Unset = UNSET,
+    status: StaffOrdersListStatus | Unset = UNSET,
+) -> Response[
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | PaginatedStaffOrderList
+    | ParseErrorResponse
+    | StaffOrdersListValidationError
+]:
+    """Every order (staff)
+
+     Newest first, cursor-paginated (no total count); `sku` matches orders with a line of it.
+
+    Args:
+        created_after (datetime.datetime | Unset):
+        created_before (datetime.datetime | Unset):
+        cursor (str | Unset):
+        customer (UUID | Unset):
+        page_size (int | Unset):
+        sku (str | Unset):
+        status (StaffOrdersListStatus | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | PaginatedStaffOrderList | ParseErrorResponse | StaffOrdersListValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        created_after=created_after,
+        created_before=created_before,
+        cursor=cursor,
+        customer=customer,
+        page_size=page_size,
+        sku=sku,
+        status=status,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    created_after: datetime.datetime | Unset = UNSET,
+    created_before: datetime.datetime | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    customer: UUID | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    sku: str | Unset = UNSET,
+    status: StaffOrdersListStatus | Unset = UNSET,
+) -> (
+    ErrorResponse401
+    | ErrorResponse403
+    | ErrorResponse404
+    | ErrorResponse405
+    | ErrorResponse406
+    | ErrorResponse415
+    | ErrorResponse500
+    | PaginatedStaffOrderList
+    | ParseErrorResponse
+    | StaffOrdersListValidationError
+    | None
+):
+    """Every order (staff)
+
+     Newest first, cursor-paginated (no total count); `sku` matches orders with a line of it.
+
+    Args:
+        created_after (datetime.datetime | Unset):
+        created_before (datetime.datetime | Unset):
+        cursor (str | Unset):
+        customer (UUID | Unset):
+        page_size (int | Unset):
+        sku (str | Unset):
+        status (StaffOrdersListStatus | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | PaginatedStaffOrderList | ParseErrorResponse | StaffOrdersListValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            created_after=created_after,
+            created_before=created_before,
+            cursor=cursor,
+            customer=customer,
+            page_size=page_size,
+            sku=sku,
+            status=status,
+        )
+    ).parsed

@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class OrdersListStatus(StrEnum):
+    CANCELLED = "cancelled"
+    CONFIRMED = "confirmed"
+    FULFILLED = "fulfilled"
+    PENDING = "pending"
+    REJECTED = "rejected"
+
+    def __str__(self) -> str:
+        return str(self.value)

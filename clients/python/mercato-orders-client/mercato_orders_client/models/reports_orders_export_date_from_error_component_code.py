@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class ReportsOrdersExportDateFromErrorComponentCode(StrEnum):
+    DATETIME = "datetime"
+    INVALID = "invalid"
+    NULL = "null"
+    REQUIRED = "required"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class StaffOrdersListSkuErrorComponentAttr(StrEnum):
+    SKU = "sku"
+
+    def __str__(self) -> str:
+        return str(self.value)
