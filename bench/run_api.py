@@ -326,7 +326,13 @@ def write_results(results: dict[str, Any], command: str) -> None:
     }
     RESULTS_JSON.write_text(json.dumps(existing, indent=2) + "\n")
     begin, end = "<!-- api:begin -->", "<!-- api:end -->"
-    lines = [begin, "## API floors and server settings", "", "Written by `bench/run_api.py` from `bench/results/api.json`.", ""]
+    lines = [
+        begin,
+        "## API floors and server settings",
+        "",
+        "Written by `bench/run_api.py` from `bench/results/api.json`.",
+        "",
+    ]
     for scale in ("small", "full"):
         run = existing.get(scale)
         lines += _section(scale, run) if run else [f"### {scale}: not run yet", ""]

@@ -19,7 +19,7 @@ import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import gevent  # noqa: E402
-from geventhttpclient import HTTPClient, URL  # noqa: E402
+from geventhttpclient import URL, HTTPClient  # noqa: E402
 
 
 def main() -> int:
