@@ -6,7 +6,7 @@ then, from a bounded pool of client threads over keep-alive connections:
 
 - reads catalog's product detail (`GET /api/v1/products/{sku}/`) N times: the baseline;
 - places N orders of one unit through the whole saga (accounts snapshot, catalog reservation,
-  product name, commit, confirm), all of one product (every hold and commit queues on its stock
+  commit, confirm), all of one product (every hold and commit queues on its stock
   row), then N spread over 50 products: each one is checked to be 201 confirmed.
 
 Reports throughput, p50 and p99 (client-side, per request), and the ratio of each placement
@@ -36,6 +36,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 from bench.orders.stack import DEMO_CUSTOMER_EMAIL, PASSWORD, STAFF_EMAIL, Client, System, system  # noqa: E402
+from common import gunicorn_conf  # noqa: E402
 
 # Orders spread over this many products, besides all on one: one product's stock row is a lock
 # every reservation and commit of it queues on.
@@ -165,7 +166,8 @@ def run(*, orders: int, reads: int, clients: int) -> dict[str, Any]:
             "os": platform.platform(),
             "python": platform.python_version(),
             "versions": {name: metadata.version(name) for name in ("Django", "djangorestframework", "gunicorn")},
-            "gunicorn": "2 workers x 4 threads per service (defaults)",
+            "gunicorn": f"{gunicorn_conf.workers} workers x {gunicorn_conf.threads} threads per service (defaults)",
+            "db_pool": os.environ.get("DB_POOL", "true (default)"),
             "note": "client, three services and PostgreSQL on the same machine",
         },
         "order_placement": placements,
@@ -204,9 +206,9 @@ def write(results: dict[str, Any], command: str) -> None:
             f"({detail['clients']}) | {detail['throughput_rps']} /s | {detail['p50_ms']} ms | {detail['p99_ms']} ms "
             "| 1 |",
             "",
-            "One placement is one request to orders and four to the others (accounts: the customer; catalog: "
-            "reserve, product name, commit), with about 26 queries in orders' database. Latencies are "
-            "client-side, queueing included (16 clients, 8 server threads per service).",
+            "One placement is one request to orders and three to the others (accounts: the customer; catalog: "
+            "reserve, commit). Latencies are client-side, queueing included "
+            f"({results['product_detail']['clients']} clients; {results['machine']['gunicorn']}).",
             "",
             end,
         ]
