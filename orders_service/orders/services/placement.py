@@ -187,7 +187,6 @@ def _settle(order: Order, *, actor: str) -> None:
             actor=actor,
         )
         return
-    names = _product_names(tuple(line.sku for line in reservation.lines))
     if reservation.status == "held":
         try:
             catalog.reservation_commit(reservation_id=reservation.id)
@@ -202,7 +201,7 @@ def _settle(order: Order, *, actor: str) -> None:
             return
     priced = {
         line.sku: PricedLine(
-            sku=line.sku, name=names.get(line.sku, ""), unit_price=line.unit_price, currency=line.currency
+            sku=line.sku, name=line.name, unit_price=line.unit_price, currency=line.currency
         )
         for line in reservation.lines
     }
@@ -284,17 +283,6 @@ def _release(reservation: catalog.Reservation) -> None:
     except catalog.ReservationConflict as exc:
         # Already expired or released: the stock is free, which is what was wanted.
         logger.info("reservation %s not released: %s", reservation.id, exc.code)
-
-
-def _product_names(skus: tuple[str, ...]) -> dict[str, str]:
-    names = {}
-    for sku in skus:
-        try:
-            names[sku] = catalog.product_get(sku=sku).name
-        except catalog.ProductNotFound:
-            # Deactivated since the hold: the sale stands, the line just goes without a name.
-            names[sku] = ""
-    return names
 
 
 def _fail_fast_while_a_circuit_is_open() -> None:
