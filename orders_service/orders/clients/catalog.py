@@ -24,7 +24,6 @@ from orders_service.orders.clients.base import (
     Operation,
     decode_body,
     error_codes,
-    send,
     to_json,
 )
 

@@ -200,9 +200,7 @@ def _settle(order: Order, *, actor: str) -> None:
             )
             return
     priced = {
-        line.sku: PricedLine(
-            sku=line.sku, name=line.name, unit_price=line.unit_price, currency=line.currency
-        )
+        line.sku: PricedLine(sku=line.sku, name=line.name, unit_price=line.unit_price, currency=line.currency)
         for line in reservation.lines
     }
     order_confirm(order_id=order.id, priced=priced, actor=actor)
