@@ -130,3 +130,27 @@ def test_query_budget(
     assert counts == [budget.queries, budget.queries], [q["sql"] for q in queries.captured_queries]
     if budget.shown is not None:
         assert shown[1] > shown[0], shown  # the answer really grew
+
+
+# Placing an order: the key looked up; one transaction for the order, its lines, its history and
+# the key's claim; the customer's snapshot; the reservation's id; one transaction confirming it
+# (order and lines locked, lines priced, history, status); the order read back with its lines;
+# the key completed. Savepoints count too (the test runs inside a transaction).
+PLACEMENT_QUERIES = 22
+
+
+def test_placing_an_order_runs_the_same_queries_whatever_its_lines(
+    make_shopper: Callable[..., Shopper], catalog: FakeCatalog, place: Callable[..., Any]
+) -> None:
+    for sku in SKUS:
+        catalog.add(sku, stock=1000)
+    shopper = make_shopper()
+    counts = []
+    for lines in (1, MANY):
+        with CaptureQueriesContext(connection) as queries:
+            response = place(shopper, [(sku, 1) for sku in SKUS[:lines]])
+        assert response.status_code == 201, response.content
+        assert response.json()["status"] == "confirmed"
+        assert len(response.json()["lines"]) == lines
+        counts.append(len(queries))
+    assert counts == [PLACEMENT_QUERIES, PLACEMENT_QUERIES], [q["sql"][:120] for q in queries.captured_queries]
