@@ -63,8 +63,9 @@ class Shopper(HttpUser):
         self.credentials = {"email": options.email, "password": options.password}
         self.token = ""
         self.sign_in()
-        with self.client.get(f"{self.catalog}/api/v1/categories/?max_depth=2", name="catalog categories") as answer:
-            self.categories = [category["id"] for category in answer.json() if category["depth"] >= 1] or [None]
+        answer = self.client.get(f"{self.catalog}/api/v1/categories/?max_depth=2", name="catalog categories")
+        categories = answer.json() if answer.ok else []
+        self.categories = [category["id"] for category in categories if category["depth"] >= 1] or [None]
         self.skus: list[str] = []
         self.in_stock: list[str] = []
         self.my_orders: list[str] = []
@@ -106,22 +107,24 @@ class Shopper(HttpUser):
         for _ in range(random.randint(1, 3)):  # noqa: S311
             if url is None:
                 break
-            with self.client.get(url, name="catalog products list") as answer:
-                page = answer.json()
+            answer = self.client.get(url, name="catalog products list")
+            if not answer.ok:
+                return
+            page = answer.json()
             self.remember(page["results"])
             url = page["next"]
-        with self.client.get(
+        answer = self.client.get(
             f"{self.catalog}/api/v1/products/?in_stock=true&page_size=24&ordering=-updated_at",
             name="catalog products list (in stock)",
-        ) as answer:
+        )
+        if answer.ok:
             self.in_stock = [product["sku"] for product in answer.json()["results"]]
 
     @task(3)
     def search(self) -> None:
         query = random.choice(SEARCHES).replace(" ", "+")  # noqa: S311
-        with self.client.get(
-            f"{self.catalog}/api/v1/products/?q={query}&page_size=24", name="catalog search"
-        ) as answer:
+        answer = self.client.get(f"{self.catalog}/api/v1/products/?q={query}&page_size=24", name="catalog search")
+        if answer.ok:
             self.remember(answer.json()["results"])
 
     @task(6)
