@@ -76,7 +76,7 @@ def say(line: str) -> None:
 # --- processes and CPU ----------------------------------------------------------------------
 
 
-def _tree_cpu_seconds(root: psutil.Process) -> float:
+def tree_cpu_seconds(root: psutil.Process) -> float:
     """CPU seconds of ``root`` and its children, dead (reaped) children included."""
     total = 0.0
     try:
@@ -123,7 +123,7 @@ def drive(process: ServiceProcess, postmaster: psutil.Process, paths_file: Path,
     """Run the load driver against ``process``; its figures plus the server's and database's CPU."""
     assert process._popen is not None
     master = psutil.Process(process._popen.pid)
-    web_before, db_before = _tree_cpu_seconds(master), _tree_cpu_seconds(postmaster)
+    web_before, db_before = tree_cpu_seconds(master), tree_cpu_seconds(postmaster)
     result = subprocess.run(  # noqa: S603  (our own driver, our arguments)
         [
             sys.executable,
@@ -143,8 +143,8 @@ def drive(process: ServiceProcess, postmaster: psutil.Process, paths_file: Path,
         check=True,
     )
     figures: dict[str, Any] = json.loads(result.stdout)
-    web_cpu = _tree_cpu_seconds(master) - web_before
-    db_cpu = _tree_cpu_seconds(postmaster) - db_before
+    web_cpu = tree_cpu_seconds(master) - web_before
+    db_cpu = tree_cpu_seconds(postmaster) - db_before
     if figures["errors"] or not figures["requests"]:
         raise RuntimeError(f"{process.label}: {figures}\n{process.log_tail()}")
     figures["web_cpu_seconds"] = round(web_cpu, 2)
