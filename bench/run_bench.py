@@ -130,6 +130,14 @@ def summary(scale: str, seconds: dict[str, float]) -> dict[str, Any]:
             f"catalog product detail {orders['product_detail']['throughput_rps']}/s",
             placement["ratio_to_product_detail_throughput"],
         )
+        cpu, detail_cpu = placement.get("cpu_ms_per_request"), orders["product_detail"].get("cpu_ms_per_request")
+        if cpu and detail_cpu:
+            row(
+                f"orders: placement, whole saga, {name.replace('_', ' ')}, CPU of the three services",
+                f"{cpu['total']} ms per order",
+                f"catalog product detail {detail_cpu['total']} ms",
+                round(cpu["total"] / detail_cpu["total"], 1),
+            )
     return {
         "scale": scale,
         "recorded_at": datetime.datetime.now(tz=datetime.UTC).isoformat(timespec="seconds"),
