@@ -59,6 +59,14 @@ test-suites: install
 		$(BIN)/pytest tests/$$suite || exit 1; \
 	done
 
+# Every benchmark on data it generates, into bench/RESULTS.md and bench/results/ (docs/performance.md).
+# BENCH_SCALE=small (100,000 products, minutes) or full (1,000,000 products).
+BENCH_SCALE ?= small
+
+.PHONY: bench
+bench: install
+	$(BIN)/python bench/run_bench.py --scale $(BENCH_SCALE)
+
 # Rewrite each service's committed OpenAPI schema from its code.
 SCHEMA_SIGNING_KEY := .data/secrets/schema-signing-key.pem
 

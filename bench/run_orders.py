@@ -6,7 +6,7 @@ then, from a bounded pool of client threads over keep-alive connections:
 
 - reads catalog's product detail (`GET /api/v1/products/{sku}/`) N times: the baseline;
 - places N orders of one unit through the whole saga (accounts snapshot, catalog reservation,
-  product name, commit, confirm), all of one product (every hold and commit queues on its stock
+  commit, confirm), all of one product (every hold and commit queues on its stock
   row), then N spread over 50 products: each one is checked to be 201 confirmed.
 
 Reports throughput, p50 and p99 (client-side, per request), and the ratio of each placement
@@ -35,7 +35,11 @@ from typing import Any
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
+import psutil  # noqa: E402
+
 from bench.orders.stack import DEMO_CUSTOMER_EMAIL, PASSWORD, STAFF_EMAIL, Client, System, system  # noqa: E402
+from bench.run_api import tree_cpu_seconds  # noqa: E402
+from common import gunicorn_conf  # noqa: E402
 
 # Orders spread over this many products, besides all on one: one product's stock row is a lock
 # every reservation and commit of it queues on.
@@ -55,13 +59,24 @@ def percentile(samples: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def measure(count: int, clients: int, one: Callable[[int], tuple[int, Any, float]]) -> dict[str, Any]:
+def measure(
+    count: int, clients: int, one: Callable[[int], tuple[int, Any, float]], *, servers: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """``count`` calls of ``one`` from ``clients`` threads; with ``servers`` (name: gunicorn
+    master process), also the CPU milliseconds each service's processes spent per call, a figure
+    other load on the machine barely moves, unlike throughput."""
+    cpu_before = {name: tree_cpu_seconds(master) for name, master in (servers or {}).items()}
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=clients) as pool:
         results = list(pool.map(one, range(count)))
     wall = time.perf_counter() - started
     latencies = [seconds * 1000 for _, _, seconds in results]
+    cpu_ms = {
+        name: round((tree_cpu_seconds(master) - cpu_before[name]) * 1000 / count, 2)
+        for name, master in (servers or {}).items()
+    }
     return {
+        "cpu_ms_per_request": {**cpu_ms, "total": round(sum(cpu_ms.values()), 2)} if cpu_ms else None,
         "requests": count,
         "clients": clients,
         "seconds": round(wall, 2),
@@ -137,11 +152,12 @@ def run(*, orders: int, reads: int, clients: int) -> dict[str, Any]:
 
             return place
 
+        servers = {name: psutil.Process(process._popen.pid) for name, process in stack.processes.items()}  # type: ignore[union-attr]
         say("warming up")
         measure(100, clients, read)
         measure(50, clients, placing(lambda number: skus[number % len(skus)]))
         say(f"product detail x {reads}")
-        product_detail = measure(reads, clients, read)
+        product_detail = measure(reads, clients, read, servers=servers)
         product_detail.pop("_bodies")
         placements = {}
         for name, pick in (
@@ -149,7 +165,7 @@ def run(*, orders: int, reads: int, clients: int) -> dict[str, Any]:
             (f"spread_over_{SPREAD_SKUS}_skus", lambda number: skus[number % len(skus)]),
         ):
             say(f"order placement x {orders}, {name}")
-            placement = measure(orders, clients, placing(pick))
+            placement = measure(orders, clients, placing(pick), servers=servers)
             placement["confirmed"] = sum(
                 1 for body in placement.pop("_bodies") if body and body.get("status") == "confirmed"
             )
@@ -165,7 +181,8 @@ def run(*, orders: int, reads: int, clients: int) -> dict[str, Any]:
             "os": platform.platform(),
             "python": platform.python_version(),
             "versions": {name: metadata.version(name) for name in ("Django", "djangorestframework", "gunicorn")},
-            "gunicorn": "2 workers x 4 threads per service (defaults)",
+            "gunicorn": f"{gunicorn_conf.workers} workers x {gunicorn_conf.threads} threads per service (defaults)",
+            "db_pool": os.environ.get("DB_POOL", "true (default)"),
             "note": "client, three services and PostgreSQL on the same machine",
         },
         "order_placement": placements,
@@ -182,7 +199,7 @@ def write(results: dict[str, Any], command: str) -> None:
     rows = [
         f"| order placement, whole saga (`POST /api/v1/orders/`, all confirmed), {name.replace('_', ' ')} | "
         f"{p['requests']} ({p['clients']}) | {p['throughput_rps']} /s | {p['p50_ms']} ms | {p['p99_ms']} ms | "
-        f"{p['ratio_to_product_detail_throughput']} |"
+        f"{p['ratio_to_product_detail_throughput']} | {_cpu(p)} |"
         for name, p in results["order_placement"].items()
     ]
     section = "\n".join(
@@ -197,16 +214,17 @@ def write(results: dict[str, Any], command: str) -> None:
             f"Machine: {results['machine']['cores']} cores, {results['machine']['os']}, Python "
             f"{results['machine']['python']}; {results['machine']['gunicorn']}; {results['machine']['note']}.",
             "",
-            "| figure | requests (clients) | throughput | p50 | p99 | throughput / product detail |",
-            "|---|---|---|---|---|---|",
+            "| figure | requests (clients) | throughput | p50 | p99 | throughput / product detail "
+            "| CPU ms per request (accounts + catalog + orders) |",
+            "|---|---|---|---|---|---|---|",
             *rows,
             f"| catalog product detail (`GET /api/v1/products/{{sku}}/`), same run | {detail['requests']} "
             f"({detail['clients']}) | {detail['throughput_rps']} /s | {detail['p50_ms']} ms | {detail['p99_ms']} ms "
-            "| 1 |",
+            f"| 1 | {_cpu(detail)} |",
             "",
-            "One placement is one request to orders and four to the others (accounts: the customer; catalog: "
-            "reserve, product name, commit), with about 26 queries in orders' database. Latencies are "
-            "client-side, queueing included (16 clients, 8 server threads per service).",
+            "One placement is one request to orders and three to the others (accounts: the customer; catalog: "
+            "reserve, commit). Latencies are client-side, queueing included "
+            f"({results['product_detail']['clients']} clients; {results['machine']['gunicorn']}).",
             "",
             end,
         ]
@@ -217,6 +235,13 @@ def write(results: dict[str, Any], command: str) -> None:
     else:
         text = text.rstrip() + "\n\n" + section + "\n"
     RESULTS_MD.write_text(text)
+
+
+def _cpu(figures: dict[str, Any]) -> str:
+    cpu = figures.get("cpu_ms_per_request")
+    if not cpu:
+        return ""
+    return f"{cpu['total']} ({cpu['accounts']} + {cpu['catalog']} + {cpu['orders']})"
 
 
 def main() -> int:

@@ -14,8 +14,14 @@ env = environ.Env()
 
 bind = env.str("BIND", default="0.0.0.0:8000")
 worker_class = "gthread"
+# Defaults chosen by the sweep of bench/run_api.py (bench/RESULTS.md, docs/performance.md):
+# one worker per core of the 2-CPU pod the chart requests (four workers on two cores lost in
+# every run: more processes, same cores), and 8 threads, which served catalog's detail and list
+# faster than 2 or 4 in every run, since a thread waiting on PostgreSQL or on another service
+# holds no core. Each worker's pool (DB_POOL_MAX_SIZE, 8) has a connection for every thread.
+# The dev runner and the chart take these defaults unless WEB_WORKERS/WEB_THREADS are set.
 workers = env.int("WEB_WORKERS", default=2)
-threads = env.int("WEB_THREADS", default=4)
+threads = env.int("WEB_THREADS", default=8)
 timeout = env.int("WEB_TIMEOUT", default=30)
 graceful_timeout = env.int("WEB_GRACEFUL_TIMEOUT", default=20)
 keepalive = 5

@@ -218,12 +218,14 @@ def idempotency_complete(
     Only the first completion counts (a request that outlived its lease and a retry that
     answered for it may both try): the stored response is the one every replay gets.
     """
-    model._default_manager.filter(pk=record_id, state=IdempotencyState.IN_FLIGHT).update(
+    completed = model._default_manager.filter(pk=record_id, state=IdempotencyState.IN_FLIGHT).update(
         state=IdempotencyState.COMPLETED,
         response_status=status_code,
         response_body=body,
         response_headers=headers or {},
     )
+    if completed:
+        return StoredResponse(status_code, body, dict(headers or {}))
     record = model._default_manager.get(pk=record_id)
     assert record.response_status is not None
     return StoredResponse(record.response_status, record.response_body, dict(record.response_headers))

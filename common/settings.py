@@ -43,6 +43,10 @@ def database_settings() -> dict[str, Any]:
         **config.get("OPTIONS", {}),
         "connect_timeout": env.int("DB_CONNECT_TIMEOUT", default=5),
     }
+    # Pooled by default: in the sweep of bench/run_api.py (docs/performance.md) the pool and
+    # persistent connections served catalog within noise of each other at every gunicorn
+    # setting, and the pool bounds a pod's connections to WEB_WORKERS x DB_POOL_MAX_SIZE
+    # whatever WEB_THREADS is. DB_POOL_MAX_SIZE 8 gives each of a worker's 8 threads its own.
     if env.bool("DB_POOL", default=True):
         config["CONN_MAX_AGE"] = 0
         config["OPTIONS"]["pool"] = {

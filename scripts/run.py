@@ -7,6 +7,7 @@ everything it started.
 
 Set ACCOUNTS_DATABASE_URL, CATALOG_DATABASE_URL and ORDERS_DATABASE_URL to use external
 PostgreSQL servers instead (the databases must exist); then no embedded server is started.
+Set ACCOUNTS_PORT, CATALOG_PORT and ORDERS_PORT to serve on other ports.
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ def port_in_use(port: int) -> bool:
 
 
 def main() -> int:
-    busy = [spec.dev_port for spec in SERVICES if port_in_use(spec.dev_port)]
+    ports = {spec.name: int(os.environ.get(f"{spec.name.upper()}_PORT", spec.dev_port)) for spec in SERVICES}
+    busy = [port for port in ports.values() if port_in_use(port)]
     if busy:
         say(f"Port(s) {', '.join(map(str, busy))} already in use on 127.0.0.1: is Mercato already running?")
         return 1
@@ -61,7 +63,6 @@ def main() -> int:
         say(f"Starting the embedded PostgreSQL (data in {DATA_DIR / 'postgres'}) ...")
         server = start_embedded_postgres(DATA_DIR / "postgres")
 
-    ports = {spec.name: spec.dev_port for spec in SERVICES}
     signing_keys_file = write_signing_key(DATA_DIR / "secrets" / "jwt-signing-keys.pem")
     client_secrets = {spec.name: persistent_secret(DATA_DIR / "secrets" / f"{spec.name}-client") for spec in SERVICES}
     processes: list[ServiceProcess] = []
@@ -107,7 +108,7 @@ def main() -> int:
         say("")
         say("Mercato is running:")
         for spec in SERVICES:
-            base = f"http://127.0.0.1:{spec.dev_port}"
+            base = f"http://127.0.0.1:{ports[spec.name]}"
             say(f"  {spec.name:<9} API docs {base}/api/docs/   admin {base}/admin/")
         say(f"  demo admin login: {DEMO_ADMIN_EMAIL} / {DEMO_ADMIN_PASSWORD}")
         say("Press Ctrl-C to stop.")

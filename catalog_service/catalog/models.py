@@ -220,6 +220,7 @@ class ReservationLine(models.Model):
     product = models.ForeignKey(Product, on_delete=models.PROTECT, related_name="reservation_lines")
     # Copied at reservation time: what the caller was promised, whatever changes later.
     sku = models.CharField(max_length=SKU_MAX_LENGTH)
+    name = models.CharField(max_length=255)
     quantity = models.PositiveIntegerField()
     unit_price = models.DecimalField(max_digits=PRICE_MAX_DIGITS, decimal_places=PRICE_DECIMAL_PLACES)
     currency = models.CharField(max_length=3)

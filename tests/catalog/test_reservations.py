@@ -43,9 +43,10 @@ def test_create_holds_every_line_with_prices(orders_client: APIClient, stocked: 
     body = response.json()
     assert body["status"] == "held"
     assert body["reference"] == "order-1"
+    names = dict(Product.objects.values_list("sku", "name"))
     assert body["lines"] == [
-        {"sku": "A", "quantity": 4, "unit_price": "10.00", "currency": "EUR"},
-        {"sku": "B", "quantity": 3, "unit_price": "2.50", "currency": "EUR"},
+        {"sku": "A", "name": names["A"], "quantity": 4, "unit_price": "10.00", "currency": "EUR"},
+        {"sku": "B", "name": names["B"], "quantity": 3, "unit_price": "2.50", "currency": "EUR"},
     ]
     expires = datetime.datetime.fromisoformat(body["expires_at"])
     assert 50 < (expires - timezone.now()).total_seconds() <= 60
@@ -54,6 +55,14 @@ def test_create_holds_every_line_with_prices(orders_client: APIClient, stocked: 
     assert level("B") == (3, 3)
     held = StockMovement.objects.filter(reference=body["id"], reason="reservation_held")
     assert sorted(held.values_list("delta_reserved", "actor")) == [(3, "service:orders"), (4, "service:orders")]
+
+
+def test_lines_keep_the_name_and_price_they_were_reserved_with(orders_client: APIClient, stocked: None) -> None:
+    created = reserve(orders_client, [{"sku": "A", "quantity": 1}]).json()
+    Product.objects.filter(sku="A").update(name="Renamed", price="99.00")
+    line = orders_client.get(f"{URL}{created['id']}/").json()["lines"][0]
+    assert line["name"] == created["lines"][0]["name"] != "Renamed"
+    assert line["unit_price"] == "10.00"
 
 
 def test_a_shortage_holds_nothing_and_names_every_short_sku(orders_client: APIClient, stocked: None) -> None:

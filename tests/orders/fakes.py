@@ -53,6 +53,7 @@ class FakeReservation:
             "lines": [
                 {
                     "sku": sku,
+                    "name": products[sku].name,
                     "quantity": quantity,
                     "unit_price": str(products[sku].price),
                     "currency": products[sku].currency,
@@ -109,13 +110,6 @@ class FakeCatalog:
 
     def _respond(self, received: Received) -> Answer:
         path = received.path
-        if received.method == "GET" and path.startswith("/api/v1/products/"):
-            product = self.products.get(path.split("/")[4])
-            if product is None:
-                return error(404, "not_found")
-            return Answer.json(
-                {"sku": product.sku, "name": product.name, "price": str(product.price), "currency": product.currency}
-            )
         if received.method == "POST" and path == "/api/v1/reservations/":
             return self._reserve(received)
         if received.method == "POST" and path.startswith("/api/v1/reservations/"):

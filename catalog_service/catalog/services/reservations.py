@@ -223,7 +223,7 @@ def _create(
         products = {
             product.sku: product
             for product in Product.objects.filter(sku__in=[line.sku for line in request.lines], is_active=True).only(
-                "pk", "sku", "price", "currency"
+                "pk", "sku", "name", "price", "currency"
             )
         }
         unknown = tuple(
@@ -241,12 +241,14 @@ def _create(
         )
         if shortages:
             raise InsufficientStock(shortages)
-        # The price and currency of each line are the ones promised now, whatever changes later.
+        # The name, price and currency of each line are the ones promised now, whatever changes
+        # later: the caller copies them (an order line) without reading the product again.
         ReservationLine.objects.bulk_create(
             ReservationLine(
                 reservation=reservation,
                 product=products[line.sku],
                 sku=line.sku,
+                name=products[line.sku].name,
                 quantity=line.quantity,
                 unit_price=products[line.sku].price,
                 currency=products[line.sku].currency,

@@ -1,8 +1,9 @@
-"""catalog, as orders uses it: reservations (scope catalog.reservations:write) and product names.
+"""catalog, as orders uses it: reservations (scope catalog.reservations:write).
 
 Operations (catalog_service/openapi.yaml): ``reservations_create`` (all lines or none, with an
-Idempotency-Key), ``reservations_commit``, ``reservations_release``, ``reservations_return`` and
-``products_retrieve``.
+Idempotency-Key), ``reservations_commit``, ``reservations_release`` and ``reservations_return``.
+A reservation's lines carry each product's name, price and currency as catalog held them, which
+is all an order line copies.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from orders_service.orders.clients.base import (
     Operation,
     decode_body,
     error_codes,
-    send,
     to_json,
 )
 
@@ -49,6 +49,7 @@ class ReservationRequest:
 @dataclass(frozen=True)
 class ReservationLine:
     sku: str
+    name: str
     quantity: int
     unit_price: Decimal
     currency: str
@@ -104,14 +105,6 @@ class ConflictErrorResponse:
     errors: tuple[ConflictError, ...]
 
 
-@dataclass(frozen=True)
-class Product:
-    sku: str
-    name: str
-    price: Decimal
-    currency: str
-
-
 RESERVATION_CREATE: Final = Operation(
     SERVICE,
     "reservations_create",
@@ -148,8 +141,7 @@ RESERVATION_RETURN: Final = Operation(
     Reservation,
     errors=((409, ConflictErrorResponse),),
 )
-PRODUCT_RETRIEVE: Final = Operation(SERVICE, "products_retrieve", "GET", "/api/v1/products/{sku}/", None, Product)
-OPERATIONS: Final = (RESERVATION_CREATE, RESERVATION_COMMIT, RESERVATION_RELEASE, RESERVATION_RETURN, PRODUCT_RETRIEVE)
+OPERATIONS: Final = (RESERVATION_CREATE, RESERVATION_COMMIT, RESERVATION_RELEASE, RESERVATION_RETURN)
 
 
 # --- definite refusals --------------------------------------------------------------------------
@@ -180,10 +172,6 @@ class ReservationConflict(Exception):
     def __init__(self, code: str) -> None:
         super().__init__(code)
         self.code = code
-
-
-class ProductNotFound(Exception):
-    pass
 
 
 # --- calls --------------------------------------------------------------------------------------
@@ -228,13 +216,6 @@ def reservation_release(*, reservation_id: uuid.UUID) -> Reservation:
 
 def reservation_return(*, reservation_id: uuid.UUID) -> Reservation:
     return _transition(RESERVATION_RETURN, reservation_id)
-
-
-def product_get(*, sku: str) -> Product:
-    response = send(PRODUCT_RETRIEVE, path=PRODUCT_RETRIEVE.path_for(sku=sku))
-    if response.status_code == 404:
-        raise ProductNotFound(sku)
-    return _decode(Product, response)
 
 
 # --- plumbing -----------------------------------------------------------------------------------

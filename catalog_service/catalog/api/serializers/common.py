@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Any
 
@@ -37,6 +38,18 @@ class MoneyField(serializers.DecimalField):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("min_value", 0)
         super().__init__(max_digits=PRICE_MAX_DIGITS, decimal_places=PRICE_DECIMAL_PLACES, **kwargs)
+
+
+class TimestampField(serializers.DateTimeField):
+    """A timestamp, rendered in UTC (``...Z``) like every API timestamp.
+
+    Naming the zone spares DRF a look-up of the active time zone (an asgiref Local) per value,
+    which profiling put at a tenth of a 100-row product page's time (docs/performance.md).
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("default_timezone", datetime.UTC)
+        super().__init__(**kwargs)
 
 
 class IdField(serializers.IntegerField):

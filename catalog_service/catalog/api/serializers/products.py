@@ -10,6 +10,7 @@ from catalog_service.catalog.api.serializers.common import (
     IdField,
     MoneyField,
     SkuField,
+    TimestampField,
 )
 
 
@@ -23,8 +24,8 @@ class ProductSerializer(serializers.Serializer[Any]):
     currency = serializers.CharField(help_text="ISO 4217 code.")
     attributes = serializers.DictField(help_text='Free-form attributes, e.g. `{"color": "red"}`.')
     is_active = serializers.BooleanField()
-    created_at = serializers.DateTimeField()
-    updated_at = serializers.DateTimeField()
+    created_at = TimestampField()
+    updated_at = TimestampField()
 
 
 class ProductUpdateSerializer(serializers.Serializer[Any]):

@@ -55,6 +55,7 @@ class ReservationCreateSerializer(serializers.Serializer[Any]):
 
 class ReservationLineSerializer(serializers.Serializer[ReservationLine]):
     sku = serializers.CharField()
+    name = serializers.CharField(help_text="The product's name when reserved.")
     quantity = serializers.IntegerField()
     unit_price = MoneyField(help_text="The price when reserved, a decimal string in `currency`.")
     currency = serializers.CharField()

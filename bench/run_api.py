@@ -1,0 +1,434 @@
+"""API floors and server settings: `BENCH_SCALE=small|full .venv/bin/python bench/run_api.py`.
+
+Uses the catalog benchmark's database (bench_catalog_<scale> in .data/bench-postgres; fills it
+with the scale's generated products if `run_catalog.py` has not), then, over real HTTP with a
+closed-loop load driver (bench/api/load.py, CONCURRENCY keep-alive connections):
+
+1. floors: catalog's product detail (`GET /api/v1/products/{sku}/`, over 1,000 SKUs) and a
+   100-row list page (`GET /api/v1/products/?page_size=100`) against the same rows from a bare
+   Django view and from a bare WSGI callable with psycopg (bench/api/floors.py), all served by
+   the same gunicorn config and the same database settings. The three take turns, ROUNDS times,
+   and each figure is the best round's, so a burst of load from elsewhere costs one round only.
+2. server settings: catalog's detail and list under each gunicorn workers x threads of SWEEP,
+   with the psycopg pool (DB_POOL=true) and with persistent connections (DB_POOL=false,
+   DB_CONN_MAX_AGE=60).
+
+Each figure is throughput (requests/s), p50/p99 (client side) and requests per CPU-second of
+the gunicorn processes ("per core": what one core of the web tier serves); the CPU-seconds the
+PostgreSQL backends spent are reported beside it. Writes bench/results/api.json and the API
+section of bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import math
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT))
+
+import psutil  # noqa: E402
+
+from bench.catalog.stack import CATALOG, RUN_DIR, Stack, stack  # noqa: E402
+from common.devstack import ServiceProcess, free_port  # noqa: E402
+
+SCALES = {"small": 100_000, "full": 1_000_000}
+SETTINGS = {
+    # seconds per measurement, rounds of the floor comparison
+    "small": {"seconds": 5.0, "rounds": 2},
+    "full": {"seconds": 15.0, "rounds": 3},
+}
+CONCURRENCY = 16
+LIST_PAGE_SIZE = 100
+DETAIL_SKUS = 1000
+# (workers, threads): one to four processes on the benchmark's cores, 2 to 8 threads each.
+SWEEP = ((1, 4), (1, 8), (2, 2), (2, 4), (2, 8), (4, 2), (4, 4))
+DB_MODES = {
+    "pool": {"DB_POOL": "true"},
+    "persistent": {"DB_POOL": "false", "DB_CONN_MAX_AGE": "60"},
+}
+APPS = {
+    "catalog": f"{CATALOG.package}.wsgi",
+    "django_floor": "bench.api.floors:django_application",
+    "wsgi_floor": "bench.api.floors:wsgi_application",
+}
+RESULTS_JSON = REPO_ROOT / "bench" / "results" / "api.json"
+RESULTS_MD = REPO_ROOT / "bench" / "RESULTS.md"
+LOAD_DIR = RUN_DIR / "api"
+
+
+def say(line: str) -> None:
+    sys.stdout.write(f"[{datetime.datetime.now(tz=datetime.UTC):%H:%M:%S}] {line}\n")
+    sys.stdout.flush()
+
+
+# --- processes and CPU ----------------------------------------------------------------------
+
+
+def tree_cpu_seconds(root: psutil.Process) -> float:
+    """CPU seconds of ``root`` and its children, dead (reaped) children included."""
+    total = 0.0
+    try:
+        times = root.cpu_times()
+        total += times.user + times.system + times.children_user + times.children_system
+        for child in root.children(recursive=True):
+            try:
+                child_times = child.cpu_times()
+            except psutil.NoSuchProcess:
+                continue
+            total += child_times.user + child_times.system
+    except psutil.NoSuchProcess:
+        pass
+    return total
+
+
+def _postmaster(system: Stack) -> psutil.Process:
+    with system.connect() as conn:
+        row = conn.execute("SELECT pg_backend_pid()").fetchone()
+    assert row is not None
+    parent = psutil.Process(row[0]).parent()
+    assert parent is not None
+    return parent
+
+
+@contextmanager
+def served(system: Stack, app: str, extra_env: dict[str, str]) -> Iterator[ServiceProcess]:
+    """``app`` under gunicorn with the services' config on a free port; stopped afterwards."""
+    env = {**system.env, **extra_env, "BIND": f"127.0.0.1:{free_port()}", "LOG_LEVEL": "WARNING"}
+    metrics_dir = LOAD_DIR / "prometheus"
+    env["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
+    argv = [sys.executable, "-m", "gunicorn", "-c", "python:common.gunicorn_conf", APPS[app]]
+    process = ServiceProcess(spec=CATALOG, env=env, argv=argv, label=app, log_path=LOAD_DIR / f"{app}.log")
+    process.log_path.unlink(missing_ok=True)  # type: ignore[union-attr]
+    process.start()
+    try:
+        process.wait_ready(timeout=120)
+        yield process
+    finally:
+        process.stop()
+
+
+def drive(process: ServiceProcess, postmaster: psutil.Process, paths_file: Path, seconds: float) -> dict[str, Any]:
+    """Run the load driver against ``process``; its figures plus the server's and database's CPU."""
+    assert process._popen is not None
+    master = psutil.Process(process._popen.pid)
+    web_before, db_before = tree_cpu_seconds(master), tree_cpu_seconds(postmaster)
+    result = subprocess.run(  # noqa: S603  (our own driver, our arguments)
+        [
+            sys.executable,
+            "-m",
+            "bench.api.load",
+            process.base_url,
+            "--paths-file",
+            str(paths_file),
+            "--seconds",
+            str(seconds),
+            "--concurrency",
+            str(CONCURRENCY),
+        ],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    figures: dict[str, Any] = json.loads(result.stdout)
+    web_cpu = tree_cpu_seconds(master) - web_before
+    db_cpu = tree_cpu_seconds(postmaster) - db_before
+    if figures["errors"] or not figures["requests"]:
+        raise RuntimeError(f"{process.label}: {figures}\n{process.log_tail()}")
+    figures["web_cpu_seconds"] = round(web_cpu, 2)
+    figures["db_cpu_seconds"] = round(db_cpu, 2)
+    figures["rps_per_web_core"] = round(figures["requests"] / web_cpu, 1) if web_cpu else None
+    figures["web_cpu_ms_per_request"] = round(web_cpu * 1000 / figures["requests"], 3)
+    figures["db_cpu_ms_per_request"] = round(db_cpu * 1000 / figures["requests"], 3)
+    return figures
+
+
+# --- data -----------------------------------------------------------------------------------
+
+
+def prepare(system: Stack, products: int) -> dict[str, Path]:
+    """Migrate, make sure the scale's products exist, and write the request paths of each scenario."""
+    system.manage("migrate", "--noinput")
+    with system.connect() as conn:
+        row = conn.execute("SELECT count(*) FROM catalog_product WHERE sku LIKE 'GEN-%%'").fetchone()
+    if row is None or row[0] < products:
+        say(f"generating {products:,} products")
+        system.manage("generate_products", str(products), "--no-progress")
+        with system.connect() as conn:
+            conn.execute("VACUUM ANALYZE")
+    with system.connect() as conn:
+        skus = [
+            sku
+            for (sku,) in conn.execute(
+                "SELECT sku FROM catalog_product TABLESAMPLE SYSTEM (5) REPEATABLE (7) WHERE is_active LIMIT %s",
+                [DETAIL_SKUS],
+            )
+        ]
+    LOAD_DIR.mkdir(parents=True, exist_ok=True)
+    paths = {
+        "detail": LOAD_DIR / "detail-paths.txt",
+        "list": LOAD_DIR / "list-paths.txt",
+    }
+    paths["detail"].write_text("".join(f"/api/v1/products/{sku}/\n" for sku in skus))
+    paths["list"].write_text(f"/api/v1/products/?page_size={LIST_PAGE_SIZE}\n")
+    return paths
+
+
+def check_same_rows(system: Stack, paths: dict[str, Path]) -> None:
+    """The floors must answer what catalog answers, or their figures mean nothing."""
+    import urllib.request
+
+    detail_path = paths["detail"].read_text().splitlines()[0]
+    list_path = paths["list"].read_text().strip()
+    answers: dict[str, tuple[Any, Any]] = {}
+    for app in APPS:
+        with served(system, app, DB_MODES["pool"]) as process:
+            with urllib.request.urlopen(process.base_url + detail_path) as response:  # noqa: S310
+                detail = json.loads(response.read())
+            with urllib.request.urlopen(process.base_url + list_path) as response:  # noqa: S310
+                listing = json.loads(response.read())
+        answers[app] = (detail, [row["sku"] for row in listing["results"]])
+    reference = answers["catalog"]
+    for app, (detail, skus) in answers.items():
+        if skus != reference[1] or len(skus) != LIST_PAGE_SIZE:
+            raise RuntimeError(f"{app} lists other rows than catalog")
+        for name in ("sku", "name", "price", "currency", "category", "attributes", "updated_at"):
+            if detail[name] != reference[0][name]:
+                raise RuntimeError(f"{app} answers {name}={detail[name]!r}, catalog {reference[0][name]!r}")
+
+
+# --- scenarios ------------------------------------------------------------------------------
+
+
+def best(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    chosen = max(runs, key=lambda figures: figures["rps"])
+    return {**chosen, "rounds_rps": [figures["rps"] for figures in runs]}
+
+
+def floors(system: Stack, paths: dict[str, Path], *, seconds: float, rounds: int) -> dict[str, Any]:
+    postmaster = _postmaster(system)
+    runs: dict[str, dict[str, list[dict[str, Any]]]] = {app: {"detail": [], "list": []} for app in APPS}
+    for number in range(rounds):
+        for app in APPS:
+            with served(system, app, DB_MODES["pool"]) as process:
+                drive(process, postmaster, paths["detail"], 1.0)  # warm the pool and the imports
+                for scenario in ("detail", "list"):
+                    figures = drive(process, postmaster, paths[scenario], seconds)
+                    runs[app][scenario].append(figures)
+                    say(f"round {number + 1} {app} {scenario}: {_brief(figures)}")
+    results: dict[str, Any] = {}
+    for scenario in ("detail", "list"):
+        by_app = {app: best(runs[app][scenario]) for app in APPS}
+        catalog = by_app["catalog"]
+        results[scenario] = {
+            "apps": by_app,
+            "ratios": {
+                f"catalog_to_{app}": {
+                    "rps": round(catalog["rps"] / by_app[app]["rps"], 3),
+                    "rps_per_web_core": round(catalog["rps_per_web_core"] / by_app[app]["rps_per_web_core"], 3),
+                }
+                for app in ("django_floor", "wsgi_floor")
+            },
+        }
+    return results
+
+
+def sweep(system: Stack, paths: dict[str, Path], *, seconds: float) -> list[dict[str, Any]]:
+    postmaster = _postmaster(system)
+    rows = []
+    for workers, threads in SWEEP:
+        for mode, mode_env in DB_MODES.items():
+            env = {**mode_env, "WEB_WORKERS": str(workers), "WEB_THREADS": str(threads)}
+            # A pool at least as big as the threads that borrow from it (docs/architecture.md).
+            env["DB_POOL_MAX_SIZE"] = str(max(8, threads))
+            row: dict[str, Any] = {"workers": workers, "threads": threads, "db": mode}
+            with served(system, "catalog", env) as process:
+                drive(process, postmaster, paths["detail"], 1.0)
+                for scenario in ("detail", "list"):
+                    row[scenario] = drive(process, postmaster, paths[scenario], seconds)
+            row["score"] = round(math.sqrt(row["detail"]["rps"] * row["list"]["rps"]), 1)
+            say(f"{workers}x{threads} {mode}: detail {_brief(row['detail'])}; list {_brief(row['list'])}")
+            rows.append(row)
+    return rows
+
+
+def _brief(figures: dict[str, Any]) -> str:
+    return (
+        f"{figures['rps']}/s, p50 {figures['p50_ms']} ms, p99 {figures['p99_ms']} ms, "
+        f"{figures['rps_per_web_core']}/s per web core"
+    )
+
+
+# --- the run and its report -----------------------------------------------------------------
+
+
+def machine() -> dict[str, Any]:
+    import platform
+
+    return {
+        "cores": os.cpu_count(),
+        "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "versions": {
+            name: metadata.version(name)
+            for name in ("Django", "djangorestframework", "psycopg", "psycopg-pool", "gunicorn", "geventhttpclient")
+        },
+        "load_average_at_start": [round(value, 2) for value in os.getloadavg()],
+    }
+
+
+def run(scale: str, *, do_sweep: bool) -> dict[str, Any]:
+    settings = SETTINGS[scale]
+    results: dict[str, Any] = {
+        "scale": scale,
+        "products": SCALES[scale],
+        "machine": machine(),
+        "settings": {
+            **settings,
+            "concurrency": CONCURRENCY,
+            "list_page_size": LIST_PAGE_SIZE,
+            "detail_skus": DETAIL_SKUS,
+            "floors_server": "gunicorn defaults of common/gunicorn_conf.py, DB_POOL=true",
+        },
+    }
+    with stack(dbname=f"bench_catalog_{scale}", fresh=False) as system:
+        paths = prepare(system, SCALES[scale])
+        check_same_rows(system, paths)
+        say("floors: catalog, bare Django view, bare WSGI + psycopg")
+        results["floors"] = floors(system, paths, seconds=settings["seconds"], rounds=settings["rounds"])
+        if do_sweep:
+            say("sweep: gunicorn workers x threads, pool vs persistent connections")
+            results["sweep"] = sweep(system, paths, seconds=settings["seconds"])
+    results["machine"]["load_average_at_end"] = [round(value, 2) for value in os.getloadavg()]
+    return results
+
+
+def write_results(results: dict[str, Any], command: str) -> None:
+    RESULTS_JSON.parent.mkdir(parents=True, exist_ok=True)
+    existing: dict[str, Any] = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else {}
+    existing[results["scale"]] = {
+        **results,
+        "command": command,
+        "recorded_at": datetime.datetime.now(tz=datetime.UTC).isoformat(timespec="seconds"),
+    }
+    RESULTS_JSON.write_text(json.dumps(existing, indent=2) + "\n")
+    begin, end = "<!-- api:begin -->", "<!-- api:end -->"
+    lines = [
+        begin,
+        "## API floors and server settings",
+        "",
+        "Written by `bench/run_api.py` from `bench/results/api.json`.",
+        "",
+    ]
+    for scale in ("small", "full"):
+        run = existing.get(scale)
+        lines += _section(scale, run) if run else [f"### {scale}: not run yet", ""]
+    lines.append(end)
+    section = "\n".join(lines)
+    text = RESULTS_MD.read_text() if RESULTS_MD.exists() else "# Benchmark results\n\n"
+    if begin in text and end in text:
+        text = text[: text.index(begin)] + section + text[text.index(end) + len(end) :]
+    else:
+        text = text.rstrip() + "\n\n" + section + "\n"
+    RESULTS_MD.write_text(text)
+
+
+def _row(*cells: object) -> str:
+    return "| " + " | ".join(str(cell) for cell in cells) + " |"
+
+
+def _section(scale: str, run: dict[str, Any]) -> list[str]:
+    m, s = run["machine"], run["settings"]
+    versions = ", ".join(f"{k} {v}" for k, v in m["versions"].items())
+    lines = [
+        f"### {scale}: {run['products']:,} products (recorded {run['recorded_at']})",
+        "",
+        f"Command: `{run['command']}` (total {run.get('total_seconds', '?')} s). Machine: {m['cores']} cores, "
+        f"{m['memory_gb']} GB, {m['os']}, Python {m['python']}; {versions}; load average "
+        f"{m['load_average_at_start']} at start, {m['load_average_at_end']} at end. Load: {s['concurrency']} "
+        f"keep-alive connections, closed loop, {s['seconds']} s per figure; floors: best of {s['rounds']} rounds "
+        f"taken in turns; {s['floors_server']}. Client, server and database share the machine.",
+        "",
+        _row(
+            "scenario",
+            "server",
+            "requests/s",
+            "p50 / p99 ms",
+            "requests per web CPU-second",
+            "web / db CPU ms per request",
+            "catalog / this: rps, per core",
+        ),
+        "|---|---|---|---|---|---|---|",
+    ]
+    names = {
+        "detail": "product detail (`GET /api/v1/products/{sku}/`)",
+        "list": f"list page of {s['list_page_size']} (`GET /api/v1/products/?page_size={s['list_page_size']}`)",
+    }
+    labels = {"catalog": "catalog (DRF)", "django_floor": "bare Django view", "wsgi_floor": "bare WSGI + psycopg"}
+    for scenario in ("detail", "list"):
+        floor = run["floors"][scenario]
+        for app, figures in floor["apps"].items():
+            ratio = floor["ratios"].get(f"catalog_to_{app}")
+            lines.append(
+                _row(
+                    names[scenario],
+                    labels[app],
+                    f"{figures['rps']} (rounds {figures['rounds_rps']})",
+                    f"{figures['p50_ms']} / {figures['p99_ms']}",
+                    figures["rps_per_web_core"],
+                    f"{figures['web_cpu_ms_per_request']} / {figures['db_cpu_ms_per_request']}",
+                    f"{ratio['rps']}, {ratio['rps_per_web_core']}" if ratio else "1",
+                )
+            )
+    if "sweep" in run:
+        top = max(run["sweep"], key=lambda row: row["score"])
+        lines += [
+            "",
+            "Server settings, catalog only (score: geometric mean of detail and list requests/s; "
+            f"best in this run: {top['workers']} x {top['threads']}, {top['db']}):",
+            "",
+            _row("workers x threads", "connections", "detail rps (p99 ms)", "list rps (p99 ms)", "score"),
+            "|---|---|---|---|---|",
+        ]
+        for row in run["sweep"]:
+            lines.append(
+                _row(
+                    f"{row['workers']} x {row['threads']}",
+                    row["db"],
+                    f"{row['detail']['rps']} ({row['detail']['p99_ms']})",
+                    f"{row['list']['rps']} ({row['list']['p99_ms']})",
+                    row["score"],
+                )
+            )
+    return [*lines, ""]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", default=os.environ.get("BENCH_SCALE", "small"), choices=sorted(SCALES))
+    parser.add_argument("--no-sweep", action="store_true", help="Only the floors.")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    results = run(args.scale, do_sweep=not args.no_sweep)
+    results["total_seconds"] = round(time.perf_counter() - started, 1)
+    command = f"BENCH_SCALE={args.scale} .venv/bin/python bench/run_api.py" + (" --no-sweep" if args.no_sweep else "")
+    write_results(results, command)
+    say(f"wrote {RESULTS_JSON.relative_to(REPO_ROOT)} and {RESULTS_MD.relative_to(REPO_ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,213 @@
+"""Every benchmark in one run: `make bench` (BENCH_SCALE=small, the default, or full).
+
+Runs, one after the other and each as its own process with a time limit:
+
+1. bench/run_catalog.py: generation, filtered and deep pages, search, import against COPY,
+   export memory (fresh database bench_catalog_<scale>);
+2. bench/run_api.py: catalog's product detail and 100-row list against a bare Django view and a
+   bare WSGI + psycopg callable, and the gunicorn workers x threads x connections sweep (on the
+   database step 1 filled);
+3. bench/run_orders.py: order placement through the whole saga against product detail.
+
+Each writes its own JSON in bench/results/ and its section of bench/RESULTS.md; this script
+then writes bench/results/bench-<scale>.json and the summary at the top of RESULTS.md: every
+figure beside its floor and their ratio, all measured in this run. Every step starts and stops
+its own processes (PostgreSQL in .data/bench-postgres, gunicorn on free ports); nothing stays
+running.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import signal
+import subprocess
+import sys
+import time
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+RESULTS = REPO_ROOT / "bench" / "results"
+RESULTS_MD = REPO_ROOT / "bench" / "RESULTS.md"
+# (name, argv after the interpreter, seconds allowed) per scale.
+STEPS: dict[str, list[tuple[str, list[str], int]]] = {
+    "small": [
+        ("catalog", ["bench/run_catalog.py", "--scale", "small"], 900),
+        ("api", ["bench/run_api.py", "--scale", "small"], 1200),
+        ("orders", ["bench/run_orders.py", "--orders", "300", "--reads", "1000"], 900),
+    ],
+    "full": [
+        ("catalog", ["bench/run_catalog.py", "--scale", "full"], 3600),
+        ("api", ["bench/run_api.py", "--scale", "full"], 2400),
+        ("orders", ["bench/run_orders.py"], 1800),
+    ],
+}
+
+
+def say(line: str) -> None:
+    sys.stdout.write(f"[{datetime.datetime.now(tz=datetime.UTC):%H:%M:%S}] {line}\n")
+    sys.stdout.flush()
+
+
+def run_step(name: str, argv: list[str], limit: int) -> float:
+    """Run one benchmark; past ``limit`` seconds interrupt it (its finally blocks stop what it
+    started), then kill it."""
+    say(f"{name}: {' '.join(argv)} (at most {limit} s)")
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, *argv], cwd=REPO_ROOT)  # noqa: S603  (our own scripts)
+    try:
+        code = process.wait(limit)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        raise RuntimeError(f"{name} took longer than {limit} s") from None
+    except BaseException:
+        process.send_signal(signal.SIGINT)
+        process.wait(60)
+        raise
+    if code != 0:
+        raise RuntimeError(f"{name} failed with exit code {code}")
+    seconds = time.perf_counter() - started
+    say(f"{name}: done in {seconds:.0f} s")
+    return seconds
+
+
+def summary(scale: str, seconds: dict[str, float]) -> dict[str, Any]:
+    catalog = json.loads((RESULTS / "catalog.json").read_text())[scale]
+    api = json.loads((RESULTS / "api.json").read_text())[scale]
+    orders = json.loads((RESULTS / "orders.json").read_text())
+    rows: list[dict[str, Any]] = []
+
+    def row(scenario: str, figure: str, floor: str, ratio: float, target: str = "") -> None:
+        rows.append({"scenario": scenario, "figure": figure, "floor": floor, "ratio": ratio, "target": target})
+
+    deep = catalog["deep_page"]
+    row(
+        "catalog: page after 90% of the rows (by price), server p50",
+        f"{deep['deep']['server']['p50_ms']} ms",
+        f"first page {deep['first']['server']['p50_ms']} ms",
+        deep["ratio_p50"],
+        "<= 1.5",
+    )
+    imp = catalog["import"]
+    row(
+        "catalog: import of new products",
+        f"{imp['first_run']['rows_per_second']:,} rows/s",
+        f"raw COPY {imp['raw_copy']['rows_per_second']:,} rows/s",
+        imp["ratio_first_run_to_copy"],
+        ">= 0.333",
+    )
+    row(
+        "catalog: import of new products",
+        f"{imp['first_run']['rows_per_second']:,} rows/s",
+        f"INSERT into the indexed table {imp['raw_copy']['indexed_table_floor']['rows_per_second']:,} rows/s",
+        imp["ratio_first_run_to_indexed_floor"],
+    )
+    rss = max(catalog["export_csv"]["worker_rss_peak_mb"], catalog["export_ndjson"]["worker_rss_peak_mb"])
+    row("catalog: export, worker peak RSS", f"{rss} MB", "limit 200 MB", round(rss / 200, 3), "< 1")
+    for scenario, label in (("detail", "product detail"), ("list", "100-row list page")):
+        apps = api["floors"][scenario]["apps"]
+        for floor, floor_label in (("django_floor", "bare Django view"), ("wsgi_floor", "bare WSGI + psycopg")):
+            row(
+                f"API: {label}, requests per web CPU-second",
+                f"{apps['catalog']['rps_per_web_core']}",
+                f"{floor_label} {apps[floor]['rps_per_web_core']}",
+                api["floors"][scenario]["ratios"][f"catalog_to_{floor}"]["rps_per_web_core"],
+            )
+    for name, placement in orders["order_placement"].items():
+        row(
+            f"orders: placement, whole saga, {name.replace('_', ' ')}",
+            f"{placement['throughput_rps']}/s, p50 {placement['p50_ms']} ms",
+            f"catalog product detail {orders['product_detail']['throughput_rps']}/s",
+            placement["ratio_to_product_detail_throughput"],
+        )
+        cpu, detail_cpu = placement.get("cpu_ms_per_request"), orders["product_detail"].get("cpu_ms_per_request")
+        if cpu and detail_cpu:
+            row(
+                f"orders: placement, whole saga, {name.replace('_', ' ')}, CPU of the three services",
+                f"{cpu['total']} ms per order",
+                f"catalog product detail {detail_cpu['total']} ms",
+                round(cpu["total"] / detail_cpu["total"], 1),
+            )
+    return {
+        "scale": scale,
+        "recorded_at": datetime.datetime.now(tz=datetime.UTC).isoformat(timespec="seconds"),
+        "command": f"make bench BENCH_SCALE={scale}",
+        "seconds": {name: round(value) for name, value in seconds.items()},
+        "machine": {
+            "cores": os.cpu_count(),
+            "os": platform.platform(),
+            "python": platform.python_version(),
+            "cpu": catalog["machine"]["cpu"],
+            "memory_gb": catalog["machine"]["memory_gb"],
+            "postgresql": catalog["machine"]["postgresql"],
+            "postgresql_settings": catalog["machine"]["postgresql_settings"],
+            "versions": {
+                name: metadata.version(name)
+                for name in ("Django", "djangorestframework", "psycopg", "psycopg-pool", "gunicorn", "locust")
+            },
+        },
+        "server_settings": {
+            "gunicorn": "WEB_WORKERS x WEB_THREADS defaults of common/gunicorn_conf.py",
+            "database": "DB_POOL defaults of common/settings.py",
+        },
+        "rows": rows,
+    }
+
+
+def write_summary(result: dict[str, Any]) -> None:
+    (RESULTS / f"bench-{result['scale']}.json").write_text(json.dumps(result, indent=2) + "\n")
+    m = result["machine"]
+    versions = ", ".join(f"{k} {v}" for k, v in m["versions"].items())
+    lines = [
+        "<!-- summary:begin -->",
+        f"## Summary: {result['scale']} (recorded {result['recorded_at']})",
+        "",
+        f"Command: `{result['command']}`; steps took "
+        + ", ".join(f"{name} {value} s" for name, value in result["seconds"].items())
+        + f". Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, {m['os']}; Python {m['python']}; "
+        f"PostgreSQL {m['postgresql']} (embedded); {versions}. Every figure and its floor come from this run; "
+        "the sections below give the details.",
+        "",
+        "| scenario | figure | floor | figure / floor | target |",
+        "|---|---|---|---|---|",
+        *(f"| {r['scenario']} | {r['figure']} | {r['floor']} | {r['ratio']} | {r['target']} |" for r in result["rows"]),
+        "",
+        "<!-- summary:end -->",
+    ]
+    section = "\n".join(lines)
+    text = RESULTS_MD.read_text()
+    begin, end = "<!-- summary:begin -->", "<!-- summary:end -->"
+    if begin in text and end in text:
+        text = text[: text.index(begin)] + section + text[text.index(end) + len(end) :]
+    else:
+        head, _, rest = text.partition("\n\n")
+        text = f"{head}\n\n{section}\n\n{rest}"
+    RESULTS_MD.write_text(text)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", default=os.environ.get("BENCH_SCALE", "small"), choices=sorted(STEPS))
+    args = parser.parse_args()
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
+    for name, argv, limit in STEPS[args.scale]:
+        seconds[name] = run_step(name, argv, limit)
+    seconds["total"] = time.perf_counter() - started
+    write_summary(summary(args.scale, seconds))
+    say(f"wrote bench/results/bench-{args.scale}.json and bench/RESULTS.md in {seconds['total']:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
