@@ -263,6 +263,18 @@ def _scale_section(scale: str, run: dict[str, Any]) -> list[str]:
             f"{imp['ratio_second_run_to_copy']} of COPY",
         ),
     ]
+    for label, run_ in (("import, new products", first), ("import again", again)):
+        stages = run_.get("stage_seconds")
+        if stages:
+            lines.append(
+                _row(
+                    f"{label}: where the job's time went",
+                    f"read and validate (Python) {stages['read_validate']} s, batch SQL {stages['write']} s, "
+                    f"commits {stages['commit']} s",
+                    "",
+                    "",
+                )
+            )
     if search is not None:
         lines.insert(
             -2,

@@ -6,6 +6,7 @@ import base64
 import csv
 import json
 import random
+import re
 import statistics
 import time
 from collections.abc import Callable
@@ -237,7 +238,8 @@ def raw_copy(stack: Stack, path: Path) -> dict[str, Any]:
 
 def run_import(stack: Stack, path: Path) -> dict[str, Any]:
     """import_products on the file; the job's own timing (started -> finished) and the counts."""
-    wall = stack.manage("import_products", str(path), "--no-progress")
+    wall, output = stack.manage_output("import_products", str(path), "--no-progress")
+    stages = re.search(r"seconds: read and validate ([0-9.]+), write ([0-9.]+), commit ([0-9.]+)", output)
     with stack.connect() as conn:
         row = conn.execute(
             "SELECT rows_processed, created_count, updated_count, unchanged_count, rejected_count, "
@@ -256,6 +258,12 @@ def run_import(stack: Stack, path: Path) -> dict[str, Any]:
         "seconds": round(float(seconds), 2),
         "rows_per_second": round(rows / float(seconds)),
         "command_wall_seconds": round(wall, 2),
+        # The job's own breakdown (docs/catalog-bulk.md, "Where the time goes").
+        "stage_seconds": (
+            dict(zip(("read_validate", "write", "commit"), map(float, stages.groups()), strict=True))
+            if stages
+            else None
+        ),
     }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from catalog_service.catalog.models import (
 from catalog_service.catalog.services.imports import (
     MAX_STORED_ERRORS,
     product_import_run,
+    product_import_run_file,
 )
 from tests.catalog.helpers import errors
 
@@ -374,6 +376,22 @@ def test_import_products_command(tmp_path: Path, chairs: Category) -> None:
 
     call_command("import_products", str(path), "--no-progress", stdout=(out := io.StringIO()))
     assert "0 created, 0 updated, 2 unchanged" in out.getvalue()
+
+
+def test_an_import_reports_where_its_time_went(tmp_path: Path, chairs: Category) -> None:
+    path = tmp_path / "products.csv"
+    path.write_bytes(GOOD_AND_BAD)
+    result = product_import_run_file(path=path, file_format=None, actor="system:test")
+    job = ProductImport.objects.get()
+    assert job.started_at is not None
+    assert job.finished_at is not None
+    stages = (result.timings.read_validate, result.timings.write, result.timings.commit)
+    assert all(seconds > 0 for seconds in stages), stages
+    # Measured inside the job's own start and finish.
+    assert sum(stages) <= (job.finished_at - job.started_at).total_seconds()
+    out = io.StringIO()
+    call_command("import_products", str(path), "--no-progress", stdout=out)
+    assert re.search(r"seconds: read and validate [0-9.]+, write [0-9.]+, commit [0-9.]+", out.getvalue())
 
 
 def test_import_products_command_refuses_an_unusable_file(tmp_path: Path) -> None:
