@@ -249,6 +249,18 @@ def _scale_section(scale: str, run: dict[str, Any]) -> list[str]:
             "the floor of any import",
             f"{round(raw['indexed_table_floor']['rows_per_second'] / raw['rows_per_second'], 3)} of COPY",
         ),
+        *(
+            [
+                _row(
+                    "search vectors of the same rows computed, nothing written (`to_tsvector`, one SELECT)",
+                    f"{search['rows_per_second']:,} rows/s ({search['seconds']} s)",
+                    "a floor of any import keeping the search vector",
+                    f"{round(search['rows_per_second'] / raw['rows_per_second'], 3)} of COPY",
+                )
+            ]
+            if search
+            else []
+        ),
         _row(
             f"import, new products ({first['created']:,} created)",
             f"{first['rows_per_second']:,} rows/s ({first['seconds']} s)",
@@ -275,16 +287,6 @@ def _scale_section(scale: str, run: dict[str, Any]) -> list[str]:
                     "",
                 )
             )
-    if search is not None:
-        lines.insert(
-            -2,
-            _row(
-                "search vectors of the same rows computed, nothing written (`to_tsvector`, one SELECT)",
-                f"{search['rows_per_second']:,} rows/s ({search['seconds']} s)",
-                "a floor of any import keeping the search vector",
-                f"{round(search['rows_per_second'] / raw['rows_per_second'], 3)} of COPY",
-            ),
-        )
     for key in ("export_csv", "export_ndjson"):
         ex = run[key]
         lines.append(
