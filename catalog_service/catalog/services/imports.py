@@ -69,8 +69,9 @@ ProgressCallback = Callable[[int, int | None], None]
 @dataclass
 class ImportTimings:
     """Seconds spent, over the whole run, reading and validating rows (Python), in each batch's
-    SQL (COPY to staging, the checks, the upsert, stock rows and movements), and committing
-    (where PostgreSQL checks the deferred foreign keys of the new stock rows and movements)."""
+    SQL (COPY to staging, the checks, the upsert, stock rows and movements, rejected rows and
+    progress), and committing (where PostgreSQL checks the deferred foreign keys of the new
+    stock rows and movements)."""
 
     read_validate: float = 0.0
     write: float = 0.0
