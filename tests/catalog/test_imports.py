@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import queue
 import re
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,8 +15,10 @@ from uuid import UUID
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import connection
 from rest_framework.test import APIClient
 
+from catalog_service.catalog.bulk import loader
 from catalog_service.catalog.models import (
     SKU_MAX_LENGTH,
     Category,
@@ -25,6 +29,7 @@ from catalog_service.catalog.models import (
     StockLevel,
     StockMovement,
 )
+from catalog_service.catalog.services import imports
 from catalog_service.catalog.services.imports import (
     MAX_STORED_ERRORS,
     product_import_run,
@@ -418,6 +423,55 @@ def test_the_worker_runs_a_queued_import(staff_client: APIClient, chairs: Catego
 
     job = staff_client.get(f"{URL}{job_id}/").json()
     assert (job["status"], job["created"], job["rejected"]) == ("succeeded", 2, 5)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_readers_keep_working_during_an_import(
+    tmp_path: Path, chairs: Category, anonymous_client: APIClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Searches in another session are neither blocked by a batch in progress nor shown its
+    rows, and see each batch (and the job's progress) as soon as it commits."""
+    monkeypatch.setattr(imports, "BATCH_ROWS", 10)
+    path = tmp_path / "products.csv"
+    path.write_text(HEADER + "".join(f"R-{n},Red chair {n},,10.00,EUR,chairs,,,\n" for n in range(30)))
+
+    def read_elsewhere() -> tuple[int, int]:
+        """(products a search finds, the job's rows processed), read in another session."""
+        outcome: queue.Queue[tuple[int, int] | BaseException] = queue.Queue()
+
+        def read() -> None:
+            try:
+                response = anonymous_client.get("/api/v1/products/", {"q": "red chair", "page_size": 100})
+                assert response.status_code == 200, response.content
+                processed = ProductImport.objects.values_list("rows_processed", flat=True).get()
+                outcome.put((len(response.json()["results"]), processed))
+            except BaseException as exc:  # handed to the test's thread, which raises it
+                outcome.put(exc)
+            finally:
+                connection.close()
+
+        threading.Thread(target=read, daemon=True).start()
+        result = outcome.get(timeout=30)  # a reader blocked by the import fails here
+        if isinstance(result, BaseException):
+            raise result
+        return result
+
+    during: list[tuple[int, int]] = []
+    after: list[tuple[int, int]] = []
+    upsert = loader._upsert
+
+    def upsert_then_read(*args: Any, **kwargs: Any) -> tuple[int, int, int, int]:
+        written = upsert(*args, **kwargs)
+        during.append(read_elsewhere())  # the batch's transaction is still open
+        return written
+
+    monkeypatch.setattr(loader, "_upsert", upsert_then_read)
+    result = product_import_run_file(
+        path=path, file_format=None, actor="system:test", progress=lambda done, total: after.append(read_elsewhere())
+    )
+    assert result.created == 30
+    assert during == [(0, 0), (10, 10), (20, 20)]
+    assert after == [(10, 10), (20, 20), (30, 30)]
 
 
 def test_the_tasks_are_registered() -> None:
