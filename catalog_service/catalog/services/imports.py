@@ -88,8 +88,9 @@ class ImportResult:
     unchanged: int
     rejected: int
     error: str = ""
-    # Where this run's time went (zero for a job this call did not run).
-    timings: ImportTimings = field(default_factory=ImportTimings)
+    # Where this run's time went (zero for a job this call did not run); not part of what
+    # the result says about the job, so two results of one job compare equal.
+    timings: ImportTimings = field(default_factory=ImportTimings, compare=False)
 
 
 @dataclass
