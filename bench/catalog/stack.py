@@ -56,6 +56,11 @@ class Stack:
 
     def manage(self, *args: str) -> float:
         """Run catalog's manage.py; its wall time in seconds."""
+        seconds, _output = self.manage_output(*args)
+        return seconds
+
+    def manage_output(self, *args: str) -> tuple[float, str]:
+        """Run catalog's manage.py; its wall time in seconds and what it wrote to stdout."""
         started = time.perf_counter()
         result = subprocess.run(  # noqa: S603  (this repository's manage.py, our arguments)
             [sys.executable, str(CATALOG.manage_py), *args],
@@ -67,7 +72,7 @@ class Stack:
         )
         if result.returncode != 0:
             raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
-        return time.perf_counter() - started
+        return time.perf_counter() - started, result.stdout
 
     def staff_token(self) -> str:
         claims = user_claims(is_staff=True, email="bench@example.com", issuer="mercato-accounts", audience="mercato")

@@ -26,7 +26,14 @@ def product_import_run_task(import_id: str) -> None:
     result = product_import_run(import_id=UUID(import_id))
     logger.info(
         "product import finished",
-        extra={"import_id": import_id, "status": result.status, "rows": result.rows_processed},
+        extra={
+            "import_id": import_id,
+            "status": result.status,
+            "rows": result.rows_processed,
+            "read_validate_seconds": round(result.timings.read_validate, 2),
+            "write_seconds": round(result.timings.write, 2),
+            "commit_seconds": round(result.timings.commit, 2),
+        },
     )
 
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import csv
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Final
 from uuid import UUID
@@ -65,6 +66,18 @@ ProgressCallback = Callable[[int, int | None], None]
 """Called after every batch with the rows processed so far and the estimated total."""
 
 
+@dataclass
+class ImportTimings:
+    """Seconds spent, over the whole run, reading and validating rows (Python), in each batch's
+    SQL (COPY to staging, the checks, the upsert, stock rows and movements, rejected rows and
+    progress), and committing (where PostgreSQL checks the deferred foreign keys of the new
+    stock rows and movements)."""
+
+    read_validate: float = 0.0
+    write: float = 0.0
+    commit: float = 0.0
+
+
 @dataclass(frozen=True)
 class ImportResult:
     import_id: UUID
@@ -75,6 +88,9 @@ class ImportResult:
     unchanged: int
     rejected: int
     error: str = ""
+    # Where this run's time went (zero for a job this call did not run); not part of what
+    # the result says about the job, so two results of one job compare equal.
+    timings: ImportTimings = field(default_factory=ImportTimings, compare=False)
 
 
 @dataclass
@@ -85,6 +101,7 @@ class _Totals:
     unchanged: int = 0
     rejected: int = 0
     errors_stored: int = 0
+    timings: ImportTimings = field(default_factory=ImportTimings)
 
 
 @dataclass(frozen=True)
@@ -246,12 +263,18 @@ def _execute(job: ProductImport, stream: IO[bytes], progress: ProgressCallback |
         # Each batch is read and validated before its transaction opens, so the chunk reads
         # never run inside a COPY, and a transaction lasts only as long as its SQL. (Reading a
         # batch ahead in a thread was measured slower: the two threads contend for the GIL.)
-        for batch in _batches(records, validate):
+        batches = _batches(records, validate)
+        while True:
+            started = time.perf_counter()
+            batch = next(batches, None)
+            totals.timings.read_validate += time.perf_counter() - started
+            if batch is None:
+                break
             _load(job, batch, totals, tables)
             if progress is not None:
                 progress(totals.rows, job.total_rows)
     except FileRejected as exc:
-        return _finish(job, ImportStatus.FAILED, str(exc))
+        return _finish(job, ImportStatus.FAILED, str(exc), totals.timings)
     except Exception as exc:
         logger.exception("product import %s failed", job.pk)
         _finish(job, ImportStatus.FAILED, f"The import stopped on an unexpected error ({type(exc).__name__}).")
@@ -259,7 +282,7 @@ def _execute(job: ProductImport, stream: IO[bytes], progress: ProgressCallback |
     finally:
         with connection.cursor() as cursor:
             tables.drop(cursor)
-    return _finish(job, ImportStatus.SUCCEEDED, "")
+    return _finish(job, ImportStatus.SUCCEEDED, "", totals.timings)
 
 
 def _batches(
@@ -283,6 +306,7 @@ def _batches(
 
 
 def _load(job: ProductImport, batch: _Batch, totals: _Totals, tables: loader.ImportTables) -> None:
+    started = time.perf_counter()
     with transaction.atomic(), connection.cursor() as cursor:
         outcome = loader.load_batch(
             cursor, batch.valid, tables=tables, actor=job.created_by, reference=f"import:{job.pk}"
@@ -318,9 +342,12 @@ def _load(job: ProductImport, batch: _Batch, totals: _Totals, tables: loader.Imp
             rejected_count=F("rejected_count") + len(rejections),
             updated_at=timezone.now(),
         )
+        written = time.perf_counter()
+    totals.timings.write += written - started
+    totals.timings.commit += time.perf_counter() - written
 
 
-def _finish(job: ProductImport, status: ImportStatus, error: str) -> ImportResult:
+def _finish(job: ProductImport, status: ImportStatus, error: str, timings: ImportTimings | None = None) -> ImportResult:
     job.refresh_from_db()
     job.status = status
     job.error = error
@@ -328,10 +355,10 @@ def _finish(job: ProductImport, status: ImportStatus, error: str) -> ImportResul
     if status == ImportStatus.SUCCEEDED:
         job.total_rows = job.rows_processed
     job.save(update_fields=["status", "error", "finished_at", "total_rows", "updated_at"])
-    return _result(job)
+    return _result(job, timings)
 
 
-def _result(job: ProductImport) -> ImportResult:
+def _result(job: ProductImport, timings: ImportTimings | None = None) -> ImportResult:
     return ImportResult(
         import_id=job.pk,
         status=ImportStatus(job.status),
@@ -341,4 +368,5 @@ def _result(job: ProductImport) -> ImportResult:
         unchanged=job.unchanged_count,
         rejected=job.rejected_count,
         error=job.error,
+        timings=timings or ImportTimings(),
     )

@@ -47,7 +47,9 @@ class Command(BaseCommand):
             bar.close()
         self.stdout.write(
             f"import {result.import_id} {result.status}: {result.rows_processed} rows, {result.created} created, "
-            f"{result.updated} updated, {result.unchanged} unchanged, {result.rejected} rejected"
+            f"{result.updated} updated, {result.unchanged} unchanged, {result.rejected} rejected "
+            f"(seconds: read and validate {result.timings.read_validate:.2f}, write {result.timings.write:.2f}, "
+            f"commit {result.timings.commit:.2f})"
         )
         if result.status != ImportStatus.SUCCEEDED:
             raise CommandError(result.error or "the import failed")
