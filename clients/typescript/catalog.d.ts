@@ -2102,6 +2102,8 @@ export interface components {
         };
         ReservationLine: {
             sku: string;
+            /** @description The product's name when reserved. */
+            name: string;
             quantity: number;
             /**
              * Format: decimal

@@ -14,12 +14,14 @@ class ReservationLine:
     """
     Attributes:
         sku (str):
+        name (str): The product's name when reserved.
         quantity (int):
         unit_price (str): The price when reserved, a decimal string in `currency`.
         currency (str):
     """
 
     sku: str
+    name: str
     quantity: int
     unit_price: str
     currency: str
@@ -27,6 +29,8 @@ class ReservationLine:
 
     def to_dict(self) -> dict[str, Any]:
         sku = self.sku
+
+        name = self.name
 
         quantity = self.quantity
 
@@ -39,6 +43,7 @@ class ReservationLine:
         field_dict.update(
             {
                 "sku": sku,
+                "name": name,
                 "quantity": quantity,
                 "unit_price": unit_price,
                 "currency": currency,
@@ -52,6 +57,8 @@ class ReservationLine:
         d = dict(src_dict)
         sku = d.pop("sku")
 
+        name = d.pop("name")
+
         quantity = d.pop("quantity")
 
         unit_price = d.pop("unit_price")
@@ -60,6 +67,7 @@ class ReservationLine:
 
         reservation_line = cls(
             sku=sku,
+            name=name,
             quantity=quantity,
             unit_price=unit_price,
             currency=currency,
