@@ -3,8 +3,9 @@ from typing import Any
 from drf_standardized_errors.openapi import AutoSchema as StandardizedErrorsAutoSchema
 
 # The statuses drf-standardized-errors knows when to document on its own (it has a serializer
-# for each and decides per view from its parsers, permissions, throttles, ...).
-_DOCUMENTED_BY_INFERENCE = frozenset({"400", "401", "403", "404", "405", "406", "415", "429", "500"})
+# for each and decides per view from its parsers, permissions, throttles, ...), and the two that
+# gunicorn answers for any request before a view runs (414, 431; see common/gunicorn_conf.py).
+_DOCUMENTED_BY_INFERENCE = frozenset({"400", "401", "403", "404", "405", "406", "414", "415", "429", "431", "500"})
 
 
 class AutoSchema(StandardizedErrorsAutoSchema):

@@ -168,8 +168,16 @@ REST_FRAMEWORK = {
 }
 
 DRF_STANDARDIZED_ERRORS = {
-    # Document 409, 412 and 422 too where a view declares them.
-    "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "405", "406", "409", "412", "415", "422", "429", "500"],
+    # Document 409, 412 and 422 too where a view declares them; 414 and 431, gunicorn's own
+    # answers (common/gunicorn_conf.py), on every operation.
+    "ALLOWED_ERROR_STATUS_CODES": [
+        *("400", "401", "403", "404", "405", "406", "409", "412", "415", "422", "429", "500"),
+        *("414", "431"),
+    ],
+    "ERROR_SCHEMAS": {
+        "414": "common.openapi_errors.ErrorResponse414Serializer",
+        "431": "common.openapi_errors.ErrorResponse431Serializer",
+    },
 }
 
 
