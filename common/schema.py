@@ -20,3 +20,13 @@ class AutoSchema(StandardizedErrorsAutoSchema):
         if status_code not in _DOCUMENTED_BY_INFERENCE:
             return False
         return bool(super()._should_add_error_response(responses, status_code))
+
+    def _get_extra_validation_errors(self) -> dict[str, set[str]]:
+        # A paginated list refuses a page size that is not a positive integer
+        # (common.pagination.page_size); drf-standardized-errors knows only filters and bodies.
+        extra: dict[str, set[str]] = dict(super()._get_extra_validation_errors())
+        paginator = self._get_paginator() if self.method == "GET" and self._is_list_view() else None
+        page_size_param = getattr(paginator, "page_size_query_param", None)
+        if page_size_param:
+            extra.setdefault(page_size_param, set()).add("invalid")
+        return extra
