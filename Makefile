@@ -37,9 +37,10 @@ typecheck: install
 imports: install
 	$(BIN)/lint-imports
 
-# One pytest run per Django project: each service, the shared package, then the real processes.
+# One pytest run per Django project: each service, the shared package, then the real processes
+# (end to end, then fuzzed by schemathesis).
 test-suites: install
-	@for suite in $(SERVICES) common e2e; do \
+	@for suite in $(SERVICES) common e2e fuzz; do \
 		echo "pytest tests/$$suite"; \
 		$(BIN)/pytest tests/$$suite || exit 1; \
 	done

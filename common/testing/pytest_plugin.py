@@ -20,8 +20,8 @@ from common.devstack import REPO_ROOT, SERVICES_BY_NAME, database_url, start_emb
 TESTS_ROOT = REPO_ROOT / "tests"
 TEST_POSTGRES_DIR = REPO_ROOT / ".data" / "test-postgres"
 # Test suites that are not a service: the shared package runs in a minimal project of its own;
-# the end-to-end tests drive services as processes and configure no Django themselves.
-EXTRA_SETTINGS = {"common": "tests.common.project.settings", "e2e": None}
+# the end-to-end and fuzz tests drive services as processes and configure no Django themselves.
+EXTRA_SETTINGS = {"common": "tests.common.project.settings", "e2e": None, "fuzz": None}
 
 
 def _suites(args: list[str]) -> set[str]:
