@@ -87,9 +87,13 @@ def product_list(
     if filters.category_id is not None:
         category_path = Category.objects.filter(pk=filters.category_id).values_list("path", flat=True).first()
         if category_path is None:
-            return ProductListing(products.none(), KEYSETS[ordering])
-        # The subtree's ids come from an index range scan of the C-collated path.
-        products = products.filter(category_id__in=Category.objects.filter(path__startswith=category_path).values("pk"))
+            # No such category: no rows, yet the rest still applies (a search's rank is the
+            # relevance keyset's column, even over nothing).
+            products = products.none()
+        else:
+            # The subtree's ids come from an index range scan of the C-collated path.
+            subtree = Category.objects.filter(path__startswith=category_path).values("pk")
+            products = products.filter(category_id__in=subtree)
     if filters.price_min is not None:
         products = products.filter(price__gte=filters.price_min)
     if filters.price_max is not None:
