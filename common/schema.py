@@ -1,3 +1,4 @@
+import re
 from typing import Any
 
 from drf_standardized_errors.openapi import AutoSchema as StandardizedErrorsAutoSchema
@@ -21,6 +22,13 @@ class AutoSchema(StandardizedErrorsAutoSchema):
             return False
         return bool(super()._should_add_error_response(responses, status_code))
 
+    def _map_serializer(self, serializer: Any, direction: str, bypass_extensions: bool = False) -> dict[str, Any]:
+        schema: dict[str, Any] = super()._map_serializer(serializer, direction, bypass_extensions)
+        # A serializer that refuses keys it does not know (``refuses_unknown_fields``) says so.
+        if direction == "request" and getattr(serializer, "refuses_unknown_fields", False):
+            schema["additionalProperties"] = False
+        return schema
+
     def _get_extra_validation_errors(self) -> dict[str, set[str]]:
         # A paginated list refuses a page size that is not a positive integer
         # (common.pagination.page_size); drf-standardized-errors knows only filters and bodies.
@@ -30,3 +38,36 @@ class AutoSchema(StandardizedErrorsAutoSchema):
         if page_size_param:
             extra.setdefault(page_size_param, set()).add("invalid")
         return extra
+
+
+# drf-standardized-errors names a list item's or a dict entry's field INDEX or KEY in the
+# documented ``attr`` ("skus.INDEX"); the errors themselves carry the real index or key
+# ("skus.3").
+_ATTR_PLACEHOLDERS = {"INDEX": r"\d+", "KEY": r"[\s\S]+"}
+
+
+def attr_placeholders_as_patterns(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """drf-spectacular postprocessing hook: document such an ``attr`` as the pattern of the
+    values it really takes instead of an enum no real error matches.
+
+    The errors of an operation are a ``oneOf`` told apart by ``attr``; where a placeholder is
+    among the mapped values, no real value is, so that choice becomes a plain ``anyOf``.
+    """
+    for component in result.get("components", {}).get("schemas", {}).values():
+        mapping = component.get("discriminator", {}).get("mapping", {})
+        if "oneOf" in component and any(_has_placeholder(value) for value in mapping):
+            del component["discriminator"]
+            component["anyOf"] = component.pop("oneOf")
+        attr = component.get("properties", {}).get("attr")
+        if not isinstance(attr, dict) or not any(_has_placeholder(value) for value in attr.get("enum") or ()):
+            continue
+        alternatives = [
+            r"\.".join(_ATTR_PLACEHOLDERS.get(segment, re.escape(segment)) for segment in value.split("."))
+            for value in attr.pop("enum")
+        ]
+        attr["pattern"] = "^(?:" + "|".join(alternatives) + ")$"
+    return result
+
+
+def _has_placeholder(value: Any) -> bool:
+    return isinstance(value, str) and any(segment in _ATTR_PLACEHOLDERS for segment in value.split("."))

@@ -204,7 +204,10 @@ def spectacular_settings(*, title: str, description: str) -> dict[str, Any]:
             "ErrorCode429Enum": "drf_standardized_errors.openapi_serializers.ErrorCode429Enum.choices",
             "ErrorCode500Enum": "drf_standardized_errors.openapi_serializers.ErrorCode500Enum.choices",
         },
-        "POSTPROCESSING_HOOKS": ["drf_standardized_errors.openapi_hooks.postprocess_schema_enums"],
+        "POSTPROCESSING_HOOKS": [
+            "drf_standardized_errors.openapi_hooks.postprocess_schema_enums",
+            "common.schema.attr_placeholders_as_patterns",
+        ],
     }
 
 
