@@ -98,7 +98,14 @@ def test_joined_date_filters(staff_client: APIClient, people: list[User]) -> Non
 
 @pytest.mark.parametrize(
     ("query", "attr"),
-    [({"joined_after": "yesterday"}, "joined_after"), ({"q": "x" * 101}, "q"), ({"q": "nul\x00"}, "q")],
+    [
+        ({"joined_after": "yesterday"}, "joined_after"),
+        ({"q": "x" * 101}, "q"),
+        ({"q": "nul\x00"}, "q"),
+        # Not "no filter", which would list everyone.
+        ({"is_staff": "yes please"}, "is_staff"),
+        ({"is_active": ""}, "is_active"),
+    ],
 )
 def test_bad_filter_values_are_400(staff_client: APIClient, query: dict[str, str], attr: str) -> None:
     response = staff_client.get(URL, query)

@@ -1,13 +1,40 @@
+from typing import Any, ClassVar
+
 import django_filters
+from django import forms
 from django.db.models import QuerySet
 
 from accounts_service.accounts import selectors
 from accounts_service.accounts.models import User
 
 
+class StrictBooleanField(forms.NullBooleanField):
+    """``true`` or ``false`` (``1``/``0``), or absent. django-filter's own select widget reads
+    anything else as "no filter", so a typo would list everyone."""
+
+    widget = forms.TextInput
+    default_error_messages: ClassVar[dict[str, str]] = {"invalid": "Enter true or false."}
+
+    def to_python(self, value: Any) -> bool | None:
+        if value is None:
+            return None
+        if value in ("true", "True", "1"):
+            return True
+        if value in ("false", "False", "0"):
+            return False
+        raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+
+    def validate(self, value: Any) -> None:
+        pass  # to_python has decided
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):  # type: ignore[misc]
+    field_class = StrictBooleanField
+
+
 class UserFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter ships no type information
-    is_active = django_filters.BooleanFilter(label="Active users only (true) or inactive only (false).")
-    is_staff = django_filters.BooleanFilter(label="Staff only (true) or customers only (false).")
+    is_active = StrictBooleanFilter(label="Active users only (true) or inactive only (false).")
+    is_staff = StrictBooleanFilter(label="Staff only (true) or customers only (false).")
     joined_after = django_filters.IsoDateTimeFilter(
         field_name="date_joined", lookup_expr="gte", label="Joined at or after this time (ISO 8601)."
     )
