@@ -2,6 +2,11 @@ import re
 from typing import Any
 
 from drf_standardized_errors.openapi import AutoSchema as StandardizedErrorsAutoSchema
+from drf_standardized_errors.openapi_utils import get_flat_serializer_fields
+from rest_framework import serializers
+from rest_framework.settings import api_settings
+
+from common.pagination import KeysetPagination
 
 # The statuses drf-standardized-errors knows when to document on its own (it has a serializer
 # for each and decides per view from its parsers, permissions, throttles, ...), and the two that
@@ -22,6 +27,12 @@ class AutoSchema(StandardizedErrorsAutoSchema):
             return False
         return bool(super()._should_add_error_response(responses, status_code))
 
+    def _map_serializer_field(self, field: Any, direction: str, bypass_extensions: bool = False) -> dict[str, Any]:
+        schema: dict[str, Any] = super()._map_serializer_field(field, direction, bypass_extensions)
+        if isinstance(field, serializers.DecimalField) and "pattern" in schema:
+            schema["pattern"] = _decimal_pattern(field)
+        return schema
+
     def _map_serializer(self, serializer: Any, direction: str, bypass_extensions: bool = False) -> dict[str, Any]:
         schema: dict[str, Any] = super()._map_serializer(serializer, direction, bypass_extensions)
         # A serializer that refuses keys it does not know (``refuses_unknown_fields``) says so.
@@ -37,7 +48,29 @@ class AutoSchema(StandardizedErrorsAutoSchema):
         page_size_param = getattr(paginator, "page_size_query_param", None)
         if page_size_param:
             extra.setdefault(page_size_param, set()).add("invalid")
+        # common.pagination.KeysetPagination refuses a malformed cursor with a 400 (DRF's
+        # cursor pagination with a 404, documented already).
+        if isinstance(paginator, KeysetPagination):
+            extra.setdefault(paginator.cursor_query_param, set()).add("invalid_cursor")
+        # A nested object (or list item) given as null is refused under its own name ("lines.3"),
+        # which drf-standardized-errors leaves out: it documents only the object's inner errors.
+        body = self.get_request_serializer() if self.method in ("POST", "PUT", "PATCH") else None
+        inner = "." + api_settings.NON_FIELD_ERRORS_KEY
+        for data_field in get_flat_serializer_fields(body) if body is not None else ():
+            if data_field.name.endswith(inner) and not getattr(data_field.field, "allow_null", False):
+                extra.setdefault(data_field.name.removesuffix(inner), set()).add("null")
         return extra
+
+
+def _decimal_pattern(field: serializers.DecimalField) -> str:
+    """The decimal strings the field takes. drf-spectacular's own pattern also admits "", "-"
+    and ".", which the field refuses, and a minus sign where the minimum is not negative."""
+    sign = "" if field.min_value is not None and field.min_value >= 0 else "-?"
+    whole = rf"\d{{1,{field.max_whole_digits}}}" if field.max_whole_digits else "0"
+    fraction = rf"\d{{1,{field.decimal_places}}}" if field.decimal_places else None
+    if fraction is None:
+        return f"^{sign}{whole}$"
+    return rf"^{sign}(?:{whole}(?:\.{fraction})?|\.{fraction})$"
 
 
 # drf-standardized-errors names a list item's or a dict entry's field INDEX or KEY in the

@@ -7,6 +7,7 @@ import dataclasses
 from django.http import StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import serializers
 from rest_framework.request import Request
 
@@ -28,6 +29,8 @@ class ExportFormatSerializer(serializers.Serializer[ImportFormat]):
 
 
 @document_query_errors(ProductListFilterSerializer)
+# catalog.selectors.products: ordering by relevance without a search.
+@extend_validation_errors(["invalid"], field_name="ordering", methods=["get"])
 @document_query_errors(ExportFormatSerializer)
 class ProductExportView(CatalogAPIView):
     # A bulk read of the whole catalog, inactive products included: staff only.
