@@ -78,6 +78,8 @@ def test_schemathesis_finds_nothing(
     report_path = tmp_path / "report.json"
     command = [
         SCHEMATHESIS,
+        "--config-file",
+        str(Path(__file__).with_name("schemathesis.toml")),
         "run",
         str(REPO_ROOT / f"{run.service}_service" / "openapi.yaml"),
         "--url",
