@@ -116,9 +116,10 @@ def product_list(
 def _in_category_tree(products: QuerySet[Product], category_id: int) -> QuerySet[Product]:
     category_path = Category.objects.filter(pk=category_id).values_list("path", flat=True).first()
     if category_path is None:
-        # No such category: no rows, yet the rest of the query still applies (a search's rank
-        # is the relevance keyset's column, even over nothing).
-        return products.none()
+        # No such category, so no product in it. Said in SQL rather than with none(): the rest
+        # of the query still applies (a search's rank is the relevance keyset's column), and
+        # the export runs the query's SQL itself (none() has none).
+        return products.filter(category_id=category_id)
     # The subtree's ids come from an index range scan of the C-collated path.
     return products.filter(category_id__in=Category.objects.filter(path__startswith=category_path).values("pk"))
 
