@@ -11,6 +11,7 @@ from common.pagination import KeysetPagination
 # The statuses drf-standardized-errors knows when to document on its own (it has a serializer
 # for each and decides per view from its parsers, permissions, throttles, ...), and the two that
 # gunicorn answers for any request before a view runs (414, 431; see common/gunicorn_conf.py).
+NO_NUL_PATTERN = "^[^\\x00]*$"
 _DOCUMENTED_BY_INFERENCE = frozenset({"400", "401", "403", "404", "405", "406", "414", "415", "429", "431", "500"})
 
 
@@ -38,6 +39,18 @@ class AutoSchema(StandardizedErrorsAutoSchema):
         # A serializer that refuses keys it does not know (``refuses_unknown_fields``) says so.
         if direction == "request" and getattr(serializer, "refuses_unknown_fields", False):
             schema["additionalProperties"] = False
+        # Every DRF CharField refuses NUL (PostgreSQL cannot store it): documented where no
+        # pattern or format says more already.
+        for name, field in getattr(serializer, "fields", {}).items():
+            field_schema = schema.get("properties", {}).get(field.field_name or name)
+            if (
+                direction == "request"
+                and isinstance(field, serializers.CharField)
+                and isinstance(field_schema, dict)
+                and field_schema.get("type") == "string"
+                and not {"pattern", "format", "enum", "readOnly"} & field_schema.keys()
+            ):
+                field_schema["pattern"] = NO_NUL_PATTERN
         return schema
 
     def _get_extra_validation_errors(self) -> dict[str, set[str]]:

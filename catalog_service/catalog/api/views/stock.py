@@ -19,7 +19,7 @@ from catalog_service.catalog.api.serializers.stock import (
     StockMovementSerializer,
 )
 from catalog_service.catalog.api.views.base import CatalogAPIView, is_staff
-from catalog_service.catalog.models import MovementReason
+from catalog_service.catalog.models import SKU_PATTERN, MovementReason
 from catalog_service.catalog.selectors.stock import (
     MOVEMENTS_KEYSET,
     stock_availability,
@@ -107,7 +107,9 @@ class AvailabilityView(CatalogAPIView):
         summary="Available quantities of several SKUs",
         description=f"Repeat `sku` (up to {MAX_AVAILABILITY_SKUS}). The same as the POST, for caches and links.",
         parameters=[
-            OpenApiParameter("sku", str, many=True, required=True, description="A SKU; repeat for more."),
+            OpenApiParameter(
+                "sku", str, many=True, required=True, pattern=SKU_PATTERN, description="A SKU; repeat for more."
+            ),
         ],
         responses=AvailabilitySerializer,
     )
