@@ -42,7 +42,7 @@ DRF_STANDARDIZED_ERRORS = {
     "ALLOWED_ERROR_STATUS_CODES": [
         code for code in DRF_STANDARDIZED_ERRORS["ALLOWED_ERROR_STATUS_CODES"] if code not in {"409", "412", "422"}
     ],
-    "EXCEPTION_FORMATTER_CLASS": "catalog_service.catalog.api.errors.CatalogExceptionFormatter",  # type: ignore[dict-item]
+    "EXCEPTION_FORMATTER_CLASS": "catalog_service.catalog.api.errors.CatalogExceptionFormatter",
 }
 # Fixed names for the catalog's enums, which would otherwise collide by field name ("code", "reason").
 SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(

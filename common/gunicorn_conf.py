@@ -9,7 +9,7 @@ import os
 from typing import Any
 
 import environ
-import gunicorn.util
+import gunicorn.util  # type: ignore[import-untyped]
 
 env = environ.Env()
 

@@ -34,5 +34,5 @@ def refuse_coerced_types() -> None:
             self.fail("invalid")
         return decimal_to_internal(self, data)
 
-    serializers.CharField.to_internal_value = char_field_to_internal_value  # type: ignore[method-assign]
-    serializers.DecimalField.to_internal_value = decimal_field_to_internal_value  # type: ignore[method-assign]
+    serializers.CharField.to_internal_value = char_field_to_internal_value  # type: ignore[method-assign,assignment]
+    serializers.DecimalField.to_internal_value = decimal_field_to_internal_value  # type: ignore[method-assign,assignment]

@@ -29,13 +29,13 @@ class AutoSchema(StandardizedErrorsAutoSchema):
         return bool(super()._should_add_error_response(responses, status_code))
 
     def _map_serializer_field(self, field: Any, direction: str, bypass_extensions: bool = False) -> dict[str, Any]:
-        schema: dict[str, Any] = super()._map_serializer_field(field, direction, bypass_extensions)
+        schema: dict[str, Any] = super()._map_serializer_field(field, direction, bypass_extensions)  # type: ignore[no-untyped-call]
         if isinstance(field, serializers.DecimalField) and "pattern" in schema:
             schema["pattern"] = _decimal_pattern(field)
         return schema
 
     def _map_serializer(self, serializer: Any, direction: str, bypass_extensions: bool = False) -> dict[str, Any]:
-        schema: dict[str, Any] = super()._map_serializer(serializer, direction, bypass_extensions)
+        schema: dict[str, Any] = super()._map_serializer(serializer, direction, bypass_extensions)  # type: ignore[no-untyped-call]
         # A serializer that refuses keys it does not know (``refuses_unknown_fields``) says so.
         if direction == "request" and getattr(serializer, "refuses_unknown_fields", False):
             schema["additionalProperties"] = False
@@ -57,7 +57,8 @@ class AutoSchema(StandardizedErrorsAutoSchema):
         # A paginated list refuses a page size that is not a positive integer
         # (common.pagination.page_size); drf-standardized-errors knows only filters and bodies.
         extra: dict[str, set[str]] = dict(super()._get_extra_validation_errors())
-        paginator = self._get_paginator() if self.method == "GET" and self._is_list_view() else None
+        listed = self.method == "GET" and self._is_list_view()
+        paginator = self._get_paginator() if listed else None  # type: ignore[no-untyped-call]
         page_size_param = getattr(paginator, "page_size_query_param", None)
         if page_size_param:
             extra.setdefault(page_size_param, set()).add("invalid")
@@ -67,7 +68,7 @@ class AutoSchema(StandardizedErrorsAutoSchema):
             extra.setdefault(paginator.cursor_query_param, set()).add("invalid_cursor")
         # A nested object (or list item) given as null is refused under its own name ("lines.3"),
         # which drf-standardized-errors leaves out: it documents only the object's inner errors.
-        body = self.get_request_serializer() if self.method in ("POST", "PUT", "PATCH") else None
+        body: Any = self.get_request_serializer() if self.method in ("POST", "PUT", "PATCH") else None
         inner = "." + api_settings.NON_FIELD_ERRORS_KEY
         for data_field in get_flat_serializer_fields(body) if body is not None else ():
             if data_field.name.endswith(inner) and not getattr(data_field.field, "allow_null", False):

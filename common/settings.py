@@ -167,7 +167,7 @@ REST_FRAMEWORK = {
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 
-DRF_STANDARDIZED_ERRORS = {
+DRF_STANDARDIZED_ERRORS: dict[str, Any] = {
     # Document 409, 412 and 422 too where a view declares them; 414 and 431, gunicorn's own
     # answers (common/gunicorn_conf.py), on every operation.
     "ALLOWED_ERROR_STATUS_CODES": [

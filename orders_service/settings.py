@@ -47,7 +47,7 @@ IDEMPOTENCY_LEASE_SECONDS = env.int("IDEMPOTENCY_LEASE_SECONDS", default=60)
 DRF_STANDARDIZED_ERRORS = {
     **DRF_STANDARDIZED_ERRORS,
     # A 503 for a downstream that is away is an answer, not a crash to report (api/errors.py).
-    "EXCEPTION_HANDLER_CLASS": "orders_service.orders.api.errors.OrdersExceptionHandler",  # type: ignore[dict-item]
+    "EXCEPTION_HANDLER_CLASS": "orders_service.orders.api.errors.OrdersExceptionHandler",
 }
 
 LOGGING = logging_settings(SERVICE_NAME)

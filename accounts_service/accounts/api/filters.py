@@ -4,6 +4,7 @@ from typing import Any, ClassVar
 import django_filters
 from django import forms
 from django.db.models import QuerySet
+from django_stubs_ext import StrOrPromise
 
 from accounts_service.accounts import selectors
 from accounts_service.accounts.models import User
@@ -14,9 +15,10 @@ class StrictBooleanField(forms.NullBooleanField):
     anything else as "no filter", so a typo would list everyone."""
 
     widget = forms.TextInput
-    default_error_messages: ClassVar[dict[str, str]] = {"invalid": "Enter true or false."}
+    default_error_messages: ClassVar[dict[str, StrOrPromise]] = {"invalid": "Enter true or false."}
 
-    def to_python(self, value: Any) -> bool | None:
+    # The stubs give NullBooleanField BooleanField's signature; None is its point.
+    def to_python(self, value: Any) -> bool | None:  # type: ignore[override]
         if value is None:
             return None
         if value in ("true", "True", "1"):
