@@ -12,6 +12,7 @@ from common.pagination import KeysetPagination
 # for each and decides per view from its parsers, permissions, throttles, ...), and the two that
 # gunicorn answers for any request before a view runs (414, 431; see common/gunicorn_conf.py).
 NO_NUL_PATTERN = "^[^\\x00]*$"
+NOT_BLANK_NO_NUL_PATTERN = "^\\s*[^\\s\\x00][^\\x00]*$"
 _DOCUMENTED_BY_INFERENCE = frozenset({"400", "401", "403", "404", "405", "406", "414", "415", "429", "431", "500"})
 
 
@@ -50,7 +51,9 @@ class AutoSchema(StandardizedErrorsAutoSchema):
                 and field_schema.get("type") == "string"
                 and not {"pattern", "format", "enum", "readOnly"} & field_schema.keys()
             ):
-                field_schema["pattern"] = NO_NUL_PATTERN
+                # A required text is trimmed first (DRF): it needs more than spaces.
+                needs_text = not field.allow_blank and field.trim_whitespace
+                field_schema["pattern"] = NOT_BLANK_NO_NUL_PATTERN if needs_text else NO_NUL_PATTERN
         return schema
 
     def _get_extra_validation_errors(self) -> dict[str, set[str]]:

@@ -180,3 +180,9 @@ def test_bad_parameters_are_400(staff_client: APIClient, params: dict[str, str],
 def test_export_is_for_staff_only(anonymous_client: APIClient, customer_client: APIClient) -> None:
     assert anonymous_client.get(URL).status_code == 401
     assert customer_client.get(URL).status_code == 403
+
+
+def test_an_empty_file_format_is_refused(staff_client: APIClient) -> None:
+    response = staff_client.get(URL, {"file_format": ""})
+    assert response.status_code == 400, response.content
+    assert response.json()["errors"][0]["attr"] == "file_format"
