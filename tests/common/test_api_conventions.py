@@ -40,6 +40,8 @@ def test_malformed_json_is_a_parse_error(client: Client) -> None:
         # JSON keeps its types: a number is not a string, nor a decimal string.
         ({"name": 0, "quantity": 1}, "invalid", "name"),
         ({"name": "ok", "quantity": 1, "price": 9.5}, "invalid", "price"),
+        # The length sent counts, not the length once trimmed.
+        ({"name": " " + "x" * 20, "quantity": 1}, "max_length", "name"),
     ],
 )
 def test_bad_input_is_a_validation_error_naming_the_field(client: Client, body: Any, code: str, attr: str) -> None:
