@@ -140,14 +140,18 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed")
 
 
-def document_query_errors(serializer_class: type[serializers.Serializer[Any]]) -> Callable[[V], V]:
+def document_query_errors(
+    serializer_class: type[serializers.Serializer[Any]], *, also: dict[str, set[str]] | None = None
+) -> Callable[[V], V]:
     """Document the 400 a view's query parameters can answer (drf-standardized-errors only
-    derives it for request bodies and django-filter forms)."""
+    derives it for request bodies and django-filter forms), with ``also`` the codes the view
+    or its services add to a parameter's (one declaration per parameter is all that counts)."""
     fields = get_serializer_fields_with_error_codes(get_flat_serializer_fields(serializer_class()))
 
     def decorate(view: V) -> V:
         for field in fields:
-            view = extend_validation_errors(sorted(field.error_codes), field_name=field.name, methods=["get"])(view)  # type: ignore[type-var]
+            codes = sorted(field.error_codes | (also or {}).get(field.name, set()))
+            view = extend_validation_errors(codes, field_name=field.name, methods=["get"])(view)  # type: ignore[type-var]
         return view
 
     return decorate

@@ -7,7 +7,6 @@ import dataclasses
 from django.http import StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import serializers
 from rest_framework.request import Request
 
@@ -29,9 +28,8 @@ class ExportFormatSerializer(QueryParametersSerializer):
     )
 
 
-@document_query_errors(ProductListFilterSerializer)
-# catalog.selectors.products: ordering by relevance without a search.
-@extend_validation_errors(["invalid"], field_name="ordering", methods=["get"])
+# catalog.selectors.products refuses ordering by relevance without a search.
+@document_query_errors(ProductListFilterSerializer, also={"ordering": {"invalid"}})
 @document_query_errors(ExportFormatSerializer)
 class ProductExportView(CatalogAPIView):
     # A bulk read of the whole catalog, inactive products included: staff only.

@@ -62,9 +62,8 @@ def _created(product: Product) -> Response:
     return with_etag(response, _etag(product))
 
 
-@document_query_errors(ProductListFilterSerializer)
-# catalog.selectors.products: ordering by relevance without a search.
-@extend_validation_errors(["invalid"], field_name="ordering", methods=["get"])
+# catalog.selectors.products refuses ordering by relevance without a search.
+@document_query_errors(ProductListFilterSerializer, also={"ordering": {"invalid"}})
 # The services check the category exists (catalog.services.products).
 @extend_validation_errors(["does_not_exist"], field_name="category", methods=["post"])
 class ProductListView(PublicReadStaffWriteView):
