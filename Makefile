@@ -51,10 +51,10 @@ typecheck: install
 imports: install
 	$(BIN)/lint-imports
 
-# One pytest run per Django project: each service, the shared package, then the real processes;
-# last the Helm chart and the Dockerfile (no Django).
+# One pytest run per Django project: each service, the shared package, then the real processes
+# (end to end, then fuzzed by schemathesis); last the Helm chart and the Dockerfile (no Django).
 test-suites: install
-	@for suite in $(SERVICES) common e2e helm; do \
+	@for suite in $(SERVICES) common e2e fuzz helm; do \
 		echo "pytest tests/$$suite"; \
 		$(BIN)/pytest tests/$$suite || exit 1; \
 	done

@@ -24,6 +24,7 @@ PRODUCT_IMPORT_MAX_BYTES = env.int("PRODUCT_IMPORT_MAX_BYTES", default=2 * 1024*
 
 LOGGING = logging_settings(SERVICE_NAME)
 SPECTACULAR_SETTINGS = spectacular_settings(
+    version="1.1.0",  # docs/api.md, "API versions": what each version changed
     title="Mercato catalog API",
     description="Categories, products, prices, stock levels, reservations and bulk import/export.",
 )
@@ -42,7 +43,7 @@ DRF_STANDARDIZED_ERRORS = {
     "ALLOWED_ERROR_STATUS_CODES": [
         code for code in DRF_STANDARDIZED_ERRORS["ALLOWED_ERROR_STATUS_CODES"] if code not in {"409", "412", "422"}
     ],
-    "EXCEPTION_FORMATTER_CLASS": "catalog_service.catalog.api.errors.CatalogExceptionFormatter",  # type: ignore[dict-item]
+    "EXCEPTION_FORMATTER_CLASS": "catalog_service.catalog.api.errors.CatalogExceptionFormatter",
 }
 # Fixed names for the catalog's enums, which would otherwise collide by field name ("code", "reason").
 SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(

@@ -10,7 +10,10 @@ class CommonConfig(AppConfig):
     def ready(self) -> None:
         # Registers the bearer JWT security scheme with drf-spectacular.
         import common.auth.schema  # noqa: F401
+        from common.json_types import refuse_coerced_types
         from common.tracing import configure_tracing
+
+        refuse_coerced_types()
 
         # Instrumentation must be in place before the WSGI handler builds its middleware
         # chain, which happens after app loading: ready() is the last safe moment.

@@ -4,11 +4,13 @@ Threads serve concurrent requests inside a worker (most of a request's time is s
 on PostgreSQL), and each worker process keeps its own psycopg pool.
 """
 
+import json
 import os
 from pathlib import Path
 from typing import Any
 
 import environ
+import gunicorn.util  # type: ignore[import-untyped]
 
 env = environ.Env()
 
@@ -70,3 +72,22 @@ def child_exit(server: Any, worker: Any) -> None:
         from prometheus_client import multiprocess
 
         multiprocess.mark_process_dead(worker.pid)  # type: ignore[no-untyped-call]
+
+
+def write_error(sock: Any, status_int: int, reason: str, mesg: str) -> None:
+    """gunicorn's answer to a request it refuses before the application sees it (a request line
+    or header over its limits, a malformed request), in the API's error shape rather than HTML."""
+    codes = {414: "uri_too_long", 431: "request_header_fields_too_large"}
+    error_type = "server_error" if status_int >= 500 else "client_error"
+    body = json.dumps(
+        {"type": error_type, "errors": [{"code": codes.get(status_int, "bad_request"), "detail": reason, "attr": None}]}
+    ).encode()
+    head = (
+        f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+    ).encode("latin-1")
+    gunicorn.util.write_nonblock(sock, head + body)
+
+
+# gunicorn has no setting for the body of these answers; the workers call util.write_error.
+gunicorn.util.write_error = write_error

@@ -39,3 +39,22 @@ class ClientErrorResponseSerializer(serializers.Serializer[Any]):
 class ServerErrorResponseSerializer(serializers.Serializer[Any]):
     type = serializers.ChoiceField(choices=ServerErrorEnum.choices)
     errors = ErrorSerializer(many=True)  # type: ignore[assignment]
+
+
+# What gunicorn answers itself, before any view runs (common/gunicorn_conf.py writes these in the
+# standard shape): a request line over its limit, and header fields over theirs. Any operation
+# can draw them, so every operation documents them (common/schema.py).
+class UriTooLongErrorSerializer(ErrorSerializer):
+    code = serializers.ChoiceField(choices=[("uri_too_long", "uri_too_long")])
+
+
+class ErrorResponse414Serializer(ClientErrorResponseSerializer):
+    errors = UriTooLongErrorSerializer(many=True)
+
+
+class HeaderFieldsTooLargeErrorSerializer(ErrorSerializer):
+    code = serializers.ChoiceField(choices=[("request_header_fields_too_large", "request_header_fields_too_large")])
+
+
+class ErrorResponse431Serializer(ClientErrorResponseSerializer):
+    errors = HeaderFieldsTooLargeErrorSerializer(many=True)

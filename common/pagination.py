@@ -33,6 +33,25 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
+# What a page_size may be (documented so): one over a paginator's cap is capped, one over this
+# is refused.
+PAGE_SIZE_SCHEMA: dict[str, Any] = {"type": "integer", "minimum": 1, "maximum": 999_999}
+
+
+def page_size(request: Request, param: str, *, default: int, cap: int) -> int:
+    """The page size a request asks for: ``default`` when it names none, at most ``cap``.
+
+    Anything but a positive integer is refused (DRF would silently use the default, so a typo
+    would go unnoticed).
+    """
+    raw = request.query_params.get(param)
+    if raw is None:
+        return default
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 7 or not 1 <= int(raw) <= PAGE_SIZE_SCHEMA["maximum"]:
+        raise ValidationError({param: [ErrorDetail("A positive integer is required.", code="invalid")]})
+    # Capped rather than refused: asking for more than the cap is not an error, just greedy.
+    return min(int(raw), cap)
+
 
 class CursorPagination(pagination.CursorPagination):
     """Keyset pagination for every list: stable under inserts and never a COUNT(*).
@@ -45,6 +64,16 @@ class CursorPagination(pagination.CursorPagination):
     page_size_query_param = "page_size"
     max_page_size = 200
     ordering = "-created_at"
+
+    def get_page_size(self, request: Request) -> int:
+        return page_size(request, self.page_size_query_param, default=self.page_size, cap=self.max_page_size)
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        parameters: list[dict[str, Any]] = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"] = PAGE_SIZE_SCHEMA
+        return parameters
 
     def get_ordering(self, request: Request, queryset: QuerySet[Any], view: Any) -> tuple[str, ...]:
         uses_ordering_filter = any(issubclass(backend, OrderingFilter) for backend in view.filter_backends)
@@ -188,15 +217,7 @@ class KeysetPagination(BasePagination):
         return rows
 
     def get_page_size(self, request: Request) -> int:
-        raw = request.query_params.get(self.page_size_query_param)
-        if raw is None:
-            return self.page_size
-        if not raw.isascii() or not raw.isdigit() or len(raw) > 6 or int(raw) < 1:
-            raise ValidationError(
-                {self.page_size_query_param: [ErrorDetail("A positive integer is required.", code="invalid")]}
-            )
-        # Capped rather than refused: asking for more than the cap is not an error, just greedy.
-        return min(int(raw), self.max_page_size)
+        return page_size(request, self.page_size_query_param, default=self.page_size, cap=self.max_page_size)
 
     # --- cursors ---------------------------------------------------------------------------
     def encode_cursor(self, keyset: Keyset, direction: str, values: Sequence[Any]) -> str:
@@ -317,6 +338,6 @@ class KeysetPagination(BasePagination):
                 "required": False,
                 "in": "query",
                 "description": f"Rows per page (default {self.page_size}; more than {self.max_page_size} is capped).",
-                "schema": {"type": "integer", "minimum": 1},
+                "schema": PAGE_SIZE_SCHEMA,
             },
         ]

@@ -4,11 +4,17 @@ from typing import Any
 from drf_spectacular.plumbing import is_patched_serializer
 from drf_standardized_errors.openapi import AutoSchema as StandardizedErrorsAutoSchema
 from drf_standardized_errors.openapi_utils import get_flat_serializer_fields, get_serializer_fields_with_error_codes
-from drf_standardized_errors.settings import package_settings
+from rest_framework import serializers
+from rest_framework.settings import api_settings
+
+from common.pagination import KeysetPagination
 
 # The statuses drf-standardized-errors knows when to document on its own (it has a serializer
-# for each and decides per view from its parsers, permissions, throttles, ...).
-_DOCUMENTED_BY_INFERENCE = frozenset({"400", "401", "403", "404", "405", "406", "415", "429", "500"})
+# for each and decides per view from its parsers, permissions, throttles, ...), and the two that
+# gunicorn answers for any request before a view runs (414, 431; see common/gunicorn_conf.py).
+NO_NUL_PATTERN = "^[^\\x00]*$"
+NOT_BLANK_NO_NUL_PATTERN = "^\\s*[^\\s\\x00][^\\x00]*$"
+_DOCUMENTED_BY_INFERENCE = frozenset({"400", "401", "403", "404", "405", "406", "414", "415", "429", "431", "500"})
 
 
 class AutoSchema(StandardizedErrorsAutoSchema):
@@ -51,26 +57,97 @@ class AutoSchema(StandardizedErrorsAutoSchema):
                 field.pop("default", None)
         return schema
 
+    def _map_serializer_field(self, field: Any, direction: str, bypass_extensions: bool = False) -> dict[str, Any]:
+        schema: dict[str, Any] = super()._map_serializer_field(field, direction, bypass_extensions)  # type: ignore[no-untyped-call]
+        if isinstance(field, serializers.DecimalField) and "pattern" in schema:
+            schema["pattern"] = _decimal_pattern(field)
+        return schema
 
-def indexed_error_attributes(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
-    """Postprocessing hook: the ``attr`` of an error in a list item or under a dict key, as a pattern.
+    def _map_serializer(self, serializer: Any, direction: str, bypass_extensions: bool = False) -> dict[str, Any]:
+        schema: dict[str, Any] = super()._map_serializer(serializer, direction, bypass_extensions)  # type: ignore[no-untyped-call]
+        # A serializer that refuses keys it does not know (``refuses_unknown_fields``) says so.
+        if direction == "request" and getattr(serializer, "refuses_unknown_fields", False):
+            schema["additionalProperties"] = False
+        # Every DRF CharField refuses NUL (PostgreSQL cannot store it): documented where no
+        # pattern or format says more already.
+        for name, field in getattr(serializer, "fields", {}).items():
+            field_schema = schema.get("properties", {}).get(field.field_name or name)
+            if (
+                direction == "request"
+                and isinstance(field, serializers.CharField)
+                and isinstance(field_schema, dict)
+                and field_schema.get("type") == "string"
+                and not {"pattern", "format", "enum", "readOnly"} & field_schema.keys()
+            ):
+                # A required text is trimmed first (DRF): it needs more than spaces.
+                needs_text = not field.allow_blank and field.trim_whitespace
+                field_schema["pattern"] = NOT_BLANK_NO_NUL_PATTERN if needs_text else NO_NUL_PATTERN
+        return schema
 
-    drf-standardized-errors documents it as the one-value enum ``lines.INDEX.quantity``, while
-    the API answers ``lines.0.quantity``: a client checking the enum (generated ones do) cannot
-    read the error at all. The pattern ``^lines\\.[0-9]+\\.quantity$`` says what is sent.
+    def _get_extra_validation_errors(self) -> dict[str, set[str]]:
+        # A paginated list refuses a page size that is not a positive integer
+        # (common.pagination.page_size); drf-standardized-errors knows only filters and bodies.
+        extra: dict[str, set[str]] = dict(super()._get_extra_validation_errors())
+        listed = self.method == "GET" and self._is_list_view()
+        paginator = self._get_paginator() if listed else None  # type: ignore[no-untyped-call]
+        page_size_param = getattr(paginator, "page_size_query_param", None)
+        if page_size_param:
+            extra.setdefault(page_size_param, set()).add("invalid")
+        # common.pagination.KeysetPagination refuses a malformed cursor with a 400 (DRF's
+        # cursor pagination with a 404, documented already).
+        if isinstance(paginator, KeysetPagination):
+            extra.setdefault(paginator.cursor_query_param, set()).add("invalid_cursor")
+        # A nested object (or list item) given as null is refused under its own name ("lines.3"),
+        # which drf-standardized-errors leaves out: it documents only the object's inner errors.
+        body: Any = self.get_request_serializer() if self.method in ("POST", "PUT", "PATCH") else None
+        if isinstance(body, dict):  # one serializer per media type: the same input fields
+            body = list(body.values())
+        inner = "." + api_settings.NON_FIELD_ERRORS_KEY
+        for data_field in get_flat_serializer_fields(body) if body is not None else ():
+            if data_field.name.endswith(inner) and not getattr(data_field.field, "allow_null", False):
+                extra.setdefault(data_field.name.removesuffix(inner), set()).add("null")
+        return extra
+
+
+def _decimal_pattern(field: serializers.DecimalField) -> str:
+    """The decimal strings the field takes. drf-spectacular's own pattern also admits "", "-"
+    and ".", which the field refuses, and a minus sign where the minimum is not negative."""
+    sign = "" if field.min_value is not None and field.min_value >= 0 else "-?"
+    whole = rf"\d{{1,{field.max_whole_digits}}}" if field.max_whole_digits else "0"
+    fraction = rf"\d{{1,{field.decimal_places}}}" if field.decimal_places else None
+    if fraction is None:
+        return f"^{sign}{whole}$"
+    return rf"^{sign}(?:{whole}(?:\.{fraction})?|\.{fraction})$"
+
+
+# drf-standardized-errors names a list item's or a dict entry's field INDEX or KEY in the
+# documented ``attr`` ("skus.INDEX"); the errors themselves carry the real index or key
+# ("skus.3").
+_ATTR_PLACEHOLDERS = {"INDEX": r"\d+", "KEY": r"[\s\S]+"}
+
+
+def attr_placeholders_as_patterns(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """drf-spectacular postprocessing hook: document such an ``attr`` as the pattern of the
+    values it really takes instead of an enum no real error matches.
+
+    The errors of an operation are a ``oneOf`` told apart by ``attr``; where a placeholder is
+    among the mapped values, no real value is, so that choice becomes a plain ``anyOf``.
     """
-    placeholders = {
-        package_settings.LIST_INDEX_IN_API_SCHEMA: "[0-9]+",
-        package_settings.DICT_KEY_IN_API_SCHEMA: ".+",
-    }
-    separator = package_settings.NESTED_FIELD_SEPARATOR
     for component in result.get("components", {}).get("schemas", {}).values():
-        attr = component.get("properties", {}).get("attr", {})
-        values = attr.get("enum") or []
-        if len(values) != 1 or not set(str(values[0]).split(separator)) & placeholders.keys():
+        mapping = component.get("discriminator", {}).get("mapping", {})
+        if "oneOf" in component and any(_has_placeholder(value) for value in mapping):
+            del component["discriminator"]
+            component["anyOf"] = component.pop("oneOf")
+        attr = component.get("properties", {}).get("attr")
+        if not isinstance(attr, dict) or not any(_has_placeholder(value) for value in attr.get("enum") or ()):
             continue
-        parts = [placeholders.get(part, re.escape(part)) for part in values[0].split(separator)]
-        attr.pop("enum")
-        attr["pattern"] = "^" + re.escape(separator).join(parts) + "$"
-        attr["description"] = f"`{values[0]}`, with the list index or dict key in place of the capitals."
+        alternatives = [
+            r"\.".join(_ATTR_PLACEHOLDERS.get(segment, re.escape(segment)) for segment in value.split("."))
+            for value in attr.pop("enum")
+        ]
+        attr["pattern"] = "^(?:" + "|".join(alternatives) + ")$"
     return result
+
+
+def _has_placeholder(value: Any) -> bool:
+    return isinstance(value, str) and any(segment in _ATTR_PLACEHOLDERS for segment in value.split("."))

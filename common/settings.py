@@ -177,9 +177,17 @@ REST_FRAMEWORK = {
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 
-DRF_STANDARDIZED_ERRORS = {
-    # Document 409, 412 and 422 too where a view declares them.
-    "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "405", "406", "409", "412", "415", "422", "429", "500"],
+DRF_STANDARDIZED_ERRORS: dict[str, Any] = {
+    # Document 409, 412 and 422 too where a view declares them; 414 and 431, gunicorn's own
+    # answers (common/gunicorn_conf.py), on every operation.
+    "ALLOWED_ERROR_STATUS_CODES": [
+        *("400", "401", "403", "404", "405", "406", "409", "412", "415", "422", "429", "500"),
+        *("414", "431"),
+    ],
+    "ERROR_SCHEMAS": {
+        "414": "common.openapi_errors.ErrorResponse414Serializer",
+        "431": "common.openapi_errors.ErrorResponse431Serializer",
+    },
 }
 
 
@@ -210,7 +218,7 @@ def spectacular_settings(*, title: str, description: str, version: str = "1.0.0"
         },
         "POSTPROCESSING_HOOKS": [
             "drf_standardized_errors.openapi_hooks.postprocess_schema_enums",
-            "common.schema.indexed_error_attributes",
+            "common.schema.attr_placeholders_as_patterns",
         ],
     }
 

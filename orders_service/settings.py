@@ -47,11 +47,12 @@ IDEMPOTENCY_LEASE_SECONDS = env.int("IDEMPOTENCY_LEASE_SECONDS", default=60)
 DRF_STANDARDIZED_ERRORS = {
     **DRF_STANDARDIZED_ERRORS,
     # A 503 for a downstream that is away is an answer, not a crash to report (api/errors.py).
-    "EXCEPTION_HANDLER_CLASS": "orders_service.orders.api.errors.OrdersExceptionHandler",  # type: ignore[dict-item]
+    "EXCEPTION_HANDLER_CLASS": "orders_service.orders.api.errors.OrdersExceptionHandler",
 }
 
 LOGGING = logging_settings(SERVICE_NAME)
 SPECTACULAR_SETTINGS = spectacular_settings(
+    version="1.1.0",  # docs/api.md, "API versions": what each version changed
     title="Mercato orders API",
     description="Orders placed through the reservation saga, their status history and sales reports.",
 )

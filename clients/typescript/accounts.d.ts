@@ -997,6 +997,10 @@ export interface components {
             type: components["schemas"]["ClientErrorEnum"];
             errors: components["schemas"]["Error409"][];
         };
+        ErrorResponse414: {
+            type: components["schemas"]["ClientErrorEnum"];
+            errors: components["schemas"]["UriTooLongError"][];
+        };
         ErrorResponse415: {
             type: components["schemas"]["ClientErrorEnum"];
             errors: components["schemas"]["Error415"][];
@@ -1004,6 +1008,10 @@ export interface components {
         ErrorResponse429: {
             type: components["schemas"]["ClientErrorEnum"];
             errors: components["schemas"]["Error429"][];
+        };
+        ErrorResponse431: {
+            type: components["schemas"]["ClientErrorEnum"];
+            errors: components["schemas"]["HeaderFieldsTooLargeError"][];
         };
         ErrorResponse500: {
             type: components["schemas"]["ServerErrorEnum"];
@@ -1014,6 +1022,16 @@ export interface components {
          * @enum {string}
          */
         GrantTypeEnum: "client_credentials";
+        HeaderFieldsTooLargeError: {
+            code: components["schemas"]["HeaderFieldsTooLargeErrorCodeEnum"];
+            detail: string;
+            attr: string | null;
+        };
+        /**
+         * @description * `request_header_fields_too_large` - request_header_fields_too_large
+         * @enum {string}
+         */
+        HeaderFieldsTooLargeErrorCodeEnum: "request_header_fields_too_large";
         JWK: {
             /** @description Always `RSA`. */
             kty: string;
@@ -1144,6 +1162,16 @@ export interface components {
         TokenRefreshRequest: {
             refresh_token: string;
         };
+        UriTooLongError: {
+            code: components["schemas"]["UriTooLongErrorCodeEnum"];
+            detail: string;
+            attr: string | null;
+        };
+        /**
+         * @description * `uri_too_long` - uri_too_long
+         * @enum {string}
+         */
+        UriTooLongErrorCodeEnum: "uri_too_long";
         User: {
             /** Format: uuid */
             readonly id: string;
@@ -1166,8 +1194,34 @@ export interface components {
             readonly last_login: string | null;
         };
         UsersDeactivateErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        UsersListError: components["schemas"]["UsersListJoinedAfterErrorComponent"] | components["schemas"]["UsersListJoinedBeforeErrorComponent"] | components["schemas"]["UsersListQErrorComponent"];
+        UsersListError: components["schemas"]["UsersListIsActiveErrorComponent"] | components["schemas"]["UsersListIsStaffErrorComponent"] | components["schemas"]["UsersListJoinedAfterErrorComponent"] | components["schemas"]["UsersListJoinedBeforeErrorComponent"] | components["schemas"]["UsersListQErrorComponent"] | components["schemas"]["UsersListPageSizeErrorComponent"];
         UsersListErrorResponse400: components["schemas"]["UsersListValidationError"] | components["schemas"]["ParseErrorResponse"];
+        UsersListIsActiveErrorComponent: {
+            /**
+             * @description * `is_active` - is_active (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "is_active";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        UsersListIsStaffErrorComponent: {
+            /**
+             * @description * `is_staff` - is_staff (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "is_staff";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
         UsersListJoinedAfterErrorComponent: {
             /**
              * @description * `joined_after` - joined_after (enum property replaced by openapi-typescript)
@@ -1187,6 +1241,19 @@ export interface components {
              * @enum {string}
              */
             attr: "joined_before";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        UsersListPageSizeErrorComponent: {
+            /**
+             * @description * `page_size` - page_size (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "page_size";
             /**
              * @description * `invalid` - invalid
              * @enum {string}
@@ -1244,14 +1311,13 @@ export interface components {
             /**
              * @description * `blank` - blank
              *     * `invalid` - invalid
-             *     * `max_length` - max_length
              *     * `null` - null
              *     * `null_characters_not_allowed` - null_characters_not_allowed
              *     * `required` - required
              *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
              * @enum {string}
              */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
+            code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
             detail: string;
         };
         UsersMeAddressesCreateError: components["schemas"]["UsersMeAddressesCreateNonFieldErrorsErrorComponent"] | components["schemas"]["UsersMeAddressesCreateLabelErrorComponent"] | components["schemas"]["UsersMeAddressesCreateRecipientErrorComponent"] | components["schemas"]["UsersMeAddressesCreateLine1ErrorComponent"] | components["schemas"]["UsersMeAddressesCreateLine2ErrorComponent"] | components["schemas"]["UsersMeAddressesCreateCityErrorComponent"] | components["schemas"]["UsersMeAddressesCreateRegionErrorComponent"] | components["schemas"]["UsersMeAddressesCreatePostalCodeErrorComponent"] | components["schemas"]["UsersMeAddressesCreateCountryErrorComponent"] | components["schemas"]["UsersMeAddressesCreatePhoneErrorComponent"];
@@ -1404,7 +1470,29 @@ export interface components {
             errors: components["schemas"]["UsersMeAddressesCreateError"][];
         };
         UsersMeAddressesDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        UsersMeAddressesListErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        UsersMeAddressesListError: components["schemas"]["UsersMeAddressesListPageSizeErrorComponent"];
+        UsersMeAddressesListErrorResponse400: components["schemas"]["UsersMeAddressesListValidationError"] | components["schemas"]["ParseErrorResponse"];
+        UsersMeAddressesListPageSizeErrorComponent: {
+            /**
+             * @description * `page_size` - page_size (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "page_size";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        UsersMeAddressesListValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["UsersMeAddressesListError"][];
+        };
         UsersMeAddressesPartialUpdateCityErrorComponent: {
             /**
              * @description * `city` - city (enum property replaced by openapi-typescript)
@@ -1433,14 +1521,13 @@ export interface components {
             /**
              * @description * `blank` - blank
              *     * `invalid` - invalid
-             *     * `max_length` - max_length
              *     * `null` - null
              *     * `null_characters_not_allowed` - null_characters_not_allowed
              *     * `required` - required
              *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
              * @enum {string}
              */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
+            code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
             detail: string;
         };
         UsersMeAddressesPartialUpdateError: components["schemas"]["UsersMeAddressesPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateLabelErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateRecipientErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateLine1ErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateLine2ErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateCityErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateRegionErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdatePostalCodeErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateCountryErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdatePhoneErrorComponent"];
@@ -1783,12 +1870,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -1853,12 +1956,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -1924,6 +2043,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1938,6 +2065,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse429"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -2002,6 +2137,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2016,6 +2159,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse429"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -2081,6 +2232,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2095,6 +2254,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse429"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -2169,6 +2336,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2183,6 +2358,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse429"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -2256,6 +2439,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2270,6 +2461,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse429"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -2343,12 +2542,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -2418,12 +2633,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -2516,12 +2747,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -2601,12 +2848,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -2694,12 +2957,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -2779,12 +3058,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -2862,12 +3157,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -2949,12 +3260,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -3037,12 +3364,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -3124,12 +3467,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -3209,12 +3568,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -3293,12 +3668,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -3382,12 +3773,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -3467,12 +3874,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -3553,12 +3976,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {

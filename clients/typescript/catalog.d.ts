@@ -461,13 +461,14 @@ export interface components {
              */
             attr: "parent";
             /**
-             * @description * `invalid` - invalid
+             * @description * `does_not_exist` - does_not_exist
+             *     * `invalid` - invalid
              *     * `max_string_length` - max_string_length
              *     * `max_value` - max_value
              *     * `min_value` - min_value
              * @enum {string}
              */
-            code: "invalid" | "max_string_length" | "max_value" | "min_value";
+            code: "does_not_exist" | "invalid" | "max_string_length" | "max_value" | "min_value";
             detail: string;
         };
         CategoriesCreateSlugErrorComponent: {
@@ -498,7 +499,7 @@ export interface components {
             errors: components["schemas"]["CategoriesCreateError"][];
         };
         CategoriesDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        CategoriesListError: components["schemas"]["CategoriesListNonFieldErrorsErrorComponent"] | components["schemas"]["CategoriesListParentErrorComponent"] | components["schemas"]["CategoriesListMaxDepthErrorComponent"];
+        CategoriesListError: components["schemas"]["CategoriesListParentErrorComponent"] | components["schemas"]["CategoriesListNonFieldErrorsErrorComponent"] | components["schemas"]["CategoriesListMaxDepthErrorComponent"];
         CategoriesListErrorResponse400: components["schemas"]["CategoriesListValidationError"] | components["schemas"]["ParseErrorResponse"];
         CategoriesListMaxDepthErrorComponent: {
             /**
@@ -598,13 +599,14 @@ export interface components {
              */
             attr: "parent";
             /**
-             * @description * `invalid` - invalid
+             * @description * `does_not_exist` - does_not_exist
+             *     * `invalid` - invalid
              *     * `max_string_length` - max_string_length
              *     * `max_value` - max_value
              *     * `min_value` - min_value
              * @enum {string}
              */
-            code: "invalid" | "max_string_length" | "max_value" | "min_value";
+            code: "does_not_exist" | "invalid" | "max_string_length" | "max_value" | "min_value";
             detail: string;
         };
         CategoriesPartialUpdateSlugErrorComponent: {
@@ -677,13 +679,14 @@ export interface components {
              */
             attr: "parent";
             /**
-             * @description * `invalid` - invalid
+             * @description * `does_not_exist` - does_not_exist
+             *     * `invalid` - invalid
              *     * `max_string_length` - max_string_length
              *     * `max_value` - max_value
              *     * `min_value` - min_value
              * @enum {string}
              */
-            code: "invalid" | "max_string_length" | "max_value" | "min_value";
+            code: "does_not_exist" | "invalid" | "max_string_length" | "max_value" | "min_value";
             detail: string;
         };
         CategoriesUpdateSlugErrorComponent: {
@@ -849,9 +852,17 @@ export interface components {
             type: components["schemas"]["ClientErrorEnum"];
             errors: components["schemas"]["Error406"][];
         };
+        ErrorResponse414: {
+            type: components["schemas"]["ClientErrorEnum"];
+            errors: components["schemas"]["UriTooLongError"][];
+        };
         ErrorResponse415: {
             type: components["schemas"]["ClientErrorEnum"];
             errors: components["schemas"]["Error415"][];
+        };
+        ErrorResponse431: {
+            type: components["schemas"]["ClientErrorEnum"];
+            errors: components["schemas"]["HeaderFieldsTooLargeError"][];
         };
         ErrorResponse500: {
             type: components["schemas"]["ServerErrorEnum"];
@@ -863,6 +874,16 @@ export interface components {
          * @enum {string}
          */
         FileFormatEnum: "csv" | "ndjson";
+        HeaderFieldsTooLargeError: {
+            code: components["schemas"]["HeaderFieldsTooLargeErrorCodeEnum"];
+            detail: string;
+            attr: string | null;
+        };
+        /**
+         * @description * `request_header_fields_too_large` - request_header_fields_too_large
+         * @enum {string}
+         */
+        HeaderFieldsTooLargeErrorCodeEnum: "request_header_fields_too_large";
         InsufficientStockError: {
             code: components["schemas"]["ConflictErrorCodeEnum"];
             detail: string;
@@ -1132,8 +1153,86 @@ export interface components {
              */
             file_format?: components["schemas"]["FileFormatEnum"];
         };
-        ProductImportsCreateErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        ProductImportsListErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        ProductImportsCreateError: components["schemas"]["ProductImportsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ProductImportsCreateFileErrorComponent"] | components["schemas"]["ProductImportsCreateFileFormatErrorComponent"];
+        ProductImportsCreateErrorResponse400: components["schemas"]["ProductImportsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        ProductImportsCreateFileErrorComponent: {
+            /**
+             * @description * `file` - file (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "file";
+            /**
+             * @description * `empty` - empty
+             *     * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `no_name` - no_name
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "empty" | "invalid" | "max_length" | "no_name" | "null" | "required";
+            detail: string;
+        };
+        ProductImportsCreateFileFormatErrorComponent: {
+            /**
+             * @description * `file_format` - file_format (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "file_format";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             *     * `unknown_format` - unknown_format
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null" | "unknown_format";
+            detail: string;
+        };
+        ProductImportsCreateNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        ProductImportsCreateValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["ProductImportsCreateError"][];
+        };
+        ProductImportsListError: components["schemas"]["ProductImportsListPageSizeErrorComponent"];
+        ProductImportsListErrorResponse400: components["schemas"]["ProductImportsListValidationError"] | components["schemas"]["ParseErrorResponse"];
+        ProductImportsListPageSizeErrorComponent: {
+            /**
+             * @description * `page_size` - page_size (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "page_size";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        ProductImportsListValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["ProductImportsListError"][];
+        };
         ProductImportsRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
         /**
          * @description PUT replaces every field but the SKU (absent optional fields take their defaults); PATCH
@@ -1183,7 +1282,8 @@ export interface components {
              */
             attr: "category";
             /**
-             * @description * `invalid` - invalid
+             * @description * `does_not_exist` - does_not_exist
+             *     * `invalid` - invalid
              *     * `max_string_length` - max_string_length
              *     * `max_value` - max_value
              *     * `min_value` - min_value
@@ -1191,7 +1291,7 @@ export interface components {
              *     * `required` - required
              * @enum {string}
              */
-            code: "invalid" | "max_string_length" | "max_value" | "min_value" | "null" | "required";
+            code: "does_not_exist" | "invalid" | "max_string_length" | "max_value" | "min_value" | "null" | "required";
             detail: string;
         };
         ProductsCreateCurrencyErrorComponent: {
@@ -1460,11 +1560,12 @@ export interface components {
              */
             attr: "ordering";
             /**
-             * @description * `invalid_choice` - invalid_choice
+             * @description * `invalid` - invalid
+             *     * `invalid_choice` - invalid_choice
              *     * `null` - null
              * @enum {string}
              */
-            code: "invalid_choice" | "null";
+            code: "invalid" | "invalid_choice" | "null";
             detail: string;
         };
         ProductsExportPriceMaxErrorComponent: {
@@ -1600,7 +1701,20 @@ export interface components {
             code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
-        ProductsListError: components["schemas"]["ProductsListNonFieldErrorsErrorComponent"] | components["schemas"]["ProductsListCategoryErrorComponent"] | components["schemas"]["ProductsListPriceMinErrorComponent"] | components["schemas"]["ProductsListPriceMaxErrorComponent"] | components["schemas"]["ProductsListCurrencyErrorComponent"] | components["schemas"]["ProductsListInStockErrorComponent"] | components["schemas"]["ProductsListIsActiveErrorComponent"] | components["schemas"]["ProductsListUpdatedSinceErrorComponent"] | components["schemas"]["ProductsListAttributesErrorComponent"] | components["schemas"]["ProductsListQErrorComponent"] | components["schemas"]["ProductsListOrderingErrorComponent"];
+        ProductsListCursorErrorComponent: {
+            /**
+             * @description * `cursor` - cursor (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "cursor";
+            /**
+             * @description * `invalid_cursor` - invalid_cursor
+             * @enum {string}
+             */
+            code: "invalid_cursor";
+            detail: string;
+        };
+        ProductsListError: components["schemas"]["ProductsListCategoryErrorComponent"] | components["schemas"]["ProductsListNonFieldErrorsErrorComponent"] | components["schemas"]["ProductsListPriceMinErrorComponent"] | components["schemas"]["ProductsListPriceMaxErrorComponent"] | components["schemas"]["ProductsListCurrencyErrorComponent"] | components["schemas"]["ProductsListInStockErrorComponent"] | components["schemas"]["ProductsListIsActiveErrorComponent"] | components["schemas"]["ProductsListUpdatedSinceErrorComponent"] | components["schemas"]["ProductsListAttributesErrorComponent"] | components["schemas"]["ProductsListQErrorComponent"] | components["schemas"]["ProductsListOrderingErrorComponent"] | components["schemas"]["ProductsListPageSizeErrorComponent"] | components["schemas"]["ProductsListCursorErrorComponent"];
         ProductsListErrorResponse400: components["schemas"]["ProductsListValidationError"] | components["schemas"]["ParseErrorResponse"];
         ProductsListInStockErrorComponent: {
             /**
@@ -1649,11 +1763,25 @@ export interface components {
              */
             attr: "ordering";
             /**
-             * @description * `invalid_choice` - invalid_choice
+             * @description * `invalid` - invalid
+             *     * `invalid_choice` - invalid_choice
              *     * `null` - null
              * @enum {string}
              */
-            code: "invalid_choice" | "null";
+            code: "invalid" | "invalid_choice" | "null";
+            detail: string;
+        };
+        ProductsListPageSizeErrorComponent: {
+            /**
+             * @description * `page_size` - page_size (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "page_size";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
             detail: string;
         };
         ProductsListPriceMaxErrorComponent: {
@@ -1761,7 +1889,8 @@ export interface components {
              */
             attr: "category";
             /**
-             * @description * `invalid` - invalid
+             * @description * `does_not_exist` - does_not_exist
+             *     * `invalid` - invalid
              *     * `max_string_length` - max_string_length
              *     * `max_value` - max_value
              *     * `min_value` - min_value
@@ -1769,7 +1898,7 @@ export interface components {
              *     * `required` - required
              * @enum {string}
              */
-            code: "invalid" | "max_string_length" | "max_value" | "min_value" | "null" | "required";
+            code: "does_not_exist" | "invalid" | "max_string_length" | "max_value" | "min_value" | "null" | "required";
             detail: string;
         };
         ProductsPartialUpdateCurrencyErrorComponent: {
@@ -1928,7 +2057,8 @@ export interface components {
              */
             attr: "category";
             /**
-             * @description * `invalid` - invalid
+             * @description * `does_not_exist` - does_not_exist
+             *     * `invalid` - invalid
              *     * `max_string_length` - max_string_length
              *     * `max_value` - max_value
              *     * `min_value` - min_value
@@ -1936,7 +2066,7 @@ export interface components {
              *     * `required` - required
              * @enum {string}
              */
-            code: "invalid" | "max_string_length" | "max_value" | "min_value" | "null" | "required";
+            code: "does_not_exist" | "invalid" | "max_string_length" | "max_value" | "min_value" | "null" | "required";
             detail: string;
         };
         ProductsUpdateCurrencyErrorComponent: {
@@ -2122,11 +2252,11 @@ export interface components {
          */
         ReservationStatusEnum: "held" | "committed" | "released" | "expired" | "returned";
         ReservationsCommitErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        ReservationsCreateError: components["schemas"]["ReservationsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ReservationsCreateReferenceErrorComponent"] | components["schemas"]["ReservationsCreateLinesErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXSkuErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXQuantityErrorComponent"] | components["schemas"]["ReservationsCreateTtlSecondsErrorComponent"] | components["schemas"]["ReservationsCreateIdempotency-KeyErrorComponent"];
+        ReservationsCreateError: components["schemas"]["ReservationsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ReservationsCreateReferenceErrorComponent"] | components["schemas"]["ReservationsCreateLinesErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXSkuErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXQuantityErrorComponent"] | components["schemas"]["ReservationsCreateTtlSecondsErrorComponent"] | components["schemas"]["ReservationsCreateIdempotency-KeyErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXErrorComponent"];
         ReservationsCreateErrorResponse400: components["schemas"]["ReservationsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
         "ReservationsCreateIdempotency-KeyErrorComponent": {
             /**
-             * @description * `Idempotency-Key` - Idempotency-Key (enum property replaced by openapi-typescript)
+             * @description * `Idempotency-Key` - Idempotency-Key
              * @enum {string}
              */
             attr: "Idempotency-Key";
@@ -2140,7 +2270,7 @@ export interface components {
         };
         ReservationsCreateLinesErrorComponent: {
             /**
-             * @description * `lines` - lines (enum property replaced by openapi-typescript)
+             * @description * `lines` - lines
              * @enum {string}
              */
             attr: "lines";
@@ -2150,17 +2280,25 @@ export interface components {
              *     * `not_a_list` - not_a_list
              *     * `null` - null
              *     * `required` - required
+             *     * `unique` - unique
              * @enum {string}
              */
-            code: "max_length" | "min_length" | "not_a_list" | "null" | "required";
+            code: "max_length" | "min_length" | "not_a_list" | "null" | "required" | "unique";
+            detail: string;
+        };
+        ReservationsCreateLinesINDEXErrorComponent: {
+            /** @description * `lines.INDEX` - lines.INDEX */
+            attr: string;
+            /**
+             * @description * `null` - null
+             * @enum {string}
+             */
+            code: "null";
             detail: string;
         };
         ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent: {
-            /**
-             * @description `lines.INDEX.non_field_errors`, with the list index or dict key in place of the capitals. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "lines.INDEX.non_field_errors";
+            /** @description * `lines.INDEX.non_field_errors` - lines.INDEX.non_field_errors */
+            attr: string;
             /**
              * @description * `invalid` - invalid
              *     * `null` - null
@@ -2171,11 +2309,8 @@ export interface components {
             detail: string;
         };
         ReservationsCreateLinesINDEXQuantityErrorComponent: {
-            /**
-             * @description `lines.INDEX.quantity`, with the list index or dict key in place of the capitals. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "lines.INDEX.quantity";
+            /** @description * `lines.INDEX.quantity` - lines.INDEX.quantity */
+            attr: string;
             /**
              * @description * `invalid` - invalid
              *     * `max_string_length` - max_string_length
@@ -2189,11 +2324,8 @@ export interface components {
             detail: string;
         };
         ReservationsCreateLinesINDEXSkuErrorComponent: {
-            /**
-             * @description `lines.INDEX.sku`, with the list index or dict key in place of the capitals. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "lines.INDEX.sku";
+            /** @description * `lines.INDEX.sku` - lines.INDEX.sku */
+            attr: string;
             /**
              * @description * `blank` - blank
              *     * `invalid` - invalid
@@ -2209,7 +2341,7 @@ export interface components {
         };
         ReservationsCreateNonFieldErrorsErrorComponent: {
             /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `non_field_errors` - non_field_errors
              * @enum {string}
              */
             attr: "non_field_errors";
@@ -2223,7 +2355,7 @@ export interface components {
         };
         ReservationsCreateReferenceErrorComponent: {
             /**
-             * @description * `reference` - reference (enum property replaced by openapi-typescript)
+             * @description * `reference` - reference
              * @enum {string}
              */
             attr: "reference";
@@ -2242,7 +2374,7 @@ export interface components {
         };
         ReservationsCreateTtlSecondsErrorComponent: {
             /**
-             * @description * `ttl_seconds` - ttl_seconds (enum property replaced by openapi-typescript)
+             * @description * `ttl_seconds` - ttl_seconds
              * @enum {string}
              */
             attr: "ttl_seconds";
@@ -2355,15 +2487,17 @@ export interface components {
              */
             attr: "quantity";
             /**
-             * @description * `invalid` - invalid
+             * @description * `insufficient_stock` - insufficient_stock
+             *     * `invalid` - invalid
              *     * `max_string_length` - max_string_length
              *     * `max_value` - max_value
              *     * `min_value` - min_value
              *     * `null` - null
+             *     * `out_of_range` - out_of_range
              *     * `required` - required
              * @enum {string}
              */
-            code: "invalid" | "max_string_length" | "max_value" | "min_value" | "null" | "required";
+            code: "insufficient_stock" | "invalid" | "max_string_length" | "max_value" | "min_value" | "null" | "out_of_range" | "required";
             detail: string;
         };
         StockAdjustmentsCreateReasonErrorComponent: {
@@ -2410,7 +2544,7 @@ export interface components {
         StockAvailabilityCreateErrorResponse400: components["schemas"]["StockAvailabilityCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
         StockAvailabilityCreateNonFieldErrorsErrorComponent: {
             /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `non_field_errors` - non_field_errors
              * @enum {string}
              */
             attr: "non_field_errors";
@@ -2424,7 +2558,7 @@ export interface components {
         };
         StockAvailabilityCreateSkusErrorComponent: {
             /**
-             * @description * `skus` - skus (enum property replaced by openapi-typescript)
+             * @description * `skus` - skus
              * @enum {string}
              */
             attr: "skus";
@@ -2440,11 +2574,8 @@ export interface components {
             detail: string;
         };
         StockAvailabilityCreateSkusINDEXErrorComponent: {
-            /**
-             * @description `skus.INDEX`, with the list index or dict key in place of the capitals. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "skus.INDEX";
+            /** @description * `skus.INDEX` - skus.INDEX */
+            attr: string;
             /**
              * @description * `blank` - blank
              *     * `invalid` - invalid
@@ -2466,7 +2597,63 @@ export interface components {
             type: "validation_error";
             errors: components["schemas"]["StockAvailabilityCreateError"][];
         };
-        StockAvailabilityRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        StockAvailabilityRetrieveError: components["schemas"]["StockAvailabilityRetrieveNonFieldErrorsErrorComponent"] | components["schemas"]["StockAvailabilityRetrieveSkusErrorComponent"] | components["schemas"]["StockAvailabilityRetrieveSkusINDEXErrorComponent"];
+        StockAvailabilityRetrieveErrorResponse400: components["schemas"]["StockAvailabilityRetrieveValidationError"] | components["schemas"]["ParseErrorResponse"];
+        StockAvailabilityRetrieveNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `non_field_errors` - non_field_errors
+             * @enum {string}
+             */
+            attr: "non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        StockAvailabilityRetrieveSkusErrorComponent: {
+            /**
+             * @description * `skus` - skus
+             * @enum {string}
+             */
+            attr: "skus";
+            /**
+             * @description * `max_length` - max_length
+             *     * `min_length` - min_length
+             *     * `not_a_list` - not_a_list
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "max_length" | "min_length" | "not_a_list" | "null" | "required";
+            detail: string;
+        };
+        StockAvailabilityRetrieveSkusINDEXErrorComponent: {
+            /** @description * `skus.INDEX` - skus.INDEX */
+            attr: string;
+            /**
+             * @description * `blank` - blank
+             *     * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `required` - required
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        StockAvailabilityRetrieveValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["StockAvailabilityRetrieveError"][];
+        };
         StockLevel: {
             sku: string;
             on_hand: number;
@@ -2491,7 +2678,42 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
-        StockMovementsListErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        StockMovementsListCursorErrorComponent: {
+            /**
+             * @description * `cursor` - cursor (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "cursor";
+            /**
+             * @description * `invalid_cursor` - invalid_cursor
+             * @enum {string}
+             */
+            code: "invalid_cursor";
+            detail: string;
+        };
+        StockMovementsListError: components["schemas"]["StockMovementsListPageSizeErrorComponent"] | components["schemas"]["StockMovementsListCursorErrorComponent"];
+        StockMovementsListErrorResponse400: components["schemas"]["StockMovementsListValidationError"] | components["schemas"]["ParseErrorResponse"];
+        StockMovementsListPageSizeErrorComponent: {
+            /**
+             * @description * `page_size` - page_size (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "page_size";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        StockMovementsListValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["StockMovementsListError"][];
+        };
         UnprocessableError: {
             code: components["schemas"]["UnprocessableErrorCodeEnum"];
             detail: string;
@@ -2510,6 +2732,16 @@ export interface components {
             type: components["schemas"]["ClientErrorEnum"];
             errors: components["schemas"]["UnprocessableError"][];
         };
+        UriTooLongError: {
+            code: components["schemas"]["UriTooLongErrorCodeEnum"];
+            detail: string;
+            attr: string | null;
+        };
+        /**
+         * @description * `uri_too_long` - uri_too_long
+         * @enum {string}
+         */
+        UriTooLongErrorCodeEnum: "uri_too_long";
         /**
          * @description * `validation_error` - Validation Error
          * @enum {string}
@@ -2597,12 +2829,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -2677,12 +2925,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -2774,12 +3038,28 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictErrorResponse"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -2863,12 +3143,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -2973,12 +3269,28 @@ export interface operations {
                     "application/json": components["schemas"]["PreconditionFailedErrorResponse"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -3076,12 +3388,28 @@ export interface operations {
                     "application/json": components["schemas"]["PreconditionFailedErrorResponse"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -3186,12 +3514,28 @@ export interface operations {
                     "application/json": components["schemas"]["PreconditionFailedErrorResponse"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -3274,12 +3618,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -3362,12 +3722,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -3447,12 +3823,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -3555,12 +3947,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -3652,12 +4060,28 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictErrorResponse"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -3741,12 +4165,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -3843,12 +4283,28 @@ export interface operations {
                     "application/json": components["schemas"]["PreconditionFailedErrorResponse"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -3946,12 +4402,28 @@ export interface operations {
                     "application/json": components["schemas"]["PreconditionFailedErrorResponse"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -4048,12 +4520,28 @@ export interface operations {
                     "application/json": components["schemas"]["PreconditionFailedErrorResponse"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -4133,12 +4621,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -4230,12 +4734,28 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictErrorResponse"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -4320,12 +4840,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -4441,12 +4977,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -4550,6 +5102,14 @@ export interface operations {
                     "application/json": components["schemas"]["InsufficientStockErrorResponse"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4564,6 +5124,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnprocessableErrorResponse"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -4643,12 +5211,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -4736,12 +5320,28 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictErrorResponse"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -4829,12 +5429,28 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictErrorResponse"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -4922,12 +5538,28 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictErrorResponse"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -5000,12 +5632,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -5079,12 +5727,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {

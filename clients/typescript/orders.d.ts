@@ -349,14 +349,32 @@ export interface components {
             type: components["schemas"]["ClientErrorEnum"];
             errors: components["schemas"]["Error406"][];
         };
+        ErrorResponse414: {
+            type: components["schemas"]["ClientErrorEnum"];
+            errors: components["schemas"]["UriTooLongError"][];
+        };
         ErrorResponse415: {
             type: components["schemas"]["ClientErrorEnum"];
             errors: components["schemas"]["Error415"][];
+        };
+        ErrorResponse431: {
+            type: components["schemas"]["ClientErrorEnum"];
+            errors: components["schemas"]["HeaderFieldsTooLargeError"][];
         };
         ErrorResponse500: {
             type: components["schemas"]["ServerErrorEnum"];
             errors: components["schemas"]["Error500"][];
         };
+        HeaderFieldsTooLargeError: {
+            code: components["schemas"]["HeaderFieldsTooLargeErrorCodeEnum"];
+            detail: string;
+            attr: string | null;
+        };
+        /**
+         * @description * `request_header_fields_too_large` - request_header_fields_too_large
+         * @enum {string}
+         */
+        HeaderFieldsTooLargeErrorCodeEnum: "request_header_fields_too_large";
         Order: {
             /** Format: uuid */
             id: string;
@@ -515,11 +533,11 @@ export interface components {
             type: components["schemas"]["ClientErrorEnum"];
             errors: components["schemas"]["OrdersConflictError"][];
         };
-        OrdersCreateError: components["schemas"]["OrdersCreateNonFieldErrorsErrorComponent"] | components["schemas"]["OrdersCreateLinesErrorComponent"] | components["schemas"]["OrdersCreateLinesINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["OrdersCreateLinesINDEXSkuErrorComponent"] | components["schemas"]["OrdersCreateLinesINDEXQuantityErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressIdErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressNonFieldErrorsErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressRecipientErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressLine1ErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressLine2ErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressCityErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressRegionErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressPostalCodeErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressCountryErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressPhoneErrorComponent"] | components["schemas"]["OrdersCreateIdempotency-KeyErrorComponent"];
+        OrdersCreateError: components["schemas"]["OrdersCreateNonFieldErrorsErrorComponent"] | components["schemas"]["OrdersCreateLinesErrorComponent"] | components["schemas"]["OrdersCreateLinesINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["OrdersCreateLinesINDEXSkuErrorComponent"] | components["schemas"]["OrdersCreateLinesINDEXQuantityErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressIdErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressNonFieldErrorsErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressRecipientErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressLine1ErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressLine2ErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressCityErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressRegionErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressPostalCodeErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressCountryErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressPhoneErrorComponent"] | components["schemas"]["OrdersCreateLinesINDEXKEYErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressKEYErrorComponent"] | components["schemas"]["OrdersCreateKEYErrorComponent"] | components["schemas"]["OrdersCreateIdempotency-KeyErrorComponent"] | components["schemas"]["OrdersCreateLinesINDEXErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressErrorComponent"];
         OrdersCreateErrorResponse400: components["schemas"]["OrdersCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
         "OrdersCreateIdempotency-KeyErrorComponent": {
             /**
-             * @description * `Idempotency-Key` - Idempotency-Key (enum property replaced by openapi-typescript)
+             * @description * `Idempotency-Key` - Idempotency-Key
              * @enum {string}
              */
             attr: "Idempotency-Key";
@@ -531,9 +549,19 @@ export interface components {
             code: "invalid" | "required";
             detail: string;
         };
+        OrdersCreateKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
+            detail: string;
+        };
         OrdersCreateLinesErrorComponent: {
             /**
-             * @description * `lines` - lines (enum property replaced by openapi-typescript)
+             * @description * `lines` - lines
              * @enum {string}
              */
             attr: "lines";
@@ -543,17 +571,35 @@ export interface components {
              *     * `not_a_list` - not_a_list
              *     * `null` - null
              *     * `required` - required
+             *     * `unique` - unique
              * @enum {string}
              */
-            code: "max_length" | "min_length" | "not_a_list" | "null" | "required";
+            code: "max_length" | "min_length" | "not_a_list" | "null" | "required" | "unique";
+            detail: string;
+        };
+        OrdersCreateLinesINDEXErrorComponent: {
+            /** @description * `lines.INDEX` - lines.INDEX */
+            attr: string;
+            /**
+             * @description * `null` - null
+             * @enum {string}
+             */
+            code: "null";
+            detail: string;
+        };
+        OrdersCreateLinesINDEXKEYErrorComponent: {
+            /** @description * `lines.INDEX.KEY` - lines.INDEX.KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
             detail: string;
         };
         OrdersCreateLinesINDEXNonFieldErrorsErrorComponent: {
-            /**
-             * @description `lines.INDEX.non_field_errors`, with the list index or dict key in place of the capitals. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "lines.INDEX.non_field_errors";
+            /** @description * `lines.INDEX.non_field_errors` - lines.INDEX.non_field_errors */
+            attr: string;
             /**
              * @description * `invalid` - invalid
              *     * `null` - null
@@ -564,11 +610,8 @@ export interface components {
             detail: string;
         };
         OrdersCreateLinesINDEXQuantityErrorComponent: {
-            /**
-             * @description `lines.INDEX.quantity`, with the list index or dict key in place of the capitals. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "lines.INDEX.quantity";
+            /** @description * `lines.INDEX.quantity` - lines.INDEX.quantity */
+            attr: string;
             /**
              * @description * `invalid` - invalid
              *     * `max_string_length` - max_string_length
@@ -582,11 +625,8 @@ export interface components {
             detail: string;
         };
         OrdersCreateLinesINDEXSkuErrorComponent: {
-            /**
-             * @description `lines.INDEX.sku`, with the list index or dict key in place of the capitals. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "lines.INDEX.sku";
+            /** @description * `lines.INDEX.sku` - lines.INDEX.sku */
+            attr: string;
             /**
              * @description * `blank` - blank
              *     * `invalid` - invalid
@@ -602,21 +642,22 @@ export interface components {
         };
         OrdersCreateNonFieldErrorsErrorComponent: {
             /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `non_field_errors` - non_field_errors
              * @enum {string}
              */
             attr: "non_field_errors";
             /**
              * @description * `invalid` - invalid
              *     * `null` - null
+             *     * `shipping_address_required` - shipping_address_required
              * @enum {string}
              */
-            code: "invalid" | "null";
+            code: "invalid" | "null" | "shipping_address_required";
             detail: string;
         };
         OrdersCreateShippingAddressCityErrorComponent: {
             /**
-             * @description * `shipping_address.city` - shipping_address.city (enum property replaced by openapi-typescript)
+             * @description * `shipping_address.city` - shipping_address.city
              * @enum {string}
              */
             attr: "shipping_address.city";
@@ -635,7 +676,7 @@ export interface components {
         };
         OrdersCreateShippingAddressCountryErrorComponent: {
             /**
-             * @description * `shipping_address.country` - shipping_address.country (enum property replaced by openapi-typescript)
+             * @description * `shipping_address.country` - shipping_address.country
              * @enum {string}
              */
             attr: "shipping_address.country";
@@ -652,9 +693,22 @@ export interface components {
             code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
             detail: string;
         };
+        OrdersCreateShippingAddressErrorComponent: {
+            /**
+             * @description * `shipping_address` - shipping_address
+             * @enum {string}
+             */
+            attr: "shipping_address";
+            /**
+             * @description * `null` - null
+             * @enum {string}
+             */
+            code: "null";
+            detail: string;
+        };
         OrdersCreateShippingAddressIdErrorComponent: {
             /**
-             * @description * `shipping_address_id` - shipping_address_id (enum property replaced by openapi-typescript)
+             * @description * `shipping_address_id` - shipping_address_id
              * @enum {string}
              */
             attr: "shipping_address_id";
@@ -667,9 +721,19 @@ export interface components {
             code: "does_not_exist" | "invalid" | "null";
             detail: string;
         };
+        OrdersCreateShippingAddressKEYErrorComponent: {
+            /** @description * `shipping_address.KEY` - shipping_address.KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
+            detail: string;
+        };
         OrdersCreateShippingAddressLine1ErrorComponent: {
             /**
-             * @description * `shipping_address.line1` - shipping_address.line1 (enum property replaced by openapi-typescript)
+             * @description * `shipping_address.line1` - shipping_address.line1
              * @enum {string}
              */
             attr: "shipping_address.line1";
@@ -688,7 +752,7 @@ export interface components {
         };
         OrdersCreateShippingAddressLine2ErrorComponent: {
             /**
-             * @description * `shipping_address.line2` - shipping_address.line2 (enum property replaced by openapi-typescript)
+             * @description * `shipping_address.line2` - shipping_address.line2
              * @enum {string}
              */
             attr: "shipping_address.line2";
@@ -705,7 +769,7 @@ export interface components {
         };
         OrdersCreateShippingAddressNonFieldErrorsErrorComponent: {
             /**
-             * @description * `shipping_address.non_field_errors` - shipping_address.non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `shipping_address.non_field_errors` - shipping_address.non_field_errors
              * @enum {string}
              */
             attr: "shipping_address.non_field_errors";
@@ -719,7 +783,7 @@ export interface components {
         };
         OrdersCreateShippingAddressPhoneErrorComponent: {
             /**
-             * @description * `shipping_address.phone` - shipping_address.phone (enum property replaced by openapi-typescript)
+             * @description * `shipping_address.phone` - shipping_address.phone
              * @enum {string}
              */
             attr: "shipping_address.phone";
@@ -736,7 +800,7 @@ export interface components {
         };
         OrdersCreateShippingAddressPostalCodeErrorComponent: {
             /**
-             * @description * `shipping_address.postal_code` - shipping_address.postal_code (enum property replaced by openapi-typescript)
+             * @description * `shipping_address.postal_code` - shipping_address.postal_code
              * @enum {string}
              */
             attr: "shipping_address.postal_code";
@@ -755,7 +819,7 @@ export interface components {
         };
         OrdersCreateShippingAddressRecipientErrorComponent: {
             /**
-             * @description * `shipping_address.recipient` - shipping_address.recipient (enum property replaced by openapi-typescript)
+             * @description * `shipping_address.recipient` - shipping_address.recipient
              * @enum {string}
              */
             attr: "shipping_address.recipient";
@@ -774,7 +838,7 @@ export interface components {
         };
         OrdersCreateShippingAddressRegionErrorComponent: {
             /**
-             * @description * `shipping_address.region` - shipping_address.region (enum property replaced by openapi-typescript)
+             * @description * `shipping_address.region` - shipping_address.region
              * @enum {string}
              */
             attr: "shipping_address.region";
@@ -831,7 +895,7 @@ export interface components {
             code: "date" | "invalid" | "make_aware" | "null" | "overflow";
             detail: string;
         };
-        OrdersListError: components["schemas"]["OrdersListNonFieldErrorsErrorComponent"] | components["schemas"]["OrdersListStatusErrorComponent"] | components["schemas"]["OrdersListCreatedAfterErrorComponent"] | components["schemas"]["OrdersListCreatedBeforeErrorComponent"];
+        OrdersListError: components["schemas"]["OrdersListNonFieldErrorsErrorComponent"] | components["schemas"]["OrdersListStatusErrorComponent"] | components["schemas"]["OrdersListCreatedAfterErrorComponent"] | components["schemas"]["OrdersListCreatedBeforeErrorComponent"] | components["schemas"]["OrdersListPageSizeErrorComponent"];
         OrdersListErrorResponse400: components["schemas"]["OrdersListValidationError"] | components["schemas"]["ParseErrorResponse"];
         OrdersListNonFieldErrorsErrorComponent: {
             /**
@@ -845,6 +909,19 @@ export interface components {
              * @enum {string}
              */
             code: "invalid" | "null";
+            detail: string;
+        };
+        OrdersListPageSizeErrorComponent: {
+            /**
+             * @description * `page_size` - page_size (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "page_size";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
             detail: string;
         };
         OrdersListStatusErrorComponent: {
@@ -1268,7 +1345,29 @@ export interface components {
             type: "validation_error";
             errors: components["schemas"]["StaffOrdersFulfilError"][];
         };
-        StaffOrdersHistoryErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        StaffOrdersHistoryError: components["schemas"]["StaffOrdersHistoryPageSizeErrorComponent"];
+        StaffOrdersHistoryErrorResponse400: components["schemas"]["StaffOrdersHistoryValidationError"] | components["schemas"]["ParseErrorResponse"];
+        StaffOrdersHistoryPageSizeErrorComponent: {
+            /**
+             * @description * `page_size` - page_size (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "page_size";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        StaffOrdersHistoryValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["StaffOrdersHistoryError"][];
+        };
         StaffOrdersListCreatedAfterErrorComponent: {
             /**
              * @description * `created_after` - created_after (enum property replaced by openapi-typescript)
@@ -1317,7 +1416,7 @@ export interface components {
             code: "invalid" | "null";
             detail: string;
         };
-        StaffOrdersListError: components["schemas"]["StaffOrdersListNonFieldErrorsErrorComponent"] | components["schemas"]["StaffOrdersListStatusErrorComponent"] | components["schemas"]["StaffOrdersListCreatedAfterErrorComponent"] | components["schemas"]["StaffOrdersListCreatedBeforeErrorComponent"] | components["schemas"]["StaffOrdersListCustomerErrorComponent"] | components["schemas"]["StaffOrdersListSkuErrorComponent"];
+        StaffOrdersListError: components["schemas"]["StaffOrdersListNonFieldErrorsErrorComponent"] | components["schemas"]["StaffOrdersListStatusErrorComponent"] | components["schemas"]["StaffOrdersListCreatedAfterErrorComponent"] | components["schemas"]["StaffOrdersListCreatedBeforeErrorComponent"] | components["schemas"]["StaffOrdersListCustomerErrorComponent"] | components["schemas"]["StaffOrdersListSkuErrorComponent"] | components["schemas"]["StaffOrdersListPageSizeErrorComponent"];
         StaffOrdersListErrorResponse400: components["schemas"]["StaffOrdersListValidationError"] | components["schemas"]["ParseErrorResponse"];
         StaffOrdersListNonFieldErrorsErrorComponent: {
             /**
@@ -1331,6 +1430,19 @@ export interface components {
              * @enum {string}
              */
             code: "invalid" | "null";
+            detail: string;
+        };
+        StaffOrdersListPageSizeErrorComponent: {
+            /**
+             * @description * `page_size` - page_size (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "page_size";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
             detail: string;
         };
         StaffOrdersListSkuErrorComponent: {
@@ -1374,6 +1486,16 @@ export interface components {
             errors: components["schemas"]["StaffOrdersListError"][];
         };
         StaffOrdersRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        UriTooLongError: {
+            code: components["schemas"]["UriTooLongErrorCodeEnum"];
+            detail: string;
+            attr: string | null;
+        };
+        /**
+         * @description * `uri_too_long` - uri_too_long
+         * @enum {string}
+         */
+        UriTooLongErrorCodeEnum: "uri_too_long";
         /**
          * @description * `validation_error` - Validation Error
          * @enum {string}
@@ -1461,12 +1583,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -1561,12 +1699,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -1675,6 +1829,14 @@ export interface operations {
                     "application/json": components["schemas"]["OrdersConflictErrorResponse"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1689,6 +1851,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrdersUnprocessableErrorResponse"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -1778,12 +1948,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -1873,12 +2059,28 @@ export interface operations {
                     "application/json": components["schemas"]["OrdersConflictErrorResponse"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -1987,6 +2189,15 @@ export interface operations {
                     "text/csv": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "text/csv": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1994,6 +2205,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
                     "text/csv": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "text/csv": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -2085,12 +2305,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -2189,12 +2425,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -2274,12 +2526,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -2373,12 +2641,28 @@ export interface operations {
                     "application/json": components["schemas"]["OrdersConflictErrorResponse"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -2480,12 +2764,28 @@ export interface operations {
                     "application/json": components["schemas"]["OrdersConflictErrorResponse"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {
@@ -2570,12 +2870,28 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
                 };
             };
             500: {

@@ -98,12 +98,29 @@ def test_joined_date_filters(staff_client: APIClient, people: list[User]) -> Non
 
 @pytest.mark.parametrize(
     ("query", "attr"),
-    [({"joined_after": "yesterday"}, "joined_after"), ({"q": "x" * 101}, "q"), ({"q": "nul\x00"}, "q")],
+    [
+        ({"joined_after": "yesterday"}, "joined_after"),
+        ({"q": "x" * 101}, "q"),
+        ({"q": "nul\x00"}, "q"),
+        # Not "no filter", which would list everyone.
+        ({"is_staff": "yes please"}, "is_staff"),
+        ({"is_active": ""}, "is_active"),
+        ({"joined_before": ""}, "joined_before"),
+    ],
 )
 def test_bad_filter_values_are_400(staff_client: APIClient, query: dict[str, str], attr: str) -> None:
     response = staff_client.get(URL, query)
     assert response.status_code == 400, response.content
     assert response.json()["errors"][0]["attr"] == attr
+
+
+def test_a_date_filter_takes_any_utc_offset(staff_client: APIClient, people: list[User]) -> None:
+    # Valid RFC 3339, but PostgreSQL takes no offset beyond 15:59: compared in UTC instead.
+    response = staff_client.get(URL, {"joined_after": "2000-01-01T00:00:00+20:46"})
+    assert response.status_code == 200, response.content
+    assert "alice@example.com" in emails(response)
+    later = User.objects.latest("date_joined").date_joined + timedelta(seconds=1)
+    assert emails(staff_client.get(URL, {"joined_after": later.isoformat()})) == []
 
 
 def test_garbage_cursor_is_404(staff_client: APIClient) -> None:

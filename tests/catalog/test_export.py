@@ -111,6 +111,17 @@ def test_the_list_filters_apply(
     assert [json.loads(line)["sku"] for line in ndjson] == skus
 
 
+@pytest.mark.parametrize("file_format", ["csv", "ndjson"])
+def test_an_unknown_category_exports_nothing(
+    staff_client: APIClient, catalog: dict[str, Category], file_format: str
+) -> None:
+    response = staff_client.get(URL, {"category": "32359765", "q": "shoe", "file_format": file_format})
+    assert response.status_code == 200
+    assert body(response).decode().splitlines() == (
+        ["sku,name,description,price,currency,category,attributes,is_active,stock"] if file_format == "csv" else []
+    )
+
+
 def test_an_export_imports_back_unchanged(staff_client: APIClient, catalog: dict[str, Category]) -> None:
     for file_format in ("csv", "ndjson"):
         exported = body(staff_client.get(URL, {"file_format": file_format}))
@@ -169,3 +180,9 @@ def test_bad_parameters_are_400(staff_client: APIClient, params: dict[str, str],
 def test_export_is_for_staff_only(anonymous_client: APIClient, customer_client: APIClient) -> None:
     assert anonymous_client.get(URL).status_code == 401
     assert customer_client.get(URL).status_code == 403
+
+
+def test_an_empty_file_format_is_refused(staff_client: APIClient) -> None:
+    response = staff_client.get(URL, {"file_format": ""})
+    assert response.status_code == 400, response.content
+    assert response.json()["errors"][0]["attr"] == "file_format"

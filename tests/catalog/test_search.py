@@ -48,6 +48,12 @@ def test_search_combines_with_filters_and_other_orderings(anonymous_client: APIC
     assert _skus(anonymous_client.get("/api/v1/products/", {"q": "boots", "price_min": "100"})) == []
 
 
+def test_a_search_in_an_unknown_category_finds_nothing(anonymous_client: APIClient, products: None) -> None:
+    response = anonymous_client.get("/api/v1/products/", {"q": "boots", "category": "191979320603"})
+    assert response.status_code == 200, response.content
+    assert response.json()["results"] == []
+
+
 def test_search_follows_edits(staff_client: APIClient, anonymous_client: APIClient, products: None) -> None:
     # The search vector is a stored generated column: the database keeps it current.
     staff_client.patch("/api/v1/products/HAT-1/", {"name": "Sun hat with boots"}, format="json")

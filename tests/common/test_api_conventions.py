@@ -37,6 +37,11 @@ def test_malformed_json_is_a_parse_error(client: Client) -> None:
         ({"name": "ok", "quantity": "three"}, "invalid", "quantity"),
         ({"name": ["a", "list"], "quantity": 1}, "invalid", "name"),
         ({"quantity": 1}, "required", "name"),
+        # JSON keeps its types: a number is not a string, nor a decimal string.
+        ({"name": 0, "quantity": 1}, "invalid", "name"),
+        ({"name": "ok", "quantity": 1, "price": 9.5}, "invalid", "price"),
+        # The length sent counts, not the length once trimmed.
+        ({"name": " " + "x" * 20, "quantity": 1}, "max_length", "name"),
     ],
 )
 def test_bad_input_is_a_validation_error_naming_the_field(client: Client, body: Any, code: str, attr: str) -> None:
@@ -76,3 +81,8 @@ def test_default_page_size(client: Client) -> None:
 
 def test_garbage_cursor_is_a_404_in_the_error_shape(client: Client) -> None:
     assert_error(client.get("/test/groups/", {"cursor": "not-a-cursor"}), 404, "not_found")
+
+
+@pytest.mark.parametrize("page_size", ["null", "0", "-1", "1.5", "", "1000000", "\uff11\uff10"])
+def test_a_page_size_that_is_not_a_positive_integer_is_refused(client: Client, page_size: str) -> None:
+    assert_error(client.get("/test/groups/", {"page_size": page_size}), 400, "invalid", "page_size")

@@ -8,6 +8,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any
+from unittest.mock import ANY
 
 import pytest
 from openapi_spec_validator import validate as validate_openapi
@@ -94,3 +95,21 @@ def _await_answer(url: str, process: ServiceProcess) -> tuple[int, dict[str, Any
             assert process.running(), process.log_tail()
             time.sleep(0.2)
     raise TimeoutError(process.log_tail())
+
+
+@pytest.mark.parametrize(
+    ("path", "headers", "status", "code"),
+    [
+        ("/api/v1/auth/whoami/?q=" + "x" * 9000, {}, 414, "uri_too_long"),
+        ("/api/v1/auth/whoami/", {"X-Padding": "x" * 9000}, 431, "request_header_fields_too_large"),
+    ],
+)
+def test_requests_gunicorn_refuses_are_answered_in_the_error_shape(
+    system: dict[str, ServiceProcess], path: str, headers: dict[str, str], status: int, code: str
+) -> None:
+    """Refused before any view runs, yet JSON as the schema documents, never gunicorn's HTML."""
+    for process in system.values():
+        got_status, got_headers, body = get(process.base_url + path, headers)
+        assert got_status == status, body
+        assert got_headers["Content-Type"] == "application/json"
+        assert json.loads(body) == {"type": "client_error", "errors": [{"code": code, "detail": ANY, "attr": None}]}

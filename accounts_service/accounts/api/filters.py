@@ -1,17 +1,66 @@
+import datetime
+from typing import Any, ClassVar
+
 import django_filters
+from django import forms
 from django.db.models import QuerySet
+from django_stubs_ext import StrOrPromise
 
 from accounts_service.accounts import selectors
 from accounts_service.accounts.models import User
 
 
+class StrictBooleanField(forms.NullBooleanField):
+    """``true`` or ``false`` (``1``/``0``), or absent. django-filter's own select widget reads
+    anything else as "no filter", so a typo would list everyone."""
+
+    widget = forms.TextInput
+    default_error_messages: ClassVar[dict[str, StrOrPromise]] = {"invalid": "Enter true or false."}
+
+    # The stubs give NullBooleanField BooleanField's signature; None is its point.
+    def to_python(self, value: Any) -> bool | None:  # type: ignore[override]
+        if value is None:
+            return None
+        if value in ("true", "True", "1"):
+            return True
+        if value in ("false", "False", "0"):
+            return False
+        raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+
+    def validate(self, value: Any) -> None:
+        pass  # to_python has decided
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):  # type: ignore[misc]
+    field_class = StrictBooleanField
+
+
+class UtcDateTimeField(django_filters.fields.IsoDateTimeField):  # type: ignore[misc]
+    """An ISO 8601 instant, given or absent (not empty), in UTC. PostgreSQL refuses an offset
+    beyond 15:59 however valid ISO 8601 finds it, and an instant near year 1 can leave the
+    datetime range once converted; both are the client's to hear about."""
+
+    def to_python(self, value: Any) -> datetime.datetime | None:
+        if value == "":
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        instant: datetime.datetime | None = super().to_python(value)
+        try:
+            return instant.astimezone(datetime.UTC) if instant is not None else None
+        except OverflowError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):  # type: ignore[misc]
+    field_class = UtcDateTimeField
+
+
 class UserFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filter ships no type information
-    is_active = django_filters.BooleanFilter(label="Active users only (true) or inactive only (false).")
-    is_staff = django_filters.BooleanFilter(label="Staff only (true) or customers only (false).")
-    joined_after = django_filters.IsoDateTimeFilter(
+    is_active = StrictBooleanFilter(label="Active users only (true) or inactive only (false).")
+    is_staff = StrictBooleanFilter(label="Staff only (true) or customers only (false).")
+    joined_after = UtcDateTimeFilter(
         field_name="date_joined", lookup_expr="gte", label="Joined at or after this time (ISO 8601)."
     )
-    joined_before = django_filters.IsoDateTimeFilter(
+    joined_before = UtcDateTimeFilter(
         field_name="date_joined", lookup_expr="lt", label="Joined before this time (ISO 8601)."
     )
     q = django_filters.CharFilter(

@@ -14,6 +14,7 @@ from rest_framework import serializers
 
 from catalog_service.catalog.api.serializers.common import CurrencyField, IdField, MoneyField
 from catalog_service.catalog.selectors.products import AttributeMatch, ProductFilters, ProductOrdering
+from common.query_params import QueryParametersSerializer
 
 ATTRIBUTE_PARAM_PREFIX = "attr."
 ATTRIBUTE_KEY = re.compile(r"^[A-Za-z0-9_:-]{1,64}$")
@@ -29,14 +30,14 @@ def _boolean(**kwargs: Any) -> serializers.BooleanField:
     return serializers.BooleanField(required=False, allow_null=True, default=None, **kwargs)
 
 
-class CategoryListFilterSerializer(serializers.Serializer[Any]):
+class CategoryListFilterSerializer(QueryParametersSerializer):
     parent = IdField(required=False, help_text="Only the descendants of this category.")  # type: ignore[assignment]  # a field, not Field.parent
     max_depth = serializers.IntegerField(
         required=False, min_value=1, max_value=64, help_text="Only categories down to this depth (1: the roots)."
     )
 
 
-class ProductListFilterSerializer(serializers.Serializer[Any]):
+class ProductListFilterSerializer(QueryParametersSerializer):
     category = IdField(required=False, help_text="This category and every category below it.")
     price_min = MoneyField(required=False)
     price_max = MoneyField(required=False)
@@ -139,14 +140,18 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed")
 
 
-def document_query_errors(serializer_class: type[serializers.Serializer[Any]]) -> Callable[[V], V]:
+def document_query_errors(
+    serializer_class: type[serializers.Serializer[Any]], *, also: dict[str, set[str]] | None = None
+) -> Callable[[V], V]:
     """Document the 400 a view's query parameters can answer (drf-standardized-errors only
-    derives it for request bodies and django-filter forms)."""
+    derives it for request bodies and django-filter forms), with ``also`` the codes the view
+    or its services add to a parameter's (one declaration per parameter is all that counts)."""
     fields = get_serializer_fields_with_error_codes(get_flat_serializer_fields(serializer_class()))
 
     def decorate(view: V) -> V:
         for field in fields:
-            view = extend_validation_errors(sorted(field.error_codes), field_name=field.name, methods=["get"])(view)  # type: ignore[type-var]
+            codes = sorted(field.error_codes | (also or {}).get(field.name, set()))
+            view = extend_validation_errors(codes, field_name=field.name, methods=["get"])(view)  # type: ignore[type-var]
         return view
 
     return decorate

@@ -85,11 +85,7 @@ def product_list(
     if is_active is not None:
         products = products.filter(is_active=is_active)
     if filters.category_id is not None:
-        category_path = Category.objects.filter(pk=filters.category_id).values_list("path", flat=True).first()
-        if category_path is None:
-            return ProductListing(products.none(), KEYSETS[ordering])
-        # The subtree's ids come from an index range scan of the C-collated path.
-        products = products.filter(category_id__in=Category.objects.filter(path__startswith=category_path).values("pk"))
+        products = _in_category_tree(products, filters.category_id)
     if filters.price_min is not None:
         products = products.filter(price__gte=filters.price_min)
     if filters.price_max is not None:
@@ -115,6 +111,17 @@ def product_list(
             rank=Cast(SearchRank(F("search_vector"), query), FloatField())
         )
     return ProductListing(products, KEYSETS[ordering])
+
+
+def _in_category_tree(products: QuerySet[Product], category_id: int) -> QuerySet[Product]:
+    category_path = Category.objects.filter(pk=category_id).values_list("path", flat=True).first()
+    if category_path is None:
+        # No such category, so no product in it. Said in SQL rather than with none(): the rest
+        # of the query still applies (a search's rank is the relevance keyset's column), and
+        # the export runs the query's SQL itself (none() has none).
+        return products.filter(category_id=category_id)
+    # The subtree's ids come from an index range scan of the C-collated path.
+    return products.filter(category_id__in=Category.objects.filter(path__startswith=category_path).values("pk"))
 
 
 def product_get(*, sku: str, include_inactive: bool = False) -> Product:

@@ -166,7 +166,7 @@ def _sniff(head: bytes, file_format: ImportFormat) -> None:
                 columns=COLUMNS,
                 required=REQUIRED,
             )
-        except (FileRejected, StopIteration, ValueError) as exc:
+        except (FileRejected, StopIteration, ValueError, csv.Error) as exc:
             raise InvalidInput(f"The CSV header is not usable: {exc}", field="file", code="invalid") from exc
         return
     first_record = next((line for line in head.split(b"\n") if line.strip()), b"")

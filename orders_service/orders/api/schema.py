@@ -10,7 +10,7 @@ from drf_standardized_errors.openapi_utils import get_flat_serializer_fields, ge
 from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import serializers
 
-from common.idempotency import IDEMPOTENCY_HEADER, REPLAYED_HEADER
+from common.idempotency import IDEMPOTENCY_HEADER, KEY_PATTERN, REPLAYED_HEADER
 
 V = TypeVar("V")
 
@@ -19,6 +19,7 @@ IDEMPOTENCY_KEY_PARAMETER = OpenApiParameter(
     str,
     OpenApiParameter.HEADER,
     required=True,
+    pattern=KEY_PATTERN.pattern,
     description="Unique per order you mean to place (e.g. a UUID); kept at least 24 hours.",
 )
 REPLAYED_PARAMETER = OpenApiParameter(

@@ -14,6 +14,7 @@ __all__ = ["handler400", "handler403", "handler404", "handler500", "urlpatterns"
 class EchoSerializer(serializers.Serializer[dict[str, object]]):
     name = serializers.CharField(max_length=20)
     quantity = serializers.IntegerField(min_value=1, max_value=1000)
+    price = serializers.DecimalField(max_digits=8, decimal_places=2, required=False)
 
 
 class EchoView(generics.GenericAPIView[Group]):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -42,6 +43,8 @@ def _etag(category: Category) -> str:
 
 
 @document_query_errors(CategoryListFilterSerializer)
+# The services check the parent exists (catalog.services.categories).
+@extend_validation_errors(["does_not_exist"], field_name="parent", methods=["post"])
 class CategoryListView(PublicReadStaffWriteView):
     @extend_schema(
         operation_id="categories_list",
@@ -80,6 +83,7 @@ class CategoryListView(PublicReadStaffWriteView):
         return with_etag(Response(CategorySerializer(category).data, status=status.HTTP_201_CREATED), _etag(category))
 
 
+@extend_validation_errors(["does_not_exist"], field_name="parent", methods=["put", "patch"])
 class CategoryDetailView(PublicReadStaffWriteView):
     @extend_schema(
         operation_id="categories_retrieve",

@@ -16,18 +16,20 @@ from catalog_service.catalog.bulk.export import CONTENT_TYPES, export_sql, expor
 from catalog_service.catalog.models import ImportFormat
 from catalog_service.catalog.selectors.products import product_list
 from common.auth.permissions import IsStaff
+from common.query_params import QueryParametersSerializer
 
 EXPORTED = "The products: CSV with a header line (file_format=csv), or one JSON object per line (ndjson)."
 
 
-class ExportFormatSerializer(serializers.Serializer[ImportFormat]):
+class ExportFormatSerializer(QueryParametersSerializer):
     # Not "format": DRF reads ?format= to pick a renderer (URL_FORMAT_OVERRIDE).
     file_format = serializers.ChoiceField(
         choices=ImportFormat.choices, required=False, default=ImportFormat.CSV, help_text="Default: csv."
     )
 
 
-@document_query_errors(ProductListFilterSerializer)
+# catalog.selectors.products refuses ordering by relevance without a search.
+@document_query_errors(ProductListFilterSerializer, also={"ordering": {"invalid"}})
 @document_query_errors(ExportFormatSerializer)
 class ProductExportView(CatalogAPIView):
     # A bulk read of the whole catalog, inactive products included: staff only.

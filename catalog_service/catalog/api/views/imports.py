@@ -11,6 +11,7 @@ from uuid import UUID
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import status
 from rest_framework.exceptions import ErrorDetail, ValidationError
 from rest_framework.generics import GenericAPIView
@@ -34,6 +35,9 @@ from common.auth.permissions import IsStaff
 TAGS = ["product-imports"]
 
 
+# The checks of the file itself (catalog.services.imports).
+@extend_validation_errors(["empty", "invalid"], field_name="file", methods=["post"])
+@extend_validation_errors(["unknown_format"], field_name="file_format", methods=["post"])
 class ProductImportListView(CatalogAPIView, GenericAPIView[ProductImport]):
     permission_classes = (IsStaff,)
     # Multipart only: Django spools an upload above FILE_UPLOAD_MAX_MEMORY_SIZE to a temporary
@@ -67,7 +71,7 @@ class ProductImportListView(CatalogAPIView, GenericAPIView[ProductImport]):
             "`links.self` for progress, counts and rejected rows. Rows are upserted by SKU: "
             "importing the same file again changes nothing. See docs/catalog-bulk.md for the format."
         ),
-        request={"multipart/form-data": ProductImportUploadSerializer},
+        request=ProductImportUploadSerializer,  # as multipart/form-data, the only parser
         responses={202: OpenApiResponse(ProductImportSerializer, description="The queued job.")},
     )
     def post(self, request: Request) -> Response:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -61,7 +62,10 @@ def _created(product: Product) -> Response:
     return with_etag(response, _etag(product))
 
 
-@document_query_errors(ProductListFilterSerializer)
+# catalog.selectors.products refuses ordering by relevance without a search.
+@document_query_errors(ProductListFilterSerializer, also={"ordering": {"invalid"}})
+# The services check the category exists (catalog.services.products).
+@extend_validation_errors(["does_not_exist"], field_name="category", methods=["post"])
 class ProductListView(PublicReadStaffWriteView):
     # Read by drf-spectacular to document the page; get() paginates with it explicitly.
     pagination_class: type[KeysetPagination] = KeysetPagination
@@ -106,6 +110,7 @@ class ProductListView(PublicReadStaffWriteView):
         return _created(product)
 
 
+@extend_validation_errors(["does_not_exist"], field_name="category", methods=["put", "patch"])
 class ProductDetailView(PublicReadStaffWriteView):
     @extend_schema(
         operation_id="products_retrieve",

@@ -47,6 +47,8 @@ def _idempotency_key(request: Request) -> str:
 
 
 @extend_validation_errors(["required", "invalid"], field_name=IDEMPOTENCY_HEADER, methods=["post"])
+# ReservationCreateSerializer.validate_lines: a SKU given twice.
+@extend_validation_errors(["unique"], field_name="lines", methods=["post"])
 class ReservationCreateView(CatalogAPIView):
     permission_classes = (require_scope(SCOPE),)
 
@@ -64,7 +66,12 @@ class ReservationCreateView(CatalogAPIView):
         ),
         parameters=[
             OpenApiParameter(
-                IDEMPOTENCY_HEADER, str, OpenApiParameter.HEADER, required=True, description="Unique per request."
+                IDEMPOTENCY_HEADER,
+                str,
+                OpenApiParameter.HEADER,
+                required=True,
+                pattern=IDEMPOTENCY_KEY.pattern,
+                description="Unique per request.",
             ),
             OpenApiParameter(
                 "Idempotent-Replayed", str, OpenApiParameter.HEADER, response=[200], description="`true` on a replay."

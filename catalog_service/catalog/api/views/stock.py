@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from catalog_service.catalog.api.errors import ConflictErrorResponseSerializer
+from catalog_service.catalog.api.filters import document_query_errors
 from catalog_service.catalog.api.serializers.stock import (
     MAX_AVAILABILITY_SKUS,
     AvailabilityQuerySerializer,
@@ -17,7 +19,7 @@ from catalog_service.catalog.api.serializers.stock import (
     StockMovementSerializer,
 )
 from catalog_service.catalog.api.views.base import CatalogAPIView, is_staff
-from catalog_service.catalog.models import MovementReason
+from catalog_service.catalog.models import SKU_PATTERN, MovementReason
 from catalog_service.catalog.selectors.stock import (
     MOVEMENTS_KEYSET,
     stock_availability,
@@ -32,6 +34,8 @@ from common.pagination import KeysetPagination
 TAGS = ["stock"]
 
 
+# The services check the resulting stock (catalog.services.stock).
+@extend_validation_errors(["insufficient_stock", "out_of_range"], field_name="quantity", methods=["post"])
 class StockAdjustmentCreateView(CatalogAPIView):
     permission_classes = (IsStaff,)
 
@@ -92,6 +96,8 @@ class StockMovementListView(CatalogAPIView):
         return paginator.get_paginated_response(StockMovementSerializer(page, many=True).data)
 
 
+# The GET's repeated ``sku`` is checked by the POST's body serializer (errors name ``skus``).
+@document_query_errors(AvailabilityQuerySerializer)
 class AvailabilityView(CatalogAPIView):
     permission_classes = (AllowAny,)
 
@@ -101,7 +107,9 @@ class AvailabilityView(CatalogAPIView):
         summary="Available quantities of several SKUs",
         description=f"Repeat `sku` (up to {MAX_AVAILABILITY_SKUS}). The same as the POST, for caches and links.",
         parameters=[
-            OpenApiParameter("sku", str, many=True, required=True, description="A SKU; repeat for more."),
+            OpenApiParameter(
+                "sku", str, many=True, required=True, pattern=SKU_PATTERN, description="A SKU; repeat for more."
+            ),
         ],
         responses=AvailabilitySerializer,
     )

@@ -19,6 +19,9 @@ class StrictSerializer(serializers.Serializer[Any]):
     """Refuses keys it does not know: a client setting ``status``, ``total`` or a price must
     learn that it cannot, rather than see it silently ignored."""
 
+    # Read by common.schema.AutoSchema: the request schema forbids additional properties.
+    refuses_unknown_fields = True
+
     def to_internal_value(self, data: Any) -> Any:
         if isinstance(data, Mapping):
             unknown = sorted(str(key) for key in data if key not in self.fields)

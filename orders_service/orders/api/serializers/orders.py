@@ -7,6 +7,7 @@ from typing import Any, Final
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from common.query_params import QueryParametersSerializer
 from orders_service.orders.api.serializers.common import MoneyField, SkuField, StrictSerializer
 from orders_service.orders.models import Order, OrderLine, OrderStatus, RejectionReason
 from orders_service.orders.selectors.orders import OrderFilters
@@ -68,7 +69,7 @@ class OrderCreateSerializer(StrictSerializer):
         )
 
 
-class OrderListFilterSerializer(serializers.Serializer[Any]):
+class OrderListFilterSerializer(QueryParametersSerializer):
     status = serializers.ChoiceField(choices=OrderStatus.choices, required=False)
     created_after = serializers.DateTimeField(required=False, help_text="Placed at or after this instant.")
     created_before = serializers.DateTimeField(required=False, help_text="Placed before this instant.")

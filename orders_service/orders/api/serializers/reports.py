@@ -7,6 +7,7 @@ from typing import Any, Final
 
 from rest_framework import serializers
 
+from common.query_params import QueryParametersSerializer
 from orders_service.orders.api.serializers.common import MoneyField
 from orders_service.orders.models import OrderStatus
 from orders_service.orders.selectors.orders import OrderFilters
@@ -17,7 +18,7 @@ from orders_service.orders.selectors.reports import MAX_SKU_ROWS, GroupBy
 MAX_DAYS: Final = {GroupBy.DAY: 400, GroupBy.MONTH: 3700, GroupBy.SKU: 3700}
 
 
-class SalesReportQuerySerializer(serializers.Serializer[Any]):
+class SalesReportQuerySerializer(QueryParametersSerializer):
     date_from = serializers.DateField(help_text="First day (UTC), included.")
     date_to = serializers.DateField(help_text="Last day (UTC), included.")
     group_by = serializers.ChoiceField(choices=[(g.value, g.value) for g in GroupBy], default=GroupBy.DAY.value)
@@ -59,7 +60,7 @@ class SalesReportSerializer(serializers.Serializer[Any]):
     results = SalesReportRowSerializer(many=True)
 
 
-class OrderExportQuerySerializer(serializers.Serializer[Any]):
+class OrderExportQuerySerializer(QueryParametersSerializer):
     date_from = serializers.DateField(help_text="First day (UTC) the orders were placed, included.")
     date_to = serializers.DateField(help_text="Last day (UTC), included.")
     status = serializers.ChoiceField(choices=OrderStatus.choices, required=False)

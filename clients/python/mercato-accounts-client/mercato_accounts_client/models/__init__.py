@@ -114,10 +114,14 @@ from .error_response_404 import ErrorResponse404
 from .error_response_405 import ErrorResponse405
 from .error_response_406 import ErrorResponse406
 from .error_response_409 import ErrorResponse409
+from .error_response_414 import ErrorResponse414
 from .error_response_415 import ErrorResponse415
 from .error_response_429 import ErrorResponse429
+from .error_response_431 import ErrorResponse431
 from .error_response_500 import ErrorResponse500
 from .grant_type_enum import GrantTypeEnum
+from .header_fields_too_large_error import HeaderFieldsTooLargeError
+from .header_fields_too_large_error_code_enum import HeaderFieldsTooLargeErrorCodeEnum
 from .jwk import JWK
 from .jwk_set import JWKSet
 from .paginated_address_list import PaginatedAddressList
@@ -135,13 +139,24 @@ from .server_error_enum import ServerErrorEnum
 from .service_token import ServiceToken
 from .token_pair import TokenPair
 from .token_refresh_request import TokenRefreshRequest
+from .uri_too_long_error import UriTooLongError
+from .uri_too_long_error_code_enum import UriTooLongErrorCodeEnum
 from .user import User
+from .users_list_is_active_error_component import UsersListIsActiveErrorComponent
+from .users_list_is_active_error_component_attr import UsersListIsActiveErrorComponentAttr
+from .users_list_is_active_error_component_code import UsersListIsActiveErrorComponentCode
+from .users_list_is_staff_error_component import UsersListIsStaffErrorComponent
+from .users_list_is_staff_error_component_attr import UsersListIsStaffErrorComponentAttr
+from .users_list_is_staff_error_component_code import UsersListIsStaffErrorComponentCode
 from .users_list_joined_after_error_component import UsersListJoinedAfterErrorComponent
 from .users_list_joined_after_error_component_attr import UsersListJoinedAfterErrorComponentAttr
 from .users_list_joined_after_error_component_code import UsersListJoinedAfterErrorComponentCode
 from .users_list_joined_before_error_component import UsersListJoinedBeforeErrorComponent
 from .users_list_joined_before_error_component_attr import UsersListJoinedBeforeErrorComponentAttr
 from .users_list_joined_before_error_component_code import UsersListJoinedBeforeErrorComponentCode
+from .users_list_page_size_error_component import UsersListPageSizeErrorComponent
+from .users_list_page_size_error_component_attr import UsersListPageSizeErrorComponentAttr
+from .users_list_page_size_error_component_code import UsersListPageSizeErrorComponentCode
 from .users_list_q_error_component import UsersListQErrorComponent
 from .users_list_q_error_component_attr import UsersListQErrorComponentAttr
 from .users_list_q_error_component_code import UsersListQErrorComponentCode
@@ -187,6 +202,10 @@ from .users_me_addresses_create_region_error_component import UsersMeAddressesCr
 from .users_me_addresses_create_region_error_component_attr import UsersMeAddressesCreateRegionErrorComponentAttr
 from .users_me_addresses_create_region_error_component_code import UsersMeAddressesCreateRegionErrorComponentCode
 from .users_me_addresses_create_validation_error import UsersMeAddressesCreateValidationError
+from .users_me_addresses_list_page_size_error_component import UsersMeAddressesListPageSizeErrorComponent
+from .users_me_addresses_list_page_size_error_component_attr import UsersMeAddressesListPageSizeErrorComponentAttr
+from .users_me_addresses_list_page_size_error_component_code import UsersMeAddressesListPageSizeErrorComponentCode
+from .users_me_addresses_list_validation_error import UsersMeAddressesListValidationError
 from .users_me_addresses_partial_update_city_error_component import UsersMeAddressesPartialUpdateCityErrorComponent
 from .users_me_addresses_partial_update_city_error_component_attr import (
     UsersMeAddressesPartialUpdateCityErrorComponentAttr,
@@ -395,10 +414,14 @@ __all__ = (
     "ErrorResponse405",
     "ErrorResponse406",
     "ErrorResponse409",
+    "ErrorResponse414",
     "ErrorResponse415",
     "ErrorResponse429",
+    "ErrorResponse431",
     "ErrorResponse500",
     "GrantTypeEnum",
+    "HeaderFieldsTooLargeError",
+    "HeaderFieldsTooLargeErrorCodeEnum",
     "JWK",
     "JWKSet",
     "PaginatedAddressList",
@@ -416,13 +439,24 @@ __all__ = (
     "ServiceToken",
     "TokenPair",
     "TokenRefreshRequest",
+    "UriTooLongError",
+    "UriTooLongErrorCodeEnum",
     "User",
+    "UsersListIsActiveErrorComponent",
+    "UsersListIsActiveErrorComponentAttr",
+    "UsersListIsActiveErrorComponentCode",
+    "UsersListIsStaffErrorComponent",
+    "UsersListIsStaffErrorComponentAttr",
+    "UsersListIsStaffErrorComponentCode",
     "UsersListJoinedAfterErrorComponent",
     "UsersListJoinedAfterErrorComponentAttr",
     "UsersListJoinedAfterErrorComponentCode",
     "UsersListJoinedBeforeErrorComponent",
     "UsersListJoinedBeforeErrorComponentAttr",
     "UsersListJoinedBeforeErrorComponentCode",
+    "UsersListPageSizeErrorComponent",
+    "UsersListPageSizeErrorComponentAttr",
+    "UsersListPageSizeErrorComponentCode",
     "UsersListQErrorComponent",
     "UsersListQErrorComponentAttr",
     "UsersListQErrorComponentCode",
@@ -458,6 +492,10 @@ __all__ = (
     "UsersMeAddressesCreateRegionErrorComponentAttr",
     "UsersMeAddressesCreateRegionErrorComponentCode",
     "UsersMeAddressesCreateValidationError",
+    "UsersMeAddressesListPageSizeErrorComponent",
+    "UsersMeAddressesListPageSizeErrorComponentAttr",
+    "UsersMeAddressesListPageSizeErrorComponentCode",
+    "UsersMeAddressesListValidationError",
     "UsersMeAddressesPartialUpdateCityErrorComponent",
     "UsersMeAddressesPartialUpdateCityErrorComponentAttr",
     "UsersMeAddressesPartialUpdateCityErrorComponentCode",

@@ -9,8 +9,11 @@ from attrs import field as _attrs_field
 from ..models.validation_error_enum import ValidationErrorEnum
 
 if TYPE_CHECKING:
+    from ..models.users_list_is_active_error_component import UsersListIsActiveErrorComponent
+    from ..models.users_list_is_staff_error_component import UsersListIsStaffErrorComponent
     from ..models.users_list_joined_after_error_component import UsersListJoinedAfterErrorComponent
     from ..models.users_list_joined_before_error_component import UsersListJoinedBeforeErrorComponent
+    from ..models.users_list_page_size_error_component import UsersListPageSizeErrorComponent
     from ..models.users_list_q_error_component import UsersListQErrorComponent
 
 
@@ -22,26 +25,43 @@ class UsersListValidationError:
     """
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
-        errors (list[UsersListJoinedAfterErrorComponent | UsersListJoinedBeforeErrorComponent |
+        errors (list[UsersListIsActiveErrorComponent | UsersListIsStaffErrorComponent |
+            UsersListJoinedAfterErrorComponent | UsersListJoinedBeforeErrorComponent | UsersListPageSizeErrorComponent |
             UsersListQErrorComponent]):
     """
 
     type_: ValidationErrorEnum
-    errors: list[UsersListJoinedAfterErrorComponent | UsersListJoinedBeforeErrorComponent | UsersListQErrorComponent]
+    errors: list[
+        UsersListIsActiveErrorComponent
+        | UsersListIsStaffErrorComponent
+        | UsersListJoinedAfterErrorComponent
+        | UsersListJoinedBeforeErrorComponent
+        | UsersListPageSizeErrorComponent
+        | UsersListQErrorComponent
+    ]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.users_list_is_active_error_component import UsersListIsActiveErrorComponent  # noqa: PLC0415
+        from ..models.users_list_is_staff_error_component import UsersListIsStaffErrorComponent  # noqa: PLC0415
         from ..models.users_list_joined_after_error_component import UsersListJoinedAfterErrorComponent  # noqa: PLC0415
         from ..models.users_list_joined_before_error_component import UsersListJoinedBeforeErrorComponent  # noqa: PLC0415
+        from ..models.users_list_q_error_component import UsersListQErrorComponent  # noqa: PLC0415
 
         type_ = self.type_.value
 
         errors = []
         for errors_item_data in self.errors:
             errors_item: dict[str, Any]
-            if isinstance(errors_item_data, UsersListJoinedAfterErrorComponent):
+            if isinstance(errors_item_data, UsersListIsActiveErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, UsersListIsStaffErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, UsersListJoinedAfterErrorComponent):
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, UsersListJoinedBeforeErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, UsersListQErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -61,8 +81,11 @@ class UsersListValidationError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.users_list_is_active_error_component import UsersListIsActiveErrorComponent  # noqa: PLC0415
+        from ..models.users_list_is_staff_error_component import UsersListIsStaffErrorComponent  # noqa: PLC0415
         from ..models.users_list_joined_after_error_component import UsersListJoinedAfterErrorComponent  # noqa: PLC0415
         from ..models.users_list_joined_before_error_component import UsersListJoinedBeforeErrorComponent  # noqa: PLC0415
+        from ..models.users_list_page_size_error_component import UsersListPageSizeErrorComponent  # noqa: PLC0415
         from ..models.users_list_q_error_component import UsersListQErrorComponent  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -74,11 +97,18 @@ class UsersListValidationError:
 
             def _parse_errors_item(
                 data: object,
-            ) -> UsersListJoinedAfterErrorComponent | UsersListJoinedBeforeErrorComponent | UsersListQErrorComponent:
+            ) -> (
+                UsersListIsActiveErrorComponent
+                | UsersListIsStaffErrorComponent
+                | UsersListJoinedAfterErrorComponent
+                | UsersListJoinedBeforeErrorComponent
+                | UsersListPageSizeErrorComponent
+                | UsersListQErrorComponent
+            ):
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    componentsschemas_users_list_error_type_0 = UsersListJoinedAfterErrorComponent.from_dict(data)
+                    componentsschemas_users_list_error_type_0 = UsersListIsActiveErrorComponent.from_dict(data)
 
                     return componentsschemas_users_list_error_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
@@ -86,16 +116,40 @@ class UsersListValidationError:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    componentsschemas_users_list_error_type_1 = UsersListJoinedBeforeErrorComponent.from_dict(data)
+                    componentsschemas_users_list_error_type_1 = UsersListIsStaffErrorComponent.from_dict(data)
 
                     return componentsschemas_users_list_error_type_1
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_users_list_error_type_2 = UsersListJoinedAfterErrorComponent.from_dict(data)
+
+                    return componentsschemas_users_list_error_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_users_list_error_type_3 = UsersListJoinedBeforeErrorComponent.from_dict(data)
+
+                    return componentsschemas_users_list_error_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_users_list_error_type_4 = UsersListQErrorComponent.from_dict(data)
+
+                    return componentsschemas_users_list_error_type_4
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_users_list_error_type_2 = UsersListQErrorComponent.from_dict(data)
+                componentsschemas_users_list_error_type_5 = UsersListPageSizeErrorComponent.from_dict(data)
 
-                return componentsschemas_users_list_error_type_2
+                return componentsschemas_users_list_error_type_5
 
             errors_item = _parse_errors_item(errors_item_data)
 

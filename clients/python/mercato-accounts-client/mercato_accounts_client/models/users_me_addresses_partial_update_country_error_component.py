@@ -23,7 +23,6 @@ class UsersMeAddressesPartialUpdateCountryErrorComponent:
         attr (UsersMeAddressesPartialUpdateCountryErrorComponentAttr): * `country` - country
         code (UsersMeAddressesPartialUpdateCountryErrorComponentCode): * `blank` - blank
             * `invalid` - invalid
-            * `max_length` - max_length
             * `null` - null
             * `null_characters_not_allowed` - null_characters_not_allowed
             * `required` - required

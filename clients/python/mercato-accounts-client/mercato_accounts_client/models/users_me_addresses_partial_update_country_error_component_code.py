@@ -4,7 +4,6 @@ from enum import StrEnum
 class UsersMeAddressesPartialUpdateCountryErrorComponentCode(StrEnum):
     BLANK = "blank"
     INVALID = "invalid"
-    MAX_LENGTH = "max_length"
     NULL = "null"
     NULL_CHARACTERS_NOT_ALLOWED = "null_characters_not_allowed"
     REQUIRED = "required"

@@ -85,9 +85,13 @@ from .error_response_403 import ErrorResponse403
 from .error_response_404 import ErrorResponse404
 from .error_response_405 import ErrorResponse405
 from .error_response_406 import ErrorResponse406
+from .error_response_414 import ErrorResponse414
 from .error_response_415 import ErrorResponse415
+from .error_response_431 import ErrorResponse431
 from .error_response_500 import ErrorResponse500
 from .file_format_enum import FileFormatEnum
+from .header_fields_too_large_error import HeaderFieldsTooLargeError
+from .header_fields_too_large_error_code_enum import HeaderFieldsTooLargeErrorCodeEnum
 from .insufficient_stock_error import InsufficientStockError
 from .insufficient_stock_error_response import InsufficientStockErrorResponse
 from .movement_reason_enum import MovementReasonEnum
@@ -111,6 +115,24 @@ from .product_import_links import ProductImportLinks
 from .product_import_row_error import ProductImportRowError
 from .product_import_status_enum import ProductImportStatusEnum
 from .product_import_upload_request import ProductImportUploadRequest
+from .product_imports_create_file_error_component import ProductImportsCreateFileErrorComponent
+from .product_imports_create_file_error_component_attr import ProductImportsCreateFileErrorComponentAttr
+from .product_imports_create_file_error_component_code import ProductImportsCreateFileErrorComponentCode
+from .product_imports_create_file_format_error_component import ProductImportsCreateFileFormatErrorComponent
+from .product_imports_create_file_format_error_component_attr import ProductImportsCreateFileFormatErrorComponentAttr
+from .product_imports_create_file_format_error_component_code import ProductImportsCreateFileFormatErrorComponentCode
+from .product_imports_create_non_field_errors_error_component import ProductImportsCreateNonFieldErrorsErrorComponent
+from .product_imports_create_non_field_errors_error_component_attr import (
+    ProductImportsCreateNonFieldErrorsErrorComponentAttr,
+)
+from .product_imports_create_non_field_errors_error_component_code import (
+    ProductImportsCreateNonFieldErrorsErrorComponentCode,
+)
+from .product_imports_create_validation_error import ProductImportsCreateValidationError
+from .product_imports_list_page_size_error_component import ProductImportsListPageSizeErrorComponent
+from .product_imports_list_page_size_error_component_attr import ProductImportsListPageSizeErrorComponentAttr
+from .product_imports_list_page_size_error_component_code import ProductImportsListPageSizeErrorComponentCode
+from .product_imports_list_validation_error import ProductImportsListValidationError
 from .product_update_request import ProductUpdateRequest
 from .products_create_attributes_error_component import ProductsCreateAttributesErrorComponent
 from .products_create_attributes_error_component_attr import ProductsCreateAttributesErrorComponentAttr
@@ -191,6 +213,9 @@ from .products_list_category_error_component_code import ProductsListCategoryErr
 from .products_list_currency_error_component import ProductsListCurrencyErrorComponent
 from .products_list_currency_error_component_attr import ProductsListCurrencyErrorComponentAttr
 from .products_list_currency_error_component_code import ProductsListCurrencyErrorComponentCode
+from .products_list_cursor_error_component import ProductsListCursorErrorComponent
+from .products_list_cursor_error_component_attr import ProductsListCursorErrorComponentAttr
+from .products_list_cursor_error_component_code import ProductsListCursorErrorComponentCode
 from .products_list_in_stock_error_component import ProductsListInStockErrorComponent
 from .products_list_in_stock_error_component_attr import ProductsListInStockErrorComponentAttr
 from .products_list_in_stock_error_component_code import ProductsListInStockErrorComponentCode
@@ -204,6 +229,9 @@ from .products_list_ordering import ProductsListOrdering
 from .products_list_ordering_error_component import ProductsListOrderingErrorComponent
 from .products_list_ordering_error_component_attr import ProductsListOrderingErrorComponentAttr
 from .products_list_ordering_error_component_code import ProductsListOrderingErrorComponentCode
+from .products_list_page_size_error_component import ProductsListPageSizeErrorComponent
+from .products_list_page_size_error_component_attr import ProductsListPageSizeErrorComponentAttr
+from .products_list_page_size_error_component_code import ProductsListPageSizeErrorComponentCode
 from .products_list_price_max_error_component import ProductsListPriceMaxErrorComponent
 from .products_list_price_max_error_component_attr import ProductsListPriceMaxErrorComponentAttr
 from .products_list_price_max_error_component_code import ProductsListPriceMaxErrorComponentCode
@@ -288,6 +316,8 @@ from .reservations_create_idempotency_key_error_component_code import Reservatio
 from .reservations_create_lines_error_component import ReservationsCreateLinesErrorComponent
 from .reservations_create_lines_error_component_attr import ReservationsCreateLinesErrorComponentAttr
 from .reservations_create_lines_error_component_code import ReservationsCreateLinesErrorComponentCode
+from .reservations_create_lines_index_error_component import ReservationsCreateLinesINDEXErrorComponent
+from .reservations_create_lines_index_error_component_code import ReservationsCreateLinesINDEXErrorComponentCode
 from .reservations_create_lines_index_non_field_errors_error_component import (
     ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent,
 )
@@ -359,11 +389,37 @@ from .stock_availability_create_skus_index_error_component_code import (
     StockAvailabilityCreateSkusINDEXErrorComponentCode,
 )
 from .stock_availability_create_validation_error import StockAvailabilityCreateValidationError
+from .stock_availability_retrieve_non_field_errors_error_component import (
+    StockAvailabilityRetrieveNonFieldErrorsErrorComponent,
+)
+from .stock_availability_retrieve_non_field_errors_error_component_attr import (
+    StockAvailabilityRetrieveNonFieldErrorsErrorComponentAttr,
+)
+from .stock_availability_retrieve_non_field_errors_error_component_code import (
+    StockAvailabilityRetrieveNonFieldErrorsErrorComponentCode,
+)
+from .stock_availability_retrieve_skus_error_component import StockAvailabilityRetrieveSkusErrorComponent
+from .stock_availability_retrieve_skus_error_component_attr import StockAvailabilityRetrieveSkusErrorComponentAttr
+from .stock_availability_retrieve_skus_error_component_code import StockAvailabilityRetrieveSkusErrorComponentCode
+from .stock_availability_retrieve_skus_index_error_component import StockAvailabilityRetrieveSkusINDEXErrorComponent
+from .stock_availability_retrieve_skus_index_error_component_code import (
+    StockAvailabilityRetrieveSkusINDEXErrorComponentCode,
+)
+from .stock_availability_retrieve_validation_error import StockAvailabilityRetrieveValidationError
 from .stock_level import StockLevel
 from .stock_movement import StockMovement
+from .stock_movements_list_cursor_error_component import StockMovementsListCursorErrorComponent
+from .stock_movements_list_cursor_error_component_attr import StockMovementsListCursorErrorComponentAttr
+from .stock_movements_list_cursor_error_component_code import StockMovementsListCursorErrorComponentCode
+from .stock_movements_list_page_size_error_component import StockMovementsListPageSizeErrorComponent
+from .stock_movements_list_page_size_error_component_attr import StockMovementsListPageSizeErrorComponentAttr
+from .stock_movements_list_page_size_error_component_code import StockMovementsListPageSizeErrorComponentCode
+from .stock_movements_list_validation_error import StockMovementsListValidationError
 from .unprocessable_error import UnprocessableError
 from .unprocessable_error_code_enum import UnprocessableErrorCodeEnum
 from .unprocessable_error_response import UnprocessableErrorResponse
+from .uri_too_long_error import UriTooLongError
+from .uri_too_long_error_code_enum import UriTooLongErrorCodeEnum
 from .validation_error_enum import ValidationErrorEnum
 from .who_am_i import WhoAmI
 
@@ -447,9 +503,13 @@ __all__ = (
     "ErrorResponse404",
     "ErrorResponse405",
     "ErrorResponse406",
+    "ErrorResponse414",
     "ErrorResponse415",
+    "ErrorResponse431",
     "ErrorResponse500",
     "FileFormatEnum",
+    "HeaderFieldsTooLargeError",
+    "HeaderFieldsTooLargeErrorCodeEnum",
     "InsufficientStockError",
     "InsufficientStockErrorResponse",
     "MovementReasonEnum",
@@ -471,6 +531,20 @@ __all__ = (
     "ProductImportDetail",
     "ProductImportLinks",
     "ProductImportRowError",
+    "ProductImportsCreateFileErrorComponent",
+    "ProductImportsCreateFileErrorComponentAttr",
+    "ProductImportsCreateFileErrorComponentCode",
+    "ProductImportsCreateFileFormatErrorComponent",
+    "ProductImportsCreateFileFormatErrorComponentAttr",
+    "ProductImportsCreateFileFormatErrorComponentCode",
+    "ProductImportsCreateNonFieldErrorsErrorComponent",
+    "ProductImportsCreateNonFieldErrorsErrorComponentAttr",
+    "ProductImportsCreateNonFieldErrorsErrorComponentCode",
+    "ProductImportsCreateValidationError",
+    "ProductImportsListPageSizeErrorComponent",
+    "ProductImportsListPageSizeErrorComponentAttr",
+    "ProductImportsListPageSizeErrorComponentCode",
+    "ProductImportsListValidationError",
     "ProductImportStatusEnum",
     "ProductImportUploadRequest",
     "ProductsCreateAttributesErrorComponent",
@@ -552,6 +626,9 @@ __all__ = (
     "ProductsListCurrencyErrorComponent",
     "ProductsListCurrencyErrorComponentAttr",
     "ProductsListCurrencyErrorComponentCode",
+    "ProductsListCursorErrorComponent",
+    "ProductsListCursorErrorComponentAttr",
+    "ProductsListCursorErrorComponentCode",
     "ProductsListInStockErrorComponent",
     "ProductsListInStockErrorComponentAttr",
     "ProductsListInStockErrorComponentCode",
@@ -565,6 +642,9 @@ __all__ = (
     "ProductsListOrderingErrorComponent",
     "ProductsListOrderingErrorComponentAttr",
     "ProductsListOrderingErrorComponentCode",
+    "ProductsListPageSizeErrorComponent",
+    "ProductsListPageSizeErrorComponentAttr",
+    "ProductsListPageSizeErrorComponentCode",
     "ProductsListPriceMaxErrorComponent",
     "ProductsListPriceMaxErrorComponentAttr",
     "ProductsListPriceMaxErrorComponentCode",
@@ -645,6 +725,8 @@ __all__ = (
     "ReservationsCreateLinesErrorComponent",
     "ReservationsCreateLinesErrorComponentAttr",
     "ReservationsCreateLinesErrorComponentCode",
+    "ReservationsCreateLinesINDEXErrorComponent",
+    "ReservationsCreateLinesINDEXErrorComponentCode",
     "ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent",
     "ReservationsCreateLinesINDEXNonFieldErrorsErrorComponentCode",
     "ReservationsCreateLinesINDEXQuantityErrorComponent",
@@ -693,11 +775,29 @@ __all__ = (
     "StockAvailabilityCreateSkusINDEXErrorComponent",
     "StockAvailabilityCreateSkusINDEXErrorComponentCode",
     "StockAvailabilityCreateValidationError",
+    "StockAvailabilityRetrieveNonFieldErrorsErrorComponent",
+    "StockAvailabilityRetrieveNonFieldErrorsErrorComponentAttr",
+    "StockAvailabilityRetrieveNonFieldErrorsErrorComponentCode",
+    "StockAvailabilityRetrieveSkusErrorComponent",
+    "StockAvailabilityRetrieveSkusErrorComponentAttr",
+    "StockAvailabilityRetrieveSkusErrorComponentCode",
+    "StockAvailabilityRetrieveSkusINDEXErrorComponent",
+    "StockAvailabilityRetrieveSkusINDEXErrorComponentCode",
+    "StockAvailabilityRetrieveValidationError",
     "StockLevel",
     "StockMovement",
+    "StockMovementsListCursorErrorComponent",
+    "StockMovementsListCursorErrorComponentAttr",
+    "StockMovementsListCursorErrorComponentCode",
+    "StockMovementsListPageSizeErrorComponent",
+    "StockMovementsListPageSizeErrorComponentAttr",
+    "StockMovementsListPageSizeErrorComponentCode",
+    "StockMovementsListValidationError",
     "UnprocessableError",
     "UnprocessableErrorCodeEnum",
     "UnprocessableErrorResponse",
+    "UriTooLongError",
+    "UriTooLongErrorCodeEnum",
     "ValidationErrorEnum",
     "WhoAmI",
 )

@@ -17,7 +17,8 @@ class CategoriesCreateParentErrorComponent:
     """
     Attributes:
         attr (CategoriesCreateParentErrorComponentAttr): * `parent` - parent
-        code (CategoriesCreateParentErrorComponentCode): * `invalid` - invalid
+        code (CategoriesCreateParentErrorComponentCode): * `does_not_exist` - does_not_exist
+            * `invalid` - invalid
             * `max_string_length` - max_string_length
             * `max_value` - max_value
             * `min_value` - min_value

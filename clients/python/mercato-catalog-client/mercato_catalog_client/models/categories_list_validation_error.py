@@ -43,9 +43,9 @@ class CategoriesListValidationError:
         errors = []
         for errors_item_data in self.errors:
             errors_item: dict[str, Any]
-            if isinstance(errors_item_data, CategoriesListNonFieldErrorsErrorComponent):
+            if isinstance(errors_item_data, CategoriesListParentErrorComponent):
                 errors_item = errors_item_data.to_dict()
-            elif isinstance(errors_item_data, CategoriesListParentErrorComponent):
+            elif isinstance(errors_item_data, CategoriesListNonFieldErrorsErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -86,9 +86,7 @@ class CategoriesListValidationError:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    componentsschemas_categories_list_error_type_0 = (
-                        CategoriesListNonFieldErrorsErrorComponent.from_dict(data)
-                    )
+                    componentsschemas_categories_list_error_type_0 = CategoriesListParentErrorComponent.from_dict(data)
 
                     return componentsschemas_categories_list_error_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
@@ -96,7 +94,9 @@ class CategoriesListValidationError:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    componentsschemas_categories_list_error_type_1 = CategoriesListParentErrorComponent.from_dict(data)
+                    componentsschemas_categories_list_error_type_1 = (
+                        CategoriesListNonFieldErrorsErrorComponent.from_dict(data)
+                    )
 
                     return componentsschemas_categories_list_error_type_1
                 except (TypeError, ValueError, AttributeError, KeyError):

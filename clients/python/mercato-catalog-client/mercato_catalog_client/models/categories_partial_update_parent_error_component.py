@@ -21,7 +21,8 @@ class CategoriesPartialUpdateParentErrorComponent:
     """
     Attributes:
         attr (CategoriesPartialUpdateParentErrorComponentAttr): * `parent` - parent
-        code (CategoriesPartialUpdateParentErrorComponentCode): * `invalid` - invalid
+        code (CategoriesPartialUpdateParentErrorComponentCode): * `does_not_exist` - does_not_exist
+            * `invalid` - invalid
             * `max_string_length` - max_string_length
             * `max_value` - max_value
             * `min_value` - min_value

@@ -17,7 +17,8 @@ class CategoriesUpdateParentErrorComponent:
     """
     Attributes:
         attr (CategoriesUpdateParentErrorComponentAttr): * `parent` - parent
-        code (CategoriesUpdateParentErrorComponentCode): * `invalid` - invalid
+        code (CategoriesUpdateParentErrorComponentCode): * `does_not_exist` - does_not_exist
+            * `invalid` - invalid
             * `max_string_length` - max_string_length
             * `max_value` - max_value
             * `min_value` - min_value

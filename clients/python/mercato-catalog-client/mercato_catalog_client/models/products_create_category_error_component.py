@@ -17,7 +17,8 @@ class ProductsCreateCategoryErrorComponent:
     """
     Attributes:
         attr (ProductsCreateCategoryErrorComponentAttr): * `category` - category
-        code (ProductsCreateCategoryErrorComponentCode): * `invalid` - invalid
+        code (ProductsCreateCategoryErrorComponentCode): * `does_not_exist` - does_not_exist
+            * `invalid` - invalid
             * `max_string_length` - max_string_length
             * `max_value` - max_value
             * `min_value` - min_value

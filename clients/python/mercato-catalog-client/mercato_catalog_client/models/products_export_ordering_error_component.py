@@ -17,7 +17,8 @@ class ProductsExportOrderingErrorComponent:
     """
     Attributes:
         attr (ProductsExportOrderingErrorComponentAttr): * `ordering` - ordering
-        code (ProductsExportOrderingErrorComponentCode): * `invalid_choice` - invalid_choice
+        code (ProductsExportOrderingErrorComponentCode): * `invalid` - invalid
+            * `invalid_choice` - invalid_choice
             * `null` - null
         detail (str):
     """

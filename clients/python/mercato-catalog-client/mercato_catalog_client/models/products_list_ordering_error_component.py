@@ -17,7 +17,8 @@ class ProductsListOrderingErrorComponent:
     """
     Attributes:
         attr (ProductsListOrderingErrorComponentAttr): * `ordering` - ordering
-        code (ProductsListOrderingErrorComponentCode): * `invalid_choice` - invalid_choice
+        code (ProductsListOrderingErrorComponentCode): * `invalid` - invalid
+            * `invalid_choice` - invalid_choice
             * `null` - null
         detail (str):
     """

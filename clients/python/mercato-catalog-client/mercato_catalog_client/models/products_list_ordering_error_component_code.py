@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class ProductsListOrderingErrorComponentCode(StrEnum):
+    INVALID = "invalid"
     INVALID_CHOICE = "invalid_choice"
     NULL = "null"
 

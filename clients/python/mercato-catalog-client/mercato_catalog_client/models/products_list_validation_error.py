@@ -12,10 +12,12 @@ if TYPE_CHECKING:
     from ..models.products_list_attributes_error_component import ProductsListAttributesErrorComponent
     from ..models.products_list_category_error_component import ProductsListCategoryErrorComponent
     from ..models.products_list_currency_error_component import ProductsListCurrencyErrorComponent
+    from ..models.products_list_cursor_error_component import ProductsListCursorErrorComponent
     from ..models.products_list_in_stock_error_component import ProductsListInStockErrorComponent
     from ..models.products_list_is_active_error_component import ProductsListIsActiveErrorComponent
     from ..models.products_list_non_field_errors_error_component import ProductsListNonFieldErrorsErrorComponent
     from ..models.products_list_ordering_error_component import ProductsListOrderingErrorComponent
+    from ..models.products_list_page_size_error_component import ProductsListPageSizeErrorComponent
     from ..models.products_list_price_max_error_component import ProductsListPriceMaxErrorComponent
     from ..models.products_list_price_min_error_component import ProductsListPriceMinErrorComponent
     from ..models.products_list_q_error_component import ProductsListQErrorComponent
@@ -31,10 +33,10 @@ class ProductsListValidationError:
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
         errors (list[ProductsListAttributesErrorComponent | ProductsListCategoryErrorComponent |
-            ProductsListCurrencyErrorComponent | ProductsListInStockErrorComponent | ProductsListIsActiveErrorComponent |
-            ProductsListNonFieldErrorsErrorComponent | ProductsListOrderingErrorComponent |
-            ProductsListPriceMaxErrorComponent | ProductsListPriceMinErrorComponent | ProductsListQErrorComponent |
-            ProductsListUpdatedSinceErrorComponent]):
+            ProductsListCurrencyErrorComponent | ProductsListCursorErrorComponent | ProductsListInStockErrorComponent |
+            ProductsListIsActiveErrorComponent | ProductsListNonFieldErrorsErrorComponent |
+            ProductsListOrderingErrorComponent | ProductsListPageSizeErrorComponent | ProductsListPriceMaxErrorComponent |
+            ProductsListPriceMinErrorComponent | ProductsListQErrorComponent | ProductsListUpdatedSinceErrorComponent]):
     """
 
     type_: ValidationErrorEnum
@@ -42,10 +44,12 @@ class ProductsListValidationError:
         ProductsListAttributesErrorComponent
         | ProductsListCategoryErrorComponent
         | ProductsListCurrencyErrorComponent
+        | ProductsListCursorErrorComponent
         | ProductsListInStockErrorComponent
         | ProductsListIsActiveErrorComponent
         | ProductsListNonFieldErrorsErrorComponent
         | ProductsListOrderingErrorComponent
+        | ProductsListPageSizeErrorComponent
         | ProductsListPriceMaxErrorComponent
         | ProductsListPriceMinErrorComponent
         | ProductsListQErrorComponent
@@ -60,6 +64,8 @@ class ProductsListValidationError:
         from ..models.products_list_in_stock_error_component import ProductsListInStockErrorComponent  # noqa: PLC0415
         from ..models.products_list_is_active_error_component import ProductsListIsActiveErrorComponent  # noqa: PLC0415
         from ..models.products_list_non_field_errors_error_component import ProductsListNonFieldErrorsErrorComponent  # noqa: PLC0415
+        from ..models.products_list_ordering_error_component import ProductsListOrderingErrorComponent  # noqa: PLC0415
+        from ..models.products_list_page_size_error_component import ProductsListPageSizeErrorComponent  # noqa: PLC0415
         from ..models.products_list_price_max_error_component import ProductsListPriceMaxErrorComponent  # noqa: PLC0415
         from ..models.products_list_price_min_error_component import ProductsListPriceMinErrorComponent  # noqa: PLC0415
         from ..models.products_list_q_error_component import ProductsListQErrorComponent  # noqa: PLC0415
@@ -70,9 +76,9 @@ class ProductsListValidationError:
         errors = []
         for errors_item_data in self.errors:
             errors_item: dict[str, Any]
-            if isinstance(errors_item_data, ProductsListNonFieldErrorsErrorComponent):
+            if isinstance(errors_item_data, ProductsListCategoryErrorComponent):
                 errors_item = errors_item_data.to_dict()
-            elif isinstance(errors_item_data, ProductsListCategoryErrorComponent):
+            elif isinstance(errors_item_data, ProductsListNonFieldErrorsErrorComponent):
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, ProductsListPriceMinErrorComponent):
                 errors_item = errors_item_data.to_dict()
@@ -89,6 +95,10 @@ class ProductsListValidationError:
             elif isinstance(errors_item_data, ProductsListAttributesErrorComponent):
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, ProductsListQErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, ProductsListOrderingErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, ProductsListPageSizeErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -111,10 +121,12 @@ class ProductsListValidationError:
         from ..models.products_list_attributes_error_component import ProductsListAttributesErrorComponent  # noqa: PLC0415
         from ..models.products_list_category_error_component import ProductsListCategoryErrorComponent  # noqa: PLC0415
         from ..models.products_list_currency_error_component import ProductsListCurrencyErrorComponent  # noqa: PLC0415
+        from ..models.products_list_cursor_error_component import ProductsListCursorErrorComponent  # noqa: PLC0415
         from ..models.products_list_in_stock_error_component import ProductsListInStockErrorComponent  # noqa: PLC0415
         from ..models.products_list_is_active_error_component import ProductsListIsActiveErrorComponent  # noqa: PLC0415
         from ..models.products_list_non_field_errors_error_component import ProductsListNonFieldErrorsErrorComponent  # noqa: PLC0415
         from ..models.products_list_ordering_error_component import ProductsListOrderingErrorComponent  # noqa: PLC0415
+        from ..models.products_list_page_size_error_component import ProductsListPageSizeErrorComponent  # noqa: PLC0415
         from ..models.products_list_price_max_error_component import ProductsListPriceMaxErrorComponent  # noqa: PLC0415
         from ..models.products_list_price_min_error_component import ProductsListPriceMinErrorComponent  # noqa: PLC0415
         from ..models.products_list_q_error_component import ProductsListQErrorComponent  # noqa: PLC0415
@@ -133,10 +145,12 @@ class ProductsListValidationError:
                 ProductsListAttributesErrorComponent
                 | ProductsListCategoryErrorComponent
                 | ProductsListCurrencyErrorComponent
+                | ProductsListCursorErrorComponent
                 | ProductsListInStockErrorComponent
                 | ProductsListIsActiveErrorComponent
                 | ProductsListNonFieldErrorsErrorComponent
                 | ProductsListOrderingErrorComponent
+                | ProductsListPageSizeErrorComponent
                 | ProductsListPriceMaxErrorComponent
                 | ProductsListPriceMinErrorComponent
                 | ProductsListQErrorComponent
@@ -145,9 +159,7 @@ class ProductsListValidationError:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    componentsschemas_products_list_error_type_0 = ProductsListNonFieldErrorsErrorComponent.from_dict(
-                        data
-                    )
+                    componentsschemas_products_list_error_type_0 = ProductsListCategoryErrorComponent.from_dict(data)
 
                     return componentsschemas_products_list_error_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
@@ -155,7 +167,9 @@ class ProductsListValidationError:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    componentsschemas_products_list_error_type_1 = ProductsListCategoryErrorComponent.from_dict(data)
+                    componentsschemas_products_list_error_type_1 = ProductsListNonFieldErrorsErrorComponent.from_dict(
+                        data
+                    )
 
                     return componentsschemas_products_list_error_type_1
                 except (TypeError, ValueError, AttributeError, KeyError):
@@ -226,11 +240,27 @@ class ProductsListValidationError:
                     return componentsschemas_products_list_error_type_9
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_products_list_error_type_10 = ProductsListOrderingErrorComponent.from_dict(data)
+
+                    return componentsschemas_products_list_error_type_10
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_products_list_error_type_11 = ProductsListPageSizeErrorComponent.from_dict(data)
+
+                    return componentsschemas_products_list_error_type_11
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_products_list_error_type_10 = ProductsListOrderingErrorComponent.from_dict(data)
+                componentsschemas_products_list_error_type_12 = ProductsListCursorErrorComponent.from_dict(data)
 
-                return componentsschemas_products_list_error_type_10
+                return componentsschemas_products_list_error_type_12
 
             errors_item = _parse_errors_item(errors_item_data)
 

@@ -21,7 +21,8 @@ class ProductsPartialUpdateCategoryErrorComponent:
     """
     Attributes:
         attr (ProductsPartialUpdateCategoryErrorComponentAttr): * `category` - category
-        code (ProductsPartialUpdateCategoryErrorComponentCode): * `invalid` - invalid
+        code (ProductsPartialUpdateCategoryErrorComponentCode): * `does_not_exist` - does_not_exist
+            * `invalid` - invalid
             * `max_string_length` - max_string_length
             * `max_value` - max_value
             * `min_value` - min_value

@@ -17,7 +17,8 @@ class ProductsUpdateCategoryErrorComponent:
     """
     Attributes:
         attr (ProductsUpdateCategoryErrorComponentAttr): * `category` - category
-        code (ProductsUpdateCategoryErrorComponentCode): * `invalid` - invalid
+        code (ProductsUpdateCategoryErrorComponentCode): * `does_not_exist` - does_not_exist
+            * `invalid` - invalid
             * `max_string_length` - max_string_length
             * `max_value` - max_value
             * `min_value` - min_value

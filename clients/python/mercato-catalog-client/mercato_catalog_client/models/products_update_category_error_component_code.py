@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class ProductsUpdateCategoryErrorComponentCode(StrEnum):
+    DOES_NOT_EXIST = "does_not_exist"
     INVALID = "invalid"
     MAX_STRING_LENGTH = "max_string_length"
     MAX_VALUE = "max_value"

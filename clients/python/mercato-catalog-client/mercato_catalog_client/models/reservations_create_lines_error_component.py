@@ -22,6 +22,7 @@ class ReservationsCreateLinesErrorComponent:
             * `not_a_list` - not_a_list
             * `null` - null
             * `required` - required
+            * `unique` - unique
         detail (str):
     """
 

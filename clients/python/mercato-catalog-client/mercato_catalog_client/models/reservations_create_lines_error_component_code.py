@@ -7,6 +7,7 @@ class ReservationsCreateLinesErrorComponentCode(StrEnum):
     NOT_A_LIST = "not_a_list"
     NULL = "null"
     REQUIRED = "required"
+    UNIQUE = "unique"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -17,7 +17,7 @@ T = TypeVar("T", bound="ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent
 class ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent:
     """
     Attributes:
-        attr (str): `lines.INDEX.non_field_errors`, with the list index or dict key in place of the capitals.
+        attr (str): * `lines.INDEX.non_field_errors` - lines.INDEX.non_field_errors
         code (ReservationsCreateLinesINDEXNonFieldErrorsErrorComponentCode): * `invalid` - invalid
             * `null` - null
             * `required` - required

@@ -17,7 +17,7 @@ T = TypeVar("T", bound="ReservationsCreateLinesINDEXQuantityErrorComponent")
 class ReservationsCreateLinesINDEXQuantityErrorComponent:
     """
     Attributes:
-        attr (str): `lines.INDEX.quantity`, with the list index or dict key in place of the capitals.
+        attr (str): * `lines.INDEX.quantity` - lines.INDEX.quantity
         code (ReservationsCreateLinesINDEXQuantityErrorComponentCode): * `invalid` - invalid
             * `max_string_length` - max_string_length
             * `max_value` - max_value

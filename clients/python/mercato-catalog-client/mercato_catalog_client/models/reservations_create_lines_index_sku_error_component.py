@@ -17,7 +17,7 @@ T = TypeVar("T", bound="ReservationsCreateLinesINDEXSkuErrorComponent")
 class ReservationsCreateLinesINDEXSkuErrorComponent:
     """
     Attributes:
-        attr (str): `lines.INDEX.sku`, with the list index or dict key in place of the capitals.
+        attr (str): * `lines.INDEX.sku` - lines.INDEX.sku
         code (ReservationsCreateLinesINDEXSkuErrorComponentCode): * `blank` - blank
             * `invalid` - invalid
             * `max_length` - max_length

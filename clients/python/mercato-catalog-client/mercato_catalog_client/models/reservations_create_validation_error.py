@@ -13,6 +13,7 @@ if TYPE_CHECKING:
         ReservationsCreateIdempotencyKeyErrorComponent,
     )
     from ..models.reservations_create_lines_error_component import ReservationsCreateLinesErrorComponent
+    from ..models.reservations_create_lines_index_error_component import ReservationsCreateLinesINDEXErrorComponent
     from ..models.reservations_create_lines_index_non_field_errors_error_component import (
         ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent,
     )
@@ -38,15 +39,17 @@ class ReservationsCreateValidationError:
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
         errors (list[ReservationsCreateIdempotencyKeyErrorComponent | ReservationsCreateLinesErrorComponent |
-            ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent | ReservationsCreateLinesINDEXQuantityErrorComponent |
-            ReservationsCreateLinesINDEXSkuErrorComponent | ReservationsCreateNonFieldErrorsErrorComponent |
-            ReservationsCreateReferenceErrorComponent | ReservationsCreateTtlSecondsErrorComponent]):
+            ReservationsCreateLinesINDEXErrorComponent | ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent |
+            ReservationsCreateLinesINDEXQuantityErrorComponent | ReservationsCreateLinesINDEXSkuErrorComponent |
+            ReservationsCreateNonFieldErrorsErrorComponent | ReservationsCreateReferenceErrorComponent |
+            ReservationsCreateTtlSecondsErrorComponent]):
     """
 
     type_: ValidationErrorEnum
     errors: list[
         ReservationsCreateIdempotencyKeyErrorComponent
         | ReservationsCreateLinesErrorComponent
+        | ReservationsCreateLinesINDEXErrorComponent
         | ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent
         | ReservationsCreateLinesINDEXQuantityErrorComponent
         | ReservationsCreateLinesINDEXSkuErrorComponent
@@ -57,6 +60,9 @@ class ReservationsCreateValidationError:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.reservations_create_idempotency_key_error_component import (
+            ReservationsCreateIdempotencyKeyErrorComponent,  # noqa: PLC0415
+        )
         from ..models.reservations_create_lines_error_component import ReservationsCreateLinesErrorComponent  # noqa: PLC0415
         from ..models.reservations_create_lines_index_non_field_errors_error_component import (
             ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent,  # noqa: PLC0415
@@ -92,6 +98,8 @@ class ReservationsCreateValidationError:
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, ReservationsCreateTtlSecondsErrorComponent):
                 errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, ReservationsCreateIdempotencyKeyErrorComponent):
+                errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
 
@@ -114,6 +122,7 @@ class ReservationsCreateValidationError:
             ReservationsCreateIdempotencyKeyErrorComponent,  # noqa: PLC0415
         )
         from ..models.reservations_create_lines_error_component import ReservationsCreateLinesErrorComponent  # noqa: PLC0415
+        from ..models.reservations_create_lines_index_error_component import ReservationsCreateLinesINDEXErrorComponent  # noqa: PLC0415
         from ..models.reservations_create_lines_index_non_field_errors_error_component import (
             ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
@@ -141,6 +150,7 @@ class ReservationsCreateValidationError:
             ) -> (
                 ReservationsCreateIdempotencyKeyErrorComponent
                 | ReservationsCreateLinesErrorComponent
+                | ReservationsCreateLinesINDEXErrorComponent
                 | ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent
                 | ReservationsCreateLinesINDEXQuantityErrorComponent
                 | ReservationsCreateLinesINDEXSkuErrorComponent
@@ -218,13 +228,23 @@ class ReservationsCreateValidationError:
                     return componentsschemas_reservations_create_error_type_6
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_reservations_create_error_type_7 = (
+                        ReservationsCreateIdempotencyKeyErrorComponent.from_dict(data)
+                    )
+
+                    return componentsschemas_reservations_create_error_type_7
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_reservations_create_error_type_7 = (
-                    ReservationsCreateIdempotencyKeyErrorComponent.from_dict(data)
+                componentsschemas_reservations_create_error_type_8 = (
+                    ReservationsCreateLinesINDEXErrorComponent.from_dict(data)
                 )
 
-                return componentsschemas_reservations_create_error_type_7
+                return componentsschemas_reservations_create_error_type_8
 
             errors_item = _parse_errors_item(errors_item_data)
 

@@ -21,11 +21,13 @@ class StockAdjustmentsCreateQuantityErrorComponent:
     """
     Attributes:
         attr (StockAdjustmentsCreateQuantityErrorComponentAttr): * `quantity` - quantity
-        code (StockAdjustmentsCreateQuantityErrorComponentCode): * `invalid` - invalid
+        code (StockAdjustmentsCreateQuantityErrorComponentCode): * `insufficient_stock` - insufficient_stock
+            * `invalid` - invalid
             * `max_string_length` - max_string_length
             * `max_value` - max_value
             * `min_value` - min_value
             * `null` - null
+            * `out_of_range` - out_of_range
             * `required` - required
         detail (str):
     """

@@ -17,7 +17,7 @@ T = TypeVar("T", bound="StockAvailabilityCreateSkusINDEXErrorComponent")
 class StockAvailabilityCreateSkusINDEXErrorComponent:
     """
     Attributes:
-        attr (str): `skus.INDEX`, with the list index or dict key in place of the capitals.
+        attr (str): * `skus.INDEX` - skus.INDEX
         code (StockAvailabilityCreateSkusINDEXErrorComponentCode): * `blank` - blank
             * `invalid` - invalid
             * `max_length` - max_length

@@ -21,8 +21,12 @@ from .error_response_403 import ErrorResponse403
 from .error_response_404 import ErrorResponse404
 from .error_response_405 import ErrorResponse405
 from .error_response_406 import ErrorResponse406
+from .error_response_414 import ErrorResponse414
 from .error_response_415 import ErrorResponse415
+from .error_response_431 import ErrorResponse431
 from .error_response_500 import ErrorResponse500
+from .header_fields_too_large_error import HeaderFieldsTooLargeError
+from .header_fields_too_large_error_code_enum import HeaderFieldsTooLargeErrorCodeEnum
 from .order import Order
 from .order_create_request import OrderCreateRequest
 from .order_line import OrderLine
@@ -40,9 +44,13 @@ from .orders_conflict_error_response import OrdersConflictErrorResponse
 from .orders_create_idempotency_key_error_component import OrdersCreateIdempotencyKeyErrorComponent
 from .orders_create_idempotency_key_error_component_attr import OrdersCreateIdempotencyKeyErrorComponentAttr
 from .orders_create_idempotency_key_error_component_code import OrdersCreateIdempotencyKeyErrorComponentCode
+from .orders_create_key_error_component import OrdersCreateKEYErrorComponent
+from .orders_create_key_error_component_code import OrdersCreateKEYErrorComponentCode
 from .orders_create_lines_error_component import OrdersCreateLinesErrorComponent
 from .orders_create_lines_error_component_attr import OrdersCreateLinesErrorComponentAttr
 from .orders_create_lines_error_component_code import OrdersCreateLinesErrorComponentCode
+from .orders_create_lines_index_error_component import OrdersCreateLinesINDEXErrorComponent
+from .orders_create_lines_index_error_component_code import OrdersCreateLinesINDEXErrorComponentCode
 from .orders_create_lines_index_non_field_errors_error_component import (
     OrdersCreateLinesINDEXNonFieldErrorsErrorComponent,
 )
@@ -53,6 +61,8 @@ from .orders_create_lines_index_quantity_error_component import OrdersCreateLine
 from .orders_create_lines_index_quantity_error_component_code import OrdersCreateLinesINDEXQuantityErrorComponentCode
 from .orders_create_lines_index_sku_error_component import OrdersCreateLinesINDEXSkuErrorComponent
 from .orders_create_lines_index_sku_error_component_code import OrdersCreateLinesINDEXSkuErrorComponentCode
+from .orders_create_lines_indexkey_error_component import OrdersCreateLinesINDEXKEYErrorComponent
+from .orders_create_lines_indexkey_error_component_code import OrdersCreateLinesINDEXKEYErrorComponentCode
 from .orders_create_non_field_errors_error_component import OrdersCreateNonFieldErrorsErrorComponent
 from .orders_create_non_field_errors_error_component_attr import OrdersCreateNonFieldErrorsErrorComponentAttr
 from .orders_create_non_field_errors_error_component_code import OrdersCreateNonFieldErrorsErrorComponentCode
@@ -66,9 +76,14 @@ from .orders_create_shipping_address_country_error_component_attr import (
 from .orders_create_shipping_address_country_error_component_code import (
     OrdersCreateShippingAddressCountryErrorComponentCode,
 )
+from .orders_create_shipping_address_error_component import OrdersCreateShippingAddressErrorComponent
+from .orders_create_shipping_address_error_component_attr import OrdersCreateShippingAddressErrorComponentAttr
+from .orders_create_shipping_address_error_component_code import OrdersCreateShippingAddressErrorComponentCode
 from .orders_create_shipping_address_id_error_component import OrdersCreateShippingAddressIdErrorComponent
 from .orders_create_shipping_address_id_error_component_attr import OrdersCreateShippingAddressIdErrorComponentAttr
 from .orders_create_shipping_address_id_error_component_code import OrdersCreateShippingAddressIdErrorComponentCode
+from .orders_create_shipping_address_key_error_component import OrdersCreateShippingAddressKEYErrorComponent
+from .orders_create_shipping_address_key_error_component_code import OrdersCreateShippingAddressKEYErrorComponentCode
 from .orders_create_shipping_address_line_1_error_component import OrdersCreateShippingAddressLine1ErrorComponent
 from .orders_create_shipping_address_line_1_error_component_attr import (
     OrdersCreateShippingAddressLine1ErrorComponentAttr,
@@ -132,6 +147,9 @@ from .orders_list_created_before_error_component_code import OrdersListCreatedBe
 from .orders_list_non_field_errors_error_component import OrdersListNonFieldErrorsErrorComponent
 from .orders_list_non_field_errors_error_component_attr import OrdersListNonFieldErrorsErrorComponentAttr
 from .orders_list_non_field_errors_error_component_code import OrdersListNonFieldErrorsErrorComponentCode
+from .orders_list_page_size_error_component import OrdersListPageSizeErrorComponent
+from .orders_list_page_size_error_component_attr import OrdersListPageSizeErrorComponentAttr
+from .orders_list_page_size_error_component_code import OrdersListPageSizeErrorComponentCode
 from .orders_list_status import OrdersListStatus
 from .orders_list_status_error_component import OrdersListStatusErrorComponent
 from .orders_list_status_error_component_attr import OrdersListStatusErrorComponentAttr
@@ -204,6 +222,10 @@ from .staff_orders_fulfil_reason_error_component import StaffOrdersFulfilReasonE
 from .staff_orders_fulfil_reason_error_component_attr import StaffOrdersFulfilReasonErrorComponentAttr
 from .staff_orders_fulfil_reason_error_component_code import StaffOrdersFulfilReasonErrorComponentCode
 from .staff_orders_fulfil_validation_error import StaffOrdersFulfilValidationError
+from .staff_orders_history_page_size_error_component import StaffOrdersHistoryPageSizeErrorComponent
+from .staff_orders_history_page_size_error_component_attr import StaffOrdersHistoryPageSizeErrorComponentAttr
+from .staff_orders_history_page_size_error_component_code import StaffOrdersHistoryPageSizeErrorComponentCode
+from .staff_orders_history_validation_error import StaffOrdersHistoryValidationError
 from .staff_orders_list_created_after_error_component import StaffOrdersListCreatedAfterErrorComponent
 from .staff_orders_list_created_after_error_component_attr import StaffOrdersListCreatedAfterErrorComponentAttr
 from .staff_orders_list_created_after_error_component_code import StaffOrdersListCreatedAfterErrorComponentCode
@@ -216,6 +238,9 @@ from .staff_orders_list_customer_error_component_code import StaffOrdersListCust
 from .staff_orders_list_non_field_errors_error_component import StaffOrdersListNonFieldErrorsErrorComponent
 from .staff_orders_list_non_field_errors_error_component_attr import StaffOrdersListNonFieldErrorsErrorComponentAttr
 from .staff_orders_list_non_field_errors_error_component_code import StaffOrdersListNonFieldErrorsErrorComponentCode
+from .staff_orders_list_page_size_error_component import StaffOrdersListPageSizeErrorComponent
+from .staff_orders_list_page_size_error_component_attr import StaffOrdersListPageSizeErrorComponentAttr
+from .staff_orders_list_page_size_error_component_code import StaffOrdersListPageSizeErrorComponentCode
 from .staff_orders_list_sku_error_component import StaffOrdersListSkuErrorComponent
 from .staff_orders_list_sku_error_component_attr import StaffOrdersListSkuErrorComponentAttr
 from .staff_orders_list_sku_error_component_code import StaffOrdersListSkuErrorComponentCode
@@ -224,6 +249,8 @@ from .staff_orders_list_status_error_component import StaffOrdersListStatusError
 from .staff_orders_list_status_error_component_attr import StaffOrdersListStatusErrorComponentAttr
 from .staff_orders_list_status_error_component_code import StaffOrdersListStatusErrorComponentCode
 from .staff_orders_list_validation_error import StaffOrdersListValidationError
+from .uri_too_long_error import UriTooLongError
+from .uri_too_long_error_code_enum import UriTooLongErrorCodeEnum
 from .validation_error_enum import ValidationErrorEnum
 from .who_am_i import WhoAmI
 
@@ -249,8 +276,12 @@ __all__ = (
     "ErrorResponse404",
     "ErrorResponse405",
     "ErrorResponse406",
+    "ErrorResponse414",
     "ErrorResponse415",
+    "ErrorResponse431",
     "ErrorResponse500",
+    "HeaderFieldsTooLargeError",
+    "HeaderFieldsTooLargeErrorCodeEnum",
     "Order",
     "OrderCreateRequest",
     "OrderLine",
@@ -263,9 +294,15 @@ __all__ = (
     "OrdersCreateIdempotencyKeyErrorComponent",
     "OrdersCreateIdempotencyKeyErrorComponentAttr",
     "OrdersCreateIdempotencyKeyErrorComponentCode",
+    "OrdersCreateKEYErrorComponent",
+    "OrdersCreateKEYErrorComponentCode",
     "OrdersCreateLinesErrorComponent",
     "OrdersCreateLinesErrorComponentAttr",
     "OrdersCreateLinesErrorComponentCode",
+    "OrdersCreateLinesINDEXErrorComponent",
+    "OrdersCreateLinesINDEXErrorComponentCode",
+    "OrdersCreateLinesINDEXKEYErrorComponent",
+    "OrdersCreateLinesINDEXKEYErrorComponentCode",
     "OrdersCreateLinesINDEXNonFieldErrorsErrorComponent",
     "OrdersCreateLinesINDEXNonFieldErrorsErrorComponentCode",
     "OrdersCreateLinesINDEXQuantityErrorComponent",
@@ -281,9 +318,14 @@ __all__ = (
     "OrdersCreateShippingAddressCountryErrorComponent",
     "OrdersCreateShippingAddressCountryErrorComponentAttr",
     "OrdersCreateShippingAddressCountryErrorComponentCode",
+    "OrdersCreateShippingAddressErrorComponent",
+    "OrdersCreateShippingAddressErrorComponentAttr",
+    "OrdersCreateShippingAddressErrorComponentCode",
     "OrdersCreateShippingAddressIdErrorComponent",
     "OrdersCreateShippingAddressIdErrorComponentAttr",
     "OrdersCreateShippingAddressIdErrorComponentCode",
+    "OrdersCreateShippingAddressKEYErrorComponent",
+    "OrdersCreateShippingAddressKEYErrorComponentCode",
     "OrdersCreateShippingAddressLine1ErrorComponent",
     "OrdersCreateShippingAddressLine1ErrorComponentAttr",
     "OrdersCreateShippingAddressLine1ErrorComponentCode",
@@ -317,6 +359,9 @@ __all__ = (
     "OrdersListNonFieldErrorsErrorComponent",
     "OrdersListNonFieldErrorsErrorComponentAttr",
     "OrdersListNonFieldErrorsErrorComponentCode",
+    "OrdersListPageSizeErrorComponent",
+    "OrdersListPageSizeErrorComponentAttr",
+    "OrdersListPageSizeErrorComponentCode",
     "OrdersListStatus",
     "OrdersListStatusErrorComponent",
     "OrdersListStatusErrorComponentAttr",
@@ -388,6 +433,10 @@ __all__ = (
     "StaffOrdersFulfilReasonErrorComponentAttr",
     "StaffOrdersFulfilReasonErrorComponentCode",
     "StaffOrdersFulfilValidationError",
+    "StaffOrdersHistoryPageSizeErrorComponent",
+    "StaffOrdersHistoryPageSizeErrorComponentAttr",
+    "StaffOrdersHistoryPageSizeErrorComponentCode",
+    "StaffOrdersHistoryValidationError",
     "StaffOrdersListCreatedAfterErrorComponent",
     "StaffOrdersListCreatedAfterErrorComponentAttr",
     "StaffOrdersListCreatedAfterErrorComponentCode",
@@ -400,6 +449,9 @@ __all__ = (
     "StaffOrdersListNonFieldErrorsErrorComponent",
     "StaffOrdersListNonFieldErrorsErrorComponentAttr",
     "StaffOrdersListNonFieldErrorsErrorComponentCode",
+    "StaffOrdersListPageSizeErrorComponent",
+    "StaffOrdersListPageSizeErrorComponentAttr",
+    "StaffOrdersListPageSizeErrorComponentCode",
     "StaffOrdersListSkuErrorComponent",
     "StaffOrdersListSkuErrorComponentAttr",
     "StaffOrdersListSkuErrorComponentCode",
@@ -408,6 +460,8 @@ __all__ = (
     "StaffOrdersListStatusErrorComponentAttr",
     "StaffOrdersListStatusErrorComponentCode",
     "StaffOrdersListValidationError",
+    "UriTooLongError",
+    "UriTooLongErrorCodeEnum",
     "ValidationErrorEnum",
     "WhoAmI",
 )

@@ -5,7 +5,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -33,7 +32,6 @@ class OrderCreateRequest:
     lines: list[OrderLineCreateRequest]
     shipping_address_id: UUID | Unset = UNSET
     shipping_address: OrderShippingAddressInputRequest | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         lines = []
@@ -50,7 +48,7 @@ class OrderCreateRequest:
             shipping_address = self.shipping_address.to_dict()
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "lines": lines,
@@ -96,21 +94,4 @@ class OrderCreateRequest:
             shipping_address=shipping_address,
         )
 
-        order_create_request.additional_properties = d
         return order_create_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -7,6 +7,7 @@ class OrdersCreateLinesErrorComponentCode(StrEnum):
     NOT_A_LIST = "not_a_list"
     NULL = "null"
     REQUIRED = "required"
+    UNIQUE = "unique"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -17,7 +17,7 @@ T = TypeVar("T", bound="OrdersCreateLinesINDEXNonFieldErrorsErrorComponent")
 class OrdersCreateLinesINDEXNonFieldErrorsErrorComponent:
     """
     Attributes:
-        attr (str): `lines.INDEX.non_field_errors`, with the list index or dict key in place of the capitals.
+        attr (str): * `lines.INDEX.non_field_errors` - lines.INDEX.non_field_errors
         code (OrdersCreateLinesINDEXNonFieldErrorsErrorComponentCode): * `invalid` - invalid
             * `null` - null
             * `required` - required

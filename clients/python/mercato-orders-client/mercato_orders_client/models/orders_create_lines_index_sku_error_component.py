@@ -15,7 +15,7 @@ T = TypeVar("T", bound="OrdersCreateLinesINDEXSkuErrorComponent")
 class OrdersCreateLinesINDEXSkuErrorComponent:
     """
     Attributes:
-        attr (str): `lines.INDEX.sku`, with the list index or dict key in place of the capitals.
+        attr (str): * `lines.INDEX.sku` - lines.INDEX.sku
         code (OrdersCreateLinesINDEXSkuErrorComponentCode): * `blank` - blank
             * `invalid` - invalid
             * `max_length` - max_length

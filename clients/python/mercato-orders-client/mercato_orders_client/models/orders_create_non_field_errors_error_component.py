@@ -19,6 +19,7 @@ class OrdersCreateNonFieldErrorsErrorComponent:
         attr (OrdersCreateNonFieldErrorsErrorComponentAttr): * `non_field_errors` - non_field_errors
         code (OrdersCreateNonFieldErrorsErrorComponentCode): * `invalid` - invalid
             * `null` - null
+            * `shipping_address_required` - shipping_address_required
         detail (str):
     """
 

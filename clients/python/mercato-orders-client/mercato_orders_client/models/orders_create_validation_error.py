@@ -10,12 +10,15 @@ from ..models.validation_error_enum import ValidationErrorEnum
 
 if TYPE_CHECKING:
     from ..models.orders_create_idempotency_key_error_component import OrdersCreateIdempotencyKeyErrorComponent
+    from ..models.orders_create_key_error_component import OrdersCreateKEYErrorComponent
     from ..models.orders_create_lines_error_component import OrdersCreateLinesErrorComponent
+    from ..models.orders_create_lines_index_error_component import OrdersCreateLinesINDEXErrorComponent
     from ..models.orders_create_lines_index_non_field_errors_error_component import (
         OrdersCreateLinesINDEXNonFieldErrorsErrorComponent,
     )
     from ..models.orders_create_lines_index_quantity_error_component import OrdersCreateLinesINDEXQuantityErrorComponent
     from ..models.orders_create_lines_index_sku_error_component import OrdersCreateLinesINDEXSkuErrorComponent
+    from ..models.orders_create_lines_indexkey_error_component import OrdersCreateLinesINDEXKEYErrorComponent
     from ..models.orders_create_non_field_errors_error_component import OrdersCreateNonFieldErrorsErrorComponent
     from ..models.orders_create_shipping_address_city_error_component import (
         OrdersCreateShippingAddressCityErrorComponent,
@@ -23,7 +26,9 @@ if TYPE_CHECKING:
     from ..models.orders_create_shipping_address_country_error_component import (
         OrdersCreateShippingAddressCountryErrorComponent,
     )
+    from ..models.orders_create_shipping_address_error_component import OrdersCreateShippingAddressErrorComponent
     from ..models.orders_create_shipping_address_id_error_component import OrdersCreateShippingAddressIdErrorComponent
+    from ..models.orders_create_shipping_address_key_error_component import OrdersCreateShippingAddressKEYErrorComponent
     from ..models.orders_create_shipping_address_line_1_error_component import (
         OrdersCreateShippingAddressLine1ErrorComponent,
     )
@@ -55,11 +60,13 @@ class OrdersCreateValidationError:
     """
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
-        errors (list[OrdersCreateIdempotencyKeyErrorComponent | OrdersCreateLinesErrorComponent |
-            OrdersCreateLinesINDEXNonFieldErrorsErrorComponent | OrdersCreateLinesINDEXQuantityErrorComponent |
+        errors (list[OrdersCreateIdempotencyKeyErrorComponent | OrdersCreateKEYErrorComponent |
+            OrdersCreateLinesErrorComponent | OrdersCreateLinesINDEXErrorComponent | OrdersCreateLinesINDEXKEYErrorComponent
+            | OrdersCreateLinesINDEXNonFieldErrorsErrorComponent | OrdersCreateLinesINDEXQuantityErrorComponent |
             OrdersCreateLinesINDEXSkuErrorComponent | OrdersCreateNonFieldErrorsErrorComponent |
             OrdersCreateShippingAddressCityErrorComponent | OrdersCreateShippingAddressCountryErrorComponent |
-            OrdersCreateShippingAddressIdErrorComponent | OrdersCreateShippingAddressLine1ErrorComponent |
+            OrdersCreateShippingAddressErrorComponent | OrdersCreateShippingAddressIdErrorComponent |
+            OrdersCreateShippingAddressKEYErrorComponent | OrdersCreateShippingAddressLine1ErrorComponent |
             OrdersCreateShippingAddressLine2ErrorComponent | OrdersCreateShippingAddressNonFieldErrorsErrorComponent |
             OrdersCreateShippingAddressPhoneErrorComponent | OrdersCreateShippingAddressPostalCodeErrorComponent |
             OrdersCreateShippingAddressRecipientErrorComponent | OrdersCreateShippingAddressRegionErrorComponent]):
@@ -68,14 +75,19 @@ class OrdersCreateValidationError:
     type_: ValidationErrorEnum
     errors: list[
         OrdersCreateIdempotencyKeyErrorComponent
+        | OrdersCreateKEYErrorComponent
         | OrdersCreateLinesErrorComponent
+        | OrdersCreateLinesINDEXErrorComponent
+        | OrdersCreateLinesINDEXKEYErrorComponent
         | OrdersCreateLinesINDEXNonFieldErrorsErrorComponent
         | OrdersCreateLinesINDEXQuantityErrorComponent
         | OrdersCreateLinesINDEXSkuErrorComponent
         | OrdersCreateNonFieldErrorsErrorComponent
         | OrdersCreateShippingAddressCityErrorComponent
         | OrdersCreateShippingAddressCountryErrorComponent
+        | OrdersCreateShippingAddressErrorComponent
         | OrdersCreateShippingAddressIdErrorComponent
+        | OrdersCreateShippingAddressKEYErrorComponent
         | OrdersCreateShippingAddressLine1ErrorComponent
         | OrdersCreateShippingAddressLine2ErrorComponent
         | OrdersCreateShippingAddressNonFieldErrorsErrorComponent
@@ -87,7 +99,10 @@ class OrdersCreateValidationError:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.orders_create_idempotency_key_error_component import OrdersCreateIdempotencyKeyErrorComponent  # noqa: PLC0415
+        from ..models.orders_create_key_error_component import OrdersCreateKEYErrorComponent  # noqa: PLC0415
         from ..models.orders_create_lines_error_component import OrdersCreateLinesErrorComponent  # noqa: PLC0415
+        from ..models.orders_create_lines_index_error_component import OrdersCreateLinesINDEXErrorComponent  # noqa: PLC0415
         from ..models.orders_create_lines_index_non_field_errors_error_component import (
             OrdersCreateLinesINDEXNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
@@ -95,6 +110,7 @@ class OrdersCreateValidationError:
             OrdersCreateLinesINDEXQuantityErrorComponent,  # noqa: PLC0415
         )
         from ..models.orders_create_lines_index_sku_error_component import OrdersCreateLinesINDEXSkuErrorComponent  # noqa: PLC0415
+        from ..models.orders_create_lines_indexkey_error_component import OrdersCreateLinesINDEXKEYErrorComponent  # noqa: PLC0415
         from ..models.orders_create_non_field_errors_error_component import OrdersCreateNonFieldErrorsErrorComponent  # noqa: PLC0415
         from ..models.orders_create_shipping_address_city_error_component import (
             OrdersCreateShippingAddressCityErrorComponent,  # noqa: PLC0415
@@ -104,6 +120,9 @@ class OrdersCreateValidationError:
         )
         from ..models.orders_create_shipping_address_id_error_component import (
             OrdersCreateShippingAddressIdErrorComponent,  # noqa: PLC0415
+        )
+        from ..models.orders_create_shipping_address_key_error_component import (
+            OrdersCreateShippingAddressKEYErrorComponent,  # noqa: PLC0415
         )
         from ..models.orders_create_shipping_address_line_1_error_component import (
             OrdersCreateShippingAddressLine1ErrorComponent,  # noqa: PLC0415
@@ -162,6 +181,16 @@ class OrdersCreateValidationError:
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, OrdersCreateShippingAddressPhoneErrorComponent):
                 errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, OrdersCreateLinesINDEXKEYErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, OrdersCreateShippingAddressKEYErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, OrdersCreateKEYErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, OrdersCreateIdempotencyKeyErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, OrdersCreateLinesINDEXErrorComponent):
+                errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
 
@@ -181,7 +210,9 @@ class OrdersCreateValidationError:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.orders_create_idempotency_key_error_component import OrdersCreateIdempotencyKeyErrorComponent  # noqa: PLC0415
+        from ..models.orders_create_key_error_component import OrdersCreateKEYErrorComponent  # noqa: PLC0415
         from ..models.orders_create_lines_error_component import OrdersCreateLinesErrorComponent  # noqa: PLC0415
+        from ..models.orders_create_lines_index_error_component import OrdersCreateLinesINDEXErrorComponent  # noqa: PLC0415
         from ..models.orders_create_lines_index_non_field_errors_error_component import (
             OrdersCreateLinesINDEXNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
@@ -189,6 +220,7 @@ class OrdersCreateValidationError:
             OrdersCreateLinesINDEXQuantityErrorComponent,  # noqa: PLC0415
         )
         from ..models.orders_create_lines_index_sku_error_component import OrdersCreateLinesINDEXSkuErrorComponent  # noqa: PLC0415
+        from ..models.orders_create_lines_indexkey_error_component import OrdersCreateLinesINDEXKEYErrorComponent  # noqa: PLC0415
         from ..models.orders_create_non_field_errors_error_component import OrdersCreateNonFieldErrorsErrorComponent  # noqa: PLC0415
         from ..models.orders_create_shipping_address_city_error_component import (
             OrdersCreateShippingAddressCityErrorComponent,  # noqa: PLC0415
@@ -196,8 +228,12 @@ class OrdersCreateValidationError:
         from ..models.orders_create_shipping_address_country_error_component import (
             OrdersCreateShippingAddressCountryErrorComponent,  # noqa: PLC0415
         )
+        from ..models.orders_create_shipping_address_error_component import OrdersCreateShippingAddressErrorComponent  # noqa: PLC0415
         from ..models.orders_create_shipping_address_id_error_component import (
             OrdersCreateShippingAddressIdErrorComponent,  # noqa: PLC0415
+        )
+        from ..models.orders_create_shipping_address_key_error_component import (
+            OrdersCreateShippingAddressKEYErrorComponent,  # noqa: PLC0415
         )
         from ..models.orders_create_shipping_address_line_1_error_component import (
             OrdersCreateShippingAddressLine1ErrorComponent,  # noqa: PLC0415
@@ -232,14 +268,19 @@ class OrdersCreateValidationError:
                 data: object,
             ) -> (
                 OrdersCreateIdempotencyKeyErrorComponent
+                | OrdersCreateKEYErrorComponent
                 | OrdersCreateLinesErrorComponent
+                | OrdersCreateLinesINDEXErrorComponent
+                | OrdersCreateLinesINDEXKEYErrorComponent
                 | OrdersCreateLinesINDEXNonFieldErrorsErrorComponent
                 | OrdersCreateLinesINDEXQuantityErrorComponent
                 | OrdersCreateLinesINDEXSkuErrorComponent
                 | OrdersCreateNonFieldErrorsErrorComponent
                 | OrdersCreateShippingAddressCityErrorComponent
                 | OrdersCreateShippingAddressCountryErrorComponent
+                | OrdersCreateShippingAddressErrorComponent
                 | OrdersCreateShippingAddressIdErrorComponent
+                | OrdersCreateShippingAddressKEYErrorComponent
                 | OrdersCreateShippingAddressLine1ErrorComponent
                 | OrdersCreateShippingAddressLine2ErrorComponent
                 | OrdersCreateShippingAddressNonFieldErrorsErrorComponent
@@ -396,11 +437,59 @@ class OrdersCreateValidationError:
                     return componentsschemas_orders_create_error_type_14
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_orders_create_error_type_15 = OrdersCreateLinesINDEXKEYErrorComponent.from_dict(
+                        data
+                    )
+
+                    return componentsschemas_orders_create_error_type_15
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_orders_create_error_type_16 = (
+                        OrdersCreateShippingAddressKEYErrorComponent.from_dict(data)
+                    )
+
+                    return componentsschemas_orders_create_error_type_16
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_orders_create_error_type_17 = OrdersCreateKEYErrorComponent.from_dict(data)
+
+                    return componentsschemas_orders_create_error_type_17
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_orders_create_error_type_18 = OrdersCreateIdempotencyKeyErrorComponent.from_dict(
+                        data
+                    )
+
+                    return componentsschemas_orders_create_error_type_18
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_orders_create_error_type_19 = OrdersCreateLinesINDEXErrorComponent.from_dict(data)
+
+                    return componentsschemas_orders_create_error_type_19
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_orders_create_error_type_15 = OrdersCreateIdempotencyKeyErrorComponent.from_dict(data)
+                componentsschemas_orders_create_error_type_20 = OrdersCreateShippingAddressErrorComponent.from_dict(
+                    data
+                )
 
-                return componentsschemas_orders_create_error_type_15
+                return componentsschemas_orders_create_error_type_20
 
             errors_item = _parse_errors_item(errors_item_data)
 

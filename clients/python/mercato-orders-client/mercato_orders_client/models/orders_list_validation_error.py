@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from ..models.orders_list_created_after_error_component import OrdersListCreatedAfterErrorComponent
     from ..models.orders_list_created_before_error_component import OrdersListCreatedBeforeErrorComponent
     from ..models.orders_list_non_field_errors_error_component import OrdersListNonFieldErrorsErrorComponent
+    from ..models.orders_list_page_size_error_component import OrdersListPageSizeErrorComponent
     from ..models.orders_list_status_error_component import OrdersListStatusErrorComponent
 
 
@@ -24,7 +25,7 @@ class OrdersListValidationError:
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
         errors (list[OrdersListCreatedAfterErrorComponent | OrdersListCreatedBeforeErrorComponent |
-            OrdersListNonFieldErrorsErrorComponent | OrdersListStatusErrorComponent]):
+            OrdersListNonFieldErrorsErrorComponent | OrdersListPageSizeErrorComponent | OrdersListStatusErrorComponent]):
     """
 
     type_: ValidationErrorEnum
@@ -32,12 +33,14 @@ class OrdersListValidationError:
         OrdersListCreatedAfterErrorComponent
         | OrdersListCreatedBeforeErrorComponent
         | OrdersListNonFieldErrorsErrorComponent
+        | OrdersListPageSizeErrorComponent
         | OrdersListStatusErrorComponent
     ]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.orders_list_created_after_error_component import OrdersListCreatedAfterErrorComponent  # noqa: PLC0415
+        from ..models.orders_list_created_before_error_component import OrdersListCreatedBeforeErrorComponent  # noqa: PLC0415
         from ..models.orders_list_non_field_errors_error_component import OrdersListNonFieldErrorsErrorComponent  # noqa: PLC0415
         from ..models.orders_list_status_error_component import OrdersListStatusErrorComponent  # noqa: PLC0415
 
@@ -51,6 +54,8 @@ class OrdersListValidationError:
             elif isinstance(errors_item_data, OrdersListStatusErrorComponent):
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, OrdersListCreatedAfterErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, OrdersListCreatedBeforeErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -73,6 +78,7 @@ class OrdersListValidationError:
         from ..models.orders_list_created_after_error_component import OrdersListCreatedAfterErrorComponent  # noqa: PLC0415
         from ..models.orders_list_created_before_error_component import OrdersListCreatedBeforeErrorComponent  # noqa: PLC0415
         from ..models.orders_list_non_field_errors_error_component import OrdersListNonFieldErrorsErrorComponent  # noqa: PLC0415
+        from ..models.orders_list_page_size_error_component import OrdersListPageSizeErrorComponent  # noqa: PLC0415
         from ..models.orders_list_status_error_component import OrdersListStatusErrorComponent  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -88,6 +94,7 @@ class OrdersListValidationError:
                 OrdersListCreatedAfterErrorComponent
                 | OrdersListCreatedBeforeErrorComponent
                 | OrdersListNonFieldErrorsErrorComponent
+                | OrdersListPageSizeErrorComponent
                 | OrdersListStatusErrorComponent
             ):
                 try:
@@ -114,11 +121,19 @@ class OrdersListValidationError:
                     return componentsschemas_orders_list_error_type_2
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_orders_list_error_type_3 = OrdersListCreatedBeforeErrorComponent.from_dict(data)
+
+                    return componentsschemas_orders_list_error_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_orders_list_error_type_3 = OrdersListCreatedBeforeErrorComponent.from_dict(data)
+                componentsschemas_orders_list_error_type_4 = OrdersListPageSizeErrorComponent.from_dict(data)
 
-                return componentsschemas_orders_list_error_type_3
+                return componentsschemas_orders_list_error_type_4
 
             errors_item = _parse_errors_item(errors_item_data)
 

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..models.staff_orders_list_created_before_error_component import StaffOrdersListCreatedBeforeErrorComponent
     from ..models.staff_orders_list_customer_error_component import StaffOrdersListCustomerErrorComponent
     from ..models.staff_orders_list_non_field_errors_error_component import StaffOrdersListNonFieldErrorsErrorComponent
+    from ..models.staff_orders_list_page_size_error_component import StaffOrdersListPageSizeErrorComponent
     from ..models.staff_orders_list_sku_error_component import StaffOrdersListSkuErrorComponent
     from ..models.staff_orders_list_status_error_component import StaffOrdersListStatusErrorComponent
 
@@ -27,7 +28,8 @@ class StaffOrdersListValidationError:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
         errors (list[StaffOrdersListCreatedAfterErrorComponent | StaffOrdersListCreatedBeforeErrorComponent |
             StaffOrdersListCustomerErrorComponent | StaffOrdersListNonFieldErrorsErrorComponent |
-            StaffOrdersListSkuErrorComponent | StaffOrdersListStatusErrorComponent]):
+            StaffOrdersListPageSizeErrorComponent | StaffOrdersListSkuErrorComponent |
+            StaffOrdersListStatusErrorComponent]):
     """
 
     type_: ValidationErrorEnum
@@ -36,6 +38,7 @@ class StaffOrdersListValidationError:
         | StaffOrdersListCreatedBeforeErrorComponent
         | StaffOrdersListCustomerErrorComponent
         | StaffOrdersListNonFieldErrorsErrorComponent
+        | StaffOrdersListPageSizeErrorComponent
         | StaffOrdersListSkuErrorComponent
         | StaffOrdersListStatusErrorComponent
     ]
@@ -48,6 +51,7 @@ class StaffOrdersListValidationError:
         from ..models.staff_orders_list_non_field_errors_error_component import (
             StaffOrdersListNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
+        from ..models.staff_orders_list_sku_error_component import StaffOrdersListSkuErrorComponent  # noqa: PLC0415
         from ..models.staff_orders_list_status_error_component import StaffOrdersListStatusErrorComponent  # noqa: PLC0415
 
         type_ = self.type_.value
@@ -64,6 +68,8 @@ class StaffOrdersListValidationError:
             elif isinstance(errors_item_data, StaffOrdersListCreatedBeforeErrorComponent):
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, StaffOrdersListCustomerErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, StaffOrdersListSkuErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -89,6 +95,7 @@ class StaffOrdersListValidationError:
         from ..models.staff_orders_list_non_field_errors_error_component import (
             StaffOrdersListNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
+        from ..models.staff_orders_list_page_size_error_component import StaffOrdersListPageSizeErrorComponent  # noqa: PLC0415
         from ..models.staff_orders_list_sku_error_component import StaffOrdersListSkuErrorComponent  # noqa: PLC0415
         from ..models.staff_orders_list_status_error_component import StaffOrdersListStatusErrorComponent  # noqa: PLC0415
 
@@ -106,6 +113,7 @@ class StaffOrdersListValidationError:
                 | StaffOrdersListCreatedBeforeErrorComponent
                 | StaffOrdersListCustomerErrorComponent
                 | StaffOrdersListNonFieldErrorsErrorComponent
+                | StaffOrdersListPageSizeErrorComponent
                 | StaffOrdersListSkuErrorComponent
                 | StaffOrdersListStatusErrorComponent
             ):
@@ -159,11 +167,19 @@ class StaffOrdersListValidationError:
                     return componentsschemas_staff_orders_list_error_type_4
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_staff_orders_list_error_type_5 = StaffOrdersListSkuErrorComponent.from_dict(data)
+
+                    return componentsschemas_staff_orders_list_error_type_5
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_staff_orders_list_error_type_5 = StaffOrdersListSkuErrorComponent.from_dict(data)
+                componentsschemas_staff_orders_list_error_type_6 = StaffOrdersListPageSizeErrorComponent.from_dict(data)
 
-                return componentsschemas_staff_orders_list_error_type_5
+                return componentsschemas_staff_orders_list_error_type_6
 
             errors_item = _parse_errors_item(errors_item_data)
 

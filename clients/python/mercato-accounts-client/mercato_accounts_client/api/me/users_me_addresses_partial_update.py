@@ -13,7 +13,9 @@ from ...models.error_response_403 import ErrorResponse403
 from ...models.error_response_404 import ErrorResponse404
 from ...models.error_response_405 import ErrorResponse405
 from ...models.error_response_406 import ErrorResponse406
+from ...models.error_response_414 import ErrorResponse414
 from ...models.error_response_415 import ErrorResponse415
+from ...models.error_response_431 import ErrorResponse431
 from ...models.error_response_500 import ErrorResponse500
 from ...models.parse_error_response import ParseErrorResponse
 from ...models.patched_address_write_request import PatchedAddressWriteRequest
@@ -53,7 +55,9 @@ def _parse_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | ParseErrorResponse
     | UsersMeAddressesPartialUpdateValidationError
@@ -114,10 +118,20 @@ def _parse_response(
 
         return response_406
 
+    if response.status_code == 414:
+        response_414 = ErrorResponse414.from_dict(response.json())
+
+        return response_414
+
     if response.status_code == 415:
         response_415 = ErrorResponse415.from_dict(response.json())
 
         return response_415
+
+    if response.status_code == 431:
+        response_431 = ErrorResponse431.from_dict(response.json())
+
+        return response_431
 
     if response.status_code == 500:
         response_500 = ErrorResponse500.from_dict(response.json())
@@ -139,7 +153,9 @@ def _build_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | ParseErrorResponse
     | UsersMeAddressesPartialUpdateValidationError
@@ -164,7 +180,9 @@ def sync_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | ParseErrorResponse
     | UsersMeAddressesPartialUpdateValidationError
@@ -181,7 +199,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Address | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | ParseErrorResponse | UsersMeAddressesPartialUpdateValidationError]
+        Response[Address | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | UsersMeAddressesPartialUpdateValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -208,7 +226,9 @@ def sync(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | ParseErrorResponse
     | UsersMeAddressesPartialUpdateValidationError
@@ -226,7 +246,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Address | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | ParseErrorResponse | UsersMeAddressesPartialUpdateValidationError
+        Address | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | UsersMeAddressesPartialUpdateValidationError
     """
 
     return sync_detailed(
@@ -248,7 +268,9 @@ async def asyncio_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | ParseErrorResponse
     | UsersMeAddressesPartialUpdateValidationError
@@ -265,7 +287,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Address | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | ParseErrorResponse | UsersMeAddressesPartialUpdateValidationError]
+        Response[Address | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | UsersMeAddressesPartialUpdateValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -290,7 +312,9 @@ async def asyncio(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | ParseErrorResponse
     | UsersMeAddressesPartialUpdateValidationError
@@ -308,7 +332,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Address | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | ParseErrorResponse | UsersMeAddressesPartialUpdateValidationError
+        Address | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | UsersMeAddressesPartialUpdateValidationError
     """
 
     return (

@@ -10,7 +10,9 @@ from ...models.error_response_403 import ErrorResponse403
 from ...models.error_response_404 import ErrorResponse404
 from ...models.error_response_405 import ErrorResponse405
 from ...models.error_response_406 import ErrorResponse406
+from ...models.error_response_414 import ErrorResponse414
 from ...models.error_response_415 import ErrorResponse415
+from ...models.error_response_431 import ErrorResponse431
 from ...models.error_response_500 import ErrorResponse500
 from ...models.insufficient_stock_error_response import InsufficientStockErrorResponse
 from ...models.parse_error_response import ParseErrorResponse
@@ -50,7 +52,9 @@ def _parse_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | InsufficientStockErrorResponse
     | ParseErrorResponse
@@ -122,6 +126,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 414:
+        response_414 = ErrorResponse414.from_dict(response.json())
+
+        return response_414
+
     if response.status_code == 415:
         response_415 = ErrorResponse415.from_dict(response.json())
 
@@ -131,6 +140,11 @@ def _parse_response(
         response_422 = UnprocessableErrorResponse.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = ErrorResponse431.from_dict(response.json())
+
+        return response_431
 
     if response.status_code == 500:
         response_500 = ErrorResponse500.from_dict(response.json())
@@ -151,7 +165,9 @@ def _build_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | InsufficientStockErrorResponse
     | ParseErrorResponse
@@ -178,7 +194,9 @@ def sync_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | InsufficientStockErrorResponse
     | ParseErrorResponse
@@ -205,7 +223,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | InsufficientStockErrorResponse | ParseErrorResponse | ReservationsCreateValidationError | Reservation | UnprocessableErrorResponse]
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | InsufficientStockErrorResponse | ParseErrorResponse | ReservationsCreateValidationError | Reservation | UnprocessableErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -231,7 +249,9 @@ def sync(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | InsufficientStockErrorResponse
     | ParseErrorResponse
@@ -259,7 +279,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | InsufficientStockErrorResponse | ParseErrorResponse | ReservationsCreateValidationError | Reservation | UnprocessableErrorResponse
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | InsufficientStockErrorResponse | ParseErrorResponse | ReservationsCreateValidationError | Reservation | UnprocessableErrorResponse
     """
 
     return sync_detailed(
@@ -280,7 +300,9 @@ async def asyncio_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | InsufficientStockErrorResponse
     | ParseErrorResponse
@@ -307,7 +329,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | InsufficientStockErrorResponse | ParseErrorResponse | ReservationsCreateValidationError | Reservation | UnprocessableErrorResponse]
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | InsufficientStockErrorResponse | ParseErrorResponse | ReservationsCreateValidationError | Reservation | UnprocessableErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -331,7 +353,9 @@ async def asyncio(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | InsufficientStockErrorResponse
     | ParseErrorResponse
@@ -359,7 +383,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | InsufficientStockErrorResponse | ParseErrorResponse | ReservationsCreateValidationError | Reservation | UnprocessableErrorResponse
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | InsufficientStockErrorResponse | ParseErrorResponse | ReservationsCreateValidationError | Reservation | UnprocessableErrorResponse
     """
 
     return (

@@ -11,10 +11,13 @@ from ...models.error_response_403 import ErrorResponse403
 from ...models.error_response_404 import ErrorResponse404
 from ...models.error_response_405 import ErrorResponse405
 from ...models.error_response_406 import ErrorResponse406
+from ...models.error_response_414 import ErrorResponse414
 from ...models.error_response_415 import ErrorResponse415
+from ...models.error_response_431 import ErrorResponse431
 from ...models.error_response_500 import ErrorResponse500
 from ...models.paginated_stock_movement_list import PaginatedStockMovementList
 from ...models.parse_error_response import ParseErrorResponse
+from ...models.stock_movements_list_validation_error import StockMovementsListValidationError
 from ...types import UNSET, Response, Unset
 
 
@@ -52,10 +55,13 @@ def _parse_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | PaginatedStockMovementList
     | ParseErrorResponse
+    | StockMovementsListValidationError
     | None
 ):
     if response.status_code == 200:
@@ -64,7 +70,25 @@ def _parse_response(
         return response_200
 
     if response.status_code == 400:
-        response_400 = ParseErrorResponse.from_dict(response.json())
+
+        def _parse_response_400(data: object) -> ParseErrorResponse | StockMovementsListValidationError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_stock_movements_list_error_response_400_type_0 = (
+                    StockMovementsListValidationError.from_dict(data)
+                )
+
+                return componentsschemas_stock_movements_list_error_response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_stock_movements_list_error_response_400_type_1 = ParseErrorResponse.from_dict(data)
+
+            return componentsschemas_stock_movements_list_error_response_400_type_1
+
+        response_400 = _parse_response_400(response.json())
 
         return response_400
 
@@ -93,10 +117,20 @@ def _parse_response(
 
         return response_406
 
+    if response.status_code == 414:
+        response_414 = ErrorResponse414.from_dict(response.json())
+
+        return response_414
+
     if response.status_code == 415:
         response_415 = ErrorResponse415.from_dict(response.json())
 
         return response_415
+
+    if response.status_code == 431:
+        response_431 = ErrorResponse431.from_dict(response.json())
+
+        return response_431
 
     if response.status_code == 500:
         response_500 = ErrorResponse500.from_dict(response.json())
@@ -117,10 +151,13 @@ def _build_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | PaginatedStockMovementList
     | ParseErrorResponse
+    | StockMovementsListValidationError
 ]:
     return Response(
         status_code=HTTPStatus(response.status_code),
@@ -142,10 +179,13 @@ def sync_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | PaginatedStockMovementList
     | ParseErrorResponse
+    | StockMovementsListValidationError
 ]:
     """A product's stock movements, newest first (staff)
 
@@ -161,7 +201,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | PaginatedStockMovementList | ParseErrorResponse]
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedStockMovementList | ParseErrorResponse | StockMovementsListValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -189,10 +229,13 @@ def sync(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | PaginatedStockMovementList
     | ParseErrorResponse
+    | StockMovementsListValidationError
     | None
 ):
     """A product's stock movements, newest first (staff)
@@ -209,7 +252,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | PaginatedStockMovementList | ParseErrorResponse
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedStockMovementList | ParseErrorResponse | StockMovementsListValidationError
     """
 
     return sync_detailed(
@@ -232,10 +275,13 @@ async def asyncio_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | PaginatedStockMovementList
     | ParseErrorResponse
+    | StockMovementsListValidationError
 ]:
     """A product's stock movements, newest first (staff)
 
@@ -251,7 +297,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | PaginatedStockMovementList | ParseErrorResponse]
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedStockMovementList | ParseErrorResponse | StockMovementsListValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -277,10 +323,13 @@ async def asyncio(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | PaginatedStockMovementList
     | ParseErrorResponse
+    | StockMovementsListValidationError
     | None
 ):
     """A product's stock movements, newest first (staff)
@@ -297,7 +346,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | PaginatedStockMovementList | ParseErrorResponse
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedStockMovementList | ParseErrorResponse | StockMovementsListValidationError
     """
 
     return (

@@ -10,7 +10,9 @@ from ...models.error_response_403 import ErrorResponse403
 from ...models.error_response_404 import ErrorResponse404
 from ...models.error_response_405 import ErrorResponse405
 from ...models.error_response_406 import ErrorResponse406
+from ...models.error_response_414 import ErrorResponse414
 from ...models.error_response_415 import ErrorResponse415
+from ...models.error_response_431 import ErrorResponse431
 from ...models.error_response_500 import ErrorResponse500
 from ...models.order import Order
 from ...models.order_create_request import OrderCreateRequest
@@ -51,7 +53,9 @@ def _parse_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | Order
     | OrdersConflictErrorResponse
@@ -122,6 +126,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 414:
+        response_414 = ErrorResponse414.from_dict(response.json())
+
+        return response_414
+
     if response.status_code == 415:
         response_415 = ErrorResponse415.from_dict(response.json())
 
@@ -131,6 +140,11 @@ def _parse_response(
         response_422 = OrdersUnprocessableErrorResponse.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = ErrorResponse431.from_dict(response.json())
+
+        return response_431
 
     if response.status_code == 500:
         response_500 = ErrorResponse500.from_dict(response.json())
@@ -156,7 +170,9 @@ def _build_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | Order
     | OrdersConflictErrorResponse
@@ -184,7 +200,9 @@ def sync_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | Order
     | OrdersConflictErrorResponse
@@ -226,7 +244,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | Order | OrdersConflictErrorResponse | OrdersCreateValidationError | ParseErrorResponse | OrdersUnavailableErrorResponse | OrdersUnprocessableErrorResponse]
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | Order | OrdersConflictErrorResponse | OrdersCreateValidationError | ParseErrorResponse | OrdersUnavailableErrorResponse | OrdersUnprocessableErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -252,7 +270,9 @@ def sync(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | Order
     | OrdersConflictErrorResponse
@@ -295,7 +315,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | Order | OrdersConflictErrorResponse | OrdersCreateValidationError | ParseErrorResponse | OrdersUnavailableErrorResponse | OrdersUnprocessableErrorResponse
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | Order | OrdersConflictErrorResponse | OrdersCreateValidationError | ParseErrorResponse | OrdersUnavailableErrorResponse | OrdersUnprocessableErrorResponse
     """
 
     return sync_detailed(
@@ -316,7 +336,9 @@ async def asyncio_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | Order
     | OrdersConflictErrorResponse
@@ -358,7 +380,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | Order | OrdersConflictErrorResponse | OrdersCreateValidationError | ParseErrorResponse | OrdersUnavailableErrorResponse | OrdersUnprocessableErrorResponse]
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | Order | OrdersConflictErrorResponse | OrdersCreateValidationError | ParseErrorResponse | OrdersUnavailableErrorResponse | OrdersUnprocessableErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -382,7 +404,9 @@ async def asyncio(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | Order
     | OrdersConflictErrorResponse
@@ -425,7 +449,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | Order | OrdersConflictErrorResponse | OrdersCreateValidationError | ParseErrorResponse | OrdersUnavailableErrorResponse | OrdersUnprocessableErrorResponse
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | Order | OrdersConflictErrorResponse | OrdersCreateValidationError | ParseErrorResponse | OrdersUnavailableErrorResponse | OrdersUnprocessableErrorResponse
     """
 
     return (

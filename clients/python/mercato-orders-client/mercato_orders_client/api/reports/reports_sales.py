@@ -11,7 +11,9 @@ from ...models.error_response_403 import ErrorResponse403
 from ...models.error_response_404 import ErrorResponse404
 from ...models.error_response_405 import ErrorResponse405
 from ...models.error_response_406 import ErrorResponse406
+from ...models.error_response_414 import ErrorResponse414
 from ...models.error_response_415 import ErrorResponse415
+from ...models.error_response_431 import ErrorResponse431
 from ...models.error_response_500 import ErrorResponse500
 from ...models.parse_error_response import ParseErrorResponse
 from ...models.reports_sales_group_by import ReportsSalesGroupBy
@@ -63,7 +65,9 @@ def _parse_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | ParseErrorResponse
     | ReportsSalesValidationError
@@ -121,10 +125,20 @@ def _parse_response(
 
         return response_406
 
+    if response.status_code == 414:
+        response_414 = ErrorResponse414.from_dict(response.json())
+
+        return response_414
+
     if response.status_code == 415:
         response_415 = ErrorResponse415.from_dict(response.json())
 
         return response_415
+
+    if response.status_code == 431:
+        response_431 = ErrorResponse431.from_dict(response.json())
+
+        return response_431
 
     if response.status_code == 500:
         response_500 = ErrorResponse500.from_dict(response.json())
@@ -145,7 +159,9 @@ def _build_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | ParseErrorResponse
     | ReportsSalesValidationError
@@ -172,7 +188,9 @@ def sync_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | ParseErrorResponse
     | ReportsSalesValidationError
@@ -195,7 +213,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | ParseErrorResponse | ReportsSalesValidationError | SalesReport]
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | ReportsSalesValidationError | SalesReport]
     """
 
     kwargs = _get_kwargs(
@@ -225,7 +243,9 @@ def sync(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | ParseErrorResponse
     | ReportsSalesValidationError
@@ -249,7 +269,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | ParseErrorResponse | ReportsSalesValidationError | SalesReport
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | ReportsSalesValidationError | SalesReport
     """
 
     return sync_detailed(
@@ -274,7 +294,9 @@ async def asyncio_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | ParseErrorResponse
     | ReportsSalesValidationError
@@ -297,7 +319,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | ParseErrorResponse | ReportsSalesValidationError | SalesReport]
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | ReportsSalesValidationError | SalesReport]
     """
 
     kwargs = _get_kwargs(
@@ -325,7 +347,9 @@ async def asyncio(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | ParseErrorResponse
     | ReportsSalesValidationError
@@ -349,7 +373,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | ParseErrorResponse | ReportsSalesValidationError | SalesReport
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | ReportsSalesValidationError | SalesReport
     """
 
     return (

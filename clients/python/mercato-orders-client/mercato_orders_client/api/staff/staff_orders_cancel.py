@@ -12,7 +12,9 @@ from ...models.error_response_403 import ErrorResponse403
 from ...models.error_response_404 import ErrorResponse404
 from ...models.error_response_405 import ErrorResponse405
 from ...models.error_response_406 import ErrorResponse406
+from ...models.error_response_414 import ErrorResponse414
 from ...models.error_response_415 import ErrorResponse415
+from ...models.error_response_431 import ErrorResponse431
 from ...models.error_response_500 import ErrorResponse500
 from ...models.order_transition_request import OrderTransitionRequest
 from ...models.orders_conflict_error_response import OrdersConflictErrorResponse
@@ -54,7 +56,9 @@ def _parse_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | OrdersConflictErrorResponse
     | OrdersUnavailableErrorResponse
@@ -121,10 +125,20 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 414:
+        response_414 = ErrorResponse414.from_dict(response.json())
+
+        return response_414
+
     if response.status_code == 415:
         response_415 = ErrorResponse415.from_dict(response.json())
 
         return response_415
+
+    if response.status_code == 431:
+        response_431 = ErrorResponse431.from_dict(response.json())
+
+        return response_431
 
     if response.status_code == 500:
         response_500 = ErrorResponse500.from_dict(response.json())
@@ -150,7 +164,9 @@ def _build_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | OrdersConflictErrorResponse
     | OrdersUnavailableErrorResponse
@@ -177,7 +193,9 @@ def sync_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | OrdersConflictErrorResponse
     | OrdersUnavailableErrorResponse
@@ -198,7 +216,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | OrdersConflictErrorResponse | OrdersUnavailableErrorResponse | ParseErrorResponse | StaffOrdersCancelValidationError | StaffOrder]
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | OrdersConflictErrorResponse | OrdersUnavailableErrorResponse | ParseErrorResponse | StaffOrdersCancelValidationError | StaffOrder]
     """
 
     kwargs = _get_kwargs(
@@ -224,7 +242,9 @@ def sync(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | OrdersConflictErrorResponse
     | OrdersUnavailableErrorResponse
@@ -246,7 +266,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | OrdersConflictErrorResponse | OrdersUnavailableErrorResponse | ParseErrorResponse | StaffOrdersCancelValidationError | StaffOrder
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | OrdersConflictErrorResponse | OrdersUnavailableErrorResponse | ParseErrorResponse | StaffOrdersCancelValidationError | StaffOrder
     """
 
     return sync_detailed(
@@ -267,7 +287,9 @@ async def asyncio_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | OrdersConflictErrorResponse
     | OrdersUnavailableErrorResponse
@@ -288,7 +310,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | OrdersConflictErrorResponse | OrdersUnavailableErrorResponse | ParseErrorResponse | StaffOrdersCancelValidationError | StaffOrder]
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | OrdersConflictErrorResponse | OrdersUnavailableErrorResponse | ParseErrorResponse | StaffOrdersCancelValidationError | StaffOrder]
     """
 
     kwargs = _get_kwargs(
@@ -312,7 +334,9 @@ async def asyncio(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | OrdersConflictErrorResponse
     | OrdersUnavailableErrorResponse
@@ -334,7 +358,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | OrdersConflictErrorResponse | OrdersUnavailableErrorResponse | ParseErrorResponse | StaffOrdersCancelValidationError | StaffOrder
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | OrdersConflictErrorResponse | OrdersUnavailableErrorResponse | ParseErrorResponse | StaffOrdersCancelValidationError | StaffOrder
     """
 
     return (

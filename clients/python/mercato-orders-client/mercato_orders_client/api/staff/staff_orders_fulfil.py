@@ -12,7 +12,9 @@ from ...models.error_response_403 import ErrorResponse403
 from ...models.error_response_404 import ErrorResponse404
 from ...models.error_response_405 import ErrorResponse405
 from ...models.error_response_406 import ErrorResponse406
+from ...models.error_response_414 import ErrorResponse414
 from ...models.error_response_415 import ErrorResponse415
+from ...models.error_response_431 import ErrorResponse431
 from ...models.error_response_500 import ErrorResponse500
 from ...models.order_transition_request import OrderTransitionRequest
 from ...models.orders_conflict_error_response import OrdersConflictErrorResponse
@@ -53,7 +55,9 @@ def _parse_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | OrdersConflictErrorResponse
     | ParseErrorResponse
@@ -119,10 +123,20 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 414:
+        response_414 = ErrorResponse414.from_dict(response.json())
+
+        return response_414
+
     if response.status_code == 415:
         response_415 = ErrorResponse415.from_dict(response.json())
 
         return response_415
+
+    if response.status_code == 431:
+        response_431 = ErrorResponse431.from_dict(response.json())
+
+        return response_431
 
     if response.status_code == 500:
         response_500 = ErrorResponse500.from_dict(response.json())
@@ -143,7 +157,9 @@ def _build_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | OrdersConflictErrorResponse
     | ParseErrorResponse
@@ -169,7 +185,9 @@ def sync_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | OrdersConflictErrorResponse
     | ParseErrorResponse
@@ -189,7 +207,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | OrdersConflictErrorResponse | ParseErrorResponse | StaffOrdersFulfilValidationError | StaffOrder]
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | OrdersConflictErrorResponse | ParseErrorResponse | StaffOrdersFulfilValidationError | StaffOrder]
     """
 
     kwargs = _get_kwargs(
@@ -215,7 +233,9 @@ def sync(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | OrdersConflictErrorResponse
     | ParseErrorResponse
@@ -236,7 +256,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | OrdersConflictErrorResponse | ParseErrorResponse | StaffOrdersFulfilValidationError | StaffOrder
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | OrdersConflictErrorResponse | ParseErrorResponse | StaffOrdersFulfilValidationError | StaffOrder
     """
 
     return sync_detailed(
@@ -257,7 +277,9 @@ async def asyncio_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | OrdersConflictErrorResponse
     | ParseErrorResponse
@@ -277,7 +299,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | OrdersConflictErrorResponse | ParseErrorResponse | StaffOrdersFulfilValidationError | StaffOrder]
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | OrdersConflictErrorResponse | ParseErrorResponse | StaffOrdersFulfilValidationError | StaffOrder]
     """
 
     kwargs = _get_kwargs(
@@ -301,7 +323,9 @@ async def asyncio(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | OrdersConflictErrorResponse
     | ParseErrorResponse
@@ -322,7 +346,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | OrdersConflictErrorResponse | ParseErrorResponse | StaffOrdersFulfilValidationError | StaffOrder
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | OrdersConflictErrorResponse | ParseErrorResponse | StaffOrdersFulfilValidationError | StaffOrder
     """
 
     return (

@@ -12,10 +12,13 @@ from ...models.error_response_403 import ErrorResponse403
 from ...models.error_response_404 import ErrorResponse404
 from ...models.error_response_405 import ErrorResponse405
 from ...models.error_response_406 import ErrorResponse406
+from ...models.error_response_414 import ErrorResponse414
 from ...models.error_response_415 import ErrorResponse415
+from ...models.error_response_431 import ErrorResponse431
 from ...models.error_response_500 import ErrorResponse500
 from ...models.paginated_order_status_change_list import PaginatedOrderStatusChangeList
 from ...models.parse_error_response import ParseErrorResponse
+from ...models.staff_orders_history_validation_error import StaffOrdersHistoryValidationError
 from ...types import UNSET, Response, Unset
 
 
@@ -53,10 +56,13 @@ def _parse_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | PaginatedOrderStatusChangeList
     | ParseErrorResponse
+    | StaffOrdersHistoryValidationError
     | None
 ):
     if response.status_code == 200:
@@ -65,7 +71,25 @@ def _parse_response(
         return response_200
 
     if response.status_code == 400:
-        response_400 = ParseErrorResponse.from_dict(response.json())
+
+        def _parse_response_400(data: object) -> ParseErrorResponse | StaffOrdersHistoryValidationError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_staff_orders_history_error_response_400_type_0 = (
+                    StaffOrdersHistoryValidationError.from_dict(data)
+                )
+
+                return componentsschemas_staff_orders_history_error_response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_staff_orders_history_error_response_400_type_1 = ParseErrorResponse.from_dict(data)
+
+            return componentsschemas_staff_orders_history_error_response_400_type_1
+
+        response_400 = _parse_response_400(response.json())
 
         return response_400
 
@@ -94,10 +118,20 @@ def _parse_response(
 
         return response_406
 
+    if response.status_code == 414:
+        response_414 = ErrorResponse414.from_dict(response.json())
+
+        return response_414
+
     if response.status_code == 415:
         response_415 = ErrorResponse415.from_dict(response.json())
 
         return response_415
+
+    if response.status_code == 431:
+        response_431 = ErrorResponse431.from_dict(response.json())
+
+        return response_431
 
     if response.status_code == 500:
         response_500 = ErrorResponse500.from_dict(response.json())
@@ -118,10 +152,13 @@ def _build_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | PaginatedOrderStatusChangeList
     | ParseErrorResponse
+    | StaffOrdersHistoryValidationError
 ]:
     return Response(
         status_code=HTTPStatus(response.status_code),
@@ -143,10 +180,13 @@ def sync_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | PaginatedOrderStatusChangeList
     | ParseErrorResponse
+    | StaffOrdersHistoryValidationError
 ]:
     """An order's status history (staff)
 
@@ -162,7 +202,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | PaginatedOrderStatusChangeList | ParseErrorResponse]
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedOrderStatusChangeList | ParseErrorResponse | StaffOrdersHistoryValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -190,10 +230,13 @@ def sync(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | PaginatedOrderStatusChangeList
     | ParseErrorResponse
+    | StaffOrdersHistoryValidationError
     | None
 ):
     """An order's status history (staff)
@@ -210,7 +253,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | PaginatedOrderStatusChangeList | ParseErrorResponse
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedOrderStatusChangeList | ParseErrorResponse | StaffOrdersHistoryValidationError
     """
 
     return sync_detailed(
@@ -233,10 +276,13 @@ async def asyncio_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | PaginatedOrderStatusChangeList
     | ParseErrorResponse
+    | StaffOrdersHistoryValidationError
 ]:
     """An order's status history (staff)
 
@@ -252,7 +298,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | PaginatedOrderStatusChangeList | ParseErrorResponse]
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedOrderStatusChangeList | ParseErrorResponse | StaffOrdersHistoryValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -278,10 +324,13 @@ async def asyncio(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | PaginatedOrderStatusChangeList
     | ParseErrorResponse
+    | StaffOrdersHistoryValidationError
     | None
 ):
     """An order's status history (staff)
@@ -298,7 +347,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | PaginatedOrderStatusChangeList | ParseErrorResponse
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedOrderStatusChangeList | ParseErrorResponse | StaffOrdersHistoryValidationError
     """
 
     return (

@@ -12,7 +12,9 @@ from ...models.error_response_403 import ErrorResponse403
 from ...models.error_response_404 import ErrorResponse404
 from ...models.error_response_405 import ErrorResponse405
 from ...models.error_response_406 import ErrorResponse406
+from ...models.error_response_414 import ErrorResponse414
 from ...models.error_response_415 import ErrorResponse415
+from ...models.error_response_431 import ErrorResponse431
 from ...models.error_response_500 import ErrorResponse500
 from ...models.paginated_staff_order_list import PaginatedStaffOrderList
 from ...models.parse_error_response import ParseErrorResponse
@@ -80,7 +82,9 @@ def _parse_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | PaginatedStaffOrderList
     | ParseErrorResponse
@@ -140,10 +144,20 @@ def _parse_response(
 
         return response_406
 
+    if response.status_code == 414:
+        response_414 = ErrorResponse414.from_dict(response.json())
+
+        return response_414
+
     if response.status_code == 415:
         response_415 = ErrorResponse415.from_dict(response.json())
 
         return response_415
+
+    if response.status_code == 431:
+        response_431 = ErrorResponse431.from_dict(response.json())
+
+        return response_431
 
     if response.status_code == 500:
         response_500 = ErrorResponse500.from_dict(response.json())
@@ -164,7 +178,9 @@ def _build_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | PaginatedStaffOrderList
     | ParseErrorResponse
@@ -194,7 +210,9 @@ def sync_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | PaginatedStaffOrderList
     | ParseErrorResponse
@@ -218,7 +236,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | PaginatedStaffOrderList | ParseErrorResponse | StaffOrdersListValidationError]
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedStaffOrderList | ParseErrorResponse | StaffOrdersListValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -254,7 +272,9 @@ def sync(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | PaginatedStaffOrderList
     | ParseErrorResponse
@@ -279,7 +299,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | PaginatedStaffOrderList | ParseErrorResponse | StaffOrdersListValidationError
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedStaffOrderList | ParseErrorResponse | StaffOrdersListValidationError
     """
 
     return sync_detailed(
@@ -310,7 +330,9 @@ async def asyncio_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | PaginatedStaffOrderList
     | ParseErrorResponse
@@ -334,7 +356,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | PaginatedStaffOrderList | ParseErrorResponse | StaffOrdersListValidationError]
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedStaffOrderList | ParseErrorResponse | StaffOrdersListValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -368,7 +390,9 @@ async def asyncio(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse414
     | ErrorResponse415
+    | ErrorResponse431
     | ErrorResponse500
     | PaginatedStaffOrderList
     | ParseErrorResponse
@@ -393,7 +417,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse415 | ErrorResponse500 | PaginatedStaffOrderList | ParseErrorResponse | StaffOrdersListValidationError
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedStaffOrderList | ParseErrorResponse | StaffOrdersListValidationError
     """
 
     return (

@@ -1,0 +1,33 @@
+"""The schema hooks shared by every service (common/schema.py)."""
+
+import re
+from typing import Any
+
+from common.schema import attr_placeholders_as_patterns
+
+
+def _components(**schemas: Any) -> dict[str, Any]:
+    return {"components": {"schemas": schemas}}
+
+
+def test_an_attr_with_placeholders_is_documented_as_the_pattern_real_errors_match() -> None:
+    item = {"properties": {"attr": {"enum": ["lines.INDEX.sku"], "type": "string"}}}
+    extra_key = {"properties": {"attr": {"enum": ["shipping_address.KEY"], "type": "string"}}}
+    plain = {"properties": {"attr": {"enum": ["reference"], "type": "string"}}}
+    errors = {
+        "oneOf": [{"$ref": "#/a"}, {"$ref": "#/b"}, {"$ref": "#/c"}],
+        "discriminator": {"propertyName": "attr", "mapping": {"lines.INDEX.sku": "#/a", "reference": "#/c"}},
+    }
+    result = attr_placeholders_as_patterns(_components(item=item, extra_key=extra_key, plain=plain, errors=errors))
+    schemas = result["components"]["schemas"]
+
+    item_pattern = schemas["item"]["properties"]["attr"]["pattern"]
+    assert re.match(item_pattern, "lines.12.sku")
+    assert not re.match(item_pattern, "lines.INDEX.sku")
+    assert not re.match(item_pattern, "lines.1.quantity")
+    assert "enum" not in schemas["item"]["properties"]["attr"]
+    assert re.match(schemas["extra_key"]["properties"]["attr"]["pattern"], "shipping_address.a.b\n")
+    assert schemas["plain"]["properties"]["attr"] == {"enum": ["reference"], "type": "string"}
+    # No real attr is "lines.INDEX.sku": the choice between the errors is by their schemas alone.
+    assert "discriminator" not in schemas["errors"]
+    assert schemas["errors"]["anyOf"] == [{"$ref": "#/a"}, {"$ref": "#/b"}, {"$ref": "#/c"}]
