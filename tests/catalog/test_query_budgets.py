@@ -11,11 +11,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from catalog_service.catalog.models import Category, MovementReason, Product, ProductImport
@@ -25,9 +22,9 @@ from catalog_service.catalog.services.reservations import (
     reservation_create,
 )
 from catalog_service.catalog.services.stock import AdjustmentMode, stock_adjust
+from common.testing.query_budgets import Budget, assert_query_budget, results_count
 
 pytestmark = pytest.mark.django_db
-FEW, MANY = 1, 12
 
 
 @dataclass
@@ -71,32 +68,18 @@ class World:
             ProductImport.objects.create(file_format="csv", file_name="p.csv", created_by="user:test")
 
 
-@dataclass(frozen=True)
-class Budget:
-    name: str
-    asker: str  # anonymous, staff or orders (the service with the reservations scope)
-    url: Callable[[World], str]
-    grow: Callable[[World, int], None]
-    queries: int
-    shown: Callable[[Any], int] | None = None  # rows in the answer, for lists
-
-
-def _results(body: Any) -> int:
-    return len(body["results"])
-
-
 BUDGETS = (
     Budget("categories list", "anonymous", lambda w: "/api/v1/categories/", World.categories, 1, len),
     Budget("category detail", "anonymous", lambda w: f"/api/v1/categories/{w.root.pk}/", World.categories, 1),
     # products list: the page; with a category filter also that category's path.
-    Budget("products list", "anonymous", lambda w: "/api/v1/products/?page_size=100", World.products, 1, _results),
+    Budget("products list", "anonymous", lambda w: "/api/v1/products/?page_size=100", World.products, 1, results_count),
     Budget(
         "products list in a category",
         "anonymous",
         lambda w: f"/api/v1/products/?page_size=100&category={w.root.pk}&in_stock=true",
         World.products,
         2,
-        _results,
+        results_count,
     ),
     Budget("product detail", "anonymous", lambda w: f"/api/v1/products/{w.product.sku}/", World.movements, 1),
     Budget("stock level", "staff", lambda w: f"/api/v1/products/{w.product.sku}/stock/", World.movements, 1),
@@ -107,7 +90,7 @@ BUDGETS = (
         lambda w: f"/api/v1/products/{w.product.sku}/stock-movements/?page_size=100",
         World.movements,
         2,
-        _results,
+        results_count,
     ),
     Budget(
         "availability of several SKUs",
@@ -115,7 +98,7 @@ BUDGETS = (
         lambda w: "/api/v1/stock/availability/?" + "&".join(f"sku={sku}" for sku in w.skus),
         World.products,
         1,
-        _results,
+        results_count,
     ),
     # the reservation, its lines.
     Budget(
@@ -127,7 +110,12 @@ BUDGETS = (
         lambda body: len(body["lines"]),
     ),
     Budget(
-        "product imports list", "staff", lambda w: "/api/v1/product-imports/?page_size=100", World.imports, 1, _results
+        "product imports list",
+        "staff",
+        lambda w: "/api/v1/product-imports/?page_size=100",
+        World.imports,
+        1,
+        results_count,
     ),
     # the import, its first rejected rows.
     Budget(
@@ -143,7 +131,7 @@ BUDGETS = (
 @pytest.mark.parametrize("budget", BUDGETS, ids=[budget.name for budget in BUDGETS])
 def test_query_budget(
     *,
-    budget: Budget,
+    budget: Budget[World],
     make_product: Callable[..., Product],
     make_category: Callable[..., Category],
     category: Category,
@@ -153,16 +141,4 @@ def test_query_budget(
 ) -> None:
     world = World(make_product, make_category, root=category, product=make_product(stock=1))
     client = {"anonymous": anonymous_client, "staff": staff_client, "orders": orders_client}[budget.asker]
-    counts, shown = [], []
-    for add in (FEW, MANY - FEW):
-        budget.grow(world, add)
-        url = budget.url(world)
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-        assert response.status_code == 200, response.content
-        counts.append(len(queries))
-        if budget.shown is not None:
-            shown.append(budget.shown(response.json()))
-    assert counts == [budget.queries, budget.queries], [q["sql"] for q in queries.captured_queries]
-    if budget.shown is not None:
-        assert shown[1] >= shown[0] + MANY - 2 * FEW, shown  # the answer really grew
+    assert_query_budget(budget, world, client)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -73,6 +73,31 @@ def manage_env(process: ServiceProcess) -> dict[str, str]:
     return {key: value for key, value in process.env.items() if key != "PROMETHEUS_MULTIPROC_DIR"}
 
 
+def service_processes(
+    root: Path, *, dbname_prefix: str, extra_env: Callable[[str], Mapping[str, str]]
+) -> dict[str, ServiceProcess]:
+    """The three services' web processes, not yet started, on fresh migrated databases named
+    ``<prefix>_<service>``: one signing key for accounts, and catalog's and orders' service
+    clients registered on accounts with fresh secrets."""
+    ports = {spec.name: free_port() for spec in SERVICES}
+    signing_keys_file = write_signing_key(root / "secrets" / "jwt-signing-keys.pem")
+    client_secrets = {spec.name: secrets.token_urlsafe(32) for spec in SERVICES if spec.scopes}
+    processes = {
+        spec.name: service_process(
+            spec.name,
+            dbname=f"{dbname_prefix}_{spec.name}",
+            ports=ports,
+            run_dir=root / spec.name,
+            signing_keys_file=signing_keys_file,
+            client_secret=client_secrets.get(spec.name, ""),
+            extra_env=extra_env(spec.name),
+        )
+        for spec in SERVICES
+    }
+    register_service_clients(manage_env(processes["accounts"]), client_secrets)
+    return processes
+
+
 @pytest.fixture(scope="session")
 def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, ServiceProcess]]:
     """All three services, migrated and ready; stopped (process groups and all) at the end.
@@ -80,26 +105,14 @@ def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Servi
     accounts signs with the key in ``accounts.env["JWT_SIGNING_KEYS_FILE"]``, a file the tests
     control (the key rotation test rewrites it); the service clients are registered on accounts.
     """
-    root = tmp_path_factory.mktemp("system")
-    ports = {spec.name: free_port() for spec in SERVICES}
-    signing_keys_file = write_signing_key(root / "secrets" / "jwt-signing-keys.pem")
-    client_secrets = {spec.name: secrets.token_urlsafe(32) for spec in SERVICES if spec.scopes}
-    processes = {
-        spec.name: service_process(
-            spec.name,
-            dbname=f"e2e_{spec.name}",
-            ports=ports,
-            run_dir=root / spec.name,
-            signing_keys_file=signing_keys_file,
-            client_secret=client_secrets.get(spec.name, ""),
-            extra_env={
-                "JWKS_MIN_REFETCH_SECONDS": str(JWKS_MIN_REFETCH_SECONDS),
-                **(ORDERS_E2E_ENV if spec.name == "orders" else {}),
-            },
-        )
-        for spec in SERVICES
-    }
-    register_service_clients(manage_env(processes["accounts"]), client_secrets)
+    processes = service_processes(
+        tmp_path_factory.mktemp("system"),
+        dbname_prefix="e2e",
+        extra_env=lambda name: {
+            "JWKS_MIN_REFETCH_SECONDS": str(JWKS_MIN_REFETCH_SECONDS),
+            **(ORDERS_E2E_ENV if name == "orders" else {}),
+        },
+    )
     with running(list(processes.values())):
         for process in processes.values():
             process.wait_ready(timeout=90)

@@ -6,21 +6,16 @@ whatever its tokens allow, and the end-to-end tests must not see that.
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterator
 
 import pytest
 
 from common.devstack import (
-    SERVICES,
     ServiceProcess,
-    free_port,
     manage,
-    register_service_clients,
     running,
-    write_signing_key,
 )
-from tests.e2e.conftest import STAFF_EMAIL, STAFF_PASSWORD, manage_env, service_process
+from tests.e2e.conftest import STAFF_EMAIL, STAFF_PASSWORD, manage_env, service_processes
 
 # The fuzzer signs in, registers and asks for reset links far faster than a person: accounts'
 # production throttles would answer most of those 429 and leave the logic behind untested.
@@ -36,23 +31,11 @@ DEMO_PRODUCTS = 50
 @pytest.fixture(scope="session")
 def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, ServiceProcess]]:
     """All three services, migrated, seeded (the staff member of tests/e2e, demo products)."""
-    root = tmp_path_factory.mktemp("fuzz")
-    ports = {spec.name: free_port() for spec in SERVICES}
-    signing_keys_file = write_signing_key(root / "secrets" / "jwt-signing-keys.pem")
-    client_secrets = {spec.name: secrets.token_urlsafe(32) for spec in SERVICES if spec.scopes}
-    processes = {
-        spec.name: service_process(
-            spec.name,
-            dbname=f"fuzz_{spec.name}",
-            ports=ports,
-            run_dir=root / spec.name,
-            signing_keys_file=signing_keys_file,
-            client_secret=client_secrets.get(spec.name, ""),
-            extra_env=UNTHROTTLED if spec.name == "accounts" else None,
-        )
-        for spec in SERVICES
-    }
-    register_service_clients(manage_env(processes["accounts"]), client_secrets)
+    processes = service_processes(
+        tmp_path_factory.mktemp("fuzz"),
+        dbname_prefix="fuzz",
+        extra_env=lambda name: UNTHROTTLED if name == "accounts" else {},
+    )
     staff = {"DEMO_ADMIN_EMAIL": STAFF_EMAIL, "DEMO_ADMIN_PASSWORD": STAFF_PASSWORD}
     manage(processes["accounts"].spec, {**manage_env(processes["accounts"]), **staff}, "seed_demo")
     catalog_seed = {**manage_env(processes["catalog"]), **staff, "DEMO_PRODUCTS": str(DEMO_PRODUCTS)}

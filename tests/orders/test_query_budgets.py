@@ -17,13 +17,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from common.testing.query_budgets import MANY, Budget, assert_query_budget, results_count
 from orders_service.orders.models import Order, OrderStatus
 from orders_service.orders.services.transitions import order_history_record
 from tests.orders.conftest import Shopper
 from tests.orders.fakes import FakeCatalog
 
 pytestmark = pytest.mark.django_db
-FEW, MANY = 1, 12
 SKUS = [f"SKU-{number}" for number in range(MANY)]
 
 
@@ -65,26 +65,12 @@ class World:
         return self.order_ids[-1]
 
 
-@dataclass(frozen=True)
-class Budget:
-    name: str
-    asker: str  # customer or staff
-    url: Callable[[World], str]
-    grow: Callable[[World, int], None]
-    queries: int
-    shown: Callable[[Any], int] | None = None  # rows in the answer
-
-
-def _results(body: Any) -> int:
-    return len(body["results"])
-
-
 TODAY = datetime.datetime.now(tz=datetime.UTC).date()
 BUDGETS = (
     # the page, its lines (a prefetch)
-    Budget("my orders", "customer", lambda w: "/api/v1/orders/?page_size=100", World.orders, 2, _results),
+    Budget("my orders", "customer", lambda w: "/api/v1/orders/?page_size=100", World.orders, 2, results_count),
     Budget("my order", "customer", lambda w: f"/api/v1/orders/{w.last}/", World.lines, 2, lambda b: len(b["lines"])),
-    Budget("staff orders", "staff", lambda w: "/api/v1/staff/orders/?page_size=100", World.orders, 2, _results),
+    Budget("staff orders", "staff", lambda w: "/api/v1/staff/orders/?page_size=100", World.orders, 2, results_count),
     Budget(
         "staff order", "staff", lambda w: f"/api/v1/staff/orders/{w.last}/", World.lines, 2, lambda b: len(b["lines"])
     ),
@@ -95,7 +81,7 @@ BUDGETS = (
         lambda w: f"/api/v1/staff/orders/{w.last}/history/?page_size=100",
         World.history,
         2,
-        _results,
+        results_count,
     ),
     # aggregated in SQL: one query whatever the number of orders
     Budget(
@@ -104,32 +90,20 @@ BUDGETS = (
         lambda w: f"/api/v1/reports/sales/?date_from={TODAY}&date_to={TODAY}&group_by=sku",
         World.orders,
         1,
-        _results,
+        results_count,
     ),
 )
 
 
 @pytest.mark.parametrize("budget", BUDGETS, ids=[budget.name for budget in BUDGETS])
 def test_query_budget(
-    budget: Budget, make_shopper: Callable[..., Shopper], catalog: FakeCatalog, place: Callable[..., Any]
+    budget: Budget[World], make_shopper: Callable[..., Shopper], catalog: FakeCatalog, place: Callable[..., Any]
 ) -> None:
     for sku in SKUS:
         catalog.add(sku, stock=1000)
     world = World(place=place, customer=make_shopper())
     client = (make_shopper(is_staff=True) if budget.asker == "staff" else world.customer).client
-    counts, shown = [], []
-    for add in (FEW, MANY - FEW):
-        budget.grow(world, add)
-        url = budget.url(world)
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-        assert response.status_code == 200, response.content
-        counts.append(len(queries))
-        if budget.shown is not None:
-            shown.append(budget.shown(response.json()))
-    assert counts == [budget.queries, budget.queries], [q["sql"] for q in queries.captured_queries]
-    if budget.shown is not None:
-        assert shown[1] > shown[0], shown  # the answer really grew
+    assert_query_budget(budget, world, client, growth=1)
 
 
 # Placing an order: the key looked up; one transaction for the order, its lines, its history and
