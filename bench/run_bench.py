@@ -90,6 +90,10 @@ def summary(scale: str, seconds: dict[str, float]) -> dict[str, Any]:
     def row(scenario: str, figure: str, floor: str, ratio: float, target: str = "") -> None:
         rows.append({"scenario": scenario, "figure": figure, "floor": floor, "ratio": ratio, "target": target})
 
+    filtered = catalog["filtered_pages"]["server"]["p50_ms"]
+    row("catalog: filtered page, server p50", f"{filtered} ms", "limit 25 ms", round(filtered / 25, 3), "< 1")
+    search = catalog["search"]["server"]["p50_ms"]
+    row("catalog: full-text search, server p50", f"{search} ms", "limit 50 ms", round(search / 50, 3), "< 1")
     deep = catalog["deep_page"]
     row(
         "catalog: page after 90% of the rows (by price), server p50",

@@ -16,14 +16,15 @@ env = environ.Env()
 
 bind = env.str("BIND", default="0.0.0.0:8000")
 worker_class = "gthread"
-# Defaults chosen by the sweep of bench/run_api.py (bench/RESULTS.md, docs/performance.md):
-# one worker per core of the 2-CPU pod the chart requests (four workers on two cores lost in
-# every run: more processes, same cores), and 8 threads, which served catalog's detail and list
-# faster than 2 or 4 in every run, since a thread waiting on PostgreSQL or on another service
-# holds no core. Each worker's pool (DB_POOL_MAX_SIZE, 8) has a connection for every thread.
+# Defaults chosen by the sweep of bench/run_api.py on a quiet machine (bench/RESULTS.md,
+# docs/performance.md): one worker per core of the 2-CPU pod the chart requests (one worker
+# left a core idle, four lost to contention), and 4 threads: within 3% of 2 threads on
+# catalog's detail and list, 13% ahead of 8 (whose p99 was 2.5 times longer), and more room
+# than 2 for orders, whose requests wait on other services. Each worker's pool
+# (DB_POOL_MAX_SIZE, 8) has a connection for every thread.
 # The dev runner and the chart take these defaults unless WEB_WORKERS/WEB_THREADS are set.
 workers = env.int("WEB_WORKERS", default=2)
-threads = env.int("WEB_THREADS", default=8)
+threads = env.int("WEB_THREADS", default=4)
 timeout = env.int("WEB_TIMEOUT", default=30)
 graceful_timeout = env.int("WEB_GRACEFUL_TIMEOUT", default=20)
 keepalive = 5

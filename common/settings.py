@@ -46,7 +46,7 @@ def database_settings() -> dict[str, Any]:
     # Pooled by default: in the sweep of bench/run_api.py (docs/performance.md) the pool and
     # persistent connections served catalog within noise of each other at every gunicorn
     # setting, and the pool bounds a pod's connections to WEB_WORKERS x DB_POOL_MAX_SIZE
-    # whatever WEB_THREADS is. DB_POOL_MAX_SIZE 8 gives each of a worker's 8 threads its own.
+    # whatever WEB_THREADS is. DB_POOL_MAX_SIZE 8 gives each of a worker's threads (4) its own.
     if env.bool("DB_POOL", default=True):
         config["CONN_MAX_AGE"] = 0
         config["OPTIONS"]["pool"] = {
