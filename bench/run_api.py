@@ -41,6 +41,7 @@ sys.path.insert(0, str(REPO_ROOT))
 import psutil  # noqa: E402
 
 from bench.catalog.stack import CATALOG, RUN_DIR, Stack, stack  # noqa: E402
+from bench.results_file import RESULTS_MD, replace_section, store_run  # noqa: E402
 from common.devstack import ServiceProcess, free_port  # noqa: E402
 
 SCALES = {"small": 100_000, "full": 1_000_000}
@@ -64,7 +65,6 @@ APPS = {
     "wsgi_floor": "bench.api.floors:wsgi_application",
 }
 RESULTS_JSON = REPO_ROOT / "bench" / "results" / "api.json"
-RESULTS_MD = REPO_ROOT / "bench" / "RESULTS.md"
 LOAD_DIR = RUN_DIR / "api"
 
 
@@ -317,17 +317,8 @@ def run(scale: str, *, do_sweep: bool) -> dict[str, Any]:
 
 
 def write_results(results: dict[str, Any], command: str) -> None:
-    RESULTS_JSON.parent.mkdir(parents=True, exist_ok=True)
-    existing: dict[str, Any] = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else {}
-    existing[results["scale"]] = {
-        **results,
-        "command": command,
-        "recorded_at": datetime.datetime.now(tz=datetime.UTC).isoformat(timespec="seconds"),
-    }
-    RESULTS_JSON.write_text(json.dumps(existing, indent=2) + "\n")
-    begin, end = "<!-- api:begin -->", "<!-- api:end -->"
+    existing = store_run(RESULTS_JSON, results, command)
     lines = [
-        begin,
         "## API floors and server settings",
         "",
         "Written by `bench/run_api.py` from `bench/results/api.json`.",
@@ -336,14 +327,7 @@ def write_results(results: dict[str, Any], command: str) -> None:
     for scale in ("small", "full"):
         run = existing.get(scale)
         lines += _section(scale, run) if run else [f"### {scale}: not run yet", ""]
-    lines.append(end)
-    section = "\n".join(lines)
-    text = RESULTS_MD.read_text() if RESULTS_MD.exists() else "# Benchmark results\n\n"
-    if begin in text and end in text:
-        text = text[: text.index(begin)] + section + text[text.index(end) + len(end) :]
-    else:
-        text = text.rstrip() + "\n\n" + section + "\n"
-    RESULTS_MD.write_text(text)
+    replace_section("api", lines)
 
 
 def _row(*cells: object) -> str:

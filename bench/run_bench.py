@@ -32,8 +32,11 @@ from pathlib import Path
 from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT))
+
+from bench.results_file import replace_section  # noqa: E402
+
 RESULTS = REPO_ROOT / "bench" / "results"
-RESULTS_MD = REPO_ROOT / "bench" / "RESULTS.md"
 # (name, argv after the interpreter, seconds allowed) per scale.
 STEPS: dict[str, list[tuple[str, list[str], int]]] = {
     "small": [
@@ -173,7 +176,6 @@ def write_summary(result: dict[str, Any]) -> None:
     m = result["machine"]
     versions = ", ".join(f"{k} {v}" for k, v in m["versions"].items())
     lines = [
-        "<!-- summary:begin -->",
         f"## Summary: {result['scale']} (recorded {result['recorded_at']})",
         "",
         f"Command: `{result['command']}`; steps took "
@@ -186,17 +188,8 @@ def write_summary(result: dict[str, Any]) -> None:
         "|---|---|---|---|---|",
         *(f"| {r['scenario']} | {r['figure']} | {r['floor']} | {r['ratio']} | {r['target']} |" for r in result["rows"]),
         "",
-        "<!-- summary:end -->",
     ]
-    section = "\n".join(lines)
-    text = RESULTS_MD.read_text()
-    begin, end = "<!-- summary:begin -->", "<!-- summary:end -->"
-    if begin in text and end in text:
-        text = text[: text.index(begin)] + section + text[text.index(end) + len(end) :]
-    else:
-        head, _, rest = text.partition("\n\n")
-        text = f"{head}\n\n{section}\n\n{rest}"
-    RESULTS_MD.write_text(text)
+    replace_section("summary", lines, first=True)
 
 
 def main() -> int:

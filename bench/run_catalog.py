@@ -35,10 +35,10 @@ sys.path.insert(0, str(REPO_ROOT))
 
 from bench.catalog import scenarios  # noqa: E402
 from bench.catalog.stack import RUN_DIR, Stack, stack, web  # noqa: E402
+from bench.results_file import RESULTS_MD, replace_section, store_run  # noqa: E402
 
 SCALES = {"small": 100_000, "full": 1_000_000}
 RESULTS_JSON = REPO_ROOT / "bench" / "results" / "catalog.json"
-RESULTS_MD = REPO_ROOT / "bench" / "RESULTS.md"
 
 
 def say(line: str) -> None:
@@ -168,15 +168,7 @@ def _met(target: str, measured: float) -> bool:
 
 
 def write_results(results: dict[str, Any], command: str) -> None:
-    RESULTS_JSON.parent.mkdir(parents=True, exist_ok=True)
-    existing: dict[str, Any] = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else {}
-    existing[results["scale"]] = {
-        **results,
-        "command": command,
-        "recorded_at": datetime.datetime.now(tz=datetime.UTC).isoformat(timespec="seconds"),
-    }
-    RESULTS_JSON.write_text(json.dumps(existing, indent=2) + "\n")
-    _write_markdown(existing)
+    _write_markdown(store_run(RESULTS_JSON, results, command))
 
 
 def _row(*cells: object) -> str:
@@ -300,19 +292,11 @@ def _scale_section(scale: str, run: dict[str, Any]) -> list[str]:
 
 
 def _write_markdown(runs: dict[str, Any]) -> None:
-    begin, end = "<!-- catalog:begin -->", "<!-- catalog:end -->"
-    lines = [begin, "## Catalog", "", "Written by `bench/run_catalog.py` from `bench/results/catalog.json`.", ""]
+    lines = ["## Catalog", "", "Written by `bench/run_catalog.py` from `bench/results/catalog.json`.", ""]
     for scale in ("small", "full"):
         run = runs.get(scale)
         lines += _scale_section(scale, run) if run is not None else [f"### {scale}: not run yet", ""]
-    lines.append(end)
-    section = "\n".join(lines)
-    text = RESULTS_MD.read_text() if RESULTS_MD.exists() else "# Benchmark results\n\n"
-    if begin in text and end in text:
-        text = text[: text.index(begin)] + section + text[text.index(end) + len(end) :]
-    else:
-        text = text.rstrip() + "\n\n" + section + "\n"
-    RESULTS_MD.write_text(text)
+    replace_section("catalog", lines)
 
 
 def _verdict(run: dict[str, Any], name: str) -> str:

@@ -38,6 +38,7 @@ sys.path.insert(0, str(REPO_ROOT))
 import psutil  # noqa: E402
 
 from bench.orders.stack import DEMO_CUSTOMER_EMAIL, PASSWORD, STAFF_EMAIL, Client, System, system  # noqa: E402
+from bench.results_file import replace_section  # noqa: E402
 from bench.run_api import tree_cpu_seconds  # noqa: E402
 from common import gunicorn_conf  # noqa: E402
 
@@ -45,7 +46,6 @@ from common import gunicorn_conf  # noqa: E402
 # every reservation and commit of it queues on.
 SPREAD_SKUS = 50
 RESULTS_JSON = REPO_ROOT / "bench" / "results" / "orders.json"
-RESULTS_MD = REPO_ROOT / "bench" / "RESULTS.md"
 ADDRESS = {"recipient": "Bench", "line1": "1 Main Street", "city": "Berlin", "postal_code": "10115", "country": "DE"}
 
 
@@ -195,16 +195,15 @@ def write(results: dict[str, Any], command: str) -> None:
     RESULTS_JSON.parent.mkdir(parents=True, exist_ok=True)
     RESULTS_JSON.write_text(json.dumps(results, indent=2) + "\n")
     detail = results["product_detail"]
-    begin, end = "<!-- orders:begin -->", "<!-- orders:end -->"
     rows = [
         f"| order placement, whole saga (`POST /api/v1/orders/`, all confirmed), {name.replace('_', ' ')} | "
         f"{p['requests']} ({p['clients']}) | {p['throughput_rps']} /s | {p['p50_ms']} ms | {p['p99_ms']} ms | "
         f"{p['ratio_to_product_detail_throughput']} | {_cpu(p)} |"
         for name, p in results["order_placement"].items()
     ]
-    section = "\n".join(
+    replace_section(
+        "orders",
         [
-            begin,
             "## Orders",
             "",
             "Written by `bench/run_orders.py` from `bench/results/orders.json`.",
@@ -226,15 +225,8 @@ def write(results: dict[str, Any], command: str) -> None:
             "reserve, commit). Latencies are client-side, queueing included "
             f"({results['product_detail']['clients']} clients; {results['machine']['gunicorn']}).",
             "",
-            end,
-        ]
+        ],
     )
-    text = RESULTS_MD.read_text() if RESULTS_MD.exists() else "# Benchmark results\n\n"
-    if begin in text and end in text:
-        text = text[: text.index(begin)] + section + text[text.index(end) + len(end) :]
-    else:
-        text = text.rstrip() + "\n\n" + section + "\n"
-    RESULTS_MD.write_text(text)
 
 
 def _cpu(figures: dict[str, Any]) -> str:
