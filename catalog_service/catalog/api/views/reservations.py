@@ -1,12 +1,10 @@
 from __future__ import annotations
 
-import re
 import uuid
 
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import status
-from rest_framework.exceptions import ErrorDetail, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -27,23 +25,10 @@ from catalog_service.catalog.services.reservations import (
 )
 from common.auth.authentication import token_user
 from common.auth.permissions import IsStaff, require_scope
+from common.idempotency import IDEMPOTENCY_HEADER, KEY_PATTERN, REPLAYED_HEADER, idempotency_key
 
 TAGS = ["reservations"]
 SCOPE = "catalog.reservations:write"
-IDEMPOTENCY_HEADER = "Idempotency-Key"
-# Visible ASCII: enough for UUIDs and derived keys, and nothing a log line or a header mangles.
-IDEMPOTENCY_KEY = re.compile(r"^[\x21-\x7e]{1,255}$")
-
-
-def _idempotency_key(request: Request) -> str:
-    key = request.headers.get(IDEMPOTENCY_HEADER)
-    if key is None:
-        raise ValidationError({IDEMPOTENCY_HEADER: [ErrorDetail("This header is required.", "required")]})
-    if not IDEMPOTENCY_KEY.match(key):
-        raise ValidationError(
-            {IDEMPOTENCY_HEADER: [ErrorDetail("1-255 visible ASCII characters, e.g. a UUID.", "invalid")]}
-        )
-    return key
 
 
 @extend_validation_errors(["required", "invalid"], field_name=IDEMPOTENCY_HEADER, methods=["post"])
@@ -70,11 +55,11 @@ class ReservationCreateView(CatalogAPIView):
                 str,
                 OpenApiParameter.HEADER,
                 required=True,
-                pattern=IDEMPOTENCY_KEY.pattern,
+                pattern=KEY_PATTERN.pattern,
                 description="Unique per request.",
             ),
             OpenApiParameter(
-                "Idempotent-Replayed", str, OpenApiParameter.HEADER, response=[200], description="`true` on a replay."
+                REPLAYED_HEADER, str, OpenApiParameter.HEADER, response=[200], description="`true` on a replay."
             ),
         ],
         request=ReservationCreateSerializer,
@@ -86,14 +71,14 @@ class ReservationCreateView(CatalogAPIView):
         },
     )
     def post(self, request: Request) -> Response:
-        key = _idempotency_key(request)
+        key = idempotency_key(request)
         body = ReservationCreateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         caller = token_user(request).principal
         outcome = reservation_create(request=body.to_request(), caller=caller, idempotency_key=key)
         reservation = reservation_get(reservation_id=outcome.reservation_id, caller=caller)
         if not outcome.created:
-            return Response(ReservationSerializer(reservation).data, headers={"Idempotent-Replayed": "true"})
+            return Response(ReservationSerializer(reservation).data, headers={REPLAYED_HEADER: "true"})
         response = Response(ReservationSerializer(reservation).data, status=status.HTTP_201_CREATED)
         response["Location"] = f"/api/v1/reservations/{reservation.pk}/"
         return response
