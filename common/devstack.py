@@ -10,7 +10,6 @@ import contextlib
 import logging
 import os
 import secrets
-import shutil
 import signal
 import socket
 import subprocess
@@ -252,11 +251,6 @@ class ServiceProcess:
         return f"http://{self.env['BIND']}"
 
     def start(self) -> None:
-        metrics_dir = self.env.get("PROMETHEUS_MULTIPROC_DIR")
-        if metrics_dir and self.argv[1:3] == ["-m", "gunicorn"]:
-            # Stale files from a previous run would be summed into this run's counters.
-            shutil.rmtree(metrics_dir, ignore_errors=True)
-            Path(metrics_dir).mkdir(parents=True)
         if self.log_path is not None:
             self.log_path.parent.mkdir(parents=True, exist_ok=True)
             self._log_file = self.log_path.open("a")

@@ -58,10 +58,12 @@ logconfig_dict = {
 
 
 def on_starting(server: Any) -> None:
-    # PROMETHEUS_MULTIPROC_DIR must start empty, and a container that restarts keeps its
-    # emptyDir volume: the previous gunicorn's samples would be added to this one's.
+    # PROMETHEUS_MULTIPROC_DIR must exist and start empty, and a container that restarts keeps
+    # its emptyDir volume (a local run, its directory): the previous gunicorn's samples would
+    # be added to this one's. The master runs this before any worker loads the application.
     directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
     if directory:
+        Path(directory).mkdir(parents=True, exist_ok=True)
         for stale in Path(directory).glob("*.db"):
             stale.unlink()
 

@@ -17,3 +17,10 @@ def test_a_restarted_gunicorn_starts_with_no_stale_metrics(tmp_path: Path, monke
 def test_nothing_to_clean_without_a_metrics_directory(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
     gunicorn_conf.on_starting(server=None)
+
+
+def test_a_first_start_creates_the_metrics_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    directory = tmp_path / "run" / "prometheus"
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(directory))
+    gunicorn_conf.on_starting(server=None)
+    assert directory.is_dir()
