@@ -251,6 +251,20 @@ def _scale_section(scale: str, run: dict[str, Any]) -> list[str]:
             if search
             else []
         ),
+        *(
+            _row(
+                "the same rows into a copy of the products table without indexes, then its indexes built in bulk"
+                f" ({label})",
+                f"{floor['rows_per_second']:,} rows/s ({floor['seconds']} s)",
+                note,
+                f"{round(floor['rows_per_second'] / raw['rows_per_second'], 3)} of COPY",
+            )
+            for key, label, note in (
+                ("without_search", "no search vector", "the floor of a load-then-index import, search kept apart"),
+                ("with_search", "search vector added and indexed too", "the floor of a load-then-index import"),
+            )
+            if (floor := raw.get("bulk_build_floor", {}).get(key))
+        ),
         _row(
             f"import, new products ({first['created']:,} created)",
             f"{first['rows_per_second']:,} rows/s ({first['seconds']} s)",
