@@ -26,7 +26,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 from rest_framework import pagination
-from rest_framework.exceptions import ErrorDetail, ValidationError
+from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
 from rest_framework.filters import OrderingFilter
 from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
@@ -67,6 +67,13 @@ class CursorPagination(pagination.CursorPagination):
 
     def get_page_size(self, request: Request) -> int:
         return page_size(request, self.page_size_query_param, default=self.page_size, cap=self.max_page_size)
+
+    def decode_cursor(self, request: Request) -> pagination.Cursor | None:
+        # DRF answers a malformed cursor with a 404; it is a bad parameter, as KeysetPagination says.
+        try:
+            return super().decode_cursor(request)
+        except NotFound:
+            raise InvalidCursor from None
 
     def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
         parameters: list[dict[str, Any]] = super().get_schema_operation_parameters(view)

@@ -7,13 +7,18 @@ from drf_standardized_errors.openapi_utils import get_flat_serializer_fields, ge
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
-from common.pagination import KeysetPagination
+from common.pagination import CursorPagination, KeysetPagination
 
+NO_NUL_PATTERN = "^[^\\x00]*$"
+# The characters str.strip() removes (so DRF's trimming), as a regex class body: the schema's
+# ECMA \s is not the same set (it has U+FEFF, and lacks U+001C-U+001F and U+0085).
+TRIMMED_WHITESPACE = (
+    "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
+)
+NOT_BLANK_NO_NUL_PATTERN = f"^[{TRIMMED_WHITESPACE}]*[^{TRIMMED_WHITESPACE}\\x00][^\\x00]*$"
 # The statuses drf-standardized-errors knows when to document on its own (it has a serializer
 # for each and decides per view from its parsers, permissions, throttles, ...), and the two that
 # gunicorn answers for any request before a view runs (414, 431; see common/gunicorn_conf.py).
-NO_NUL_PATTERN = "^[^\\x00]*$"
-NOT_BLANK_NO_NUL_PATTERN = "^\\s*[^\\s\\x00][^\\x00]*$"
 _DOCUMENTED_BY_INFERENCE = frozenset({"400", "401", "403", "404", "405", "406", "414", "415", "429", "431", "500"})
 
 
@@ -93,9 +98,8 @@ class AutoSchema(StandardizedErrorsAutoSchema):
         page_size_param = getattr(paginator, "page_size_query_param", None)
         if page_size_param:
             extra.setdefault(page_size_param, set()).add("invalid")
-        # common.pagination.KeysetPagination refuses a malformed cursor with a 400 (DRF's
-        # cursor pagination with a 404, documented already).
-        if isinstance(paginator, KeysetPagination):
+        # Both paginators refuse a malformed cursor with a 400.
+        if isinstance(paginator, KeysetPagination | CursorPagination):
             extra.setdefault(paginator.cursor_query_param, set()).add("invalid_cursor")
         # A nested object (or list item) given as null is refused under its own name ("lines.3"),
         # which drf-standardized-errors leaves out: it documents only the object's inner errors.

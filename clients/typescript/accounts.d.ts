@@ -1194,7 +1194,20 @@ export interface components {
             readonly last_login: string | null;
         };
         UsersDeactivateErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        UsersListError: components["schemas"]["UsersListIsActiveErrorComponent"] | components["schemas"]["UsersListIsStaffErrorComponent"] | components["schemas"]["UsersListJoinedAfterErrorComponent"] | components["schemas"]["UsersListJoinedBeforeErrorComponent"] | components["schemas"]["UsersListQErrorComponent"] | components["schemas"]["UsersListPageSizeErrorComponent"];
+        UsersListCursorErrorComponent: {
+            /**
+             * @description * `cursor` - cursor (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "cursor";
+            /**
+             * @description * `invalid_cursor` - invalid_cursor
+             * @enum {string}
+             */
+            code: "invalid_cursor";
+            detail: string;
+        };
+        UsersListError: components["schemas"]["UsersListIsActiveErrorComponent"] | components["schemas"]["UsersListIsStaffErrorComponent"] | components["schemas"]["UsersListJoinedAfterErrorComponent"] | components["schemas"]["UsersListJoinedBeforeErrorComponent"] | components["schemas"]["UsersListQErrorComponent"] | components["schemas"]["UsersListPageSizeErrorComponent"] | components["schemas"]["UsersListCursorErrorComponent"];
         UsersListErrorResponse400: components["schemas"]["UsersListValidationError"] | components["schemas"]["ParseErrorResponse"];
         UsersListIsActiveErrorComponent: {
             /**
@@ -1470,7 +1483,20 @@ export interface components {
             errors: components["schemas"]["UsersMeAddressesCreateError"][];
         };
         UsersMeAddressesDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        UsersMeAddressesListError: components["schemas"]["UsersMeAddressesListPageSizeErrorComponent"];
+        UsersMeAddressesListCursorErrorComponent: {
+            /**
+             * @description * `cursor` - cursor (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "cursor";
+            /**
+             * @description * `invalid_cursor` - invalid_cursor
+             * @enum {string}
+             */
+            code: "invalid_cursor";
+            detail: string;
+        };
+        UsersMeAddressesListError: components["schemas"]["UsersMeAddressesListPageSizeErrorComponent"] | components["schemas"]["UsersMeAddressesListCursorErrorComponent"];
         UsersMeAddressesListErrorResponse400: components["schemas"]["UsersMeAddressesListValidationError"] | components["schemas"]["ParseErrorResponse"];
         UsersMeAddressesListPageSizeErrorComponent: {
             /**

@@ -1210,7 +1210,20 @@ export interface components {
             type: "validation_error";
             errors: components["schemas"]["ProductImportsCreateError"][];
         };
-        ProductImportsListError: components["schemas"]["ProductImportsListPageSizeErrorComponent"];
+        ProductImportsListCursorErrorComponent: {
+            /**
+             * @description * `cursor` - cursor (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "cursor";
+            /**
+             * @description * `invalid_cursor` - invalid_cursor
+             * @enum {string}
+             */
+            code: "invalid_cursor";
+            detail: string;
+        };
+        ProductImportsListError: components["schemas"]["ProductImportsListPageSizeErrorComponent"] | components["schemas"]["ProductImportsListCursorErrorComponent"];
         ProductImportsListErrorResponse400: components["schemas"]["ProductImportsListValidationError"] | components["schemas"]["ParseErrorResponse"];
         ProductImportsListPageSizeErrorComponent: {
             /**
@@ -2597,7 +2610,7 @@ export interface components {
             type: "validation_error";
             errors: components["schemas"]["StockAvailabilityCreateError"][];
         };
-        StockAvailabilityRetrieveError: components["schemas"]["StockAvailabilityRetrieveNonFieldErrorsErrorComponent"] | components["schemas"]["StockAvailabilityRetrieveSkusErrorComponent"] | components["schemas"]["StockAvailabilityRetrieveSkusINDEXErrorComponent"];
+        StockAvailabilityRetrieveError: components["schemas"]["StockAvailabilityRetrieveNonFieldErrorsErrorComponent"] | components["schemas"]["StockAvailabilityRetrieveSkuErrorComponent"] | components["schemas"]["StockAvailabilityRetrieveSkuINDEXErrorComponent"];
         StockAvailabilityRetrieveErrorResponse400: components["schemas"]["StockAvailabilityRetrieveValidationError"] | components["schemas"]["ParseErrorResponse"];
         StockAvailabilityRetrieveNonFieldErrorsErrorComponent: {
             /**
@@ -2613,12 +2626,12 @@ export interface components {
             code: "invalid" | "null";
             detail: string;
         };
-        StockAvailabilityRetrieveSkusErrorComponent: {
+        StockAvailabilityRetrieveSkuErrorComponent: {
             /**
-             * @description * `skus` - skus
+             * @description * `sku` - sku
              * @enum {string}
              */
-            attr: "skus";
+            attr: "sku";
             /**
              * @description * `max_length` - max_length
              *     * `min_length` - min_length
@@ -2630,8 +2643,8 @@ export interface components {
             code: "max_length" | "min_length" | "not_a_list" | "null" | "required";
             detail: string;
         };
-        StockAvailabilityRetrieveSkusINDEXErrorComponent: {
-            /** @description * `skus.INDEX` - skus.INDEX */
+        StockAvailabilityRetrieveSkuINDEXErrorComponent: {
+            /** @description * `sku.INDEX` - sku.INDEX */
             attr: string;
             /**
              * @description * `blank` - blank

@@ -895,7 +895,20 @@ export interface components {
             code: "date" | "invalid" | "make_aware" | "null" | "overflow";
             detail: string;
         };
-        OrdersListError: components["schemas"]["OrdersListNonFieldErrorsErrorComponent"] | components["schemas"]["OrdersListStatusErrorComponent"] | components["schemas"]["OrdersListCreatedAfterErrorComponent"] | components["schemas"]["OrdersListCreatedBeforeErrorComponent"] | components["schemas"]["OrdersListPageSizeErrorComponent"];
+        OrdersListCursorErrorComponent: {
+            /**
+             * @description * `cursor` - cursor (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "cursor";
+            /**
+             * @description * `invalid_cursor` - invalid_cursor
+             * @enum {string}
+             */
+            code: "invalid_cursor";
+            detail: string;
+        };
+        OrdersListError: components["schemas"]["OrdersListNonFieldErrorsErrorComponent"] | components["schemas"]["OrdersListStatusErrorComponent"] | components["schemas"]["OrdersListCreatedAfterErrorComponent"] | components["schemas"]["OrdersListCreatedBeforeErrorComponent"] | components["schemas"]["OrdersListPageSizeErrorComponent"] | components["schemas"]["OrdersListCursorErrorComponent"];
         OrdersListErrorResponse400: components["schemas"]["OrdersListValidationError"] | components["schemas"]["ParseErrorResponse"];
         OrdersListNonFieldErrorsErrorComponent: {
             /**
@@ -1345,7 +1358,20 @@ export interface components {
             type: "validation_error";
             errors: components["schemas"]["StaffOrdersFulfilError"][];
         };
-        StaffOrdersHistoryError: components["schemas"]["StaffOrdersHistoryPageSizeErrorComponent"];
+        StaffOrdersHistoryCursorErrorComponent: {
+            /**
+             * @description * `cursor` - cursor (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "cursor";
+            /**
+             * @description * `invalid_cursor` - invalid_cursor
+             * @enum {string}
+             */
+            code: "invalid_cursor";
+            detail: string;
+        };
+        StaffOrdersHistoryError: components["schemas"]["StaffOrdersHistoryPageSizeErrorComponent"] | components["schemas"]["StaffOrdersHistoryCursorErrorComponent"];
         StaffOrdersHistoryErrorResponse400: components["schemas"]["StaffOrdersHistoryValidationError"] | components["schemas"]["ParseErrorResponse"];
         StaffOrdersHistoryPageSizeErrorComponent: {
             /**
@@ -1402,6 +1428,19 @@ export interface components {
             code: "date" | "invalid" | "make_aware" | "null" | "overflow";
             detail: string;
         };
+        StaffOrdersListCursorErrorComponent: {
+            /**
+             * @description * `cursor` - cursor (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "cursor";
+            /**
+             * @description * `invalid_cursor` - invalid_cursor
+             * @enum {string}
+             */
+            code: "invalid_cursor";
+            detail: string;
+        };
         StaffOrdersListCustomerErrorComponent: {
             /**
              * @description * `customer` - customer (enum property replaced by openapi-typescript)
@@ -1416,7 +1455,7 @@ export interface components {
             code: "invalid" | "null";
             detail: string;
         };
-        StaffOrdersListError: components["schemas"]["StaffOrdersListNonFieldErrorsErrorComponent"] | components["schemas"]["StaffOrdersListStatusErrorComponent"] | components["schemas"]["StaffOrdersListCreatedAfterErrorComponent"] | components["schemas"]["StaffOrdersListCreatedBeforeErrorComponent"] | components["schemas"]["StaffOrdersListCustomerErrorComponent"] | components["schemas"]["StaffOrdersListSkuErrorComponent"] | components["schemas"]["StaffOrdersListPageSizeErrorComponent"];
+        StaffOrdersListError: components["schemas"]["StaffOrdersListNonFieldErrorsErrorComponent"] | components["schemas"]["StaffOrdersListStatusErrorComponent"] | components["schemas"]["StaffOrdersListCreatedAfterErrorComponent"] | components["schemas"]["StaffOrdersListCreatedBeforeErrorComponent"] | components["schemas"]["StaffOrdersListCustomerErrorComponent"] | components["schemas"]["StaffOrdersListSkuErrorComponent"] | components["schemas"]["StaffOrdersListPageSizeErrorComponent"] | components["schemas"]["StaffOrdersListCursorErrorComponent"];
         StaffOrdersListErrorResponse400: components["schemas"]["StaffOrdersListValidationError"] | components["schemas"]["ParseErrorResponse"];
         StaffOrdersListNonFieldErrorsErrorComponent: {
             /**

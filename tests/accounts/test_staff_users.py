@@ -6,6 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+import yaml
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.utils import timezone
@@ -13,6 +14,7 @@ from rest_framework.test import APIClient
 
 from accounts_service.accounts import selectors
 from accounts_service.accounts.models import RefreshToken, User
+from common.devstack import REPO_ROOT
 from tests.accounts.conftest import PASSWORD, client_for, service_api_client
 from tests.accounts.helpers import assert_error, obtain_pair
 
@@ -123,8 +125,18 @@ def test_a_date_filter_takes_any_utc_offset(staff_client: APIClient, people: lis
     assert emails(staff_client.get(URL, {"joined_after": later.isoformat()})) == []
 
 
-def test_garbage_cursor_is_404(staff_client: APIClient) -> None:
-    assert_error(staff_client.get(URL, {"cursor": "garbage"}), 404, "not_found")
+def test_a_garbage_cursor_is_400(staff_client: APIClient) -> None:
+    assert_error(staff_client.get(URL, {"cursor": "garbage"}), 400, "invalid_cursor", attr="cursor")
+
+
+def test_the_schema_documents_what_the_search_refuses() -> None:
+    # Generated clients and fuzzers read the limits from the schema: a NUL or 101 characters
+    # are the 400s of test_bad_filter_values_are_400.
+    schema = yaml.safe_load((REPO_ROOT / "accounts_service" / "openapi.yaml").read_text())
+    (q,) = [p for p in schema["paths"]["/api/v1/users/"]["get"]["parameters"] if p["name"] == "q"]
+    assert q["schema"]["maxLength"] == 100
+    assert not re.search(q["schema"]["pattern"], "nul\x00")
+    assert re.search(q["schema"]["pattern"], "ada")
 
 
 @pytest.mark.parametrize("page_size", [2, 40])

@@ -189,4 +189,17 @@ def test_availability_is_capped(anonymous_client: APIClient) -> None:
     response = anonymous_client.post("/api/v1/stock/availability/", {"skus": too_many}, format="json")
     assert response.status_code == 400
     assert errors(response)[0]["attr"] == "skus"
-    assert anonymous_client.get("/api/v1/stock/availability/").status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("query", "attr"),
+    [
+        ("", "sku"),
+        ("?" + "&".join(f"sku=S{number}" for number in range(201)), "sku"),
+        ("?sku=A&sku=no%20space", "sku.1"),
+    ],
+)
+def test_availability_get_errors_name_its_parameter(anonymous_client: APIClient, query: str, attr: str) -> None:
+    response = anonymous_client.get(f"/api/v1/stock/availability/{query}")
+    assert response.status_code == 400, response.content
+    assert [error["attr"] for error in errors(response)] == [attr]

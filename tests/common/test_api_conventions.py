@@ -79,8 +79,9 @@ def test_default_page_size(client: Client) -> None:
     assert len(client.get("/test/groups/").json()["results"]) == 50
 
 
-def test_garbage_cursor_is_a_404_in_the_error_shape(client: Client) -> None:
-    assert_error(client.get("/test/groups/", {"cursor": "not-a-cursor"}), 404, "not_found")
+def test_a_garbage_cursor_is_refused_in_the_error_shape(client: Client) -> None:
+    # A 400 naming the parameter, as on the catalog's keyset lists; DRF's own answer is a 404.
+    assert_error(client.get("/test/groups/", {"cursor": "not-a-cursor"}), 400, "invalid_cursor", "cursor")
 
 
 @pytest.mark.parametrize("page_size", ["null", "0", "-1", "1.5", "", "1000000", "\uff11\uff10"])

@@ -1,9 +1,10 @@
 """The schema hooks shared by every service (common/schema.py)."""
 
 import re
+import sys
 from typing import Any
 
-from common.schema import attr_placeholders_as_patterns
+from common.schema import NOT_BLANK_NO_NUL_PATTERN, TRIMMED_WHITESPACE, attr_placeholders_as_patterns
 
 
 def _components(**schemas: Any) -> dict[str, Any]:
@@ -31,3 +32,15 @@ def test_an_attr_with_placeholders_is_documented_as_the_pattern_real_errors_matc
     # No real attr is "lines.INDEX.sku": the choice between the errors is by their schemas alone.
     assert "discriminator" not in schemas["errors"]
     assert schemas["errors"]["anyOf"] == [{"$ref": "#/a"}, {"$ref": "#/b"}, {"$ref": "#/c"}]
+
+
+def test_a_required_text_pattern_trims_what_drf_trims() -> None:
+    # DRF trims with str.strip(); the schema must call blank exactly what it then refuses.
+    whitespace = {chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()}
+    in_class = {chr(code) for code in range(sys.maxunicode + 1) if re.fullmatch(f"[{TRIMMED_WHITESPACE}]", chr(code))}
+    assert in_class == whitespace
+    for char in whitespace:
+        assert not re.search(NOT_BLANK_NO_NUL_PATTERN, char * 3)
+        assert re.search(NOT_BLANK_NO_NUL_PATTERN, f"{char}x{char}")
+    assert re.search(NOT_BLANK_NO_NUL_PATTERN, "\ufeff")  # text to Python, though ECMA's \s has it
+    assert not re.search(NOT_BLANK_NO_NUL_PATTERN, "x\x00")

@@ -5,9 +5,14 @@ import django_filters
 from django import forms
 from django.db.models import QuerySet
 from django_stubs_ext import StrOrPromise
+from drf_spectacular.utils import extend_schema_field
 
 from accounts_service.accounts import selectors
 from accounts_service.accounts.models import User
+from common.schema import NO_NUL_PATTERN
+
+SEARCH_MAX_LENGTH = 100
+SEARCH_HELP = "The start of the email address, or whole words of the name."
 
 
 class StrictBooleanField(forms.NullBooleanField):
@@ -63,13 +68,16 @@ class UserFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filt
     joined_before = UtcDateTimeFilter(
         field_name="date_joined", lookup_expr="lt", label="Joined before this time (ISO 8601)."
     )
-    q = django_filters.CharFilter(
-        method="search", max_length=100, label="The start of the email address, or whole words of the name."
-    )
+    q = django_filters.CharFilter(method="search", max_length=SEARCH_MAX_LENGTH, label=SEARCH_HELP)
 
     class Meta:
         model = User
         fields = ("is_active", "is_staff")
 
+    # drf-spectacular documents a CharFilter as a bare string, though its form field refuses a
+    # NUL and a text longer than max_length with a 400; an override replaces all of it.
+    @extend_schema_field(
+        {"type": "string", "maxLength": SEARCH_MAX_LENGTH, "pattern": NO_NUL_PATTERN, "description": SEARCH_HELP}
+    )
     def search(self, queryset: QuerySet[User], name: str, value: str) -> QuerySet[User]:
         return selectors.user_search(queryset, value) if value else queryset

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from typing import Any
+
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
-from rest_framework import status
+from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -11,6 +13,7 @@ from catalog_service.catalog.api.errors import ConflictErrorResponseSerializer
 from catalog_service.catalog.api.filters import document_query_errors
 from catalog_service.catalog.api.serializers.stock import (
     MAX_AVAILABILITY_SKUS,
+    AvailabilityParametersSerializer,
     AvailabilityQuerySerializer,
     AvailabilitySerializer,
     StockAdjustmentCreateSerializer,
@@ -96,8 +99,7 @@ class StockMovementListView(CatalogAPIView):
         return paginator.get_paginated_response(StockMovementSerializer(page, many=True).data)
 
 
-# The GET's repeated ``sku`` is checked by the POST's body serializer (errors name ``skus``).
-@document_query_errors(AvailabilityQuerySerializer)
+@document_query_errors(AvailabilityParametersSerializer)
 class AvailabilityView(CatalogAPIView):
     permission_classes = (AllowAny,)
 
@@ -114,7 +116,8 @@ class AvailabilityView(CatalogAPIView):
         responses=AvailabilitySerializer,
     )
     def get(self, request: Request) -> Response:
-        return self._answer(request, {"skus": request.query_params.getlist("sku")})
+        query = AvailabilityParametersSerializer(data={"sku": request.query_params.getlist("sku")})
+        return self._answer(query, request)
 
     @extend_schema(
         operation_id="stock_availability_create",
@@ -128,10 +131,9 @@ class AvailabilityView(CatalogAPIView):
         responses=AvailabilitySerializer,
     )
     def post(self, request: Request) -> Response:
-        return self._answer(request, request.data)
+        return self._answer(AvailabilityQuerySerializer(data=request.data), request)
 
-    def _answer(self, request: Request, data: object) -> Response:
-        query = AvailabilityQuerySerializer(data=data)
+    def _answer(self, query: serializers.Serializer[Any], request: Request) -> Response:
         query.is_valid(raise_exception=True)
         report = stock_availability(skus=query.validated_data["skus"], include_inactive=is_staff(request))
         return Response(AvailabilitySerializer(report).data)

@@ -142,6 +142,9 @@ from .token_refresh_request import TokenRefreshRequest
 from .uri_too_long_error import UriTooLongError
 from .uri_too_long_error_code_enum import UriTooLongErrorCodeEnum
 from .user import User
+from .users_list_cursor_error_component import UsersListCursorErrorComponent
+from .users_list_cursor_error_component_attr import UsersListCursorErrorComponentAttr
+from .users_list_cursor_error_component_code import UsersListCursorErrorComponentCode
 from .users_list_is_active_error_component import UsersListIsActiveErrorComponent
 from .users_list_is_active_error_component_attr import UsersListIsActiveErrorComponentAttr
 from .users_list_is_active_error_component_code import UsersListIsActiveErrorComponentCode
@@ -202,6 +205,9 @@ from .users_me_addresses_create_region_error_component import UsersMeAddressesCr
 from .users_me_addresses_create_region_error_component_attr import UsersMeAddressesCreateRegionErrorComponentAttr
 from .users_me_addresses_create_region_error_component_code import UsersMeAddressesCreateRegionErrorComponentCode
 from .users_me_addresses_create_validation_error import UsersMeAddressesCreateValidationError
+from .users_me_addresses_list_cursor_error_component import UsersMeAddressesListCursorErrorComponent
+from .users_me_addresses_list_cursor_error_component_attr import UsersMeAddressesListCursorErrorComponentAttr
+from .users_me_addresses_list_cursor_error_component_code import UsersMeAddressesListCursorErrorComponentCode
 from .users_me_addresses_list_page_size_error_component import UsersMeAddressesListPageSizeErrorComponent
 from .users_me_addresses_list_page_size_error_component_attr import UsersMeAddressesListPageSizeErrorComponentAttr
 from .users_me_addresses_list_page_size_error_component_code import UsersMeAddressesListPageSizeErrorComponentCode
@@ -442,6 +448,9 @@ __all__ = (
     "UriTooLongError",
     "UriTooLongErrorCodeEnum",
     "User",
+    "UsersListCursorErrorComponent",
+    "UsersListCursorErrorComponentAttr",
+    "UsersListCursorErrorComponentCode",
     "UsersListIsActiveErrorComponent",
     "UsersListIsActiveErrorComponentAttr",
     "UsersListIsActiveErrorComponentCode",
@@ -492,6 +501,9 @@ __all__ = (
     "UsersMeAddressesCreateRegionErrorComponentAttr",
     "UsersMeAddressesCreateRegionErrorComponentCode",
     "UsersMeAddressesCreateValidationError",
+    "UsersMeAddressesListCursorErrorComponent",
+    "UsersMeAddressesListCursorErrorComponentAttr",
+    "UsersMeAddressesListCursorErrorComponentCode",
     "UsersMeAddressesListPageSizeErrorComponent",
     "UsersMeAddressesListPageSizeErrorComponentAttr",
     "UsersMeAddressesListPageSizeErrorComponentCode",

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..models.validation_error_enum import ValidationErrorEnum
 
 if TYPE_CHECKING:
+    from ..models.users_list_cursor_error_component import UsersListCursorErrorComponent
     from ..models.users_list_is_active_error_component import UsersListIsActiveErrorComponent
     from ..models.users_list_is_staff_error_component import UsersListIsStaffErrorComponent
     from ..models.users_list_joined_after_error_component import UsersListJoinedAfterErrorComponent
@@ -25,14 +26,15 @@ class UsersListValidationError:
     """
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
-        errors (list[UsersListIsActiveErrorComponent | UsersListIsStaffErrorComponent |
+        errors (list[UsersListCursorErrorComponent | UsersListIsActiveErrorComponent | UsersListIsStaffErrorComponent |
             UsersListJoinedAfterErrorComponent | UsersListJoinedBeforeErrorComponent | UsersListPageSizeErrorComponent |
             UsersListQErrorComponent]):
     """
 
     type_: ValidationErrorEnum
     errors: list[
-        UsersListIsActiveErrorComponent
+        UsersListCursorErrorComponent
+        | UsersListIsActiveErrorComponent
         | UsersListIsStaffErrorComponent
         | UsersListJoinedAfterErrorComponent
         | UsersListJoinedBeforeErrorComponent
@@ -46,6 +48,7 @@ class UsersListValidationError:
         from ..models.users_list_is_staff_error_component import UsersListIsStaffErrorComponent  # noqa: PLC0415
         from ..models.users_list_joined_after_error_component import UsersListJoinedAfterErrorComponent  # noqa: PLC0415
         from ..models.users_list_joined_before_error_component import UsersListJoinedBeforeErrorComponent  # noqa: PLC0415
+        from ..models.users_list_page_size_error_component import UsersListPageSizeErrorComponent  # noqa: PLC0415
         from ..models.users_list_q_error_component import UsersListQErrorComponent  # noqa: PLC0415
 
         type_ = self.type_.value
@@ -62,6 +65,8 @@ class UsersListValidationError:
             elif isinstance(errors_item_data, UsersListJoinedBeforeErrorComponent):
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, UsersListQErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, UsersListPageSizeErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -81,6 +86,7 @@ class UsersListValidationError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.users_list_cursor_error_component import UsersListCursorErrorComponent  # noqa: PLC0415
         from ..models.users_list_is_active_error_component import UsersListIsActiveErrorComponent  # noqa: PLC0415
         from ..models.users_list_is_staff_error_component import UsersListIsStaffErrorComponent  # noqa: PLC0415
         from ..models.users_list_joined_after_error_component import UsersListJoinedAfterErrorComponent  # noqa: PLC0415
@@ -98,7 +104,8 @@ class UsersListValidationError:
             def _parse_errors_item(
                 data: object,
             ) -> (
-                UsersListIsActiveErrorComponent
+                UsersListCursorErrorComponent
+                | UsersListIsActiveErrorComponent
                 | UsersListIsStaffErrorComponent
                 | UsersListJoinedAfterErrorComponent
                 | UsersListJoinedBeforeErrorComponent
@@ -145,11 +152,19 @@ class UsersListValidationError:
                     return componentsschemas_users_list_error_type_4
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_users_list_error_type_5 = UsersListPageSizeErrorComponent.from_dict(data)
+
+                    return componentsschemas_users_list_error_type_5
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_users_list_error_type_5 = UsersListPageSizeErrorComponent.from_dict(data)
+                componentsschemas_users_list_error_type_6 = UsersListCursorErrorComponent.from_dict(data)
 
-                return componentsschemas_users_list_error_type_5
+                return componentsschemas_users_list_error_type_6
 
             errors_item = _parse_errors_item(errors_item_data)
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..models.validation_error_enum import ValidationErrorEnum
 
 if TYPE_CHECKING:
+    from ..models.users_me_addresses_list_cursor_error_component import UsersMeAddressesListCursorErrorComponent
     from ..models.users_me_addresses_list_page_size_error_component import UsersMeAddressesListPageSizeErrorComponent
 
 
@@ -20,19 +21,28 @@ class UsersMeAddressesListValidationError:
     """
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
-        errors (list[UsersMeAddressesListPageSizeErrorComponent]):
+        errors (list[UsersMeAddressesListCursorErrorComponent | UsersMeAddressesListPageSizeErrorComponent]):
     """
 
     type_: ValidationErrorEnum
-    errors: list[UsersMeAddressesListPageSizeErrorComponent]
+    errors: list[UsersMeAddressesListCursorErrorComponent | UsersMeAddressesListPageSizeErrorComponent]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.users_me_addresses_list_page_size_error_component import (
+            UsersMeAddressesListPageSizeErrorComponent,  # noqa: PLC0415
+        )
+
         type_ = self.type_.value
 
         errors = []
         for errors_item_data in self.errors:
-            errors_item = errors_item_data.to_dict()
+            errors_item: dict[str, Any]
+            if isinstance(errors_item_data, UsersMeAddressesListPageSizeErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            else:
+                errors_item = errors_item_data.to_dict()
+
             errors.append(errors_item)
 
         field_dict: dict[str, Any] = {}
@@ -48,6 +58,7 @@ class UsersMeAddressesListValidationError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.users_me_addresses_list_cursor_error_component import UsersMeAddressesListCursorErrorComponent  # noqa: PLC0415
         from ..models.users_me_addresses_list_page_size_error_component import (
             UsersMeAddressesListPageSizeErrorComponent,  # noqa: PLC0415
         )
@@ -58,7 +69,29 @@ class UsersMeAddressesListValidationError:
         errors = []
         _errors = d.pop("errors")
         for errors_item_data in _errors:
-            errors_item = UsersMeAddressesListPageSizeErrorComponent.from_dict(errors_item_data)
+
+            def _parse_errors_item(
+                data: object,
+            ) -> UsersMeAddressesListCursorErrorComponent | UsersMeAddressesListPageSizeErrorComponent:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_users_me_addresses_list_error_type_0 = (
+                        UsersMeAddressesListPageSizeErrorComponent.from_dict(data)
+                    )
+
+                    return componentsschemas_users_me_addresses_list_error_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_users_me_addresses_list_error_type_1 = (
+                    UsersMeAddressesListCursorErrorComponent.from_dict(data)
+                )
+
+                return componentsschemas_users_me_addresses_list_error_type_1
+
+            errors_item = _parse_errors_item(errors_item_data)
 
             errors.append(errors_item)
 

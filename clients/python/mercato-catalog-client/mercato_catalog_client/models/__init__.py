@@ -129,6 +129,9 @@ from .product_imports_create_non_field_errors_error_component_code import (
     ProductImportsCreateNonFieldErrorsErrorComponentCode,
 )
 from .product_imports_create_validation_error import ProductImportsCreateValidationError
+from .product_imports_list_cursor_error_component import ProductImportsListCursorErrorComponent
+from .product_imports_list_cursor_error_component_attr import ProductImportsListCursorErrorComponentAttr
+from .product_imports_list_cursor_error_component_code import ProductImportsListCursorErrorComponentCode
 from .product_imports_list_page_size_error_component import ProductImportsListPageSizeErrorComponent
 from .product_imports_list_page_size_error_component_attr import ProductImportsListPageSizeErrorComponentAttr
 from .product_imports_list_page_size_error_component_code import ProductImportsListPageSizeErrorComponentCode
@@ -398,12 +401,12 @@ from .stock_availability_retrieve_non_field_errors_error_component_attr import (
 from .stock_availability_retrieve_non_field_errors_error_component_code import (
     StockAvailabilityRetrieveNonFieldErrorsErrorComponentCode,
 )
-from .stock_availability_retrieve_skus_error_component import StockAvailabilityRetrieveSkusErrorComponent
-from .stock_availability_retrieve_skus_error_component_attr import StockAvailabilityRetrieveSkusErrorComponentAttr
-from .stock_availability_retrieve_skus_error_component_code import StockAvailabilityRetrieveSkusErrorComponentCode
-from .stock_availability_retrieve_skus_index_error_component import StockAvailabilityRetrieveSkusINDEXErrorComponent
-from .stock_availability_retrieve_skus_index_error_component_code import (
-    StockAvailabilityRetrieveSkusINDEXErrorComponentCode,
+from .stock_availability_retrieve_sku_error_component import StockAvailabilityRetrieveSkuErrorComponent
+from .stock_availability_retrieve_sku_error_component_attr import StockAvailabilityRetrieveSkuErrorComponentAttr
+from .stock_availability_retrieve_sku_error_component_code import StockAvailabilityRetrieveSkuErrorComponentCode
+from .stock_availability_retrieve_sku_index_error_component import StockAvailabilityRetrieveSkuINDEXErrorComponent
+from .stock_availability_retrieve_sku_index_error_component_code import (
+    StockAvailabilityRetrieveSkuINDEXErrorComponentCode,
 )
 from .stock_availability_retrieve_validation_error import StockAvailabilityRetrieveValidationError
 from .stock_level import StockLevel
@@ -541,6 +544,9 @@ __all__ = (
     "ProductImportsCreateNonFieldErrorsErrorComponentAttr",
     "ProductImportsCreateNonFieldErrorsErrorComponentCode",
     "ProductImportsCreateValidationError",
+    "ProductImportsListCursorErrorComponent",
+    "ProductImportsListCursorErrorComponentAttr",
+    "ProductImportsListCursorErrorComponentCode",
     "ProductImportsListPageSizeErrorComponent",
     "ProductImportsListPageSizeErrorComponentAttr",
     "ProductImportsListPageSizeErrorComponentCode",
@@ -778,11 +784,11 @@ __all__ = (
     "StockAvailabilityRetrieveNonFieldErrorsErrorComponent",
     "StockAvailabilityRetrieveNonFieldErrorsErrorComponentAttr",
     "StockAvailabilityRetrieveNonFieldErrorsErrorComponentCode",
-    "StockAvailabilityRetrieveSkusErrorComponent",
-    "StockAvailabilityRetrieveSkusErrorComponentAttr",
-    "StockAvailabilityRetrieveSkusErrorComponentCode",
-    "StockAvailabilityRetrieveSkusINDEXErrorComponent",
-    "StockAvailabilityRetrieveSkusINDEXErrorComponentCode",
+    "StockAvailabilityRetrieveSkuErrorComponent",
+    "StockAvailabilityRetrieveSkuErrorComponentAttr",
+    "StockAvailabilityRetrieveSkuErrorComponentCode",
+    "StockAvailabilityRetrieveSkuINDEXErrorComponent",
+    "StockAvailabilityRetrieveSkuINDEXErrorComponentCode",
     "StockAvailabilityRetrieveValidationError",
     "StockLevel",
     "StockMovement",

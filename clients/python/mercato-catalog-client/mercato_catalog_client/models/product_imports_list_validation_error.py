@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..models.validation_error_enum import ValidationErrorEnum
 
 if TYPE_CHECKING:
+    from ..models.product_imports_list_cursor_error_component import ProductImportsListCursorErrorComponent
     from ..models.product_imports_list_page_size_error_component import ProductImportsListPageSizeErrorComponent
 
 
@@ -20,19 +21,26 @@ class ProductImportsListValidationError:
     """
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
-        errors (list[ProductImportsListPageSizeErrorComponent]):
+        errors (list[ProductImportsListCursorErrorComponent | ProductImportsListPageSizeErrorComponent]):
     """
 
     type_: ValidationErrorEnum
-    errors: list[ProductImportsListPageSizeErrorComponent]
+    errors: list[ProductImportsListCursorErrorComponent | ProductImportsListPageSizeErrorComponent]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.product_imports_list_page_size_error_component import ProductImportsListPageSizeErrorComponent  # noqa: PLC0415
+
         type_ = self.type_.value
 
         errors = []
         for errors_item_data in self.errors:
-            errors_item = errors_item_data.to_dict()
+            errors_item: dict[str, Any]
+            if isinstance(errors_item_data, ProductImportsListPageSizeErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            else:
+                errors_item = errors_item_data.to_dict()
+
             errors.append(errors_item)
 
         field_dict: dict[str, Any] = {}
@@ -48,6 +56,7 @@ class ProductImportsListValidationError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.product_imports_list_cursor_error_component import ProductImportsListCursorErrorComponent  # noqa: PLC0415
         from ..models.product_imports_list_page_size_error_component import ProductImportsListPageSizeErrorComponent  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -56,7 +65,29 @@ class ProductImportsListValidationError:
         errors = []
         _errors = d.pop("errors")
         for errors_item_data in _errors:
-            errors_item = ProductImportsListPageSizeErrorComponent.from_dict(errors_item_data)
+
+            def _parse_errors_item(
+                data: object,
+            ) -> ProductImportsListCursorErrorComponent | ProductImportsListPageSizeErrorComponent:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_product_imports_list_error_type_0 = (
+                        ProductImportsListPageSizeErrorComponent.from_dict(data)
+                    )
+
+                    return componentsschemas_product_imports_list_error_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_product_imports_list_error_type_1 = ProductImportsListCursorErrorComponent.from_dict(
+                    data
+                )
+
+                return componentsschemas_product_imports_list_error_type_1
+
+            errors_item = _parse_errors_item(errors_item_data)
 
             errors.append(errors_item)
 

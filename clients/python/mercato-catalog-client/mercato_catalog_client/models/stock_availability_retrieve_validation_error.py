@@ -12,9 +12,9 @@ if TYPE_CHECKING:
     from ..models.stock_availability_retrieve_non_field_errors_error_component import (
         StockAvailabilityRetrieveNonFieldErrorsErrorComponent,
     )
-    from ..models.stock_availability_retrieve_skus_error_component import StockAvailabilityRetrieveSkusErrorComponent
-    from ..models.stock_availability_retrieve_skus_index_error_component import (
-        StockAvailabilityRetrieveSkusINDEXErrorComponent,
+    from ..models.stock_availability_retrieve_sku_error_component import StockAvailabilityRetrieveSkuErrorComponent
+    from ..models.stock_availability_retrieve_sku_index_error_component import (
+        StockAvailabilityRetrieveSkuINDEXErrorComponent,
     )
 
 
@@ -26,15 +26,15 @@ class StockAvailabilityRetrieveValidationError:
     """
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
-        errors (list[StockAvailabilityRetrieveNonFieldErrorsErrorComponent | StockAvailabilityRetrieveSkusErrorComponent
-            | StockAvailabilityRetrieveSkusINDEXErrorComponent]):
+        errors (list[StockAvailabilityRetrieveNonFieldErrorsErrorComponent | StockAvailabilityRetrieveSkuErrorComponent
+            | StockAvailabilityRetrieveSkuINDEXErrorComponent]):
     """
 
     type_: ValidationErrorEnum
     errors: list[
         StockAvailabilityRetrieveNonFieldErrorsErrorComponent
-        | StockAvailabilityRetrieveSkusErrorComponent
-        | StockAvailabilityRetrieveSkusINDEXErrorComponent
+        | StockAvailabilityRetrieveSkuErrorComponent
+        | StockAvailabilityRetrieveSkuINDEXErrorComponent
     ]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -42,9 +42,7 @@ class StockAvailabilityRetrieveValidationError:
         from ..models.stock_availability_retrieve_non_field_errors_error_component import (
             StockAvailabilityRetrieveNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
-        from ..models.stock_availability_retrieve_skus_error_component import (
-            StockAvailabilityRetrieveSkusErrorComponent,  # noqa: PLC0415
-        )
+        from ..models.stock_availability_retrieve_sku_error_component import StockAvailabilityRetrieveSkuErrorComponent  # noqa: PLC0415
 
         type_ = self.type_.value
 
@@ -53,7 +51,7 @@ class StockAvailabilityRetrieveValidationError:
             errors_item: dict[str, Any]
             if isinstance(errors_item_data, StockAvailabilityRetrieveNonFieldErrorsErrorComponent):
                 errors_item = errors_item_data.to_dict()
-            elif isinstance(errors_item_data, StockAvailabilityRetrieveSkusErrorComponent):
+            elif isinstance(errors_item_data, StockAvailabilityRetrieveSkuErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -76,11 +74,9 @@ class StockAvailabilityRetrieveValidationError:
         from ..models.stock_availability_retrieve_non_field_errors_error_component import (
             StockAvailabilityRetrieveNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
-        from ..models.stock_availability_retrieve_skus_error_component import (
-            StockAvailabilityRetrieveSkusErrorComponent,  # noqa: PLC0415
-        )
-        from ..models.stock_availability_retrieve_skus_index_error_component import (
-            StockAvailabilityRetrieveSkusINDEXErrorComponent,  # noqa: PLC0415
+        from ..models.stock_availability_retrieve_sku_error_component import StockAvailabilityRetrieveSkuErrorComponent  # noqa: PLC0415
+        from ..models.stock_availability_retrieve_sku_index_error_component import (
+            StockAvailabilityRetrieveSkuINDEXErrorComponent,  # noqa: PLC0415
         )
 
         d = dict(src_dict)
@@ -94,8 +90,8 @@ class StockAvailabilityRetrieveValidationError:
                 data: object,
             ) -> (
                 StockAvailabilityRetrieveNonFieldErrorsErrorComponent
-                | StockAvailabilityRetrieveSkusErrorComponent
-                | StockAvailabilityRetrieveSkusINDEXErrorComponent
+                | StockAvailabilityRetrieveSkuErrorComponent
+                | StockAvailabilityRetrieveSkuINDEXErrorComponent
             ):
                 try:
                     if not isinstance(data, dict):
@@ -111,7 +107,7 @@ class StockAvailabilityRetrieveValidationError:
                     if not isinstance(data, dict):
                         raise TypeError()
                     componentsschemas_stock_availability_retrieve_error_type_1 = (
-                        StockAvailabilityRetrieveSkusErrorComponent.from_dict(data)
+                        StockAvailabilityRetrieveSkuErrorComponent.from_dict(data)
                     )
 
                     return componentsschemas_stock_availability_retrieve_error_type_1
@@ -120,7 +116,7 @@ class StockAvailabilityRetrieveValidationError:
                 if not isinstance(data, dict):
                     raise TypeError()
                 componentsschemas_stock_availability_retrieve_error_type_2 = (
-                    StockAvailabilityRetrieveSkusINDEXErrorComponent.from_dict(data)
+                    StockAvailabilityRetrieveSkuINDEXErrorComponent.from_dict(data)
                 )
 
                 return componentsschemas_stock_availability_retrieve_error_type_2

@@ -144,6 +144,9 @@ from .orders_list_created_after_error_component_code import OrdersListCreatedAft
 from .orders_list_created_before_error_component import OrdersListCreatedBeforeErrorComponent
 from .orders_list_created_before_error_component_attr import OrdersListCreatedBeforeErrorComponentAttr
 from .orders_list_created_before_error_component_code import OrdersListCreatedBeforeErrorComponentCode
+from .orders_list_cursor_error_component import OrdersListCursorErrorComponent
+from .orders_list_cursor_error_component_attr import OrdersListCursorErrorComponentAttr
+from .orders_list_cursor_error_component_code import OrdersListCursorErrorComponentCode
 from .orders_list_non_field_errors_error_component import OrdersListNonFieldErrorsErrorComponent
 from .orders_list_non_field_errors_error_component_attr import OrdersListNonFieldErrorsErrorComponentAttr
 from .orders_list_non_field_errors_error_component_code import OrdersListNonFieldErrorsErrorComponentCode
@@ -222,6 +225,9 @@ from .staff_orders_fulfil_reason_error_component import StaffOrdersFulfilReasonE
 from .staff_orders_fulfil_reason_error_component_attr import StaffOrdersFulfilReasonErrorComponentAttr
 from .staff_orders_fulfil_reason_error_component_code import StaffOrdersFulfilReasonErrorComponentCode
 from .staff_orders_fulfil_validation_error import StaffOrdersFulfilValidationError
+from .staff_orders_history_cursor_error_component import StaffOrdersHistoryCursorErrorComponent
+from .staff_orders_history_cursor_error_component_attr import StaffOrdersHistoryCursorErrorComponentAttr
+from .staff_orders_history_cursor_error_component_code import StaffOrdersHistoryCursorErrorComponentCode
 from .staff_orders_history_page_size_error_component import StaffOrdersHistoryPageSizeErrorComponent
 from .staff_orders_history_page_size_error_component_attr import StaffOrdersHistoryPageSizeErrorComponentAttr
 from .staff_orders_history_page_size_error_component_code import StaffOrdersHistoryPageSizeErrorComponentCode
@@ -232,6 +238,9 @@ from .staff_orders_list_created_after_error_component_code import StaffOrdersLis
 from .staff_orders_list_created_before_error_component import StaffOrdersListCreatedBeforeErrorComponent
 from .staff_orders_list_created_before_error_component_attr import StaffOrdersListCreatedBeforeErrorComponentAttr
 from .staff_orders_list_created_before_error_component_code import StaffOrdersListCreatedBeforeErrorComponentCode
+from .staff_orders_list_cursor_error_component import StaffOrdersListCursorErrorComponent
+from .staff_orders_list_cursor_error_component_attr import StaffOrdersListCursorErrorComponentAttr
+from .staff_orders_list_cursor_error_component_code import StaffOrdersListCursorErrorComponentCode
 from .staff_orders_list_customer_error_component import StaffOrdersListCustomerErrorComponent
 from .staff_orders_list_customer_error_component_attr import StaffOrdersListCustomerErrorComponentAttr
 from .staff_orders_list_customer_error_component_code import StaffOrdersListCustomerErrorComponentCode
@@ -356,6 +365,9 @@ __all__ = (
     "OrdersListCreatedBeforeErrorComponent",
     "OrdersListCreatedBeforeErrorComponentAttr",
     "OrdersListCreatedBeforeErrorComponentCode",
+    "OrdersListCursorErrorComponent",
+    "OrdersListCursorErrorComponentAttr",
+    "OrdersListCursorErrorComponentCode",
     "OrdersListNonFieldErrorsErrorComponent",
     "OrdersListNonFieldErrorsErrorComponentAttr",
     "OrdersListNonFieldErrorsErrorComponentCode",
@@ -433,6 +445,9 @@ __all__ = (
     "StaffOrdersFulfilReasonErrorComponentAttr",
     "StaffOrdersFulfilReasonErrorComponentCode",
     "StaffOrdersFulfilValidationError",
+    "StaffOrdersHistoryCursorErrorComponent",
+    "StaffOrdersHistoryCursorErrorComponentAttr",
+    "StaffOrdersHistoryCursorErrorComponentCode",
     "StaffOrdersHistoryPageSizeErrorComponent",
     "StaffOrdersHistoryPageSizeErrorComponentAttr",
     "StaffOrdersHistoryPageSizeErrorComponentCode",
@@ -443,6 +458,9 @@ __all__ = (
     "StaffOrdersListCreatedBeforeErrorComponent",
     "StaffOrdersListCreatedBeforeErrorComponentAttr",
     "StaffOrdersListCreatedBeforeErrorComponentCode",
+    "StaffOrdersListCursorErrorComponent",
+    "StaffOrdersListCursorErrorComponentAttr",
+    "StaffOrdersListCursorErrorComponentCode",
     "StaffOrdersListCustomerErrorComponent",
     "StaffOrdersListCustomerErrorComponentAttr",
     "StaffOrdersListCustomerErrorComponentCode",

@@ -11,6 +11,7 @@ from ..models.validation_error_enum import ValidationErrorEnum
 if TYPE_CHECKING:
     from ..models.orders_list_created_after_error_component import OrdersListCreatedAfterErrorComponent
     from ..models.orders_list_created_before_error_component import OrdersListCreatedBeforeErrorComponent
+    from ..models.orders_list_cursor_error_component import OrdersListCursorErrorComponent
     from ..models.orders_list_non_field_errors_error_component import OrdersListNonFieldErrorsErrorComponent
     from ..models.orders_list_page_size_error_component import OrdersListPageSizeErrorComponent
     from ..models.orders_list_status_error_component import OrdersListStatusErrorComponent
@@ -25,13 +26,15 @@ class OrdersListValidationError:
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
         errors (list[OrdersListCreatedAfterErrorComponent | OrdersListCreatedBeforeErrorComponent |
-            OrdersListNonFieldErrorsErrorComponent | OrdersListPageSizeErrorComponent | OrdersListStatusErrorComponent]):
+            OrdersListCursorErrorComponent | OrdersListNonFieldErrorsErrorComponent | OrdersListPageSizeErrorComponent |
+            OrdersListStatusErrorComponent]):
     """
 
     type_: ValidationErrorEnum
     errors: list[
         OrdersListCreatedAfterErrorComponent
         | OrdersListCreatedBeforeErrorComponent
+        | OrdersListCursorErrorComponent
         | OrdersListNonFieldErrorsErrorComponent
         | OrdersListPageSizeErrorComponent
         | OrdersListStatusErrorComponent
@@ -42,6 +45,7 @@ class OrdersListValidationError:
         from ..models.orders_list_created_after_error_component import OrdersListCreatedAfterErrorComponent  # noqa: PLC0415
         from ..models.orders_list_created_before_error_component import OrdersListCreatedBeforeErrorComponent  # noqa: PLC0415
         from ..models.orders_list_non_field_errors_error_component import OrdersListNonFieldErrorsErrorComponent  # noqa: PLC0415
+        from ..models.orders_list_page_size_error_component import OrdersListPageSizeErrorComponent  # noqa: PLC0415
         from ..models.orders_list_status_error_component import OrdersListStatusErrorComponent  # noqa: PLC0415
 
         type_ = self.type_.value
@@ -56,6 +60,8 @@ class OrdersListValidationError:
             elif isinstance(errors_item_data, OrdersListCreatedAfterErrorComponent):
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, OrdersListCreatedBeforeErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, OrdersListPageSizeErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -77,6 +83,7 @@ class OrdersListValidationError:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.orders_list_created_after_error_component import OrdersListCreatedAfterErrorComponent  # noqa: PLC0415
         from ..models.orders_list_created_before_error_component import OrdersListCreatedBeforeErrorComponent  # noqa: PLC0415
+        from ..models.orders_list_cursor_error_component import OrdersListCursorErrorComponent  # noqa: PLC0415
         from ..models.orders_list_non_field_errors_error_component import OrdersListNonFieldErrorsErrorComponent  # noqa: PLC0415
         from ..models.orders_list_page_size_error_component import OrdersListPageSizeErrorComponent  # noqa: PLC0415
         from ..models.orders_list_status_error_component import OrdersListStatusErrorComponent  # noqa: PLC0415
@@ -93,6 +100,7 @@ class OrdersListValidationError:
             ) -> (
                 OrdersListCreatedAfterErrorComponent
                 | OrdersListCreatedBeforeErrorComponent
+                | OrdersListCursorErrorComponent
                 | OrdersListNonFieldErrorsErrorComponent
                 | OrdersListPageSizeErrorComponent
                 | OrdersListStatusErrorComponent
@@ -129,11 +137,19 @@ class OrdersListValidationError:
                     return componentsschemas_orders_list_error_type_3
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_orders_list_error_type_4 = OrdersListPageSizeErrorComponent.from_dict(data)
+
+                    return componentsschemas_orders_list_error_type_4
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_orders_list_error_type_4 = OrdersListPageSizeErrorComponent.from_dict(data)
+                componentsschemas_orders_list_error_type_5 = OrdersListCursorErrorComponent.from_dict(data)
 
-                return componentsschemas_orders_list_error_type_4
+                return componentsschemas_orders_list_error_type_5
 
             errors_item = _parse_errors_item(errors_item_data)
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..models.validation_error_enum import ValidationErrorEnum
 
 if TYPE_CHECKING:
+    from ..models.staff_orders_history_cursor_error_component import StaffOrdersHistoryCursorErrorComponent
     from ..models.staff_orders_history_page_size_error_component import StaffOrdersHistoryPageSizeErrorComponent
 
 
@@ -20,19 +21,26 @@ class StaffOrdersHistoryValidationError:
     """
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
-        errors (list[StaffOrdersHistoryPageSizeErrorComponent]):
+        errors (list[StaffOrdersHistoryCursorErrorComponent | StaffOrdersHistoryPageSizeErrorComponent]):
     """
 
     type_: ValidationErrorEnum
-    errors: list[StaffOrdersHistoryPageSizeErrorComponent]
+    errors: list[StaffOrdersHistoryCursorErrorComponent | StaffOrdersHistoryPageSizeErrorComponent]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.staff_orders_history_page_size_error_component import StaffOrdersHistoryPageSizeErrorComponent  # noqa: PLC0415
+
         type_ = self.type_.value
 
         errors = []
         for errors_item_data in self.errors:
-            errors_item = errors_item_data.to_dict()
+            errors_item: dict[str, Any]
+            if isinstance(errors_item_data, StaffOrdersHistoryPageSizeErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            else:
+                errors_item = errors_item_data.to_dict()
+
             errors.append(errors_item)
 
         field_dict: dict[str, Any] = {}
@@ -48,6 +56,7 @@ class StaffOrdersHistoryValidationError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.staff_orders_history_cursor_error_component import StaffOrdersHistoryCursorErrorComponent  # noqa: PLC0415
         from ..models.staff_orders_history_page_size_error_component import StaffOrdersHistoryPageSizeErrorComponent  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -56,7 +65,29 @@ class StaffOrdersHistoryValidationError:
         errors = []
         _errors = d.pop("errors")
         for errors_item_data in _errors:
-            errors_item = StaffOrdersHistoryPageSizeErrorComponent.from_dict(errors_item_data)
+
+            def _parse_errors_item(
+                data: object,
+            ) -> StaffOrdersHistoryCursorErrorComponent | StaffOrdersHistoryPageSizeErrorComponent:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_staff_orders_history_error_type_0 = (
+                        StaffOrdersHistoryPageSizeErrorComponent.from_dict(data)
+                    )
+
+                    return componentsschemas_staff_orders_history_error_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_staff_orders_history_error_type_1 = StaffOrdersHistoryCursorErrorComponent.from_dict(
+                    data
+                )
+
+                return componentsschemas_staff_orders_history_error_type_1
+
+            errors_item = _parse_errors_item(errors_item_data)
 
             errors.append(errors_item)
 

@@ -11,6 +11,7 @@ from ..models.validation_error_enum import ValidationErrorEnum
 if TYPE_CHECKING:
     from ..models.staff_orders_list_created_after_error_component import StaffOrdersListCreatedAfterErrorComponent
     from ..models.staff_orders_list_created_before_error_component import StaffOrdersListCreatedBeforeErrorComponent
+    from ..models.staff_orders_list_cursor_error_component import StaffOrdersListCursorErrorComponent
     from ..models.staff_orders_list_customer_error_component import StaffOrdersListCustomerErrorComponent
     from ..models.staff_orders_list_non_field_errors_error_component import StaffOrdersListNonFieldErrorsErrorComponent
     from ..models.staff_orders_list_page_size_error_component import StaffOrdersListPageSizeErrorComponent
@@ -27,15 +28,16 @@ class StaffOrdersListValidationError:
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
         errors (list[StaffOrdersListCreatedAfterErrorComponent | StaffOrdersListCreatedBeforeErrorComponent |
-            StaffOrdersListCustomerErrorComponent | StaffOrdersListNonFieldErrorsErrorComponent |
-            StaffOrdersListPageSizeErrorComponent | StaffOrdersListSkuErrorComponent |
-            StaffOrdersListStatusErrorComponent]):
+            StaffOrdersListCursorErrorComponent | StaffOrdersListCustomerErrorComponent |
+            StaffOrdersListNonFieldErrorsErrorComponent | StaffOrdersListPageSizeErrorComponent |
+            StaffOrdersListSkuErrorComponent | StaffOrdersListStatusErrorComponent]):
     """
 
     type_: ValidationErrorEnum
     errors: list[
         StaffOrdersListCreatedAfterErrorComponent
         | StaffOrdersListCreatedBeforeErrorComponent
+        | StaffOrdersListCursorErrorComponent
         | StaffOrdersListCustomerErrorComponent
         | StaffOrdersListNonFieldErrorsErrorComponent
         | StaffOrdersListPageSizeErrorComponent
@@ -51,6 +53,7 @@ class StaffOrdersListValidationError:
         from ..models.staff_orders_list_non_field_errors_error_component import (
             StaffOrdersListNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
+        from ..models.staff_orders_list_page_size_error_component import StaffOrdersListPageSizeErrorComponent  # noqa: PLC0415
         from ..models.staff_orders_list_sku_error_component import StaffOrdersListSkuErrorComponent  # noqa: PLC0415
         from ..models.staff_orders_list_status_error_component import StaffOrdersListStatusErrorComponent  # noqa: PLC0415
 
@@ -70,6 +73,8 @@ class StaffOrdersListValidationError:
             elif isinstance(errors_item_data, StaffOrdersListCustomerErrorComponent):
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, StaffOrdersListSkuErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, StaffOrdersListPageSizeErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -91,6 +96,7 @@ class StaffOrdersListValidationError:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.staff_orders_list_created_after_error_component import StaffOrdersListCreatedAfterErrorComponent  # noqa: PLC0415
         from ..models.staff_orders_list_created_before_error_component import StaffOrdersListCreatedBeforeErrorComponent  # noqa: PLC0415
+        from ..models.staff_orders_list_cursor_error_component import StaffOrdersListCursorErrorComponent  # noqa: PLC0415
         from ..models.staff_orders_list_customer_error_component import StaffOrdersListCustomerErrorComponent  # noqa: PLC0415
         from ..models.staff_orders_list_non_field_errors_error_component import (
             StaffOrdersListNonFieldErrorsErrorComponent,  # noqa: PLC0415
@@ -111,6 +117,7 @@ class StaffOrdersListValidationError:
             ) -> (
                 StaffOrdersListCreatedAfterErrorComponent
                 | StaffOrdersListCreatedBeforeErrorComponent
+                | StaffOrdersListCursorErrorComponent
                 | StaffOrdersListCustomerErrorComponent
                 | StaffOrdersListNonFieldErrorsErrorComponent
                 | StaffOrdersListPageSizeErrorComponent
@@ -175,11 +182,21 @@ class StaffOrdersListValidationError:
                     return componentsschemas_staff_orders_list_error_type_5
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_staff_orders_list_error_type_6 = StaffOrdersListPageSizeErrorComponent.from_dict(
+                        data
+                    )
+
+                    return componentsschemas_staff_orders_list_error_type_6
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_staff_orders_list_error_type_6 = StaffOrdersListPageSizeErrorComponent.from_dict(data)
+                componentsschemas_staff_orders_list_error_type_7 = StaffOrdersListCursorErrorComponent.from_dict(data)
 
-                return componentsschemas_staff_orders_list_error_type_6
+                return componentsschemas_staff_orders_list_error_type_7
 
             errors_item = _parse_errors_item(errors_item_data)
 

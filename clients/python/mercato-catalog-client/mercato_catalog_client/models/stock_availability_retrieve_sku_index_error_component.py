@@ -6,19 +6,19 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.stock_availability_retrieve_skus_index_error_component_code import (
-    StockAvailabilityRetrieveSkusINDEXErrorComponentCode,
+from ..models.stock_availability_retrieve_sku_index_error_component_code import (
+    StockAvailabilityRetrieveSkuINDEXErrorComponentCode,
 )
 
-T = TypeVar("T", bound="StockAvailabilityRetrieveSkusINDEXErrorComponent")
+T = TypeVar("T", bound="StockAvailabilityRetrieveSkuINDEXErrorComponent")
 
 
 @_attrs_define
-class StockAvailabilityRetrieveSkusINDEXErrorComponent:
+class StockAvailabilityRetrieveSkuINDEXErrorComponent:
     """
     Attributes:
-        attr (str): * `skus.INDEX` - skus.INDEX
-        code (StockAvailabilityRetrieveSkusINDEXErrorComponentCode): * `blank` - blank
+        attr (str): * `sku.INDEX` - sku.INDEX
+        code (StockAvailabilityRetrieveSkuINDEXErrorComponentCode): * `blank` - blank
             * `invalid` - invalid
             * `max_length` - max_length
             * `null` - null
@@ -29,7 +29,7 @@ class StockAvailabilityRetrieveSkusINDEXErrorComponent:
     """
 
     attr: str
-    code: StockAvailabilityRetrieveSkusINDEXErrorComponentCode
+    code: StockAvailabilityRetrieveSkuINDEXErrorComponentCode
     detail: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -57,18 +57,18 @@ class StockAvailabilityRetrieveSkusINDEXErrorComponent:
         d = dict(src_dict)
         attr = d.pop("attr")
 
-        code = StockAvailabilityRetrieveSkusINDEXErrorComponentCode(d.pop("code"))
+        code = StockAvailabilityRetrieveSkuINDEXErrorComponentCode(d.pop("code"))
 
         detail = d.pop("detail")
 
-        stock_availability_retrieve_skus_index_error_component = cls(
+        stock_availability_retrieve_sku_index_error_component = cls(
             attr=attr,
             code=code,
             detail=detail,
         )
 
-        stock_availability_retrieve_skus_index_error_component.additional_properties = d
-        return stock_availability_retrieve_skus_index_error_component
+        stock_availability_retrieve_sku_index_error_component.additional_properties = d
+        return stock_availability_retrieve_sku_index_error_component
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,8 +1,8 @@
 from enum import StrEnum
 
 
-class StockAvailabilityRetrieveSkusErrorComponentAttr(StrEnum):
-    SKUS = "skus"
+class StockAvailabilityRetrieveSkuErrorComponentAttr(StrEnum):
+    SKU = "sku"
 
     def __str__(self) -> str:
         return str(self.value)

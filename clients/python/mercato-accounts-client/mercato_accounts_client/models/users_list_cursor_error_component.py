@@ -6,31 +6,23 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.stock_availability_retrieve_skus_error_component_attr import (
-    StockAvailabilityRetrieveSkusErrorComponentAttr,
-)
-from ..models.stock_availability_retrieve_skus_error_component_code import (
-    StockAvailabilityRetrieveSkusErrorComponentCode,
-)
+from ..models.users_list_cursor_error_component_attr import UsersListCursorErrorComponentAttr
+from ..models.users_list_cursor_error_component_code import UsersListCursorErrorComponentCode
 
-T = TypeVar("T", bound="StockAvailabilityRetrieveSkusErrorComponent")
+T = TypeVar("T", bound="UsersListCursorErrorComponent")
 
 
 @_attrs_define
-class StockAvailabilityRetrieveSkusErrorComponent:
+class UsersListCursorErrorComponent:
     """
     Attributes:
-        attr (StockAvailabilityRetrieveSkusErrorComponentAttr): * `skus` - skus
-        code (StockAvailabilityRetrieveSkusErrorComponentCode): * `max_length` - max_length
-            * `min_length` - min_length
-            * `not_a_list` - not_a_list
-            * `null` - null
-            * `required` - required
+        attr (UsersListCursorErrorComponentAttr): * `cursor` - cursor
+        code (UsersListCursorErrorComponentCode): * `invalid_cursor` - invalid_cursor
         detail (str):
     """
 
-    attr: StockAvailabilityRetrieveSkusErrorComponentAttr
-    code: StockAvailabilityRetrieveSkusErrorComponentCode
+    attr: UsersListCursorErrorComponentAttr
+    code: UsersListCursorErrorComponentCode
     detail: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -56,20 +48,20 @@ class StockAvailabilityRetrieveSkusErrorComponent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        attr = StockAvailabilityRetrieveSkusErrorComponentAttr(d.pop("attr"))
+        attr = UsersListCursorErrorComponentAttr(d.pop("attr"))
 
-        code = StockAvailabilityRetrieveSkusErrorComponentCode(d.pop("code"))
+        code = UsersListCursorErrorComponentCode(d.pop("code"))
 
         detail = d.pop("detail")
 
-        stock_availability_retrieve_skus_error_component = cls(
+        users_list_cursor_error_component = cls(
             attr=attr,
             code=code,
             detail=detail,
         )
 
-        stock_availability_retrieve_skus_error_component.additional_properties = d
-        return stock_availability_retrieve_skus_error_component
+        users_list_cursor_error_component.additional_properties = d
+        return users_list_cursor_error_component
 
     @property
     def additional_keys(self) -> list[str]:

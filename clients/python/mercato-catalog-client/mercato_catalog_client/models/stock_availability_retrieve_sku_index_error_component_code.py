@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class StockAvailabilityRetrieveSkusINDEXErrorComponentCode(StrEnum):
+class StockAvailabilityRetrieveSkuINDEXErrorComponentCode(StrEnum):
     BLANK = "blank"
     INVALID = "invalid"
     MAX_LENGTH = "max_length"

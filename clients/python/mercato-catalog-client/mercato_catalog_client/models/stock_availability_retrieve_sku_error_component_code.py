@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class StockAvailabilityRetrieveSkusErrorComponentCode(StrEnum):
+class StockAvailabilityRetrieveSkuErrorComponentCode(StrEnum):
     MAX_LENGTH = "max_length"
     MIN_LENGTH = "min_length"
     NOT_A_LIST = "not_a_list"
