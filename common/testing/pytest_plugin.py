@@ -15,7 +15,13 @@ from typing import Any
 
 import pytest
 
-from common.devstack import REPO_ROOT, SERVICES_BY_NAME, database_url, start_embedded_postgres
+from common.devstack import (
+    REPO_ROOT,
+    SERVICES_BY_NAME,
+    database_url,
+    release_embedded_postgres,
+    start_embedded_postgres,
+)
 
 TESTS_ROOT = REPO_ROOT / "tests"
 TEST_POSTGRES_DIR = REPO_ROOT / ".data" / "test-postgres"
@@ -79,7 +85,7 @@ def pytest_load_initial_conftests(early_config: pytest.Config, parser: pytest.Pa
 def pytest_unconfigure(config: pytest.Config) -> None:
     server = config.stash.get(_server_key, None)
     if server is not None:
-        server.cleanup()  # stops PostgreSQL unless another test run still uses it
+        release_embedded_postgres(server)  # stops PostgreSQL unless another test run still uses it
 
 
 _server_key = pytest.StashKey[Any]()
