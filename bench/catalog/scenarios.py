@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from psycopg import sql
+
 from bench.catalog.stack import RUN_DIR, Client, RSSSampler, Stack, server_durations
 from catalog_service.catalog.bulk import vocabulary as generator
 
@@ -215,14 +217,7 @@ def raw_copy(stack: Stack, path: Path) -> dict[str, Any]:
         conn.execute("DROP TABLE IF EXISTS bench_indexed_floor")
         conn.execute("CREATE TABLE bench_indexed_floor (LIKE catalog_product INCLUDING ALL EXCLUDING DEFAULTS)")
         started = time.perf_counter()
-        conn.execute(
-            """INSERT INTO bench_indexed_floor
-                   (id, sku, name, slug, description, category_id, price, currency, attributes, is_active,
-                    created_at, updated_at)
-               SELECT row_number() OVER (), r.sku, r.name, lower(replace(r.name, ' ', '-')), r.description, c.id,
-                      r.price::numeric, r.currency, r.attributes::jsonb, r.is_active::boolean, now(), now()
-               FROM bench_raw_copy AS r JOIN catalog_category AS c ON c.slug = r.category"""
-        )
+        _insert_raw_rows(conn, "bench_indexed_floor")
         floor_seconds = time.perf_counter() - started
         conn.execute("DROP TABLE bench_indexed_floor")
         bulk_build = _bulk_build_floor(conn)
@@ -241,6 +236,20 @@ def raw_copy(stack: Stack, path: Path) -> dict[str, Any]:
             for key, seconds_ in bulk_build.items()
         },
     }
+
+
+def _insert_raw_rows(conn: Any, table: str) -> None:
+    """Write ``bench_raw_copy``'s rows into ``table``, a copy of the products table: one INSERT ...
+    SELECT, the values cast, the category found by slug, nothing validated."""
+    statement = sql.SQL(
+        """INSERT INTO {table}
+               (id, sku, name, slug, description, category_id, price, currency, attributes, is_active,
+                created_at, updated_at)
+           SELECT row_number() OVER (), r.sku, r.name, lower(replace(r.name, ' ', '-')), r.description, c.id,
+                  r.price::numeric, r.currency, r.attributes::jsonb, r.is_active::boolean, now(), now()
+           FROM bench_raw_copy AS r JOIN catalog_category AS c ON c.slug = r.category"""
+    )
+    conn.execute(statement.format(table=sql.Identifier(table)))
 
 
 def _bulk_build_floor(conn: Any) -> dict[str, float]:
@@ -268,14 +277,7 @@ def _bulk_build_floor(conn: Any) -> dict[str, float]:
     conn.execute("CREATE TABLE bench_bulk_floor (LIKE catalog_product INCLUDING DEFAULTS)")
     conn.execute("ALTER TABLE bench_bulk_floor DROP COLUMN search_vector")
     started = time.perf_counter()
-    conn.execute(
-        """INSERT INTO bench_bulk_floor
-               (id, sku, name, slug, description, category_id, price, currency, attributes, is_active,
-                created_at, updated_at)
-           SELECT row_number() OVER (), r.sku, r.name, lower(replace(r.name, ' ', '-')), r.description, c.id,
-                  r.price::numeric, r.currency, r.attributes::jsonb, r.is_active::boolean, now(), now()
-           FROM bench_raw_copy AS r JOIN catalog_category AS c ON c.slug = r.category"""
-    )
+    _insert_raw_rows(conn, "bench_bulk_floor")
     for definition in definitions:
         conn.execute(definition)
     without_search = time.perf_counter() - started
