@@ -96,8 +96,9 @@ def tree_cpu_seconds(root: psutil.Process) -> float:
 def _postmaster(system: Stack) -> psutil.Process:
     with system.connect() as conn:
         row = conn.execute("SELECT pg_backend_pid()").fetchone()
-    assert row is not None
-    parent = psutil.Process(row[0]).parent()
+        assert row is not None
+        # While the connection is open: its backend process exits with it.
+        parent = psutil.Process(row[0]).parent()
     assert parent is not None
     return parent
 
