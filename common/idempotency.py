@@ -25,6 +25,7 @@ import hashlib
 import json
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar, Final, TypeVar
 
@@ -34,6 +35,7 @@ from django.utils import timezone
 from rest_framework import status
 from rest_framework.exceptions import APIException, ErrorDetail, ValidationError
 from rest_framework.request import Request
+from rest_framework.response import Response
 
 IDEMPOTENCY_HEADER: Final = "Idempotency-Key"
 REPLAYED_HEADER: Final = "Idempotent-Replayed"
@@ -106,10 +108,16 @@ class IdempotencyInFlight(APIException):
 
 def idempotency_key(request: Request) -> str:
     """The request's Idempotency-Key; a 400 naming the header when it is missing or malformed."""
-    key = request.headers.get(IDEMPOTENCY_HEADER)
+    key = optional_idempotency_key(request)
     if key is None:
         raise ValidationError({IDEMPOTENCY_HEADER: [ErrorDetail("This header is required.", "required")]})
-    if not KEY_PATTERN.match(key):
+    return key
+
+
+def optional_idempotency_key(request: Request) -> str | None:
+    """The request's Idempotency-Key, or None without one; a 400 naming the header when malformed."""
+    key = request.headers.get(IDEMPOTENCY_HEADER)
+    if key is not None and not KEY_PATTERN.match(key):
         raise ValidationError(
             {IDEMPOTENCY_HEADER: [ErrorDetail("1-255 visible ASCII characters, e.g. a UUID.", "invalid")]}
         )
@@ -132,6 +140,62 @@ def request_fingerprint(*, method: str, path: str, body: Any) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+@dataclass(frozen=True)
+class IdempotencyContext:
+    """What a service needs to claim the request's key in the transaction that serves it."""
+
+    key: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class Performed:
+    """What a first request with a key answered, and the record that claimed the key."""
+
+    status: int
+    body: Any
+    headers: dict[str, str]
+    record_id: int
+
+
+def idempotent_response(
+    model: type[Record],
+    request: Request,
+    *,
+    principal: str,
+    key: str,
+    perform: Callable[[IdempotencyContext], Performed],
+    answer_for_resource: Callable[[Any], tuple[int, Any, dict[str, str]]],
+) -> Response:
+    """Serve ``request`` once per key: the view side of the contract above.
+
+    A new key runs ``perform``, which claims the key (``idempotency_claim``) in the transaction
+    that does the work; its answer is stored. A repeat gets the stored answer, marked
+    ``Idempotent-Replayed: true``. When the request that claimed the key died before answering,
+    ``answer_for_resource`` answers from what it made (the id its record links to), and that
+    answer is stored instead.
+    """
+    fingerprint = request_fingerprint(method=request.method or "POST", path=request.path, body=request.data)
+    try:
+        stored = idempotency_lookup(model, principal=principal, key=key, fingerprint=fingerprint)
+        if stored is None:
+            done = perform(IdempotencyContext(key=key, fingerprint=fingerprint))
+            stored = idempotency_complete(
+                model, record_id=done.record_id, status_code=done.status, body=done.body, headers=done.headers
+            )
+            return stored.response(replayed=False)
+    except IdempotencyReplay as replay:
+        stored = replay.response
+    except IdempotencyInFlight as in_flight:
+        if not in_flight.stale or in_flight.resource_id is None:
+            raise
+        status_code, body, headers = answer_for_resource(in_flight.resource_id)
+        stored = idempotency_complete(
+            model, record_id=in_flight.record_id, status_code=status_code, body=body, headers=headers
+        )
+    return stored.response(replayed=True)
+
+
 # --- store side ---------------------------------------------------------------------------------
 
 
@@ -140,6 +204,10 @@ class StoredResponse:
     status: int
     body: Any
     headers: dict[str, str]
+
+    def response(self, *, replayed: bool) -> Response:
+        headers = {**self.headers, REPLAYED_HEADER: "true"} if replayed else self.headers
+        return Response(self.body, status=self.status, headers=headers)
 
 
 def _ttl() -> datetime.timedelta:

@@ -19,6 +19,8 @@ from django.db.models import F, Q
 from django.db.models.functions import Now
 from treebeard.mp_tree import MP_Node  # type: ignore[import-untyped]  # no type information
 
+from common.idempotency import IdempotencyRecordBase
+
 # Formats shared by the models' constraints and the API's validation.
 SKU_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 SKU_MAX_LENGTH = 64
@@ -177,6 +179,21 @@ class StockMovement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reason} {self.delta_on_hand:+}/{self.delta_reserved:+} of {self.product_id}"
+
+
+class StockAdjustmentKey(IdempotencyRecordBase):
+    """The Idempotency-Key of one staff stock adjustment (common/idempotency.py), so that a
+    retried "add" is not counted twice."""
+
+    movement = models.ForeignKey(StockMovement, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+
+    resource_field = "movement"
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["principal", "key"], name="stockadjustmentkey_principal_key_unique")
+        ]
+        indexes: ClassVar = [models.Index(fields=["expires_at"], name="stockadjustmentkey_expires_idx")]
 
 
 class ReservationStatus(models.TextChoices):

@@ -14,8 +14,10 @@ from django.utils import timezone
 from procrastinate import JobContext, RetryStrategy
 from procrastinate.contrib.django import app
 
+from catalog_service.catalog.models import StockAdjustmentKey
 from catalog_service.catalog.services.imports import IMPORT_QUEUE, PRODUCT_IMPORT_TASK, product_import_run
 from catalog_service.catalog.services.reservations import reservations_expire
+from common.idempotency import idempotency_records_purge
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +53,14 @@ def reservations_expire_task(timestamp: int) -> None:
     expired = reservations_expire(now=timezone.now())
     if expired:
         logger.info("reservations expired", extra={"expired": expired})
+
+
+@app.periodic(cron="23 * * * *", periodic_id="purge_stock_adjustment_keys")
+@app.task(name="catalog.purge_stock_adjustment_keys", queueing_lock="catalog.purge_stock_adjustment_keys")
+def purge_stock_adjustment_keys_task(timestamp: int) -> None:
+    deleted = idempotency_records_purge(StockAdjustmentKey)
+    if deleted:
+        logger.info("expired stock adjustment keys purged", extra={"deleted": deleted})
 
 
 # A job whose worker died (no heartbeat) would stay "doing" forever: put it back in the queue.

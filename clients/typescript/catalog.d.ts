@@ -212,6 +212,8 @@ export interface paths {
         /**
          * Adjust a product's stock (staff)
          * @description Sets on_hand to a counted quantity, or adds a (possibly negative) quantity to it, and records the change as a stock movement. Atomic under concurrency; on_hand can never drop below what reservations hold (409 `insufficient_stock`).
+         *
+         *     With an `Idempotency-Key`, a retry cannot count an adjustment twice: the same key with the same body answers the first response again (header `Idempotent-Replayed: true`) for at least 24 hours, with a different body 422 `idempotency_key_reused`, and while the first request still runs 409 `idempotency_request_in_flight` (`Retry-After`). A refused adjustment stores nothing, so it can be retried with the same key.
          */
         post: operations["stock_adjustments_create"];
         delete?: never;
@@ -754,9 +756,10 @@ export interface components {
          *     * `insufficient_stock` - Insufficient Stock
          *     * `reservation_state_conflict` - Reservation State Conflict
          *     * `reservation_expired` - Reservation Expired
+         *     * `idempotency_request_in_flight` - Idempotency Request In Flight
          * @enum {string}
          */
-        ConflictErrorCodeEnum: "sku_taken" | "slug_taken" | "category_in_use" | "product_in_use" | "insufficient_stock" | "reservation_state_conflict" | "reservation_expired";
+        ConflictErrorCodeEnum: "sku_taken" | "slug_taken" | "category_in_use" | "product_in_use" | "insufficient_stock" | "reservation_state_conflict" | "reservation_expired" | "idempotency_request_in_flight";
         ConflictErrorResponse: {
             type: components["schemas"]["ClientErrorEnum"];
             errors: components["schemas"]["ConflictError"][];
@@ -2445,8 +2448,21 @@ export interface components {
              */
             reference?: string;
         };
-        StockAdjustmentsCreateError: components["schemas"]["StockAdjustmentsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["StockAdjustmentsCreateModeErrorComponent"] | components["schemas"]["StockAdjustmentsCreateQuantityErrorComponent"] | components["schemas"]["StockAdjustmentsCreateReasonErrorComponent"] | components["schemas"]["StockAdjustmentsCreateNoteErrorComponent"] | components["schemas"]["StockAdjustmentsCreateReferenceErrorComponent"];
+        StockAdjustmentsCreateError: components["schemas"]["StockAdjustmentsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["StockAdjustmentsCreateModeErrorComponent"] | components["schemas"]["StockAdjustmentsCreateQuantityErrorComponent"] | components["schemas"]["StockAdjustmentsCreateReasonErrorComponent"] | components["schemas"]["StockAdjustmentsCreateNoteErrorComponent"] | components["schemas"]["StockAdjustmentsCreateReferenceErrorComponent"] | components["schemas"]["StockAdjustmentsCreateIdempotency-KeyErrorComponent"];
         StockAdjustmentsCreateErrorResponse400: components["schemas"]["StockAdjustmentsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        "StockAdjustmentsCreateIdempotency-KeyErrorComponent": {
+            /**
+             * @description * `Idempotency-Key` - Idempotency-Key (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "Idempotency-Key";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
         StockAdjustmentsCreateModeErrorComponent: {
             /**
              * @description * `mode` - mode (enum property replaced by openapi-typescript)
@@ -4671,7 +4687,10 @@ export interface operations {
     stock_adjustments_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Unique per adjustment you mean to make (e.g. a UUID). Recommended. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 sku: string;
             };
@@ -4685,6 +4704,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description `true` on a replay. */
+                    "Idempotent-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4741,6 +4762,8 @@ export interface operations {
             };
             409: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4761,6 +4784,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnprocessableErrorResponse"];
                 };
             };
             431: {

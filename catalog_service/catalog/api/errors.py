@@ -28,6 +28,7 @@ class ConflictErrorCode(models.TextChoices):
     INSUFFICIENT_STOCK = "insufficient_stock"
     RESERVATION_STATE_CONFLICT = "reservation_state_conflict"
     RESERVATION_EXPIRED = "reservation_expired"
+    IDEMPOTENCY_REQUEST_IN_FLIGHT = "idempotency_request_in_flight"
 
 
 class PreconditionFailedErrorCode(models.TextChoices):

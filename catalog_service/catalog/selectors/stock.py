@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce
 
 from catalog_service.catalog.exceptions import NotFound
 from catalog_service.catalog.models import Product, StockMovement
+from catalog_service.catalog.services.stock import StockAdjustment
 from common.pagination import Keyset
 
 MOVEMENTS_KEYSET = Keyset(name="-created_at", columns=("created_at", "id"), descending=True)
@@ -74,3 +75,18 @@ def stock_movement_list(*, sku: str) -> QuerySet[StockMovement]:
     if product_id is None:
         raise NotFound(f"No product with SKU {sku!r}.")
     return StockMovement.objects.filter(product_id=product_id)
+
+
+def stock_adjustment_get(*, movement_id: int) -> StockAdjustment:
+    """An adjustment as it stands now: its movement, and the product's stock level today."""
+    movement = (
+        StockMovement.objects.filter(pk=movement_id)
+        .values_list("product__sku", "delta_on_hand", "product__stock__on_hand", "product__stock__reserved")
+        .first()
+    )
+    if movement is None:
+        raise NotFound(f"No stock movement {movement_id}.")
+    sku, delta_on_hand, on_hand, reserved = movement
+    return StockAdjustment(
+        sku=sku, movement_id=movement_id, delta_on_hand=delta_on_hand, on_hand=on_hand or 0, reserved=reserved or 0
+    )

@@ -20,8 +20,9 @@ from django.db.backends.utils import CursorWrapper
 from django.utils import timezone
 
 from catalog_service.catalog.exceptions import Conflict, InvalidInput, NotFound, Shortage
-from catalog_service.catalog.models import MovementReason, Product, StockLevel, StockMovement
+from catalog_service.catalog.models import MovementReason, Product, StockAdjustmentKey, StockLevel, StockMovement
 from catalog_service.catalog.services.common import constraint_name
+from common.idempotency import IdempotencyContext, idempotency_claim
 
 STOCK_TABLE = StockLevel._meta.db_table
 STOCK_CONSTRAINTS = frozenset({"stock_reserved_non_negative", "stock_on_hand_covers_reserved"})
@@ -47,6 +48,8 @@ class StockAdjustment:
     delta_on_hand: int
     on_hand: int
     reserved: int
+    # The record that claimed the request's Idempotency-Key, when it had one.
+    idempotency_record_id: int | None = None
 
     @property
     def available(self) -> int:
@@ -80,7 +83,11 @@ def stock_adjust(
     actor: str,
     note: str = "",
     reference: str = "",
+    idempotency: IdempotencyContext | None = None,
 ) -> StockAdjustment:
+    """Set or add to a product's on_hand and record the movement. With ``idempotency``, the key
+    is claimed in the same transaction: a request that repeats it changes nothing (its claim
+    fails and this raises ``IdempotencyReplay`` or ``IdempotencyInFlight``)."""
     product_id = Product.objects.filter(sku=sku).values_list("pk", flat=True).first()
     if product_id is None:
         raise NotFound(f"No product with SKU {sku!r}.")
@@ -125,6 +132,17 @@ def stock_adjust(
                 actor=actor,
                 reference=reference,
             )
+            record = (
+                idempotency_claim(
+                    StockAdjustmentKey,
+                    principal=actor,
+                    key=idempotency.key,
+                    fingerprint=idempotency.fingerprint,
+                    movement=movement,
+                )
+                if idempotency is not None
+                else None
+            )
     except IntegrityError as exc:
         if constraint_name(exc) not in STOCK_CONSTRAINTS:
             raise
@@ -138,7 +156,14 @@ def stock_adjust(
         ) from exc
     except DataError as exc:  # on_hand would leave the integer range
         raise InvalidInput("The resulting quantity is out of range.", field="quantity", code="out_of_range") from exc
-    return StockAdjustment(sku=sku, movement_id=movement.pk, delta_on_hand=delta, on_hand=on_hand, reserved=reserved)
+    return StockAdjustment(
+        sku=sku,
+        movement_id=movement.pk,
+        delta_on_hand=delta,
+        on_hand=on_hand,
+        reserved=reserved,
+        idempotency_record_id=record.pk if record is not None else None,
+    )
 
 
 def stock_hold(*, lines: Sequence[HoldLine], actor: str, reference: str) -> tuple[Shortage, ...]:

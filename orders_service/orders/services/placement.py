@@ -29,7 +29,7 @@ from django.conf import settings
 from django.db import transaction
 
 from common.http import service_client
-from common.idempotency import idempotency_claim
+from common.idempotency import IdempotencyContext, idempotency_claim
 from orders_service.orders import metrics
 from orders_service.orders.clients import accounts, catalog
 from orders_service.orders.clients.base import DownstreamRefused, DownstreamUnavailable
@@ -82,12 +82,6 @@ class Customer:
     principal: str
     # Their bearer token, relayed to accounts to read an address from their address book.
     bearer_token: str
-
-
-@dataclass(frozen=True)
-class IdempotencyContext:
-    key: str
-    fingerprint: str
 
 
 @dataclass(frozen=True)

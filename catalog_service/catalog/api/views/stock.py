@@ -9,7 +9,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from catalog_service.catalog.api.errors import ConflictErrorResponseSerializer
+from catalog_service.catalog.api.errors import ConflictErrorResponseSerializer, UnprocessableErrorResponseSerializer
 from catalog_service.catalog.api.filters import document_query_errors
 from catalog_service.catalog.api.serializers.stock import (
     MAX_AVAILABILITY_SKUS,
@@ -22,16 +22,26 @@ from catalog_service.catalog.api.serializers.stock import (
     StockMovementSerializer,
 )
 from catalog_service.catalog.api.views.base import CatalogAPIView, is_staff
-from catalog_service.catalog.models import SKU_PATTERN, MovementReason
+from catalog_service.catalog.models import SKU_PATTERN, MovementReason, StockAdjustmentKey
 from catalog_service.catalog.selectors.stock import (
     MOVEMENTS_KEYSET,
+    stock_adjustment_get,
     stock_availability,
     stock_level_get,
     stock_movement_list,
 )
-from catalog_service.catalog.services.stock import AdjustmentMode, stock_adjust
+from catalog_service.catalog.services.stock import AdjustmentMode, StockAdjustment, stock_adjust
 from common.auth.authentication import token_user
 from common.auth.permissions import IsStaff
+from common.idempotency import (
+    IDEMPOTENCY_HEADER,
+    KEY_PATTERN,
+    REPLAYED_HEADER,
+    IdempotencyContext,
+    Performed,
+    idempotent_response,
+    optional_idempotency_key,
+)
 from common.pagination import KeysetPagination
 
 TAGS = ["stock"]
@@ -39,6 +49,7 @@ TAGS = ["stock"]
 
 # The services check the resulting stock (catalog.services.stock).
 @extend_validation_errors(["insufficient_stock", "out_of_range"], field_name="quantity", methods=["post"])
+@extend_validation_errors(["invalid"], field_name=IDEMPOTENCY_HEADER, methods=["post"])
 class StockAdjustmentCreateView(CatalogAPIView):
     permission_classes = (IsStaff,)
 
@@ -49,25 +60,76 @@ class StockAdjustmentCreateView(CatalogAPIView):
         description=(
             "Sets on_hand to a counted quantity, or adds a (possibly negative) quantity to it, and records "
             "the change as a stock movement. Atomic under concurrency; on_hand can never drop below what "
-            "reservations hold (409 `insufficient_stock`)."
+            "reservations hold (409 `insufficient_stock`).\n\n"
+            "With an `Idempotency-Key`, a retry cannot count an adjustment twice: the same key with the same "
+            "body answers the first response again (header `Idempotent-Replayed: true`) for at least 24 hours, "
+            "with a different body 422 `idempotency_key_reused`, and while the first request still runs 409 "
+            "`idempotency_request_in_flight` (`Retry-After`). A refused adjustment stores nothing, so it can be "
+            "retried with the same key."
         ),
+        parameters=[
+            OpenApiParameter(
+                IDEMPOTENCY_HEADER,
+                str,
+                OpenApiParameter.HEADER,
+                required=False,
+                pattern=KEY_PATTERN.pattern,
+                description="Unique per adjustment you mean to make (e.g. a UUID). Recommended.",
+            ),
+            OpenApiParameter(
+                REPLAYED_HEADER, str, OpenApiParameter.HEADER, response=[201], description="`true` on a replay."
+            ),
+            OpenApiParameter(
+                "Retry-After", int, OpenApiParameter.HEADER, response=[409], description="Seconds to wait."
+            ),
+        ],
         request=StockAdjustmentCreateSerializer,
-        responses={201: StockAdjustmentSerializer, 409: ConflictErrorResponseSerializer},
+        responses={
+            201: StockAdjustmentSerializer,
+            409: ConflictErrorResponseSerializer,
+            422: UnprocessableErrorResponseSerializer,
+        },
     )
     def post(self, request: Request, sku: str) -> Response:
+        key = optional_idempotency_key(request)
         body = StockAdjustmentCreateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
-        adjustment = stock_adjust(
-            sku=sku,
-            mode=AdjustmentMode(data["mode"]),
-            quantity=data["quantity"],
-            reason=MovementReason(data["reason"]),
-            actor=token_user(request).principal,
-            note=data["note"],
-            reference=data["reference"],
+        actor = token_user(request).principal
+
+        def adjust(idempotency: IdempotencyContext | None) -> StockAdjustment:
+            return stock_adjust(
+                sku=sku,
+                mode=AdjustmentMode(data["mode"]),
+                quantity=data["quantity"],
+                reason=MovementReason(data["reason"]),
+                actor=actor,
+                note=data["note"],
+                reference=data["reference"],
+                idempotency=idempotency,
+            )
+
+        if key is None:
+            return Response(StockAdjustmentSerializer(adjust(None)).data, status=status.HTTP_201_CREATED)
+
+        def perform(idempotency: IdempotencyContext) -> Performed:
+            adjustment = adjust(idempotency)
+            assert adjustment.idempotency_record_id is not None
+            answer = StockAdjustmentSerializer(adjustment).data
+            return Performed(status.HTTP_201_CREATED, answer, {}, record_id=adjustment.idempotency_record_id)
+
+        def answer_for_movement(movement_id: int) -> tuple[int, Any, dict[str, str]]:
+            adjustment = stock_adjustment_get(movement_id=movement_id)
+            return status.HTTP_201_CREATED, StockAdjustmentSerializer(adjustment).data, {}
+
+        return idempotent_response(
+            StockAdjustmentKey,
+            request,
+            principal=actor,
+            key=key,
+            perform=perform,
+            answer_for_resource=answer_for_movement,
         )
-        return Response(StockAdjustmentSerializer(adjustment).data, status=status.HTTP_201_CREATED)
 
 
 class StockLevelDetailView(CatalogAPIView):

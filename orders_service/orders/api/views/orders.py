@@ -14,14 +14,10 @@ from rest_framework.response import Response
 from common.auth.authentication import token_user
 from common.idempotency import (
     IDEMPOTENCY_HEADER,
-    REPLAYED_HEADER,
-    IdempotencyInFlight,
-    IdempotencyReplay,
-    StoredResponse,
-    idempotency_complete,
+    IdempotencyContext,
+    Performed,
     idempotency_key,
-    idempotency_lookup,
-    request_fingerprint,
+    idempotent_response,
 )
 from orders_service.orders.api.errors import (
     OrdersConflictErrorResponseSerializer,
@@ -42,7 +38,7 @@ from orders_service.orders.api.serializers.orders import (
 from orders_service.orders.api.views.base import IsCustomer, OrdersAPIView, customer_id
 from orders_service.orders.models import IdempotencyRecord, Order, OrderStatus
 from orders_service.orders.selectors.orders import order_get_for_customer, order_list_for_customer
-from orders_service.orders.services.placement import Customer, IdempotencyContext, order_place
+from orders_service.orders.services.placement import Customer, order_place
 from orders_service.orders.services.transitions import order_cancel
 
 TAGS = ["orders"]
@@ -68,13 +64,6 @@ different body it is 422; while the first request is still running it is 409 (`R
 Only `lines` and one of `shipping_address_id` / `shipping_address` may be given: any other field
 (`status`, `total`, prices, `customer_id`, ...) is refused with a 400 naming it.
 """
-
-
-def _stored_response(stored: StoredResponse, *, replayed: bool) -> Response:
-    headers = dict(stored.headers)
-    if replayed:
-        headers[REPLAYED_HEADER] = "true"
-    return Response(stored.body, status=stored.status, headers=headers)
 
 
 def _answer(order: Order) -> tuple[int, Any, dict[str, str]]:
@@ -133,37 +122,24 @@ class OrderListCreateView(OrdersAPIView):
         body = OrderCreateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         user = token_user(request)
-        fingerprint = request_fingerprint(method=request.method or "POST", path=request.path, body=request.data)
-        try:
-            stored = idempotency_lookup(IdempotencyRecord, principal=user.principal, key=key, fingerprint=fingerprint)
-            if stored is None:
-                outcome = order_place(
-                    customer=Customer(id=customer_id(user), principal=user.principal, bearer_token=str(request.auth)),
-                    request=body.to_request(),
-                    idempotency=IdempotencyContext(key=key, fingerprint=fingerprint),
-                )
-                code, data, headers = _answer(outcome.order)
-                stored = idempotency_complete(
-                    IdempotencyRecord,
-                    record_id=outcome.idempotency_record_id,
-                    status_code=code,
-                    body=data,
-                    headers=headers,
-                )
-                return _stored_response(stored, replayed=False)
-        except IdempotencyReplay as replay:
-            stored = replay.response
-        except IdempotencyInFlight as in_flight:
-            if not in_flight.stale or in_flight.resource_id is None:
-                raise
-            # The request that claimed the key died before answering: answer with the order
-            # as it is now, and store that as the key's response.
-            order = order_get_for_customer(customer_id=customer_id(user), order_id=uuid.UUID(in_flight.resource_id))
-            code, data, headers = _answer(order)
-            stored = idempotency_complete(
-                IdempotencyRecord, record_id=in_flight.record_id, status_code=code, body=data, headers=headers
-            )
-        return _stored_response(stored, replayed=True)
+        customer = Customer(id=customer_id(user), principal=user.principal, bearer_token=str(request.auth))
+
+        def place(idempotency: IdempotencyContext) -> Performed:
+            outcome = order_place(customer=customer, request=body.to_request(), idempotency=idempotency)
+            return Performed(*_answer(outcome.order), record_id=outcome.idempotency_record_id)
+
+        def answer_for_order(order_id: str) -> tuple[int, Any, dict[str, str]]:
+            # The order as it is now: the request that placed it died before answering.
+            return _answer(order_get_for_customer(customer_id=customer.id, order_id=uuid.UUID(order_id)))
+
+        return idempotent_response(
+            IdempotencyRecord,
+            request,
+            principal=user.principal,
+            key=key,
+            perform=place,
+            answer_for_resource=answer_for_order,
+        )
 
 
 class OrderDetailView(OrdersAPIView):

@@ -350,6 +350,13 @@ from .reservations_create_validation_error import ReservationsCreateValidationEr
 from .server_error_enum import ServerErrorEnum
 from .stock_adjustment import StockAdjustment
 from .stock_adjustment_create_request import StockAdjustmentCreateRequest
+from .stock_adjustments_create_idempotency_key_error_component import StockAdjustmentsCreateIdempotencyKeyErrorComponent
+from .stock_adjustments_create_idempotency_key_error_component_attr import (
+    StockAdjustmentsCreateIdempotencyKeyErrorComponentAttr,
+)
+from .stock_adjustments_create_idempotency_key_error_component_code import (
+    StockAdjustmentsCreateIdempotencyKeyErrorComponentCode,
+)
 from .stock_adjustments_create_mode_error_component import StockAdjustmentsCreateModeErrorComponent
 from .stock_adjustments_create_mode_error_component_attr import StockAdjustmentsCreateModeErrorComponentAttr
 from .stock_adjustments_create_mode_error_component_code import StockAdjustmentsCreateModeErrorComponentCode
@@ -753,6 +760,9 @@ __all__ = (
     "ServerErrorEnum",
     "StockAdjustment",
     "StockAdjustmentCreateRequest",
+    "StockAdjustmentsCreateIdempotencyKeyErrorComponent",
+    "StockAdjustmentsCreateIdempotencyKeyErrorComponentAttr",
+    "StockAdjustmentsCreateIdempotencyKeyErrorComponentCode",
     "StockAdjustmentsCreateModeErrorComponent",
     "StockAdjustmentsCreateModeErrorComponentAttr",
     "StockAdjustmentsCreateModeErrorComponentCode",

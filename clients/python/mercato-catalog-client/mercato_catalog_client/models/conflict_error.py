@@ -22,6 +22,7 @@ class ConflictError:
             * `insufficient_stock` - Insufficient Stock
             * `reservation_state_conflict` - Reservation State Conflict
             * `reservation_expired` - Reservation Expired
+            * `idempotency_request_in_flight` - Idempotency Request In Flight
         detail (str):
         attr (None | str):
     """

@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class ConflictErrorCodeEnum(StrEnum):
     CATEGORY_IN_USE = "category_in_use"
+    IDEMPOTENCY_REQUEST_IN_FLIGHT = "idempotency_request_in_flight"
     INSUFFICIENT_STOCK = "insufficient_stock"
     PRODUCT_IN_USE = "product_in_use"
     RESERVATION_EXPIRED = "reservation_expired"

@@ -23,6 +23,7 @@ class InsufficientStockError:
             * `insufficient_stock` - Insufficient Stock
             * `reservation_state_conflict` - Reservation State Conflict
             * `reservation_expired` - Reservation Expired
+            * `idempotency_request_in_flight` - Idempotency Request In Flight
         detail (str):
         attr (None | str): `lines.<index>.quantity` of the short line.
         sku (str | Unset): The short SKU (insufficient_stock only).

@@ -9,6 +9,9 @@ from attrs import field as _attrs_field
 from ..models.validation_error_enum import ValidationErrorEnum
 
 if TYPE_CHECKING:
+    from ..models.stock_adjustments_create_idempotency_key_error_component import (
+        StockAdjustmentsCreateIdempotencyKeyErrorComponent,
+    )
     from ..models.stock_adjustments_create_mode_error_component import StockAdjustmentsCreateModeErrorComponent
     from ..models.stock_adjustments_create_non_field_errors_error_component import (
         StockAdjustmentsCreateNonFieldErrorsErrorComponent,
@@ -29,14 +32,16 @@ class StockAdjustmentsCreateValidationError:
     """
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
-        errors (list[StockAdjustmentsCreateModeErrorComponent | StockAdjustmentsCreateNonFieldErrorsErrorComponent |
-            StockAdjustmentsCreateNoteErrorComponent | StockAdjustmentsCreateQuantityErrorComponent |
-            StockAdjustmentsCreateReasonErrorComponent | StockAdjustmentsCreateReferenceErrorComponent]):
+        errors (list[StockAdjustmentsCreateIdempotencyKeyErrorComponent | StockAdjustmentsCreateModeErrorComponent |
+            StockAdjustmentsCreateNonFieldErrorsErrorComponent | StockAdjustmentsCreateNoteErrorComponent |
+            StockAdjustmentsCreateQuantityErrorComponent | StockAdjustmentsCreateReasonErrorComponent |
+            StockAdjustmentsCreateReferenceErrorComponent]):
     """
 
     type_: ValidationErrorEnum
     errors: list[
-        StockAdjustmentsCreateModeErrorComponent
+        StockAdjustmentsCreateIdempotencyKeyErrorComponent
+        | StockAdjustmentsCreateModeErrorComponent
         | StockAdjustmentsCreateNonFieldErrorsErrorComponent
         | StockAdjustmentsCreateNoteErrorComponent
         | StockAdjustmentsCreateQuantityErrorComponent
@@ -55,6 +60,9 @@ class StockAdjustmentsCreateValidationError:
             StockAdjustmentsCreateQuantityErrorComponent,  # noqa: PLC0415
         )
         from ..models.stock_adjustments_create_reason_error_component import StockAdjustmentsCreateReasonErrorComponent  # noqa: PLC0415
+        from ..models.stock_adjustments_create_reference_error_component import (
+            StockAdjustmentsCreateReferenceErrorComponent,  # noqa: PLC0415
+        )
 
         type_ = self.type_.value
 
@@ -70,6 +78,8 @@ class StockAdjustmentsCreateValidationError:
             elif isinstance(errors_item_data, StockAdjustmentsCreateReasonErrorComponent):
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, StockAdjustmentsCreateNoteErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, StockAdjustmentsCreateReferenceErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -89,6 +99,9 @@ class StockAdjustmentsCreateValidationError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.stock_adjustments_create_idempotency_key_error_component import (
+            StockAdjustmentsCreateIdempotencyKeyErrorComponent,  # noqa: PLC0415
+        )
         from ..models.stock_adjustments_create_mode_error_component import StockAdjustmentsCreateModeErrorComponent  # noqa: PLC0415
         from ..models.stock_adjustments_create_non_field_errors_error_component import (
             StockAdjustmentsCreateNonFieldErrorsErrorComponent,  # noqa: PLC0415
@@ -112,7 +125,8 @@ class StockAdjustmentsCreateValidationError:
             def _parse_errors_item(
                 data: object,
             ) -> (
-                StockAdjustmentsCreateModeErrorComponent
+                StockAdjustmentsCreateIdempotencyKeyErrorComponent
+                | StockAdjustmentsCreateModeErrorComponent
                 | StockAdjustmentsCreateNonFieldErrorsErrorComponent
                 | StockAdjustmentsCreateNoteErrorComponent
                 | StockAdjustmentsCreateQuantityErrorComponent
@@ -169,13 +183,23 @@ class StockAdjustmentsCreateValidationError:
                     return componentsschemas_stock_adjustments_create_error_type_4
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_stock_adjustments_create_error_type_5 = (
+                        StockAdjustmentsCreateReferenceErrorComponent.from_dict(data)
+                    )
+
+                    return componentsschemas_stock_adjustments_create_error_type_5
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_stock_adjustments_create_error_type_5 = (
-                    StockAdjustmentsCreateReferenceErrorComponent.from_dict(data)
+                componentsschemas_stock_adjustments_create_error_type_6 = (
+                    StockAdjustmentsCreateIdempotencyKeyErrorComponent.from_dict(data)
                 )
 
-                return componentsschemas_stock_adjustments_create_error_type_5
+                return componentsschemas_stock_adjustments_create_error_type_6
 
             errors_item = _parse_errors_item(errors_item_data)
 

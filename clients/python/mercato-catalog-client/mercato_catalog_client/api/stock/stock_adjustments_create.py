@@ -20,15 +20,19 @@ from ...models.parse_error_response import ParseErrorResponse
 from ...models.stock_adjustment import StockAdjustment
 from ...models.stock_adjustment_create_request import StockAdjustmentCreateRequest
 from ...models.stock_adjustments_create_validation_error import StockAdjustmentsCreateValidationError
-from ...types import Response
+from ...models.unprocessable_error_response import UnprocessableErrorResponse
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     sku: str,
     *,
     body: StockAdjustmentCreateRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -61,6 +65,7 @@ def _parse_response(
     | ParseErrorResponse
     | StockAdjustmentsCreateValidationError
     | StockAdjustment
+    | UnprocessableErrorResponse
     | None
 ):
     if response.status_code == 201:
@@ -131,6 +136,11 @@ def _parse_response(
 
         return response_415
 
+    if response.status_code == 422:
+        response_422 = UnprocessableErrorResponse.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 431:
         response_431 = ErrorResponse431.from_dict(response.json())
 
@@ -163,6 +173,7 @@ def _build_response(
     | ParseErrorResponse
     | StockAdjustmentsCreateValidationError
     | StockAdjustment
+    | UnprocessableErrorResponse
 ]:
     return Response(
         status_code=HTTPStatus(response.status_code),
@@ -177,6 +188,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: StockAdjustmentCreateRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[
     ConflictErrorResponse
     | ErrorResponse401
@@ -191,6 +203,7 @@ def sync_detailed(
     | ParseErrorResponse
     | StockAdjustmentsCreateValidationError
     | StockAdjustment
+    | UnprocessableErrorResponse
 ]:
     """Adjust a product's stock (staff)
 
@@ -198,8 +211,15 @@ def sync_detailed(
     change as a stock movement. Atomic under concurrency; on_hand can never drop below what reservations
     hold (409 `insufficient_stock`).
 
+    With an `Idempotency-Key`, a retry cannot count an adjustment twice: the same key with the same body
+    answers the first response again (header `Idempotent-Replayed: true`) for at least 24 hours, with a
+    different body 422 `idempotency_key_reused`, and while the first request still runs 409
+    `idempotency_request_in_flight` (`Retry-After`). A refused adjustment stores nothing, so it can be
+    retried with the same key.
+
     Args:
         sku (str):
+        idempotency_key (str | Unset):
         body (StockAdjustmentCreateRequest):
 
     Raises:
@@ -207,12 +227,13 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConflictErrorResponse | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | StockAdjustmentsCreateValidationError | StockAdjustment]
+        Response[ConflictErrorResponse | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | StockAdjustmentsCreateValidationError | StockAdjustment | UnprocessableErrorResponse]
     """
 
     kwargs = _get_kwargs(
         sku=sku,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -227,6 +248,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: StockAdjustmentCreateRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> (
     ConflictErrorResponse
     | ErrorResponse401
@@ -241,6 +263,7 @@ def sync(
     | ParseErrorResponse
     | StockAdjustmentsCreateValidationError
     | StockAdjustment
+    | UnprocessableErrorResponse
     | None
 ):
     """Adjust a product's stock (staff)
@@ -249,8 +272,15 @@ def sync(
     change as a stock movement. Atomic under concurrency; on_hand can never drop below what reservations
     hold (409 `insufficient_stock`).
 
+    With an `Idempotency-Key`, a retry cannot count an adjustment twice: the same key with the same body
+    answers the first response again (header `Idempotent-Replayed: true`) for at least 24 hours, with a
+    different body 422 `idempotency_key_reused`, and while the first request still runs 409
+    `idempotency_request_in_flight` (`Retry-After`). A refused adjustment stores nothing, so it can be
+    retried with the same key.
+
     Args:
         sku (str):
+        idempotency_key (str | Unset):
         body (StockAdjustmentCreateRequest):
 
     Raises:
@@ -258,13 +288,14 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConflictErrorResponse | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | StockAdjustmentsCreateValidationError | StockAdjustment
+        ConflictErrorResponse | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | StockAdjustmentsCreateValidationError | StockAdjustment | UnprocessableErrorResponse
     """
 
     return sync_detailed(
         sku=sku,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -273,6 +304,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: StockAdjustmentCreateRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[
     ConflictErrorResponse
     | ErrorResponse401
@@ -287,6 +319,7 @@ async def asyncio_detailed(
     | ParseErrorResponse
     | StockAdjustmentsCreateValidationError
     | StockAdjustment
+    | UnprocessableErrorResponse
 ]:
     """Adjust a product's stock (staff)
 
@@ -294,8 +327,15 @@ async def asyncio_detailed(
     change as a stock movement. Atomic under concurrency; on_hand can never drop below what reservations
     hold (409 `insufficient_stock`).
 
+    With an `Idempotency-Key`, a retry cannot count an adjustment twice: the same key with the same body
+    answers the first response again (header `Idempotent-Replayed: true`) for at least 24 hours, with a
+    different body 422 `idempotency_key_reused`, and while the first request still runs 409
+    `idempotency_request_in_flight` (`Retry-After`). A refused adjustment stores nothing, so it can be
+    retried with the same key.
+
     Args:
         sku (str):
+        idempotency_key (str | Unset):
         body (StockAdjustmentCreateRequest):
 
     Raises:
@@ -303,12 +343,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConflictErrorResponse | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | StockAdjustmentsCreateValidationError | StockAdjustment]
+        Response[ConflictErrorResponse | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | StockAdjustmentsCreateValidationError | StockAdjustment | UnprocessableErrorResponse]
     """
 
     kwargs = _get_kwargs(
         sku=sku,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -321,6 +362,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: StockAdjustmentCreateRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> (
     ConflictErrorResponse
     | ErrorResponse401
@@ -335,6 +377,7 @@ async def asyncio(
     | ParseErrorResponse
     | StockAdjustmentsCreateValidationError
     | StockAdjustment
+    | UnprocessableErrorResponse
     | None
 ):
     """Adjust a product's stock (staff)
@@ -343,8 +386,15 @@ async def asyncio(
     change as a stock movement. Atomic under concurrency; on_hand can never drop below what reservations
     hold (409 `insufficient_stock`).
 
+    With an `Idempotency-Key`, a retry cannot count an adjustment twice: the same key with the same body
+    answers the first response again (header `Idempotent-Replayed: true`) for at least 24 hours, with a
+    different body 422 `idempotency_key_reused`, and while the first request still runs 409
+    `idempotency_request_in_flight` (`Retry-After`). A refused adjustment stores nothing, so it can be
+    retried with the same key.
+
     Args:
         sku (str):
+        idempotency_key (str | Unset):
         body (StockAdjustmentCreateRequest):
 
     Raises:
@@ -352,7 +402,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConflictErrorResponse | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | StockAdjustmentsCreateValidationError | StockAdjustment
+        ConflictErrorResponse | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | StockAdjustmentsCreateValidationError | StockAdjustment | UnprocessableErrorResponse
     """
 
     return (
@@ -360,5 +410,6 @@ async def asyncio(
             sku=sku,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed
