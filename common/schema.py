@@ -2,11 +2,13 @@ import re
 from typing import Any
 
 from drf_spectacular.plumbing import is_patched_serializer
+from drf_spectacular.utils import OpenApiParameter
 from drf_standardized_errors.openapi import AutoSchema as StandardizedErrorsAutoSchema
 from drf_standardized_errors.openapi_utils import get_flat_serializer_fields, get_serializer_fields_with_error_codes
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
+from common.idempotency import IDEMPOTENCY_HEADER, KEY_PATTERN, REPLAYED_HEADER
 from common.pagination import CursorPagination, KeysetPagination
 
 NO_NUL_PATTERN = "^[^\\x00]*$"
@@ -20,6 +22,25 @@ NOT_BLANK_NO_NUL_PATTERN = f"^[{TRIMMED_WHITESPACE}]*[^{TRIMMED_WHITESPACE}\\x00
 # for each and decides per view from its parsers, permissions, throttles, ...), and the two that
 # gunicorn answers for any request before a view runs (414, 431; see common/gunicorn_conf.py).
 _DOCUMENTED_BY_INFERENCE = frozenset({"400", "401", "403", "404", "405", "406", "414", "415", "429", "431", "500"})
+
+
+def idempotency_key_parameter(*, required: bool, description: str) -> OpenApiParameter:
+    """The ``Idempotency-Key`` request header of a POST that takes one (common/idempotency.py)."""
+    return OpenApiParameter(
+        IDEMPOTENCY_HEADER,
+        str,
+        OpenApiParameter.HEADER,
+        required=required,
+        pattern=KEY_PATTERN.pattern,
+        description=description,
+    )
+
+
+def replayed_parameter(*statuses: int) -> OpenApiParameter:
+    """The ``Idempotent-Replayed`` response header of the statuses a replay answers with."""
+    return OpenApiParameter(
+        REPLAYED_HEADER, str, OpenApiParameter.HEADER, response=list(statuses), description="`true` on a replay."
+    )
 
 
 class AutoSchema(StandardizedErrorsAutoSchema):

@@ -10,21 +10,14 @@ from drf_standardized_errors.openapi_utils import get_flat_serializer_fields, ge
 from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import serializers
 
-from common.idempotency import IDEMPOTENCY_HEADER, KEY_PATTERN, REPLAYED_HEADER
+from common.schema import idempotency_key_parameter, replayed_parameter
 
 V = TypeVar("V")
 
-IDEMPOTENCY_KEY_PARAMETER = OpenApiParameter(
-    IDEMPOTENCY_HEADER,
-    str,
-    OpenApiParameter.HEADER,
-    required=True,
-    pattern=KEY_PATTERN.pattern,
-    description="Unique per order you mean to place (e.g. a UUID); kept at least 24 hours.",
+IDEMPOTENCY_KEY_PARAMETER = idempotency_key_parameter(
+    required=True, description="Unique per order you mean to place (e.g. a UUID); kept at least 24 hours."
 )
-REPLAYED_PARAMETER = OpenApiParameter(
-    REPLAYED_HEADER, str, OpenApiParameter.HEADER, response=[201, 202], description="`true` on a replay."
-)
+REPLAYED_PARAMETER = replayed_parameter(201, 202)
 RETRY_AFTER_PARAMETER = OpenApiParameter(
     "Retry-After", int, OpenApiParameter.HEADER, response=[409, 503], description="Seconds to wait before retrying."
 )

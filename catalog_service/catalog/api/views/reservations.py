@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import uuid
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import status
 from rest_framework.request import Request
@@ -25,7 +25,8 @@ from catalog_service.catalog.services.reservations import (
 )
 from common.auth.authentication import token_user
 from common.auth.permissions import IsStaff, require_scope
-from common.idempotency import IDEMPOTENCY_HEADER, KEY_PATTERN, REPLAYED_HEADER, idempotency_key
+from common.idempotency import IDEMPOTENCY_HEADER, REPLAYED_HEADER, idempotency_key
+from common.schema import idempotency_key_parameter, replayed_parameter
 
 TAGS = ["reservations"]
 SCOPE = "catalog.reservations:write"
@@ -50,17 +51,8 @@ class ReservationCreateView(CatalogAPIView):
             "body it answers 422. A refused request stores nothing, so it can be retried with the same key."
         ),
         parameters=[
-            OpenApiParameter(
-                IDEMPOTENCY_HEADER,
-                str,
-                OpenApiParameter.HEADER,
-                required=True,
-                pattern=KEY_PATTERN.pattern,
-                description="Unique per request.",
-            ),
-            OpenApiParameter(
-                REPLAYED_HEADER, str, OpenApiParameter.HEADER, response=[200], description="`true` on a replay."
-            ),
+            idempotency_key_parameter(required=True, description="Unique per request."),
+            replayed_parameter(200),
         ],
         request=ReservationCreateSerializer,
         responses={

@@ -35,14 +35,13 @@ from common.auth.authentication import token_user
 from common.auth.permissions import IsStaff
 from common.idempotency import (
     IDEMPOTENCY_HEADER,
-    KEY_PATTERN,
-    REPLAYED_HEADER,
     IdempotencyContext,
     Performed,
     idempotent_response,
     optional_idempotency_key,
 )
 from common.pagination import KeysetPagination
+from common.schema import idempotency_key_parameter, replayed_parameter
 
 TAGS = ["stock"]
 
@@ -68,17 +67,10 @@ class StockAdjustmentCreateView(CatalogAPIView):
             "retried with the same key."
         ),
         parameters=[
-            OpenApiParameter(
-                IDEMPOTENCY_HEADER,
-                str,
-                OpenApiParameter.HEADER,
-                required=False,
-                pattern=KEY_PATTERN.pattern,
-                description="Unique per adjustment you mean to make (e.g. a UUID). Recommended.",
+            idempotency_key_parameter(
+                required=False, description="Unique per adjustment you mean to make (e.g. a UUID). Recommended."
             ),
-            OpenApiParameter(
-                REPLAYED_HEADER, str, OpenApiParameter.HEADER, response=[201], description="`true` on a replay."
-            ),
+            replayed_parameter(201),
             OpenApiParameter(
                 "Retry-After", int, OpenApiParameter.HEADER, response=[409], description="Seconds to wait."
             ),
