@@ -101,7 +101,8 @@ def release_embedded_postgres(server: Any) -> None:
 def _forget_dead_holders(server: Any) -> None:
     # pgserver lists the pids of a server's holders in its data directory and stops the server
     # when the last one leaves. A holder killed by a signal never leaves, and the server would
-    # then outlive every later run (seen after test and benchmark runs).
+    # then outlive every later run (seen after test and benchmark runs). ``_get`` is private to
+    # pgserver's DiskList, which has no public read; the version is pinned.
     holders = server.global_process_id_list
     holders.put([pid for pid in holders._get() if _process_exists(pid)])
 
