@@ -1,8 +1,8 @@
 """Periodic tasks scheduled outside the procrastinate worker.
 
 The Helm chart runs the periodic work operators want to see and run by hand (reservation
-expiry, order recovery) as Kubernetes CronJobs calling the same code through management
-commands. ``EXTERNAL_PERIODIC_TASKS`` names those tasks' periodic ids, and the worker then does
+expiry, order recovery, order reconciliation) as Kubernetes CronJobs calling the same code
+through management commands. ``EXTERNAL_PERIODIC_TASKS`` names those tasks' periodic ids, and the worker then does
 not defer them, so the work runs once per schedule, not twice.
 """
 

@@ -2,10 +2,10 @@
 
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
-from django_prometheus.exports import ExportToDjangoView
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from common import health
+from common.metrics import metrics_view
 
 
 def service_urlpatterns(api_urls: str) -> list[URLPattern | URLResolver]:
@@ -13,7 +13,7 @@ def service_urlpatterns(api_urls: str) -> list[URLPattern | URLResolver]:
     return [
         path("healthz", health.healthz, name="healthz"),
         path("readyz", health.readyz, name="readyz"),
-        path("metrics", ExportToDjangoView, name="prometheus-django-metrics"),
+        path("metrics", metrics_view, name="prometheus-django-metrics"),
         path("api/v1/", include(api_urls)),
         path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
         path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),

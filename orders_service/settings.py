@@ -40,6 +40,13 @@ CATALOG_BREAKER_RESET_SECONDS = env.float("CATALOG_BREAKER_RESET_SECONDS", defau
 # pending for longer than ORDERS_RECOVERY_AFTER_SECONDS (more than a request may take).
 ORDERS_RESERVATION_TTL_SECONDS = env.int("ORDERS_RESERVATION_TTL_SECONDS", default=600)
 ORDERS_RECOVERY_AFTER_SECONDS = env.int("ORDERS_RECOVERY_AFTER_SECONDS", default=60)
+# Reconciliation with catalog (services/reconciliation.py), every 10 minutes: the orders
+# changed within the window, left alone for their first SETTLE seconds (more than recovery's
+# interval: a cancellation still in flight is not a disagreement).
+ORDERS_RECONCILIATION_WINDOW_SECONDS = env.int("ORDERS_RECONCILIATION_WINDOW_SECONDS", default=7200)
+ORDERS_RECONCILIATION_SETTLE_SECONDS = env.int("ORDERS_RECONCILIATION_SETTLE_SECONDS", default=120)
+# /metrics adds what only the database knows (common/metrics.py).
+METRICS_COLLECTORS = ["orders_service.orders.metrics.ReconciliationCollector"]
 # Idempotency keys of POST /api/v1/orders/ are kept at least 24 hours (common/idempotency.py).
 IDEMPOTENCY_TTL_SECONDS = max(env.int("IDEMPOTENCY_TTL_SECONDS", default=86_400), 86_400)
 IDEMPOTENCY_LEASE_SECONDS = env.int("IDEMPOTENCY_LEASE_SECONDS", default=60)
@@ -52,7 +59,7 @@ DRF_STANDARDIZED_ERRORS = {
 
 LOGGING = logging_settings(SERVICE_NAME)
 SPECTACULAR_SETTINGS = spectacular_settings(
-    version="1.2.0",  # docs/api.md, "API versions": what each version changed
+    version="1.3.0",  # docs/api.md, "API versions": what each version changed
     title="Mercato orders API",
     description="Orders placed through the reservation saga, their status history and sales reports.",
 )

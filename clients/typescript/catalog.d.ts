@@ -364,6 +364,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reservations/states/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The states of several reservations, by id
+         * @description Up to 200 ids in one request, answered from one indexed query: each reservation's `status`, `reference` and `updated_at`, in the order asked; ids that are no reservation of the caller's are listed in `unknown`. A service sees its own reservations only; staff see every one. Nothing changes, so the request is safe to repeat. It serves a caller's reconciliation of its records against catalog's (orders checks its orders' reservations in batches).
+         */
+        post: operations["reservations_states"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stock/availability/": {
         parameters: {
             query?: never;
@@ -2258,6 +2278,24 @@ export interface components {
             unit_price: string;
             currency: string;
         };
+        ReservationState: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["ReservationStatusEnum"];
+            reference: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        ReservationStates: {
+            /** @description The reservations found, in the order asked. */
+            results: components["schemas"]["ReservationState"][];
+            /** @description Ids that are no reservation of yours (or none at all). */
+            unknown: string[];
+        };
+        ReservationStatesQueryRequest: {
+            /** @description Reservation ids, up to 200. */
+            ids: string[];
+        };
         /**
          * @description * `held` - Held
          *     * `committed` - Committed
@@ -2416,6 +2454,59 @@ export interface components {
         ReservationsReleaseErrorResponse400: components["schemas"]["ParseErrorResponse"];
         ReservationsRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
         ReservationsReturnErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        ReservationsStatesError: components["schemas"]["ReservationsStatesNonFieldErrorsErrorComponent"] | components["schemas"]["ReservationsStatesIdsErrorComponent"] | components["schemas"]["ReservationsStatesIdsINDEXErrorComponent"];
+        ReservationsStatesErrorResponse400: components["schemas"]["ReservationsStatesValidationError"] | components["schemas"]["ParseErrorResponse"];
+        ReservationsStatesIdsErrorComponent: {
+            /**
+             * @description * `ids` - ids
+             * @enum {string}
+             */
+            attr: "ids";
+            /**
+             * @description * `max_length` - max_length
+             *     * `min_length` - min_length
+             *     * `not_a_list` - not_a_list
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "max_length" | "min_length" | "not_a_list" | "null" | "required";
+            detail: string;
+        };
+        ReservationsStatesIdsINDEXErrorComponent: {
+            /** @description * `ids.INDEX` - ids.INDEX */
+            attr: string;
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid" | "null" | "required";
+            detail: string;
+        };
+        ReservationsStatesNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `non_field_errors` - non_field_errors
+             * @enum {string}
+             */
+            attr: "non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        ReservationsStatesValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["ReservationsStatesError"][];
+        };
         /**
          * @description * `server_error` - Server Error
          * @enum {string}
@@ -5580,6 +5671,109 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConflictErrorResponse"];
+                };
+            };
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse414"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse431"];
+                };
+            };
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse500"];
+                };
+            };
+        };
+    };
+    reservations_states: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReservationStatesQueryRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReservationStates"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReservationsStatesErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
             414: {

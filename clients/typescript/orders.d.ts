@@ -97,7 +97,17 @@ export interface paths {
         put?: never;
         /**
          * Cancel one of your confirmed orders
-         * @description confirmed → cancelled; the stock goes back to catalog first. Cancelling a cancelled order answers it unchanged; any other status is 409 `order_state_conflict`. 503 (`Retry-After`) when catalog cannot take the stock back now: nothing changed, retry.
+         * @description confirmed → cancelling → cancelled. The cancellation is recorded (`cancelling`) before catalog
+         *     is asked to take the stock back, so it is never lost:
+         *
+         *     - **200**: catalog took the stock back; the order is `cancelled`. Cancelling a cancelled order
+         *       answers it unchanged.
+         *     - **202**: catalog gave no definite answer (timeout, error, outage): the order is `cancelling`,
+         *       cannot be fulfilled any more, and the recovery job finishes the cancellation within minutes
+         *       (the same idempotent return). Poll `GET /api/v1/orders/{id}/`, or send the cancel again: it
+         *       retries now and answers 200 or 202 the same way.
+         *     - **409** `order_state_conflict`: the order is neither confirmed nor being cancelled;
+         *       `stock_return_refused`: catalog refused to take the stock back (the order stays `confirmed`).
          */
         post: operations["orders_cancel"];
         delete?: never;
@@ -197,7 +207,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel a confirmed order (staff)
-         * @description As the customer's cancel: the stock goes back to catalog first (503 if it cannot now).
+         * @description As the customer's cancel: 200 `cancelled` once catalog took the stock back, 202 `cancelling` when catalog gave no definite answer (recovery finishes it), 409 otherwise.
          */
         post: operations["staff_orders_cancel"];
         delete?: never;
@@ -217,7 +227,7 @@ export interface paths {
         put?: never;
         /**
          * Mark a confirmed order fulfilled (staff)
-         * @description confirmed → fulfilled. Fulfilling a fulfilled order answers it unchanged; otherwise 409.
+         * @description confirmed → fulfilled. Fulfilling a fulfilled order answers it unchanged. 409 `order_cancellation_in_flight` while the order is `cancelling` (its stock may already be back on sale); 409 `order_state_conflict` from any other status.
          */
         post: operations["staff_orders_fulfil"];
         delete?: never;
@@ -491,6 +501,7 @@ export interface components {
              *
              *     * `pending` - pending
              *     * `confirmed` - confirmed
+             *     * `cancelling` - cancelling
              *     * `rejected` - rejected
              *     * `cancelled` - cancelled
              *     * `fulfilled` - fulfilled
@@ -506,12 +517,13 @@ export interface components {
         /**
          * @description * `pending` - pending
          *     * `confirmed` - confirmed
+         *     * `cancelling` - cancelling
          *     * `rejected` - rejected
          *     * `cancelled` - cancelled
          *     * `fulfilled` - fulfilled
          * @enum {string}
          */
-        OrderStatusEnum: "pending" | "confirmed" | "rejected" | "cancelled" | "fulfilled";
+        OrderStatusEnum: "pending" | "confirmed" | "cancelling" | "rejected" | "cancelled" | "fulfilled";
         OrderTransitionRequest: {
             /** @default  */
             reason?: string;
@@ -525,10 +537,11 @@ export interface components {
         /**
          * @description * `idempotency_request_in_flight` - Idempotency Request In Flight
          *     * `order_state_conflict` - Order State Conflict
+         *     * `order_cancellation_in_flight` - Order Cancellation In Flight
          *     * `stock_return_refused` - Stock Return Refused
          * @enum {string}
          */
-        OrdersConflictErrorCodeEnum: "idempotency_request_in_flight" | "order_state_conflict" | "stock_return_refused";
+        OrdersConflictErrorCodeEnum: "idempotency_request_in_flight" | "order_state_conflict" | "order_cancellation_in_flight" | "stock_return_refused";
         OrdersConflictErrorResponse: {
             type: components["schemas"]["ClientErrorEnum"];
             errors: components["schemas"]["OrdersConflictError"][];
@@ -1670,11 +1683,12 @@ export interface operations {
                 /**
                  * @description * `pending` - pending
                  *     * `confirmed` - confirmed
+                 *     * `cancelling` - cancelling
                  *     * `rejected` - rejected
                  *     * `cancelled` - cancelled
                  *     * `fulfilled` - fulfilled
                  */
-                status?: "pending" | "confirmed" | "rejected" | "cancelled" | "fulfilled";
+                status?: "pending" | "confirmed" | "cancelling" | "rejected" | "cancelled" | "fulfilled";
             };
             header?: never;
             path?: never;
@@ -2032,7 +2046,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Cancelled: the stock is back in the catalog. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Cancelling: recorded, finished by recovery. */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2090,8 +2114,6 @@ export interface operations {
             };
             409: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2130,16 +2152,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse500"];
                 };
             };
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrdersUnavailableErrorResponse"];
-                };
-            };
         };
     };
     reports_orders_export: {
@@ -2153,11 +2165,12 @@ export interface operations {
                 /**
                  * @description * `pending` - pending
                  *     * `confirmed` - confirmed
+                 *     * `cancelling` - cancelling
                  *     * `rejected` - rejected
                  *     * `cancelled` - cancelled
                  *     * `fulfilled` - fulfilled
                  */
-                status?: "pending" | "confirmed" | "rejected" | "cancelled" | "fulfilled";
+                status?: "pending" | "confirmed" | "cancelling" | "rejected" | "cancelled" | "fulfilled";
             };
             header?: never;
             path?: never;
@@ -2396,11 +2409,12 @@ export interface operations {
                 /**
                  * @description * `pending` - pending
                  *     * `confirmed` - confirmed
+                 *     * `cancelling` - cancelling
                  *     * `rejected` - rejected
                  *     * `cancelled` - cancelled
                  *     * `fulfilled` - fulfilled
                  */
-                status?: "pending" | "confirmed" | "rejected" | "cancelled" | "fulfilled";
+                status?: "pending" | "confirmed" | "cancelling" | "rejected" | "cancelled" | "fulfilled";
             };
             header?: never;
             path?: never;
@@ -2614,7 +2628,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Cancelled: the stock is back in the catalog. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffOrder"];
+                };
+            };
+            /** @description Cancelling: recorded, finished by recovery. */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2672,8 +2696,6 @@ export interface operations {
             };
             409: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2710,16 +2732,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse500"];
-                };
-            };
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrdersUnavailableErrorResponse"];
                 };
             };
         };

@@ -26,6 +26,7 @@ orders:
   optionalSecretKeys: []
   cronJobs:
     recoverOrders: {command: recover_orders, periodicId: recover_orders}
+    reconcileOrders: {command: reconcile_orders, periodicId: reconcile_orders}
 {{- end -}}
 
 {{- define "mercato.name" -}}

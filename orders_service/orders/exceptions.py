@@ -24,6 +24,18 @@ class InvalidTransition(OrderError):
         self.wanted = wanted
 
 
+class CancellationInFlight(InvalidTransition):
+    """The order is being cancelled (its stock may already be back on sale): it cannot be
+    fulfilled, and the cancellation finishes by itself (recovery)."""
+
+    def __init__(self, wanted: str) -> None:
+        super().__init__("cancelling", wanted)
+        self.message = (
+            f"The order's cancellation is in progress (its stock is going back to the catalog); "
+            f"it cannot become {wanted}."
+        )
+
+
 class ShippingAddressNotFound(OrderError):
     def __init__(self) -> None:
         super().__init__("No such address in your address book.")

@@ -26,6 +26,9 @@ SKU_MAX_LENGTH: Final = 64
 class OrderStatus(models.TextChoices):
     PENDING = "pending", "pending"
     CONFIRMED = "confirmed", "confirmed"
+    # A cancellation asked for and recorded, while catalog takes the stock back: recovery
+    # finishes it (services/recovery.py) when catalog gave no definite answer at the time.
+    CANCELLING = "cancelling", "cancelling"
     REJECTED = "rejected", "rejected"
     CANCELLED = "cancelled", "cancelled"
     FULFILLED = "fulfilled", "fulfilled"
@@ -72,8 +75,14 @@ class Order(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     # Recovery (services/recovery.py): how often it has tried, and not before when again.
+    # Counted again from 0 when a cancellation starts: its attempts are a new backoff.
     recovery_attempts = models.PositiveIntegerField(default=0)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
+    # Reconciliation with catalog (services/reconciliation.py): what disagrees, blank when the
+    # order and its reservation agree, and when that verdict last changed; written with
+    # UPDATE, so updated_at does not move.
+    reconciliation_issue = models.CharField(max_length=300, blank=True)
+    reconciled_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ("-created_at",)
@@ -90,6 +99,16 @@ class Order(models.Model):
                 condition=Q(status="pending"),
                 name="order_pending_idx",
             ),
+            # Recovery of interrupted cancellations: only the cancelling orders.
+            models.Index(
+                fields=["next_attempt_at", "updated_at"],
+                condition=Q(status="cancelling"),
+                name="order_cancelling_idx",
+            ),
+            # Reconciliation: the orders changed since its window (keyset by updated_at, id) ...
+            models.Index(fields=["updated_at", "id"], name="order_updated_idx"),
+            # ... and those it flagged (the gauge, the admin filter), however old.
+            models.Index(fields=["id"], condition=~Q(reconciliation_issue=""), name="order_reconciliation_idx"),
             # Sales reports: sold orders by confirmation time, covering what they add up.
             models.Index(
                 fields=["confirmed_at"],
@@ -101,7 +120,7 @@ class Order(models.Model):
         constraints = (
             models.CheckConstraint(condition=Q(total__isnull=True) | Q(total__gte=0), name="order_total_non_negative"),
             models.CheckConstraint(
-                condition=~Q(status__in=["confirmed", "fulfilled", "cancelled"])
+                condition=~Q(status__in=["confirmed", "fulfilled", "cancelling", "cancelled"])
                 | (Q(total__isnull=False) & ~Q(currency="") & Q(confirmed_at__isnull=False)),
                 name="order_confirmed_is_priced",
             ),
@@ -161,6 +180,23 @@ class OrderStatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_status or '-'} -> {self.to_status}"
+
+
+class ReconciliationRun(models.Model):
+    """The last reconciliation run (one row, pk 1): read by /metrics in every web process,
+    written by whichever worker or CronJob ran it."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1, editable=False)
+    finished_at = models.DateTimeField()
+    window_start = models.DateTimeField(help_text="Orders changed since this were checked.")
+    checked = models.PositiveIntegerField()
+    mismatches = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = (models.CheckConstraint(condition=Q(id=1), name="reconciliationrun_single_row"),)
+
+    def __str__(self) -> str:
+        return f"reconciliation at {self.finished_at}: {self.mismatches} mismatch(es)"
 
 
 class IdempotencyRecord(IdempotencyRecordBase):

@@ -11,6 +11,7 @@ from procrastinate.contrib.django import app
 
 from common.idempotency import idempotency_records_purge
 from orders_service.orders.models import IdempotencyRecord
+from orders_service.orders.services.reconciliation import orders_reconcile
 from orders_service.orders.services.recovery import orders_recover
 
 logger = logging.getLogger(__name__)
@@ -29,3 +30,12 @@ def purge_idempotency_records(timestamp: int) -> None:
     deleted = idempotency_records_purge(IdempotencyRecord)
     if deleted:
         logger.info("purged %d expired idempotency records", deleted)
+
+
+@app.periodic(cron="*/10 * * * *", periodic_id="reconcile_orders")
+@app.task(queue="orders", queueing_lock="reconcile_orders", pass_context=False)
+def reconcile_orders(timestamp: int) -> None:
+    orders_reconcile(
+        window=datetime.timedelta(seconds=settings.ORDERS_RECONCILIATION_WINDOW_SECONDS),
+        settle_for=datetime.timedelta(seconds=settings.ORDERS_RECONCILIATION_SETTLE_SECONDS),
+    )

@@ -78,6 +78,7 @@ def test_every_service_has_its_objects(production_release: Rendered) -> None:
         "shop-mercato-accounts-purge-refresh-tokens",
         "shop-mercato-catalog-expire-reservations",
         "shop-mercato-orders-recover-orders",
+        "shop-mercato-orders-reconcile-orders",
     }
     assert "Secret" not in kinds  # existing secrets only
 
@@ -109,6 +110,7 @@ def test_notes_say_what_was_installed_and_where(production_release: Rendered) ->
         "deployment/shop-mercato-catalog-worker",
         "expire_reservations",
         "recover_orders",
+        "reconcile_orders",
         "purge_refresh_tokens",
         "mercato-orders (yours: it must exist before install)",
     ):

@@ -108,7 +108,11 @@ def _registered_periodic_ids(service: str, env: dict[str, str]) -> set[str]:
 
 @pytest.mark.parametrize(
     ("service", "cron_job", "periodic_id"),
-    [("catalog", "expireReservations", "reservations_expire"), ("orders", "recoverOrders", "recover_orders")],
+    [
+        ("catalog", "expireReservations", "reservations_expire"),
+        ("orders", "recoverOrders", "recover_orders"),
+        ("orders", "reconcileOrders", "reconcile_orders"),
+    ],
 )
 def test_periodic_work_runs_in_the_cron_job_or_in_the_worker_never_both(
     production_release: Rendered, service: str, cron_job: str, periodic_id: str
@@ -119,9 +123,15 @@ def test_periodic_work_runs_in_the_cron_job_or_in_the_worker_never_both(
     assert with_cron  # the queue's housekeeping stays in the worker
 
     without = render({service: {"cronJobs": {cron_job: {"enabled": False}}}}, files=(PRODUCTION_VALUES,))
-    assert not [c for c in without.of_kind("CronJob") if c["metadata"]["labels"]["mercato/service"] == service]
+    command = periodic_id if service == "orders" else "expire_reservations"
+    component = command.replace("_", "-")
+    assert not [
+        c
+        for c in without.of_kind("CronJob")
+        if c["metadata"]["labels"]["mercato/service"] == service and c["metadata"]["name"].endswith(component)
+    ]
     worker_env = _worker_environment(without, service)
-    assert worker_env["EXTERNAL_PERIODIC_TASKS"] == ""
+    assert periodic_id not in worker_env["EXTERNAL_PERIODIC_TASKS"].split(",")
     assert _registered_periodic_ids(service, {**env, **worker_env}) == with_cron | {periodic_id}
 
 
@@ -131,6 +141,7 @@ def test_periodic_work_runs_in_the_cron_job_or_in_the_worker_never_both(
         ("shop-mercato-accounts-purge-refresh-tokens", "accounts", "purge_refresh_tokens"),
         ("shop-mercato-catalog-expire-reservations", "catalog", "expire_reservations"),
         ("shop-mercato-orders-recover-orders", "orders", "recover_orders"),
+        ("shop-mercato-orders-reconcile-orders", "orders", "reconcile_orders"),
     ],
 )
 def test_cron_jobs_run_existing_management_commands(

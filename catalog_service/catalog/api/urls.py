@@ -11,6 +11,7 @@ from catalog_service.catalog.api.views.reservations import (
     ReservationDetailView,
     ReservationReleaseView,
     ReservationReturnView,
+    ReservationStatesView,
 )
 from catalog_service.catalog.api.views.stock import (
     AvailabilityView,
@@ -37,6 +38,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("products/<sku:sku>/stock-movements/", StockMovementListView.as_view(), name="stock-movement-list"),
     path("stock/availability/", AvailabilityView.as_view(), name="stock-availability"),
     path("reservations/", ReservationCreateView.as_view(), name="reservation-list"),
+    # Before reservations/<uuid>/ (which could not take it anyway: "states" is no UUID).
+    path("reservations/states/", ReservationStatesView.as_view(), name="reservation-states"),
     path("reservations/<uuid:reservation_id>/", ReservationDetailView.as_view(), name="reservation-detail"),
     path("reservations/<uuid:reservation_id>/commit/", ReservationCommitView.as_view(), name="reservation-commit"),
     path("reservations/<uuid:reservation_id>/release/", ReservationReleaseView.as_view(), name="reservation-release"),

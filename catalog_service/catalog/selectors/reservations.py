@@ -21,3 +21,13 @@ def reservation_get(*, reservation_id: uuid.UUID, caller: str | None) -> Reserva
     if reservation is None:
         raise NotFound("No such reservation.")
     return reservation
+
+
+def reservation_states(*, reservation_ids: list[uuid.UUID], caller: str | None) -> list[Reservation]:
+    """The reservations among ``reservation_ids`` (in that order) that exist and ``caller`` may
+    see; one primary-key lookup of the batch, no lines. For a caller reconciling its records."""
+    reservations = Reservation.objects.filter(pk__in=reservation_ids).only("id", "status", "reference", "updated_at")
+    if caller is not None:
+        reservations = reservations.filter(caller=caller)
+    found = {reservation.pk: reservation for reservation in reservations}
+    return [found[pk] for pk in dict.fromkeys(reservation_ids) if pk in found]

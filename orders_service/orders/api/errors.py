@@ -16,6 +16,7 @@ from orders_service.orders import exceptions as domain
 class ConflictErrorCode(models.TextChoices):
     IDEMPOTENCY_REQUEST_IN_FLIGHT = "idempotency_request_in_flight"
     ORDER_STATE_CONFLICT = "order_state_conflict"
+    ORDER_CANCELLATION_IN_FLIGHT = "order_cancellation_in_flight"
     STOCK_RETURN_REFUSED = "stock_return_refused"
 
 
@@ -65,6 +66,8 @@ def api_exception(exc: domain.OrderError) -> exceptions.APIException:
     match exc:
         case domain.OrderNotFound():
             return exceptions.NotFound(exc.message)
+        case domain.CancellationInFlight():
+            return OrderConflict(exc.message, code=ConflictErrorCode.ORDER_CANCELLATION_IN_FLIGHT)
         case domain.InvalidTransition():
             return OrderConflict(exc.message)
         case domain.StockReturnRefused():

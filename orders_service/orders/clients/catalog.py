@@ -1,7 +1,8 @@
 """catalog, as orders uses it: reservations (scope catalog.reservations:write).
 
 Operations (catalog_service/openapi.yaml): ``reservations_create`` (all lines or none, with an
-Idempotency-Key), ``reservations_commit``, ``reservations_release`` and ``reservations_return``.
+Idempotency-Key), ``reservations_commit``, ``reservations_release`` and ``reservations_return``,
+and ``reservations_states`` (a batch of reservations' states, for the reconciliation).
 A reservation's lines carry each product's name, price and currency as catalog held them, which
 is all an order line copies.
 """
@@ -62,6 +63,25 @@ class Reservation:
     reference: str
     expires_at: datetime.datetime
     lines: tuple[ReservationLine, ...]
+
+
+@dataclass(frozen=True)
+class ReservationStatesRequest:
+    ids: tuple[uuid.UUID, ...]
+
+
+@dataclass(frozen=True)
+class ReservationState:
+    id: uuid.UUID
+    status: str
+    reference: str
+    updated_at: datetime.datetime
+
+
+@dataclass(frozen=True)
+class ReservationStates:
+    results: tuple[ReservationState, ...]
+    unknown: tuple[uuid.UUID, ...]
 
 
 @dataclass(frozen=True)
@@ -141,7 +161,23 @@ RESERVATION_RETURN: Final = Operation(
     Reservation,
     errors=((409, ConflictErrorResponse),),
 )
-OPERATIONS: Final = (RESERVATION_CREATE, RESERVATION_COMMIT, RESERVATION_RELEASE, RESERVATION_RETURN)
+RESERVATION_STATES: Final = Operation(
+    SERVICE,
+    "reservations_states",
+    "POST",
+    "/api/v1/reservations/states/",
+    ReservationStatesRequest,
+    ReservationStates,
+)
+# catalog reads at most this many ids per request (its MAX_STATE_IDS).
+MAX_STATE_IDS: Final = 200
+OPERATIONS: Final = (
+    RESERVATION_CREATE,
+    RESERVATION_COMMIT,
+    RESERVATION_RELEASE,
+    RESERVATION_RETURN,
+    RESERVATION_STATES,
+)
 
 
 # --- definite refusals --------------------------------------------------------------------------
@@ -216,6 +252,17 @@ def reservation_release(*, reservation_id: uuid.UUID) -> Reservation:
 
 def reservation_return(*, reservation_id: uuid.UUID) -> Reservation:
     return _transition(RESERVATION_RETURN, reservation_id)
+
+
+def reservation_states(*, reservation_ids: tuple[uuid.UUID, ...]) -> ReservationStates:
+    """The states of up to MAX_STATE_IDS of this service's reservations. A read sent as a POST
+    (the ids do not fit a URL): declared idempotent, so common.http retries it."""
+    response = accounts.send_with_service_token(
+        RESERVATION_STATES, json=to_json(ReservationStatesRequest(ids=reservation_ids)), idempotent=True
+    )
+    if response.status_code == 200:
+        return _decode(ReservationStates, response)
+    raise _refusal_or_unavailable(response)
 
 
 # --- plumbing -----------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 """Order status changes, each recorded in the status history (from, to, when, who, why).
 
     pending ──confirm──▶ confirmed ──fulfil──▶ fulfilled
-       │                    │
-       └──reject──▶ rejected └──cancel──▶ cancelled (stock returned to catalog)
+       │                    │   ▲
+       │                 cancel │ catalog refused the return
+       │                    ▼   │
+       └──reject──▶ rejected  cancelling ──stock returned──▶ cancelled
 
 Every change locks the order row and checks the status it starts from, so concurrent callers
 (a request and the recovery job, two staff members) cannot both apply one.
@@ -11,6 +13,7 @@ Every change locks the order row and checks the status it starts from, so concur
 from __future__ import annotations
 
 import datetime
+import logging
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -24,12 +27,14 @@ from orders_service.orders import metrics
 from orders_service.orders.clients import catalog
 from orders_service.orders.clients.base import DownstreamRefused, DownstreamUnavailable
 from orders_service.orders.exceptions import (
-    DependencyUnavailable,
+    CancellationInFlight,
     InvalidTransition,
     OrderNotFound,
     StockReturnRefused,
 )
 from orders_service.orders.models import Order, OrderLine, OrderStatus, OrderStatusChange, RejectionReason
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -93,32 +98,67 @@ def order_reject(
 
 
 def order_cancel(*, order_id: uuid.UUID, actor: str, reason: str = "", customer_id: uuid.UUID | None = None) -> Order:
-    """confirmed -> cancelled; catalog takes the stock back (reservation return) first.
+    """confirmed -> cancelling -> cancelled: the intent is recorded first, then catalog takes the
+    stock back (reservation return), then the order is cancelled.
 
-    ``customer_id`` limits it to that customer's orders (anyone else's is OrderNotFound).
-    Cancelling a cancelled order answers it unchanged.
+    Returns the order ``cancelled``, or still ``cancelling`` when catalog gave no definite answer
+    (timeout, 5xx, open circuit): the return may or may not have happened, and recovery repeats
+    the same call until it has (``order_cancel_finish``). Cancelling a cancelling order tries
+    that again now; cancelling a cancelled one answers it unchanged. ``customer_id`` limits it to
+    that customer's orders (anyone else's is OrderNotFound).
 
-    The row stays locked while catalog is asked: a fulfilment cannot slip in between the stock
-    going back and the order being cancelled. The lock covers one order and at most one bounded
-    call (timeouts in common.http); if catalog gives no answer, nothing changes here and the
-    caller retries (the return is idempotent on catalog's side).
+    Recording the intent in its own transaction is what makes the cancellation durable: whatever
+    happens to this process while catalog is asked, the order says ``cancelling``, it can no
+    longer be fulfilled, and no row lock is held across the call.
     """
     with transaction.atomic():
         order = _locked(order_id, customer_id=customer_id)
         if order.status == OrderStatus.CANCELLED:
             return order
-        if order.status != OrderStatus.CONFIRMED:
+        if order.status == OrderStatus.CONFIRMED:
+            _change(order, OrderStatus.CANCELLING, actor=actor, reason=reason or "cancelled")
+            # The cancellation's own retries back off from the start, not from placement's.
+            order.recovery_attempts = 0
+            order.next_attempt_at = None
+            order.save(update_fields=["status", "recovery_attempts", "next_attempt_at", "updated_at"])
+        elif order.status != OrderStatus.CANCELLING:
             raise InvalidTransition(order.status, OrderStatus.CANCELLED)
-        assert order.reservation_id is not None  # a confirmed order's stock was committed
-        try:
-            catalog.reservation_return(reservation_id=order.reservation_id)
-        except DownstreamUnavailable as exc:
-            raise DependencyUnavailable("catalog", retry_after=exc.retry_after) from exc
-        except catalog.ReservationConflict as exc:
-            raise StockReturnRefused(exc.code) from exc
-        except DownstreamRefused as exc:
-            raise StockReturnRefused(",".join(exc.codes) or str(exc.status)) from exc
-        _change(order, OrderStatus.CANCELLED, actor=actor, reason=reason or "cancelled")
+    return order_cancel_finish(order_id=order.pk, actor=actor)
+
+
+def order_cancel_finish(*, order_id: uuid.UUID, actor: str) -> Order:
+    """cancelling -> cancelled once catalog has the stock back. The call is the same every time
+    (``POST /reservations/{id}/return/``, idempotent on catalog's side: returning a returned
+    reservation answers it unchanged), so a request, a retry and recovery may all make it.
+
+    No definite answer leaves the order cancelling (returned as it is). A definite refusal (the
+    reservation is not committed) puts the order back to confirmed, as it was before, and raises
+    ``StockReturnRefused``.
+    """
+    order = Order.objects.get(pk=order_id)
+    if order.status != OrderStatus.CANCELLING:
+        return order
+    assert order.reservation_id is not None  # a confirmed order's stock was committed
+    try:
+        catalog.reservation_return(reservation_id=order.reservation_id)
+    except DownstreamUnavailable as exc:
+        metrics.ORDERS_LEFT_CANCELLING.inc()
+        logger.warning("order %s stays cancelling: %s", order.pk, exc)
+        return order
+    except (catalog.ReservationConflict, DownstreamRefused) as exc:
+        code = exc.code if isinstance(exc, catalog.ReservationConflict) else ",".join(exc.codes) or str(exc.status)
+        logger.error("order %s: catalog refused to return reservation %s (%s)", order.pk, order.reservation_id, code)
+        with transaction.atomic():
+            order = _locked(order_id)
+            if order.status == OrderStatus.CANCELLING:
+                _change(order, OrderStatus.CONFIRMED, actor=actor, reason=f"cancellation refused by catalog ({code})")
+                order.save(update_fields=["status", "updated_at"])
+        raise StockReturnRefused(code) from exc
+    with transaction.atomic():
+        order = _locked(order_id)
+        if order.status != OrderStatus.CANCELLING:
+            return order  # another request or recovery run finished it first
+        _change(order, OrderStatus.CANCELLED, actor=actor, reason="stock returned to catalog")
         order.save(update_fields=["status", "updated_at"])
     metrics.ORDERS_CANCELLED.inc()
     return order
@@ -130,6 +170,9 @@ def order_fulfil(*, order_id: uuid.UUID, actor: str, reason: str = "") -> Order:
         order = _locked(order_id)
         if order.status == OrderStatus.FULFILLED:
             return order
+        if order.status == OrderStatus.CANCELLING:
+            # Its stock may already be back on sale: shipping it would sell the units twice.
+            raise CancellationInFlight(OrderStatus.FULFILLED)
         if order.status != OrderStatus.CONFIRMED:
             raise InvalidTransition(order.status, OrderStatus.FULFILLED)
         _change(order, OrderStatus.FULFILLED, actor=actor, reason=reason or "fulfilled")

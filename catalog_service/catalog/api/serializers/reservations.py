@@ -69,3 +69,29 @@ class ReservationSerializer(serializers.Serializer[Reservation]):
     lines = ReservationLineSerializer(many=True)
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
+
+
+MAX_STATE_IDS = 200
+
+
+class ReservationStatesQuerySerializer(serializers.Serializer[Any]):
+    ids = serializers.ListField(
+        child=serializers.UUIDField(),
+        min_length=1,
+        max_length=MAX_STATE_IDS,
+        help_text=f"Reservation ids, up to {MAX_STATE_IDS}.",
+    )
+
+
+class ReservationStateSerializer(serializers.Serializer[Reservation]):
+    id = serializers.UUIDField()
+    status = serializers.ChoiceField(choices=ReservationStatus.choices)
+    reference = serializers.CharField()
+    updated_at = serializers.DateTimeField()
+
+
+class ReservationStatesSerializer(serializers.Serializer[Any]):
+    results = ReservationStateSerializer(many=True, help_text="The reservations found, in the order asked.")
+    unknown = serializers.ListField(
+        child=serializers.UUIDField(), help_text="Ids that are no reservation of yours (or none at all)."
+    )

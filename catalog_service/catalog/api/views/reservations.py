@@ -13,10 +13,16 @@ from catalog_service.catalog.api.errors import (
     InsufficientStockErrorResponseSerializer,
     UnprocessableErrorResponseSerializer,
 )
-from catalog_service.catalog.api.serializers.reservations import ReservationCreateSerializer, ReservationSerializer
+from catalog_service.catalog.api.serializers.reservations import (
+    MAX_STATE_IDS,
+    ReservationCreateSerializer,
+    ReservationSerializer,
+    ReservationStatesQuerySerializer,
+    ReservationStatesSerializer,
+)
 from catalog_service.catalog.api.views.base import CatalogAPIView
 from catalog_service.catalog.models import ReservationStatus
-from catalog_service.catalog.selectors.reservations import reservation_get
+from catalog_service.catalog.selectors.reservations import reservation_get, reservation_states
 from catalog_service.catalog.services.reservations import (
     reservation_commit,
     reservation_create,
@@ -160,3 +166,31 @@ class ReservationReturnView(_ReservationTransitionView):
 
     def transition(self, request: Request, reservation_id: uuid.UUID) -> ReservationStatus:
         return reservation_return(reservation_id=reservation_id, caller=token_user(request).principal)
+
+
+class ReservationStatesView(CatalogAPIView):
+    permission_classes = (require_scope(SCOPE) | IsStaff,)
+
+    @extend_schema(
+        operation_id="reservations_states",
+        tags=TAGS,
+        summary="The states of several reservations, by id",
+        description=(
+            f"Up to {MAX_STATE_IDS} ids in one request, answered from one indexed query: each reservation's "
+            "`status`, `reference` and `updated_at`, in the order asked; ids that are no reservation of the "
+            "caller's are listed in `unknown`. A service sees its own reservations only; staff see every one. "
+            "Nothing changes, so the request is safe to repeat. It serves a caller's reconciliation of its "
+            "records against catalog's (orders checks its orders' reservations in batches)."
+        ),
+        request=ReservationStatesQuerySerializer,
+        responses=ReservationStatesSerializer,
+    )
+    def post(self, request: Request) -> Response:
+        query = ReservationStatesQuerySerializer(data=request.data)
+        query.is_valid(raise_exception=True)
+        user = token_user(request)
+        ids: list[uuid.UUID] = query.validated_data["ids"]
+        found = reservation_states(reservation_ids=ids, caller=None if user.is_staff else user.principal)
+        known = {reservation.pk for reservation in found}
+        unknown = [pk for pk in dict.fromkeys(ids) if pk not in known]
+        return Response(ReservationStatesSerializer({"results": found, "unknown": unknown}).data)

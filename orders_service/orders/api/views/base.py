@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
+from rest_framework import status
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
@@ -13,6 +15,7 @@ from rest_framework.views import APIView
 from common.auth.authentication import TokenUser
 from orders_service.orders.api.errors import api_exception
 from orders_service.orders.exceptions import OrderError
+from orders_service.orders.models import Order, OrderStatus
 
 
 class IsCustomer(BasePermission):
@@ -37,3 +40,10 @@ class OrdersAPIView(GenericAPIView):  # type: ignore[type-arg]
 def customer_id(user: TokenUser) -> uuid.UUID:
     assert user.id is not None  # IsCustomer
     return uuid.UUID(user.id)
+
+
+def cancel_answer(order: Order, data: Any) -> Response:
+    """A cancel's answer: 200 once the order is cancelled, 202 while its cancellation is in
+    flight (recorded, catalog's answer still owed; recovery finishes it)."""
+    code = status.HTTP_202_ACCEPTED if order.status == OrderStatus.CANCELLING else status.HTTP_200_OK
+    return Response(data, status=code)

@@ -35,7 +35,7 @@ from orders_service.orders.api.serializers.orders import (
     OrderListFilterSerializer,
     OrderSerializer,
 )
-from orders_service.orders.api.views.base import IsCustomer, OrdersAPIView, customer_id
+from orders_service.orders.api.views.base import IsCustomer, OrdersAPIView, cancel_answer, customer_id
 from orders_service.orders.models import IdempotencyRecord, Order, OrderStatus
 from orders_service.orders.selectors.orders import order_get_for_customer, order_list_for_customer
 from orders_service.orders.services.placement import Customer, order_place
@@ -157,6 +157,21 @@ class OrderDetailView(OrdersAPIView):
         return Response(OrderSerializer(order).data)
 
 
+CANCEL_DESCRIPTION = """\
+confirmed → cancelling → cancelled. The cancellation is recorded (`cancelling`) before catalog
+is asked to take the stock back, so it is never lost:
+
+- **200**: catalog took the stock back; the order is `cancelled`. Cancelling a cancelled order
+  answers it unchanged.
+- **202**: catalog gave no definite answer (timeout, error, outage): the order is `cancelling`,
+  cannot be fulfilled any more, and the recovery job finishes the cancellation within minutes
+  (the same idempotent return). Poll `GET /api/v1/orders/{id}/`, or send the cancel again: it
+  retries now and answers 200 or 202 the same way.
+- **409** `order_state_conflict`: the order is neither confirmed nor being cancelled;
+  `stock_return_refused`: catalog refused to take the stock back (the order stays `confirmed`).
+"""
+
+
 class OrderCancelView(OrdersAPIView):
     permission_classes = (IsCustomer,)
     serializer_class = OrderSerializer
@@ -165,17 +180,12 @@ class OrderCancelView(OrdersAPIView):
         operation_id="orders_cancel",
         tags=TAGS,
         summary="Cancel one of your confirmed orders",
-        description=(
-            "confirmed → cancelled; the stock goes back to catalog first. Cancelling a cancelled order "
-            "answers it unchanged; any other status is 409 `order_state_conflict`. 503 (`Retry-After`) "
-            "when catalog cannot take the stock back now: nothing changed, retry."
-        ),
+        description=CANCEL_DESCRIPTION,
         request=None,
-        parameters=[RETRY_AFTER_PARAMETER],
         responses={
-            200: OrderSerializer,
+            200: OpenApiResponse(OrderSerializer, description="Cancelled: the stock is back in the catalog."),
+            202: OpenApiResponse(OrderSerializer, description="Cancelling: recorded, finished by recovery."),
             409: OrdersConflictErrorResponseSerializer,
-            503: OrdersUnavailableErrorResponseSerializer,
         },
     )
     def post(self, request: Request, order_id: uuid.UUID) -> Response:
@@ -184,4 +194,4 @@ class OrderCancelView(OrdersAPIView):
             order_id=order_id, actor=user.principal, reason="cancelled by the customer", customer_id=customer_id(user)
         )
         order = order_get_for_customer(customer_id=customer_id(user), order_id=order_id)
-        return Response(OrderSerializer(order).data)
+        return cancel_answer(order, OrderSerializer(order).data)

@@ -4,25 +4,22 @@ from __future__ import annotations
 
 import uuid
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from common.auth.authentication import token_user
 from common.auth.permissions import IsStaff
 from common.pagination import CursorPagination
-from orders_service.orders.api.errors import (
-    OrdersConflictErrorResponseSerializer,
-    OrdersUnavailableErrorResponseSerializer,
-)
-from orders_service.orders.api.schema import RETRY_AFTER_PARAMETER, document_query_errors
+from orders_service.orders.api.errors import OrdersConflictErrorResponseSerializer
+from orders_service.orders.api.schema import document_query_errors
 from orders_service.orders.api.serializers.staff import (
     OrderStatusChangeSerializer,
     OrderTransitionSerializer,
     StaffOrderListFilterSerializer,
     StaffOrderSerializer,
 )
-from orders_service.orders.api.views.base import OrdersAPIView
+from orders_service.orders.api.views.base import OrdersAPIView, cancel_answer
 from orders_service.orders.models import Order, OrderStatusChange
 from orders_service.orders.selectors.orders import order_get, order_history, order_list
 from orders_service.orders.services.transitions import order_cancel, order_fulfil
@@ -90,7 +87,11 @@ class StaffOrderFulfilView(OrdersAPIView):
         operation_id="staff_orders_fulfil",
         tags=TAGS,
         summary="Mark a confirmed order fulfilled (staff)",
-        description="confirmed → fulfilled. Fulfilling a fulfilled order answers it unchanged; otherwise 409.",
+        description=(
+            "confirmed → fulfilled. Fulfilling a fulfilled order answers it unchanged. 409 "
+            "`order_cancellation_in_flight` while the order is `cancelling` (its stock may already be back on "
+            "sale); 409 `order_state_conflict` from any other status."
+        ),
         request=OrderTransitionSerializer,
         responses={200: StaffOrderSerializer, 409: OrdersConflictErrorResponseSerializer},
     )
@@ -109,17 +110,20 @@ class StaffOrderCancelView(OrdersAPIView):
         operation_id="staff_orders_cancel",
         tags=TAGS,
         summary="Cancel a confirmed order (staff)",
-        description="As the customer's cancel: the stock goes back to catalog first (503 if it cannot now).",
+        description=(
+            "As the customer's cancel: 200 `cancelled` once catalog took the stock back, 202 `cancelling` when "
+            "catalog gave no definite answer (recovery finishes it), 409 otherwise."
+        ),
         request=OrderTransitionSerializer,
-        parameters=[RETRY_AFTER_PARAMETER],
         responses={
-            200: StaffOrderSerializer,
+            200: OpenApiResponse(StaffOrderSerializer, description="Cancelled: the stock is back in the catalog."),
+            202: OpenApiResponse(StaffOrderSerializer, description="Cancelling: recorded, finished by recovery."),
             409: OrdersConflictErrorResponseSerializer,
-            503: OrdersUnavailableErrorResponseSerializer,
         },
     )
     def post(self, request: Request, order_id: uuid.UUID) -> Response:
         body = OrderTransitionSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         order_cancel(order_id=order_id, actor=token_user(request).principal, reason=body.validated_data["reason"])
-        return Response(StaffOrderSerializer(order_get(order_id=order_id)).data)
+        order = order_get(order_id=order_id)
+        return cancel_answer(order, StaffOrderSerializer(order).data)

@@ -10,8 +10,9 @@ from orders_service.orders.services.recovery import orders_recover
 class Command(BaseCommand):
     help = (
         "Settle the orders left pending by the saga (no definite answer from accounts or catalog), with the same "
-        "keys: each ends confirmed or rejected, or stays pending if a service is still away. The procrastinate "
-        "worker runs this every minute; run it by hand after an outage."
+        "keys: each ends confirmed or rejected, or stays pending if a service is still away; then finish the "
+        "cancellations left cancelling (the same idempotent stock return). The procrastinate worker runs this "
+        "every minute; run it by hand after an outage."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -19,7 +20,10 @@ class Command(BaseCommand):
             "--older-than",
             type=float,
             default=settings.ORDERS_RECOVERY_AFTER_SECONDS,
-            help="Only orders pending for longer than this many seconds (default: ORDERS_RECOVERY_AFTER_SECONDS).",
+            help=(
+                "Only orders pending (or cancelling) for longer than this many seconds "
+                "(default: ORDERS_RECOVERY_AFTER_SECONDS)."
+            ),
         )
         parser.add_argument("--limit", type=int, default=None, help="At most this many orders.")
         parser.add_argument(
@@ -34,5 +38,6 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             f"examined {report.examined}: {report.confirmed} confirmed, {report.rejected} rejected, "
-            f"{report.still_pending} still pending"
+            f"{report.still_pending} still pending; {report.cancelled} cancelled, "
+            f"{report.still_cancelling} still cancelling"
         )

@@ -312,6 +312,9 @@ from .reservation import Reservation
 from .reservation_create_line_request import ReservationCreateLineRequest
 from .reservation_create_request import ReservationCreateRequest
 from .reservation_line import ReservationLine
+from .reservation_state import ReservationState
+from .reservation_states import ReservationStates
+from .reservation_states_query_request import ReservationStatesQueryRequest
 from .reservation_status_enum import ReservationStatusEnum
 from .reservations_create_idempotency_key_error_component import ReservationsCreateIdempotencyKeyErrorComponent
 from .reservations_create_idempotency_key_error_component_attr import ReservationsCreateIdempotencyKeyErrorComponentAttr
@@ -347,6 +350,19 @@ from .reservations_create_ttl_seconds_error_component import ReservationsCreateT
 from .reservations_create_ttl_seconds_error_component_attr import ReservationsCreateTtlSecondsErrorComponentAttr
 from .reservations_create_ttl_seconds_error_component_code import ReservationsCreateTtlSecondsErrorComponentCode
 from .reservations_create_validation_error import ReservationsCreateValidationError
+from .reservations_states_ids_error_component import ReservationsStatesIdsErrorComponent
+from .reservations_states_ids_error_component_attr import ReservationsStatesIdsErrorComponentAttr
+from .reservations_states_ids_error_component_code import ReservationsStatesIdsErrorComponentCode
+from .reservations_states_ids_index_error_component import ReservationsStatesIdsINDEXErrorComponent
+from .reservations_states_ids_index_error_component_code import ReservationsStatesIdsINDEXErrorComponentCode
+from .reservations_states_non_field_errors_error_component import ReservationsStatesNonFieldErrorsErrorComponent
+from .reservations_states_non_field_errors_error_component_attr import (
+    ReservationsStatesNonFieldErrorsErrorComponentAttr,
+)
+from .reservations_states_non_field_errors_error_component_code import (
+    ReservationsStatesNonFieldErrorsErrorComponentCode,
+)
+from .reservations_states_validation_error import ReservationsStatesValidationError
 from .server_error_enum import ServerErrorEnum
 from .stock_adjustment import StockAdjustment
 from .stock_adjustment_create_request import StockAdjustmentCreateRequest
@@ -756,6 +772,18 @@ __all__ = (
     "ReservationsCreateTtlSecondsErrorComponentAttr",
     "ReservationsCreateTtlSecondsErrorComponentCode",
     "ReservationsCreateValidationError",
+    "ReservationsStatesIdsErrorComponent",
+    "ReservationsStatesIdsErrorComponentAttr",
+    "ReservationsStatesIdsErrorComponentCode",
+    "ReservationsStatesIdsINDEXErrorComponent",
+    "ReservationsStatesIdsINDEXErrorComponentCode",
+    "ReservationsStatesNonFieldErrorsErrorComponent",
+    "ReservationsStatesNonFieldErrorsErrorComponentAttr",
+    "ReservationsStatesNonFieldErrorsErrorComponentCode",
+    "ReservationsStatesValidationError",
+    "ReservationState",
+    "ReservationStates",
+    "ReservationStatesQueryRequest",
     "ReservationStatusEnum",
     "ServerErrorEnum",
     "StockAdjustment",

@@ -21,11 +21,13 @@ class OrderStatusChange:
 
             * `pending` - pending
             * `confirmed` - confirmed
+            * `cancelling` - cancelling
             * `rejected` - rejected
             * `cancelled` - cancelled
             * `fulfilled` - fulfilled
         to_status (OrderStatusEnum): * `pending` - pending
             * `confirmed` - confirmed
+            * `cancelling` - cancelling
             * `rejected` - rejected
             * `cancelled` - cancelled
             * `fulfilled` - fulfilled

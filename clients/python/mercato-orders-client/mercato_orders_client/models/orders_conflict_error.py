@@ -17,6 +17,7 @@ class OrdersConflictError:
     Attributes:
         code (OrdersConflictErrorCodeEnum): * `idempotency_request_in_flight` - Idempotency Request In Flight
             * `order_state_conflict` - Order State Conflict
+            * `order_cancellation_in_flight` - Order Cancellation In Flight
             * `stock_return_refused` - Stock Return Refused
         detail (str):
         attr (None | str):

@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class OrdersListStatus(StrEnum):
     CANCELLED = "cancelled"
+    CANCELLING = "cancelling"
     CONFIRMED = "confirmed"
     FULFILLED = "fulfilled"
     PENDING = "pending"

@@ -26,6 +26,7 @@ class StaffOrder:
         id (UUID):
         status (OrderStatusEnum): * `pending` - pending
             * `confirmed` - confirmed
+            * `cancelling` - cancelling
             * `rejected` - rejected
             * `cancelled` - cancelled
             * `fulfilled` - fulfilled

@@ -18,7 +18,6 @@ from ...models.error_response_431 import ErrorResponse431
 from ...models.error_response_500 import ErrorResponse500
 from ...models.order import Order
 from ...models.orders_conflict_error_response import OrdersConflictErrorResponse
-from ...models.orders_unavailable_error_response import OrdersUnavailableErrorResponse
 from ...models.parse_error_response import ParseErrorResponse
 from ...types import Response
 
@@ -51,7 +50,6 @@ def _parse_response(
     | ErrorResponse500
     | Order
     | OrdersConflictErrorResponse
-    | OrdersUnavailableErrorResponse
     | ParseErrorResponse
     | None
 ):
@@ -59,6 +57,11 @@ def _parse_response(
         response_200 = Order.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 202:
+        response_202 = Order.from_dict(response.json())
+
+        return response_202
 
     if response.status_code == 400:
         response_400 = ParseErrorResponse.from_dict(response.json())
@@ -115,11 +118,6 @@ def _parse_response(
 
         return response_500
 
-    if response.status_code == 503:
-        response_503 = OrdersUnavailableErrorResponse.from_dict(response.json())
-
-        return response_503
-
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -140,7 +138,6 @@ def _build_response(
     | ErrorResponse500
     | Order
     | OrdersConflictErrorResponse
-    | OrdersUnavailableErrorResponse
     | ParseErrorResponse
 ]:
     return Response(
@@ -167,14 +164,21 @@ def sync_detailed(
     | ErrorResponse500
     | Order
     | OrdersConflictErrorResponse
-    | OrdersUnavailableErrorResponse
     | ParseErrorResponse
 ]:
     """Cancel one of your confirmed orders
 
-     confirmed → cancelled; the stock goes back to catalog first. Cancelling a cancelled order answers it
-    unchanged; any other status is 409 `order_state_conflict`. 503 (`Retry-After`) when catalog cannot
-    take the stock back now: nothing changed, retry.
+     confirmed → cancelling → cancelled. The cancellation is recorded (`cancelling`) before catalog
+    is asked to take the stock back, so it is never lost:
+
+    - **200**: catalog took the stock back; the order is `cancelled`. Cancelling a cancelled order
+      answers it unchanged.
+    - **202**: catalog gave no definite answer (timeout, error, outage): the order is `cancelling`,
+      cannot be fulfilled any more, and the recovery job finishes the cancellation within minutes
+      (the same idempotent return). Poll `GET /api/v1/orders/{id}/`, or send the cancel again: it
+      retries now and answers 200 or 202 the same way.
+    - **409** `order_state_conflict`: the order is neither confirmed nor being cancelled;
+      `stock_return_refused`: catalog refused to take the stock back (the order stays `confirmed`).
 
     Args:
         order_id (UUID):
@@ -184,7 +188,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | Order | OrdersConflictErrorResponse | OrdersUnavailableErrorResponse | ParseErrorResponse]
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | Order | OrdersConflictErrorResponse | ParseErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -214,15 +218,22 @@ def sync(
     | ErrorResponse500
     | Order
     | OrdersConflictErrorResponse
-    | OrdersUnavailableErrorResponse
     | ParseErrorResponse
     | None
 ):
     """Cancel one of your confirmed orders
 
-     confirmed → cancelled; the stock goes back to catalog first. Cancelling a cancelled order answers it
-    unchanged; any other status is 409 `order_state_conflict`. 503 (`Retry-After`) when catalog cannot
-    take the stock back now: nothing changed, retry.
+     confirmed → cancelling → cancelled. The cancellation is recorded (`cancelling`) before catalog
+    is asked to take the stock back, so it is never lost:
+
+    - **200**: catalog took the stock back; the order is `cancelled`. Cancelling a cancelled order
+      answers it unchanged.
+    - **202**: catalog gave no definite answer (timeout, error, outage): the order is `cancelling`,
+      cannot be fulfilled any more, and the recovery job finishes the cancellation within minutes
+      (the same idempotent return). Poll `GET /api/v1/orders/{id}/`, or send the cancel again: it
+      retries now and answers 200 or 202 the same way.
+    - **409** `order_state_conflict`: the order is neither confirmed nor being cancelled;
+      `stock_return_refused`: catalog refused to take the stock back (the order stays `confirmed`).
 
     Args:
         order_id (UUID):
@@ -232,7 +243,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | Order | OrdersConflictErrorResponse | OrdersUnavailableErrorResponse | ParseErrorResponse
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | Order | OrdersConflictErrorResponse | ParseErrorResponse
     """
 
     return sync_detailed(
@@ -257,14 +268,21 @@ async def asyncio_detailed(
     | ErrorResponse500
     | Order
     | OrdersConflictErrorResponse
-    | OrdersUnavailableErrorResponse
     | ParseErrorResponse
 ]:
     """Cancel one of your confirmed orders
 
-     confirmed → cancelled; the stock goes back to catalog first. Cancelling a cancelled order answers it
-    unchanged; any other status is 409 `order_state_conflict`. 503 (`Retry-After`) when catalog cannot
-    take the stock back now: nothing changed, retry.
+     confirmed → cancelling → cancelled. The cancellation is recorded (`cancelling`) before catalog
+    is asked to take the stock back, so it is never lost:
+
+    - **200**: catalog took the stock back; the order is `cancelled`. Cancelling a cancelled order
+      answers it unchanged.
+    - **202**: catalog gave no definite answer (timeout, error, outage): the order is `cancelling`,
+      cannot be fulfilled any more, and the recovery job finishes the cancellation within minutes
+      (the same idempotent return). Poll `GET /api/v1/orders/{id}/`, or send the cancel again: it
+      retries now and answers 200 or 202 the same way.
+    - **409** `order_state_conflict`: the order is neither confirmed nor being cancelled;
+      `stock_return_refused`: catalog refused to take the stock back (the order stays `confirmed`).
 
     Args:
         order_id (UUID):
@@ -274,7 +292,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | Order | OrdersConflictErrorResponse | OrdersUnavailableErrorResponse | ParseErrorResponse]
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | Order | OrdersConflictErrorResponse | ParseErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -302,15 +320,22 @@ async def asyncio(
     | ErrorResponse500
     | Order
     | OrdersConflictErrorResponse
-    | OrdersUnavailableErrorResponse
     | ParseErrorResponse
     | None
 ):
     """Cancel one of your confirmed orders
 
-     confirmed → cancelled; the stock goes back to catalog first. Cancelling a cancelled order answers it
-    unchanged; any other status is 409 `order_state_conflict`. 503 (`Retry-After`) when catalog cannot
-    take the stock back now: nothing changed, retry.
+     confirmed → cancelling → cancelled. The cancellation is recorded (`cancelling`) before catalog
+    is asked to take the stock back, so it is never lost:
+
+    - **200**: catalog took the stock back; the order is `cancelled`. Cancelling a cancelled order
+      answers it unchanged.
+    - **202**: catalog gave no definite answer (timeout, error, outage): the order is `cancelling`,
+      cannot be fulfilled any more, and the recovery job finishes the cancellation within minutes
+      (the same idempotent return). Poll `GET /api/v1/orders/{id}/`, or send the cancel again: it
+      retries now and answers 200 or 202 the same way.
+    - **409** `order_state_conflict`: the order is neither confirmed nor being cancelled;
+      `stock_return_refused`: catalog refused to take the stock back (the order stays `confirmed`).
 
     Args:
         order_id (UUID):
@@ -320,7 +345,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | Order | OrdersConflictErrorResponse | OrdersUnavailableErrorResponse | ParseErrorResponse
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | Order | OrdersConflictErrorResponse | ParseErrorResponse
     """
 
     return (

@@ -18,7 +18,6 @@ from ...models.error_response_431 import ErrorResponse431
 from ...models.error_response_500 import ErrorResponse500
 from ...models.order_transition_request import OrderTransitionRequest
 from ...models.orders_conflict_error_response import OrdersConflictErrorResponse
-from ...models.orders_unavailable_error_response import OrdersUnavailableErrorResponse
 from ...models.parse_error_response import ParseErrorResponse
 from ...models.staff_order import StaffOrder
 from ...models.staff_orders_cancel_validation_error import StaffOrdersCancelValidationError
@@ -61,7 +60,6 @@ def _parse_response(
     | ErrorResponse431
     | ErrorResponse500
     | OrdersConflictErrorResponse
-    | OrdersUnavailableErrorResponse
     | ParseErrorResponse
     | StaffOrdersCancelValidationError
     | StaffOrder
@@ -71,6 +69,11 @@ def _parse_response(
         response_200 = StaffOrder.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 202:
+        response_202 = StaffOrder.from_dict(response.json())
+
+        return response_202
 
     if response.status_code == 400:
 
@@ -145,11 +148,6 @@ def _parse_response(
 
         return response_500
 
-    if response.status_code == 503:
-        response_503 = OrdersUnavailableErrorResponse.from_dict(response.json())
-
-        return response_503
-
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -169,7 +167,6 @@ def _build_response(
     | ErrorResponse431
     | ErrorResponse500
     | OrdersConflictErrorResponse
-    | OrdersUnavailableErrorResponse
     | ParseErrorResponse
     | StaffOrdersCancelValidationError
     | StaffOrder
@@ -198,14 +195,14 @@ def sync_detailed(
     | ErrorResponse431
     | ErrorResponse500
     | OrdersConflictErrorResponse
-    | OrdersUnavailableErrorResponse
     | ParseErrorResponse
     | StaffOrdersCancelValidationError
     | StaffOrder
 ]:
     """Cancel a confirmed order (staff)
 
-     As the customer's cancel: the stock goes back to catalog first (503 if it cannot now).
+     As the customer's cancel: 200 `cancelled` once catalog took the stock back, 202 `cancelling` when
+    catalog gave no definite answer (recovery finishes it), 409 otherwise.
 
     Args:
         order_id (UUID):
@@ -216,7 +213,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | OrdersConflictErrorResponse | OrdersUnavailableErrorResponse | ParseErrorResponse | StaffOrdersCancelValidationError | StaffOrder]
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | OrdersConflictErrorResponse | ParseErrorResponse | StaffOrdersCancelValidationError | StaffOrder]
     """
 
     kwargs = _get_kwargs(
@@ -247,7 +244,6 @@ def sync(
     | ErrorResponse431
     | ErrorResponse500
     | OrdersConflictErrorResponse
-    | OrdersUnavailableErrorResponse
     | ParseErrorResponse
     | StaffOrdersCancelValidationError
     | StaffOrder
@@ -255,7 +251,8 @@ def sync(
 ):
     """Cancel a confirmed order (staff)
 
-     As the customer's cancel: the stock goes back to catalog first (503 if it cannot now).
+     As the customer's cancel: 200 `cancelled` once catalog took the stock back, 202 `cancelling` when
+    catalog gave no definite answer (recovery finishes it), 409 otherwise.
 
     Args:
         order_id (UUID):
@@ -266,7 +263,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | OrdersConflictErrorResponse | OrdersUnavailableErrorResponse | ParseErrorResponse | StaffOrdersCancelValidationError | StaffOrder
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | OrdersConflictErrorResponse | ParseErrorResponse | StaffOrdersCancelValidationError | StaffOrder
     """
 
     return sync_detailed(
@@ -292,14 +289,14 @@ async def asyncio_detailed(
     | ErrorResponse431
     | ErrorResponse500
     | OrdersConflictErrorResponse
-    | OrdersUnavailableErrorResponse
     | ParseErrorResponse
     | StaffOrdersCancelValidationError
     | StaffOrder
 ]:
     """Cancel a confirmed order (staff)
 
-     As the customer's cancel: the stock goes back to catalog first (503 if it cannot now).
+     As the customer's cancel: 200 `cancelled` once catalog took the stock back, 202 `cancelling` when
+    catalog gave no definite answer (recovery finishes it), 409 otherwise.
 
     Args:
         order_id (UUID):
@@ -310,7 +307,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | OrdersConflictErrorResponse | OrdersUnavailableErrorResponse | ParseErrorResponse | StaffOrdersCancelValidationError | StaffOrder]
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | OrdersConflictErrorResponse | ParseErrorResponse | StaffOrdersCancelValidationError | StaffOrder]
     """
 
     kwargs = _get_kwargs(
@@ -339,7 +336,6 @@ async def asyncio(
     | ErrorResponse431
     | ErrorResponse500
     | OrdersConflictErrorResponse
-    | OrdersUnavailableErrorResponse
     | ParseErrorResponse
     | StaffOrdersCancelValidationError
     | StaffOrder
@@ -347,7 +343,8 @@ async def asyncio(
 ):
     """Cancel a confirmed order (staff)
 
-     As the customer's cancel: the stock goes back to catalog first (503 if it cannot now).
+     As the customer's cancel: 200 `cancelled` once catalog took the stock back, 202 `cancelling` when
+    catalog gave no definite answer (recovery finishes it), 409 otherwise.
 
     Args:
         order_id (UUID):
@@ -358,7 +355,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | OrdersConflictErrorResponse | OrdersUnavailableErrorResponse | ParseErrorResponse | StaffOrdersCancelValidationError | StaffOrder
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | OrdersConflictErrorResponse | ParseErrorResponse | StaffOrdersCancelValidationError | StaffOrder
     """
 
     return (

@@ -196,7 +196,9 @@ def sync_detailed(
 ]:
     """Mark a confirmed order fulfilled (staff)
 
-     confirmed → fulfilled. Fulfilling a fulfilled order answers it unchanged; otherwise 409.
+     confirmed → fulfilled. Fulfilling a fulfilled order answers it unchanged. 409
+    `order_cancellation_in_flight` while the order is `cancelling` (its stock may already be back on
+    sale); 409 `order_state_conflict` from any other status.
 
     Args:
         order_id (UUID):
@@ -245,7 +247,9 @@ def sync(
 ):
     """Mark a confirmed order fulfilled (staff)
 
-     confirmed → fulfilled. Fulfilling a fulfilled order answers it unchanged; otherwise 409.
+     confirmed → fulfilled. Fulfilling a fulfilled order answers it unchanged. 409
+    `order_cancellation_in_flight` while the order is `cancelling` (its stock may already be back on
+    sale); 409 `order_state_conflict` from any other status.
 
     Args:
         order_id (UUID):
@@ -288,7 +292,9 @@ async def asyncio_detailed(
 ]:
     """Mark a confirmed order fulfilled (staff)
 
-     confirmed → fulfilled. Fulfilling a fulfilled order answers it unchanged; otherwise 409.
+     confirmed → fulfilled. Fulfilling a fulfilled order answers it unchanged. 409
+    `order_cancellation_in_flight` while the order is `cancelling` (its stock may already be back on
+    sale); 409 `order_state_conflict` from any other status.
 
     Args:
         order_id (UUID):
@@ -335,7 +341,9 @@ async def asyncio(
 ):
     """Mark a confirmed order fulfilled (staff)
 
-     confirmed → fulfilled. Fulfilling a fulfilled order answers it unchanged; otherwise 409.
+     confirmed → fulfilled. Fulfilling a fulfilled order answers it unchanged. 409
+    `order_cancellation_in_flight` while the order is `cancelling` (its stock may already be back on
+    sale); 409 `order_state_conflict` from any other status.
 
     Args:
         order_id (UUID):
