@@ -338,3 +338,65 @@ def test_query_counts_do_not_grow_with_the_lines(
             orders_client.post(f"{URL}{created.json()['id']}/commit/")
         counts[size] = (len(create.captured_queries), len(commit.captured_queries))
     assert counts[1] == counts[10], counts
+
+
+# --- states of several reservations (orders' reconciliation) ------------------------------------
+
+STATES_URL = f"{URL}states/"
+
+
+def test_states_answer_several_reservations_by_id_in_one_query(
+    orders_client: APIClient,
+    service_client: Callable[..., APIClient],
+    staff_client: APIClient,
+    stocked: None,
+    django_assert_num_queries: Any,
+) -> None:
+    held = reserve(orders_client, [{"sku": "A", "quantity": 1}]).json()
+    committed = reserve(orders_client, [{"sku": "B", "quantity": 1}]).json()
+    assert orders_client.post(f"{URL}{committed['id']}/commit/").status_code == 200
+    returned = reserve(orders_client, [{"sku": "A", "quantity": 2}]).json()
+    orders_client.post(f"{URL}{returned['id']}/commit/")
+    orders_client.post(f"{URL}{returned['id']}/return/")
+    missing = str(uuid.uuid4())
+    ids = [returned["id"], missing, held["id"], committed["id"]]
+    with django_assert_num_queries(1):
+        response = orders_client.post(STATES_URL, {"ids": ids}, format="json")
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert [(r["id"], r["status"]) for r in body["results"]] == [
+        (returned["id"], "returned"),
+        (held["id"], "held"),
+        (committed["id"], "committed"),
+    ]
+    assert set(body["results"][0]) == {"id", "status", "reference", "updated_at"}
+    assert body["unknown"] == [missing]
+    # Another service's reservations are unknown to it; staff see every one.
+    other = service_client(name="someone-else").post(STATES_URL, {"ids": ids}, format="json").json()
+    assert (other["results"], len(other["unknown"])) == ([], 4)
+    assert len(staff_client.post(STATES_URL, {"ids": ids}, format="json").json()["results"]) == 3
+
+
+@pytest.mark.parametrize(
+    ("body", "attr"),
+    [
+        ({"ids": []}, "ids"),
+        ({"ids": ["not-a-uuid"]}, "ids.0"),
+        ({"ids": [str(uuid.uuid4())] * 201}, "ids"),
+        ({"ids": "x"}, "ids"),
+        ({}, "ids"),
+    ],
+)
+def test_states_validation(orders_client: APIClient, body: dict[str, Any], attr: str) -> None:
+    response = orders_client.post(STATES_URL, body, format="json")
+    assert response.status_code == 400, response.content
+    assert errors(response)[0]["attr"] == attr
+
+
+def test_states_need_the_scope(
+    service_client: Callable[..., APIClient], customer_client: APIClient, anonymous_client: APIClient
+) -> None:
+    body = {"ids": [str(uuid.uuid4())]}
+    assert anonymous_client.post(STATES_URL, body, format="json").status_code == 401
+    assert customer_client.post(STATES_URL, body, format="json").status_code == 403
+    assert service_client(scopes=("accounts.users:read",)).post(STATES_URL, body, format="json").status_code == 403

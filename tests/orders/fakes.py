@@ -112,6 +112,8 @@ class FakeCatalog:
         path = received.path
         if received.method == "POST" and path == "/api/v1/reservations/":
             return self._reserve(received)
+        if received.method == "POST" and path == "/api/v1/reservations/states/":
+            return self._states(received)
         if received.method == "POST" and path.startswith("/api/v1/reservations/"):
             _, _, _, _, reservation_id, verb, _ = path.split("/")
             reservation = self.reservations.get(reservation_id)
@@ -173,6 +175,19 @@ class FakeCatalog:
         self.reservations[reservation.id] = reservation
         self.by_key[key] = reservation.id
         return Answer.json(reservation.body(self.products), 201)
+
+    def _states(self, received: Received) -> Answer:
+        ids = received.json()["ids"]
+        found = [self.reservations[i] for i in ids if i in self.reservations]
+        return Answer.json(
+            {
+                "results": [
+                    {"id": r.id, "status": r.status, "reference": r.reference, "updated_at": "2030-01-01T00:00:00Z"}
+                    for r in found
+                ],
+                "unknown": [i for i in ids if i not in self.reservations],
+            }
+        )
 
     def _transition(self, reservation: FakeReservation, verb: str) -> Answer:
         target = {"commit": "committed", "release": "released", "return": "returned"}[verb]

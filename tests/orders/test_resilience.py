@@ -70,7 +70,9 @@ def test_recover_orders_command_settles_pending_orders(shopper: Shopper, catalog
     second = place(shopper, [("MUG-1", 1)]).json()["id"]
     out = io.StringIO()
     call_command("recover_orders", "--older-than", "0", stdout=out)
-    assert out.getvalue().strip() == "examined 2: 1 confirmed, 1 rejected, 0 still pending"
+    assert out.getvalue().strip() == (
+        "examined 2: 1 confirmed, 1 rejected, 0 still pending; 0 cancelled, 0 still cancelling"
+    )
     # Oldest first: the first order got the one unit.
     assert (Order.objects.get(pk=first).status, Order.objects.get(pk=second).status) == ("confirmed", "rejected")
     assert catalog.held() == 0
