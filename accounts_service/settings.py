@@ -66,7 +66,8 @@ AXES_USERNAME_FORM_FIELD = "email"
 # The admin form calls the field "username" and case differs between attempts; both must count
 # against the one normalised address.
 AXES_USERNAME_CALLABLE = "accounts_service.accounts.lockout.lockout_username"
-# The same client address as the throttles (NUM_PROXIES below).
+# The same client address as the throttles: NUM_PROXIES, or the browser's address relayed by
+# catalog or orders at their admin sign-in (accounts_service/accounts/lockout.py).
 AXES_CLIENT_IP_CALLABLE = "accounts_service.accounts.lockout.lockout_client_ip"
 # The API answers a lockout itself (429 in the error shape); the admin gets a page.
 AXES_LOCKOUT_CALLABLE = "accounts_service.accounts.lockout.lockout_response"
@@ -84,16 +85,13 @@ _throttle_rates: Any = {
 }
 REST_FRAMEWORK = {
     **REST_FRAMEWORK,
+    # NUM_PROXIES (common/settings.py) says which client address they count against.
     "DEFAULT_THROTTLE_RATES": _throttle_rates,
-    # How many proxies in front of accounts append to X-Forwarded-For. With the default 0 the
-    # header is ignored; left unset, DRF would trust it, and every forged value would be a new
-    # client to the throttles.
-    "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
 }
 
 LOGGING = logging_settings(SERVICE_NAME)
 SPECTACULAR_SETTINGS = spectacular_settings(
-    version="1.2.0",  # docs/api.md, "API versions": what each version changed
+    version="1.3.0",  # docs/api.md, "API versions": what each version changed
     title="Mercato accounts API",
     description="Users, staff roles, addresses, service clients and the tokens that identify them.",
 )

@@ -17,6 +17,13 @@ AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend", "common.
 
 ACCOUNTS_URL = env.url("ACCOUNTS_URL").geturl()
 
+# This service's client credentials on accounts (docs/identity.md): admin sign-in relays the
+# browser's address with them (scope accounts.sign-in:relay). Not required at import, so that
+# static checks and the schema export run without them; an admin sign-in through accounts
+# without them is refused, with an error naming them in the log.
+SERVICE_CLIENT_ID = env.str("SERVICE_CLIENT_ID", default="")
+SERVICE_CLIENT_SECRET = env.str("SERVICE_CLIENT_SECRET", default="")
+
 # Bulk import (docs/catalog-bulk.md): the largest file POST /api/v1/product-imports/ accepts.
 # Uploads are spooled to a temporary file (FILE_UPLOAD_TEMP_DIR, the system's by default),
 # then copied into PostgreSQL in 1 MiB chunks.

@@ -57,12 +57,15 @@ SERVICES: tuple[ServiceSpec, ...] = (
     ServiceSpec("accounts", 8001),
     # The procrastinate worker runs catalog's jobs (product imports) and periodic tasks
     # (reservation expiry).
-    ServiceSpec("catalog", 8002, calls=("accounts",), workers=(("procrastinate", "worker"),)),
+    # Admin sign-in relays the browser's address to accounts (common/auth/relay.py).
+    ServiceSpec(
+        "catalog", 8002, calls=("accounts",), scopes=("accounts.sign-in:relay",), workers=(("procrastinate", "worker"),)
+    ),
     ServiceSpec(
         "orders",
         8003,
         calls=("accounts", "catalog"),
-        scopes=("accounts.users:read", "catalog.reservations:write"),
+        scopes=("accounts.sign-in:relay", "accounts.users:read", "catalog.reservations:write"),
         # Periodic recovery of pending orders and the purge of expired idempotency keys.
         workers=(("procrastinate", "worker"),),
     ),

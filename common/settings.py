@@ -175,6 +175,12 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
     "UNAUTHENTICATED_USER": None,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # How many proxies in front of the service append to X-Forwarded-For (the ingress: 1). The
+    # client address (accounts' throttles and lockout, the browser address catalog and orders
+    # relay at admin sign-in) is the entry the nearest of them appended. With the default 0 the
+    # header is ignored; left unset, DRF would trust it, and every forged value would be a new
+    # client.
+    "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
 }
 
 DRF_STANDARDIZED_ERRORS: dict[str, Any] = {

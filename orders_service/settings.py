@@ -17,7 +17,8 @@ AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend", "common.
 ACCOUNTS_URL = env.url("ACCOUNTS_URL").geturl()
 CATALOG_URL = env.url("CATALOG_URL").geturl()
 
-# This service's client credentials on accounts (docs/identity.md). Not required at import,
+# This service's client credentials on accounts (docs/identity.md), for its calls to accounts
+# and catalog and to relay the browser's address at admin sign-in. Not required at import,
 # so that static checks and the schema export run without them; the first call that needs a
 # service token fails loudly, naming them, when they are missing.
 SERVICE_CLIENT_ID = env.str("SERVICE_CLIENT_ID", default="")

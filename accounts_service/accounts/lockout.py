@@ -1,13 +1,20 @@
 """django-axes hooks: who an attempt counts against, and what a locked-out client sees."""
 
+import logging
 from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from rest_framework.throttling import BaseThrottle
+from rest_framework.authentication import get_authorization_header
+from rest_framework.exceptions import APIException
+from rest_framework.request import Request
 
 from accounts_service.accounts.models import normalize_email
+from common.auth.authentication import verify_token
+from common.auth.relay import RELAY_HEADER, RELAY_META_KEY, RELAY_SCOPE, ip_address, request_address
+
+logger = logging.getLogger(__name__)
 
 
 def lockout_username(request: HttpRequest, credentials: dict[str, Any] | None) -> str | None:
@@ -23,10 +30,44 @@ def lockout_username(request: HttpRequest, credentials: dict[str, Any] | None) -
 
 
 def lockout_client_ip(request: HttpRequest) -> str | None:
-    """The client address exactly as the throttles see it, honouring NUM_PROXIES."""
-    # get_ident reads only request.META, which the Django request has as well.
-    ident: str | None = BaseThrottle().get_ident(request)  # type: ignore[arg-type]
-    return ident
+    """The client address for django-axes: the same as the throttles', ``client_address``."""
+    return client_address(request)
+
+
+def client_address(request: HttpRequest | Request) -> str:
+    """The address a sign-in attempt (lockout) or a throttled request counts against.
+
+    The address the request came from (NUM_PROXIES), unless it is a relayed sign-in: a service
+    client whose token carries the relay scope (catalog's or orders' admin sign-in) names the
+    browser's address in the relay header, and the attempt counts against that, as if the
+    browser had come here itself. From anyone else the header is ignored: a browser could
+    otherwise name a new address on every attempt and never be locked out.
+    """
+    direct = request_address(request)
+    relayed = request.META.get(RELAY_META_KEY)
+    if relayed is None:
+        return direct
+    if not _may_relay(request):
+        logger.warning("%s from %s ignored: the caller has no service token with %s", RELAY_HEADER, direct, RELAY_SCOPE)
+        return direct
+    address = ip_address(relayed)
+    if address is None:
+        logger.warning("%s from %s ignored: %r is not an IP address", RELAY_HEADER, direct, relayed[:64])
+        return direct
+    return address
+
+
+def _may_relay(request: HttpRequest | Request) -> bool:
+    # The sign-in endpoints run no authentication (a stale token must not get in the way of
+    # signing in), so the caller's token is checked here, and only when it relays an address.
+    parts = get_authorization_header(request).split()  # type: ignore[arg-type]
+    if len(parts) != 2 or parts[0].lower() != b"bearer":
+        return False
+    try:
+        caller = verify_token(parts[1].decode("ascii"))
+    except (APIException, UnicodeDecodeError):
+        return False
+    return caller.is_service and RELAY_SCOPE in caller.scopes
 
 
 def lockout_response(

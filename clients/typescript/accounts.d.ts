@@ -135,7 +135,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in: obtain an access and refresh token
-         * @description 401 for an unknown address, a wrong password or an inactive account alike. After `AXES_FAILURE_LIMIT` failures for one address from one client address, every attempt, even with the right password, answers 429 until `AXES_COOLOFF_TIME` has passed.
+         * @description 401 for an unknown address, a wrong password or an inactive account alike. After `AXES_FAILURE_LIMIT` failures for one address from one client address, every attempt, even with the right password, answers 429 until `AXES_COOLOFF_TIME` has passed. The client address is the caller's (behind `NUM_PROXIES` trusted proxies, the one they saw), or the one in `Mercato-Client-IP` when the call carries a service token with the scope `accounts.sign-in:relay`.
          */
         post: operations["auth_token"];
         delete?: never;
@@ -2407,7 +2407,10 @@ export interface operations {
     auth_token: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description For services that sign people in on their behalf (catalog's and orders' admin): the IP address of the person's browser, which the attempt then counts against. Honoured only with `Authorization: Bearer <service token with accounts.sign-in:relay>`; ignored otherwise. */
+                "Mercato-Client-IP"?: string;
+            };
             path?: never;
             cookie?: never;
         };

@@ -9,6 +9,11 @@ List it after Django's ModelBackend::
 
 Permissions come from ModelBackend through the mirrored local groups; this backend only signs
 people in, so it answers no permission question itself.
+
+Every attempt is relayed with the browser's address (``common.auth.relay``), so accounts counts
+it, for lockout and throttling, against that address rather than this service's: a sign-in
+here is counted exactly like one at accounts. Without a request (so without an address) or
+without this service's client credentials, no one signs in through accounts.
 """
 
 from __future__ import annotations
@@ -20,10 +25,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import BaseBackend
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.models import Group
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.http import HttpRequest
 
-from common.auth.accounts import AccountsProfile, profile_for_credentials
+from common.auth.accounts import AccountsProfile, RelayRefused, profile_for_credentials
+from common.auth.relay import ip_address, request_address
 from common.http import ServiceUnavailable
 
 if TYPE_CHECKING:
@@ -41,15 +48,7 @@ class AccountsBackend(BaseBackend):
     ) -> _User | None:
         if not username or not password:
             return None
-        try:
-            profile = profile_for_credentials(username, password)
-        except ServiceUnavailable:
-            # ModelBackend has had its turn: a local superuser can still sign in.
-            logger.warning("accounts unreachable: admin sign-in of %s refused", username)
-            return None
-        except ValueError as exc:
-            logger.error("accounts answered outside its contract at sign-in: %s", exc)
-            return None
+        profile = _profile_from_accounts(request, username, password)
         if profile is None:
             return None
         if not (profile.is_staff and profile.is_active):
@@ -65,6 +64,24 @@ class AccountsBackend(BaseBackend):
         except (user_model.DoesNotExist, ValueError, TypeError):
             return None
         return user if user.is_active else None
+
+
+def _profile_from_accounts(request: HttpRequest | None, username: str, password: str) -> AccountsProfile | None:
+    client_address = ip_address(request_address(request)) if request is not None else None
+    if client_address is None:
+        # Unrelayed, the attempt would count against this service's address at accounts.
+        logger.warning("admin sign-in of %s refused: no client address to relay (NUM_PROXIES?)", username)
+        return None
+    try:
+        return profile_for_credentials(username, password, client_address=client_address)
+    except (ImproperlyConfigured, RelayRefused) as exc:
+        logger.error("admin sign-in through accounts is not possible: %s", exc)
+    except ServiceUnavailable:
+        # ModelBackend has had its turn: a local superuser can still sign in.
+        logger.warning("accounts unreachable: admin sign-in of %s refused", username)
+    except ValueError as exc:
+        logger.error("accounts answered outside its contract at sign-in: %s", exc)
+    return None
 
 
 def _local_users() -> Any:

@@ -1,5 +1,6 @@
 """A stand-in for accounts on a real local HTTP server, answering the endpoints other services
-call (docs/identity.md): the token endpoint, the caller's profile, and the JWKS.
+call (docs/identity.md): the token endpoint, the caller's profile, the client credentials grant
+(for the service client ``fake_accounts`` configures) and the JWKS.
 
 For the tests of catalog, orders and common; accounts itself is tested for real in its own
 suite and, with the others, in tests/e2e.
@@ -13,8 +14,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from common.auth.accounts import relay_tokens_forget
 from common.testing.http_server import Answer, LocalHTTPServer, Received, local_http_server
-from common.testing.tokens import SigningKey, jwks, shared_key, user_claims
+from common.testing.tokens import SigningKey, jwks, service_claims, shared_key, user_claims
+
+# The client credentials ``fake_accounts`` gives the service under test.
+CLIENT_ID = "service-under-test"
+CLIENT_SECRET = "fake-client-secret-0123456789"
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,8 @@ class FakeAccounts:
         self.key = key
         self.people: dict[str, Person] = {}
         self._by_token: dict[str, Person] = {}
+        # The scopes the service client has; the grant refuses any other (400 invalid_scope).
+        self.client_scopes: tuple[str, ...] = ("accounts.sign-in:relay",)
         server.respond = self.respond
 
     @property
@@ -61,6 +69,8 @@ class FakeAccounts:
             return Answer.json(jwks(self.key))
         if received.path == "/api/v1/auth/token/" and received.method == "POST":
             return self._token(received.json())
+        if received.path == "/api/v1/auth/service-token/" and received.method == "POST":
+            return self._service_token(received.json())
         if received.path == "/api/v1/users/me/" and received.method == "GET":
             token = received.headers.get("Authorization", "").removeprefix("Bearer ")
             person = self._by_token.get(token)
@@ -80,6 +90,20 @@ class FakeAccounts:
             {"access_token": token, "refresh_token": "opaque", "token_type": "Bearer", "expires_in": 300}
         )
 
+    def _service_token(self, body: Any) -> Answer:
+        if not isinstance(body, dict) or (body.get("client_id"), body.get("client_secret")) != (
+            CLIENT_ID,
+            CLIENT_SECRET,
+        ):
+            return _error(401, "authentication_failed")
+        scopes = str(body.get("scope") or " ".join(self.client_scopes)).split()
+        if not set(scopes) <= set(self.client_scopes):
+            return _error(400, "invalid_scope")
+        token = self.key.sign(service_claims(CLIENT_ID, scopes))
+        return Answer.json(
+            {"access_token": token, "token_type": "Bearer", "expires_in": 300, "scope": " ".join(scopes)}
+        )
+
 
 def _error(status: int, code: str) -> Answer:
     return Answer.json({"type": "client_error", "errors": [{"code": code, "detail": code, "attr": None}]}, status)
@@ -87,8 +111,16 @@ def _error(status: int, code: str) -> Answer:
 
 @contextmanager
 def fake_accounts(settings: Any, key: SigningKey | None = None) -> Iterator[FakeAccounts]:
-    """A FakeAccounts that this service calls (``settings.ACCOUNTS_URL`` points at it)."""
+    """A FakeAccounts that this service calls (``settings.ACCOUNTS_URL`` points at it), with this
+    service's client credentials set to the ones it accepts."""
     with local_http_server() as server:
         accounts = FakeAccounts(server, key or shared_key())
         settings.ACCOUNTS_URL = accounts.url
-        yield accounts
+        settings.SERVICE_CLIENT_ID = CLIENT_ID
+        settings.SERVICE_CLIENT_SECRET = CLIENT_SECRET
+        # A token cached from another test's accounts would mean nothing to this one.
+        relay_tokens_forget()
+        try:
+            yield accounts
+        finally:
+            relay_tokens_forget()

@@ -15,7 +15,7 @@ accounts:
 catalog:
   calls: [accounts]
   worker: true
-  secretKeys: [SECRET_KEY, DATABASE_URL]
+  secretKeys: [SECRET_KEY, DATABASE_URL, SERVICE_CLIENT_SECRET]
   optionalSecretKeys: []
   cronJobs:
     expireReservations: {command: expire_reservations, periodicId: reservations_expire}
@@ -141,7 +141,7 @@ OTEL_EXPORTER_OTLP_ENDPOINT: {{ $config.otelExporterOtlpEndpoint | quote }}
 {{- if eq $service "accounts" }}
 JWT_SIGNING_KEYS_FILE: /var/run/secrets/mercato/jwt/signing-keys.pem
 {{- end }}
-{{- if eq $service "orders" }}
+{{- if $values.serviceClient }}
 SERVICE_CLIENT_ID: {{ $values.serviceClient.id | quote }}
 {{- end }}
 {{- range $name, $value := $config.extraEnv }}

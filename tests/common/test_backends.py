@@ -3,11 +3,13 @@
 from collections.abc import Iterator
 from typing import Any
 
+import jwt
 import pytest
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import Group, User
-from django.test import Client
+from django.test import Client, RequestFactory
 
+from common.auth.accounts import relay_token
 from common.auth.backends import AccountsBackend
 from common.testing.fake_accounts import FakeAccounts, fake_accounts
 from common.testing.http_server import Answer
@@ -25,8 +27,13 @@ def accounts(settings: Any) -> Iterator[FakeAccounts]:
         yield accounts
 
 
-def sign_in(email: str = EMAIL, password: str = PASSWORD) -> User | None:
-    user = authenticate(None, username=email, password=password)
+BROWSER = "203.0.113.7"
+
+
+def sign_in(email: str = EMAIL, password: str = PASSWORD, **meta: str) -> User | None:
+    """Sign in as the admin's login form does, from the browser at ``BROWSER`` by default."""
+    request = RequestFactory().post("/admin/login/", REMOTE_ADDR=BROWSER, **meta)
+    user = authenticate(request, username=email, password=password)
     assert user is None or isinstance(user, User)
     return user
 
@@ -44,8 +51,12 @@ def test_staff_are_mirrored_into_a_local_user(accounts: FakeAccounts) -> None:
     assert not user.has_usable_password()
     assert groups_of(user) == {"catalog-managers"}  # groups unknown here are ignored
     calls = [(r.method, r.path) for r in accounts.server.requests]
-    assert calls == [("POST", "/api/v1/auth/token/"), ("GET", "/api/v1/users/me/")]
-    assert accounts.server.requests[0].json() == {"email": EMAIL, "password": PASSWORD}
+    assert calls == [
+        ("POST", "/api/v1/auth/service-token/"),
+        ("POST", "/api/v1/auth/token/"),
+        ("GET", "/api/v1/users/me/"),
+    ]
+    assert accounts.server.requests[1].json() == {"email": EMAIL, "password": PASSWORD}
 
 
 def test_each_sign_in_mirrors_the_current_flags_and_groups(accounts: FakeAccounts) -> None:
@@ -76,8 +87,13 @@ def test_someone_no_longer_staff_is_refused_and_loses_admin_access(accounts: Fak
 
 def answer_profile(accounts: FakeAccounts, profile: Any) -> None:
     """Make accounts issue a token to anyone and then describe them as ``profile``."""
+    grant = accounts.respond  # the client credentials grant stays as it was
     accounts.server.respond = lambda received: (
-        Answer.json(profile) if received.path == "/api/v1/users/me/" else Answer.json({"access_token": "t"})
+        Answer.json(profile)
+        if received.path == "/api/v1/users/me/"
+        else Answer.json({"access_token": "t"})
+        if received.path == "/api/v1/auth/token/"
+        else grant(received)
     )
 
 
@@ -90,11 +106,13 @@ def test_an_inactive_person_is_refused(accounts: FakeAccounts) -> None:
 def test_a_wrong_password_is_refused(accounts: FakeAccounts) -> None:
     accounts.add(EMAIL, PASSWORD, is_staff=True)
     assert sign_in(password="wrong") is None
-    assert [r.path for r in accounts.server.requests] == ["/api/v1/auth/token/"]
+    assert [r.path for r in accounts.server.requests] == ["/api/v1/auth/service-token/", "/api/v1/auth/token/"]
 
 
 def test_the_sign_in_request_is_never_retried(accounts: FakeAccounts) -> None:
     # accounts counts failed sign-ins towards a lock-out: a retry would count twice.
+    relay_token()  # cached: the sign-in makes one call only
+    accounts.server.requests.clear()
     accounts.server.answer_in_turn(Answer(503), Answer(200))
     assert sign_in() is None
     assert len(accounts.server.requests) == 1
@@ -167,3 +185,80 @@ def test_the_admin_signs_staff_in_and_keeps_the_session(accounts: FakeAccounts, 
     assert response.status_code == 302
     assert response["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
+
+
+# --- The browser's address, relayed (docs/identity.md, "Sign-in lockout and the client address")
+
+
+def relayed(accounts: FakeAccounts) -> list[tuple[str | None, str]]:
+    """The client address and the bearer token of each sign-in call accounts received."""
+    return [
+        (r.headers.get("Mercato-Client-IP"), r.headers.get("Authorization", ""))
+        for r in accounts.server.requests
+        if r.path == "/api/v1/auth/token/"
+    ]
+
+
+def test_the_sign_in_relays_the_browser_address_with_a_relay_scoped_service_token(accounts: FakeAccounts) -> None:
+    accounts.add(EMAIL, PASSWORD, is_staff=True)
+    assert sign_in() is not None
+    assert sign_in(password="wrong") is None
+    grants = [r.json() for r in accounts.server.requests if r.path == "/api/v1/auth/service-token/"]
+    # One token for both sign-ins, carrying only the relay scope.
+    assert [grant["scope"] for grant in grants] == ["accounts.sign-in:relay"]
+    (address, bearer), again = relayed(accounts)
+    assert address == BROWSER
+    assert again == (BROWSER, bearer)
+    claims = jwt.decode(bearer.removeprefix("Bearer "), options={"verify_signature": False})
+    assert (claims["sub"], claims["scope"]) == ("service:service-under-test", "accounts.sign-in:relay")
+
+
+@pytest.mark.parametrize(
+    ("num_proxies", "forwarded_for", "expected"),
+    [
+        # No proxy trusted: whatever the browser claims in X-Forwarded-For is not relayed.
+        (0, "198.51.100.1", BROWSER),
+        # One proxy (the ingress) trusted: the entry it appended, not the ones before it.
+        (1, "198.51.100.1, 192.0.2.44", "192.0.2.44"),
+        (1, "192.0.2.44", "192.0.2.44"),
+        (2, "198.51.100.1, 192.0.2.44, 10.0.0.3", "192.0.2.44"),
+    ],
+)
+def test_the_relayed_address_is_the_one_the_trusted_proxies_saw(
+    accounts: FakeAccounts, settings: Any, num_proxies: int, forwarded_for: str, expected: str
+) -> None:
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": num_proxies}
+    accounts.add(EMAIL, PASSWORD, is_staff=True)
+    assert sign_in(HTTP_X_FORWARDED_FOR=forwarded_for) is not None
+    assert [address for address, _ in relayed(accounts)] == [expected]
+
+
+@pytest.mark.parametrize("forwarded_for", ["not-an-address", "198.51.100.1, ", ""])
+def test_no_usable_client_address_refuses_without_calling_accounts(
+    accounts: FakeAccounts, settings: Any, forwarded_for: str
+) -> None:
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    accounts.add(EMAIL, PASSWORD, is_staff=True)
+    assert sign_in(HTTP_X_FORWARDED_FOR=forwarded_for) is None
+    assert AccountsBackend().authenticate(None, username=EMAIL, password=PASSWORD) is None
+    assert accounts.server.requests == []
+
+
+def test_a_client_without_the_relay_scope_cannot_sign_anyone_in(
+    accounts: FakeAccounts, caplog: pytest.LogCaptureFixture
+) -> None:
+    accounts.client_scopes = ("accounts.users:read",)
+    accounts.add(EMAIL, PASSWORD, is_staff=True)
+    assert sign_in() is None
+    assert relayed(accounts) == []  # the password never left without the relay
+    assert "accounts refused this service's client credentials or scope (400)" in caplog.text
+
+
+def test_without_client_credentials_no_one_signs_in_through_accounts(
+    accounts: FakeAccounts, settings: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings.SERVICE_CLIENT_SECRET = ""
+    accounts.add(EMAIL, PASSWORD, is_staff=True)
+    assert sign_in() is None
+    assert accounts.server.requests == []
+    assert "SERVICE_CLIENT_ID and SERVICE_CLIENT_SECRET" in caplog.text

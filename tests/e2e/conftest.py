@@ -29,6 +29,11 @@ JWKS_MIN_REFETCH_SECONDS = 1
 # orders' circuit breakers half-open after 2 s rather than 10 s, so the tests that take catalog
 # down (test_orders_faults.py) leave a system that reaches catalog again quickly.
 ORDERS_E2E_ENV = {"CATALOG_BREAKER_RESET_SECONDS": "2", "ACCOUNTS_BREAKER_RESET_SECONDS": "2"}
+# Every service trusts one proxy in front of it, as behind the chart's ingress: a test that sends
+# X-Forwarded-For stands in for that ingress (the browser's address is the last entry), which is
+# how two browsers on loopback get distinct client addresses (test_sign_in_lockout.py). Requests
+# without the header count against their peer address, as before.
+TRUSTED_PROXIES = 1
 # The staff member seed_demo creates on accounts (in the catalog-managers group).
 STAFF_EMAIL = "staff@e2e.example"
 STAFF_PASSWORD = "e2e-staff-Pass-1"
@@ -110,6 +115,7 @@ def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Servi
         dbname_prefix="e2e",
         extra_env=lambda name: {
             "JWKS_MIN_REFETCH_SECONDS": str(JWKS_MIN_REFETCH_SECONDS),
+            "NUM_PROXIES": str(TRUSTED_PROXIES),
             **(ORDERS_E2E_ENV if name == "orders" else {}),
         },
     )

@@ -49,14 +49,19 @@ def call(
 
 
 class Browser:
-    """Cookies and redirects, as a person signing in to an admin site has them."""
+    """Cookies and redirects, as a person signing in to an admin site has them.
 
-    def __init__(self, base_url: str) -> None:
+    ``headers`` go with every request: an ``X-Forwarded-For`` here stands in for the one the
+    ingress adds (tests/e2e/test_sign_in_lockout.py).
+    """
+
+    def __init__(self, base_url: str, *, headers: dict[str, str] | None = None) -> None:
         self.base_url = base_url
+        self.headers = dict(headers or {})
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
 
     def get(self, path: str) -> Reply:
-        return call("GET", self.base_url + path, opener=self.opener)
+        return call("GET", self.base_url + path, opener=self.opener, headers=self.headers)
 
     def admin_sign_in(self, username: str, password: str) -> Reply:
         """Fill in and post the admin login form, CSRF token and all."""
@@ -64,4 +69,6 @@ class Browser:
         match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
         assert match is not None, page
         form = {"csrfmiddlewaretoken": match.group(1), "username": username, "password": password, "next": "/admin/"}
-        return call("POST", self.base_url + "/admin/login/?next=/admin/", form=form, opener=self.opener)
+        return call(
+            "POST", self.base_url + "/admin/login/?next=/admin/", form=form, opener=self.opener, headers=self.headers
+        )

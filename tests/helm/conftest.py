@@ -35,6 +35,7 @@ FAKE_SECRETS: dict[str, dict[str, str]] = {
     "catalog": {
         "SECRET_KEY": "fake-catalog-secret-key-9a3b",
         "DATABASE_URL": "postgresql://catalog:fake-pw-catalog-4e6f@db.example:5432/catalog",
+        "SERVICE_CLIENT_SECRET": "fake-catalog-client-secret-1f4a",
     },
     "orders": {
         "SECRET_KEY": "fake-orders-secret-key-2d7c",

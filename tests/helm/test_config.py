@@ -19,7 +19,7 @@ from tests.helm.conftest import CHART_DIR, FAKE_SECRETS, PRODUCTION_VALUES, SERV
 
 SECRET_KEYS = {
     "accounts": {"SECRET_KEY", "DATABASE_URL", "EMAIL_URL", "jwt-signing-keys.pem"},
-    "catalog": {"SECRET_KEY", "DATABASE_URL"},
+    "catalog": {"SECRET_KEY", "DATABASE_URL", "SERVICE_CLIENT_SECRET"},
     "orders": {"SECRET_KEY", "DATABASE_URL", "SERVICE_CLIENT_SECRET"},
 }
 

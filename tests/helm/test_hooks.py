@@ -73,7 +73,7 @@ def test_every_hook_job_finds_what_it_needs_on_a_fresh_install(
     else:
         release, existing = chart_secrets_release, set()
     jobs = release.of_kind("Job")
-    assert len(jobs) == 4
+    assert len(jobs) == 5
     for job in jobs:
         available = _available_at_fresh_install(release, existing, int(_hook(job)["helm.sh/hook-weight"]))
         for kind, ref_name, optional in _references(job["spec"]["template"]["spec"]):
@@ -102,33 +102,39 @@ def test_hook_jobs_get_the_same_settings_as_the_pods(release: Rendered) -> None:
         assert inline == config
 
 
-def test_orders_service_client_is_registered_after_accounts_migrations(release: Rendered) -> None:
-    job = release.named("Job", name("accounts", "service-clients"))
+CLIENT_SCOPES = {
+    # Admin sign-in relays the browser's address to accounts (docs/identity.md).
+    "catalog": ["accounts.sign-in:relay"],
+    "orders": ["accounts.sign-in:relay", "accounts.users:read", "catalog.reservations:write"],
+}
+
+
+@pytest.mark.parametrize("service", sorted(CLIENT_SCOPES))
+def test_each_service_client_is_registered_after_accounts_migrations(release: Rendered, service: str) -> None:
+    job = release.named("Job", name("accounts", f"client-{service}"))
     assert int(_hook(job)["helm.sh/hook-weight"]) > int(
         _hook(release.named("Job", name("accounts", "migrate")))["helm.sh/hook-weight"]
     )
     (container,) = job["spec"]["template"]["spec"]["containers"]
+    scope_args = [arg for scope in CLIENT_SCOPES[service] for arg in ("--scope", scope)]
     assert container["command"] == [
         "django-admin",
         "create_service_client",
-        "orders",
-        "--scope",
-        "accounts.users:read",
-        "--scope",
-        "catalog.reservations:write",
+        service,
+        *scope_args,
         "--secret-from-env",
         "SERVICE_CLIENT_SECRET",
     ]
     env = {item["name"]: item for item in container["env"]}
     assert env["DJANGO_SETTINGS_MODULE"]["value"] == "accounts_service.settings"
-    # The secret orders itself reads, so the two always agree.
-    orders = release.named("Deployment", name("orders"))["spec"]["template"]["spec"]["containers"][0]
-    orders_ref = next(i for i in orders["env"] if i["name"] == "SERVICE_CLIENT_SECRET")["valueFrom"]["secretKeyRef"]
+    # The secret the service itself reads, so the two always agree.
+    pods = release.named("Deployment", name(service))["spec"]["template"]["spec"]["containers"][0]
+    pods_ref = next(i for i in pods["env"] if i["name"] == "SERVICE_CLIENT_SECRET")["valueFrom"]["secretKeyRef"]
     job_ref = env["SERVICE_CLIENT_SECRET"]["valueFrom"]["secretKeyRef"]
-    assert job_ref["key"] == orders_ref["key"]
-    assert job_ref["name"] in {orders_ref["name"], name("orders", "hooks")}
-    orders_config = release.named("ConfigMap", name("orders"))["data"]
-    assert orders_config["SERVICE_CLIENT_ID"] == "orders"
+    assert job_ref["key"] == pods_ref["key"]
+    assert job_ref["name"] in {pods_ref["name"], name(service, "hooks")}
+    config = release.named("ConfigMap", name(service))["data"]
+    assert config["SERVICE_CLIENT_ID"] == service
 
 
 def test_service_client_registration_can_be_left_to_the_operator() -> None:

@@ -14,6 +14,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, Final, TypeVar
 
+from common.auth.service_tokens import IssuedToken, ServiceCredentials, ServiceTokenCache
 from common.http import Response
 from orders_service.orders.clients.base import (
     DownstreamRefused,
@@ -24,7 +25,6 @@ from orders_service.orders.clients.base import (
     send,
     to_json,
 )
-from orders_service.orders.clients.tokens import IssuedToken, ServiceCredentials, ServiceTokenCache
 
 logger = logging.getLogger(__name__)
 

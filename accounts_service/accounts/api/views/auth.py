@@ -1,6 +1,6 @@
 """Signing in and out, registering, service tokens and password resets: /api/v1/auth/."""
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from drf_standardized_errors.openapi_serializers import ErrorResponse401Serializer
 from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import status
@@ -32,6 +32,7 @@ from accounts_service.accounts.exceptions import (
     LockedOut,
 )
 from accounts_service.accounts.tokens import IssuedTokenPair
+from common.auth.relay import RELAY_HEADER, RELAY_SCOPE
 
 REGISTER_ACCEPTED = (
     "Registration accepted. If the address can be registered, the account is ready; "
@@ -87,8 +88,23 @@ class TokenObtainView(PublicAPIView):
         description=(
             "401 for an unknown address, a wrong password or an inactive account alike. After "
             "`AXES_FAILURE_LIMIT` failures for one address from one client address, every attempt, even "
-            "with the right password, answers 429 until `AXES_COOLOFF_TIME` has passed."
+            "with the right password, answers 429 until `AXES_COOLOFF_TIME` has passed. The client "
+            "address is the caller's (behind `NUM_PROXIES` trusted proxies, the one they saw), or the "
+            f"one in `{RELAY_HEADER}` when the call carries a service token with the scope `{RELAY_SCOPE}`."
         ),
+        parameters=[
+            OpenApiParameter(
+                RELAY_HEADER,
+                str,
+                OpenApiParameter.HEADER,
+                required=False,
+                description=(
+                    "For services that sign people in on their behalf (catalog's and orders' admin): the "
+                    "IP address of the person's browser, which the attempt then counts against. Honoured only "
+                    f"with `Authorization: Bearer <service token with {RELAY_SCOPE}>`; ignored otherwise."
+                ),
+            )
+        ],
         request=CredentialsSerializer,
         responses={200: TokenPairSerializer, 401: ErrorResponse401Serializer},
     )

@@ -18,14 +18,17 @@ from ...models.error_response_431 import ErrorResponse431
 from ...models.error_response_500 import ErrorResponse500
 from ...models.parse_error_response import ParseErrorResponse
 from ...models.token_pair import TokenPair
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: CredentialsRequest,
+    mercato_client_ip: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(mercato_client_ip, Unset):
+        headers["Mercato-Client-IP"] = mercato_client_ip
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -162,6 +165,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CredentialsRequest,
+    mercato_client_ip: str | Unset = UNSET,
 ) -> Response[
     AuthTokenValidationError
     | ParseErrorResponse
@@ -180,9 +184,12 @@ def sync_detailed(
 
      401 for an unknown address, a wrong password or an inactive account alike. After
     `AXES_FAILURE_LIMIT` failures for one address from one client address, every attempt, even with the
-    right password, answers 429 until `AXES_COOLOFF_TIME` has passed.
+    right password, answers 429 until `AXES_COOLOFF_TIME` has passed. The client address is the caller's
+    (behind `NUM_PROXIES` trusted proxies, the one they saw), or the one in `Mercato-Client-IP` when the
+    call carries a service token with the scope `accounts.sign-in:relay`.
 
     Args:
+        mercato_client_ip (str | Unset):
         body (CredentialsRequest):
 
     Raises:
@@ -195,6 +202,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        mercato_client_ip=mercato_client_ip,
     )
 
     response = client.get_httpx_client().request(
@@ -208,6 +216,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CredentialsRequest,
+    mercato_client_ip: str | Unset = UNSET,
 ) -> (
     AuthTokenValidationError
     | ParseErrorResponse
@@ -227,9 +236,12 @@ def sync(
 
      401 for an unknown address, a wrong password or an inactive account alike. After
     `AXES_FAILURE_LIMIT` failures for one address from one client address, every attempt, even with the
-    right password, answers 429 until `AXES_COOLOFF_TIME` has passed.
+    right password, answers 429 until `AXES_COOLOFF_TIME` has passed. The client address is the caller's
+    (behind `NUM_PROXIES` trusted proxies, the one they saw), or the one in `Mercato-Client-IP` when the
+    call carries a service token with the scope `accounts.sign-in:relay`.
 
     Args:
+        mercato_client_ip (str | Unset):
         body (CredentialsRequest):
 
     Raises:
@@ -243,6 +255,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        mercato_client_ip=mercato_client_ip,
     ).parsed
 
 
@@ -250,6 +263,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CredentialsRequest,
+    mercato_client_ip: str | Unset = UNSET,
 ) -> Response[
     AuthTokenValidationError
     | ParseErrorResponse
@@ -268,9 +282,12 @@ async def asyncio_detailed(
 
      401 for an unknown address, a wrong password or an inactive account alike. After
     `AXES_FAILURE_LIMIT` failures for one address from one client address, every attempt, even with the
-    right password, answers 429 until `AXES_COOLOFF_TIME` has passed.
+    right password, answers 429 until `AXES_COOLOFF_TIME` has passed. The client address is the caller's
+    (behind `NUM_PROXIES` trusted proxies, the one they saw), or the one in `Mercato-Client-IP` when the
+    call carries a service token with the scope `accounts.sign-in:relay`.
 
     Args:
+        mercato_client_ip (str | Unset):
         body (CredentialsRequest):
 
     Raises:
@@ -283,6 +300,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        mercato_client_ip=mercato_client_ip,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -294,6 +312,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CredentialsRequest,
+    mercato_client_ip: str | Unset = UNSET,
 ) -> (
     AuthTokenValidationError
     | ParseErrorResponse
@@ -313,9 +332,12 @@ async def asyncio(
 
      401 for an unknown address, a wrong password or an inactive account alike. After
     `AXES_FAILURE_LIMIT` failures for one address from one client address, every attempt, even with the
-    right password, answers 429 until `AXES_COOLOFF_TIME` has passed.
+    right password, answers 429 until `AXES_COOLOFF_TIME` has passed. The client address is the caller's
+    (behind `NUM_PROXIES` trusted proxies, the one they saw), or the one in `Mercato-Client-IP` when the
+    call carries a service token with the scope `accounts.sign-in:relay`.
 
     Args:
+        mercato_client_ip (str | Unset):
         body (CredentialsRequest):
 
     Raises:
@@ -330,5 +352,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            mercato_client_ip=mercato_client_ip,
         )
     ).parsed

@@ -1,4 +1,4 @@
-"""This service's token for calling others: client credentials from accounts, cached.
+"""A service's token for calling others: client credentials from accounts, cached.
 
 One token per process carries every scope of this service's client; it is reused until shortly
 before it expires (a token per call would double the calls and load accounts' signer). Threads
@@ -28,12 +28,13 @@ class ServiceCredentials:
 
     @classmethod
     def from_settings(cls) -> ServiceCredentials:
-        client_id = settings.SERVICE_CLIENT_ID
-        client_secret = settings.SERVICE_CLIENT_SECRET
+        # Not every service has a client (accounts calls nobody): absent means not set.
+        client_id: str = getattr(settings, "SERVICE_CLIENT_ID", "")
+        client_secret: str = getattr(settings, "SERVICE_CLIENT_SECRET", "")
         if not client_id or not client_secret:
             raise ImproperlyConfigured(
-                "Set the SERVICE_CLIENT_ID and SERVICE_CLIENT_SECRET environment variables: orders calls "
-                "accounts and catalog with a service token (docs/identity.md)."
+                "Set the SERVICE_CLIENT_ID and SERVICE_CLIENT_SECRET environment variables: this service "
+                "calls accounts (and orders calls catalog) with a service token (docs/identity.md)."
             )
         return cls(client_id=client_id, client_secret=client_secret)
 
