@@ -248,7 +248,7 @@ def test_orders_export_neutralises_a_customer_email_a_spreadsheet_would_run(
     """The email placement copied from accounts goes out as text a spreadsheet shows, never runs
     (OWASP "CSV Injection", common/csv_cells.py); numbers and dates stay as they are."""
     catalog.add("MUG-1", price="10.00", stock=10)
-    email = f"{trigger}HYPERLINK(\"http://evil.example\")@example.com"
+    email = f'{trigger}HYPERLINK("http://evil.example")@example.com'
     customer = make_shopper(email=email, full_name=f"{trigger}cmd|' /C calc'!A0")
     order_id = place(customer, [("MUG-1", 2)]).json()["id"]
     assert Order.objects.get(pk=order_id).customer_email == email
