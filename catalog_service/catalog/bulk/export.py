@@ -28,7 +28,10 @@ from common.csv_cells import neutralised
 
 COLUMNS: Final = ("sku", "name", "description", "price", "currency", "category", "attributes", "is_active", "stock")
 # The columns holding text someone typed (an import, the API, the admin), neutralised in CSV.
-TEXT_COLUMNS: Final = ("sku", "name", "description", "currency", "category")
+# sku and currency are text too, but the database's CHECK constraints (product_sku_format,
+# product_currency_iso4217) make them start with a letter or digit, so the rule could never
+# change them; each neutralised column costs about 0.4 s of PostgreSQL time per million rows.
+NEUTRALISED_COLUMNS: Final = ("name", "description", "category")
 PIECE_BYTES: Final = 64 * 1024
 CONTENT_TYPES: Final = {ImportFormat.CSV: "text/csv; charset=utf-8", ImportFormat.NDJSON: "application/x-ndjson"}
 
@@ -60,7 +63,7 @@ def export_sql(products: QuerySet[Product], *, ordering: tuple[str, ...], file_f
     if file_format == ImportFormat.CSV:
         # is_active as "true"/"false" rather than COPY's "t"/"f", so the file reads plainly.
         values["is_active"] = Cast("is_active", CharField())
-        for column in TEXT_COLUMNS:
+        for column in NEUTRALISED_COLUMNS:
             values[column] = neutralised(values[column])
         rows = products.order_by(*ordering).values_list(*(values[c] for c in COLUMNS))
     else:
