@@ -5,7 +5,7 @@ passes the bytes on in 64 KiB pieces: no model instances, no per-row Python, and
 accumulates however many rows there are. The columns are exactly the import's, so an export
 can be imported again as it is (and changes nothing).
 
-In CSV, every text column is neutralised for spreadsheets in the SELECT itself
+In CSV, the text columns are neutralised for spreadsheets in the SELECT itself
 (``common.csv_cells.neutralised``: a cell starting with = + - @, a tab or a carriage return gets a
 leading quote), and the CSV reader undoes it, so the round trip still changes nothing. Price,
 stock, is_active and attributes (a JSON object, starting with "{") are rendered from typed
