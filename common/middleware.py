@@ -2,7 +2,9 @@ import logging
 import time
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import resolve
 from django_prometheus.middleware import PrometheusAfterMiddleware
 
@@ -73,3 +75,24 @@ class ProbeMiddleware:
         self.measured_view.process_view(request, match.func, match.args, match.kwargs)
         response: HttpResponse = match.func(request, *match.args, **match.kwargs)
         return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the policy chosen by what the response is.
+
+    An HTML page gets CONTENT_SECURITY_POLICY (the admin's) unless its view chose another with
+    django-csp's decorators (the API docs, common/urls.py). Anything else (JSON, the schema, CSV,
+    probes) gets CSP_NOT_HTML_DIRECTIVES: it loads and runs nothing, and nothing may frame it.
+    """
+
+    def get_policy_parts(
+        self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False
+    ) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and not _is_html(response):
+            parts.config = settings.CSP_NOT_HTML_DIRECTIVES
+        return parts
+
+
+def _is_html(response: HttpResponseBase) -> bool:
+    return str(response.get("Content-Type", "")).split(";")[0].strip().lower() == "text/html"

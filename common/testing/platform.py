@@ -11,9 +11,11 @@ import io
 import json
 import logging
 import os
+import re
 import secrets
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -43,6 +45,53 @@ def _manage(service: str, env: dict[str, str], *args: str) -> subprocess.Complet
     return subprocess.run(
         [sys.executable, str(manage_py), *args], env=env, capture_output=True, text=True, check=False, cwd=REPO_ROOT
     )
+
+
+def csp_directives(response: Any) -> dict[str, list[str]]:
+    """The response's Content-Security-Policy, directive by directive."""
+    policy = response["Content-Security-Policy"]
+    directives = {}
+    for part in policy.split(";"):
+        name, *sources = part.split()
+        directives[name] = sources
+    return directives
+
+
+class _InlineCode(HTMLParser):
+    """What a page would run or style inline, which a policy without 'unsafe-inline' blocks."""
+
+    def __init__(self, *, nonce: str | None, style_elements: bool, style_attributes: bool) -> None:
+        super().__init__()
+        self.nonce, self.style_elements, self.style_attributes = nonce, style_elements, style_attributes
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        nonced = self.nonce is not None and values.get("nonce") == self.nonce
+        if tag == "script" and not values.get("src") and values.get("type") != "application/json" and not nonced:
+            self.found.append(f"<script> without src: {attrs}")
+        if self.style_elements and tag == "style" and not nonced:
+            self.found.append("<style> without the nonce")
+        if self.style_attributes and "style" in values:
+            self.found.append(f"style attribute on <{tag}>")
+        self.found += [f"{name} on <{tag}>" for name in values if name.startswith("on")]
+        self.found += [f"javascript: URL on <{tag}>" for v in values.values() if (v or "").startswith("javascript:")]
+
+
+def inline_code(
+    html: str, *, nonce: str | None = None, style_elements: bool = True, style_attributes: bool = True
+) -> list[str]:
+    parser = _InlineCode(nonce=nonce, style_elements=style_elements, style_attributes=style_attributes)
+    parser.feed(html)
+    return parser.found
+
+
+def _preflight(origin: str) -> dict[str, str]:
+    return {
+        "Origin": origin,
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization, content-type, idempotency-key",
+    }
 
 
 class ServicePlatformTests:
@@ -125,6 +174,100 @@ class ServicePlatformTests:
     @pytest.mark.parametrize("path", ["/api/schema/", "/api/docs/", "/api/redoc/", "/admin/login/"])
     def test_docs_and_admin_login_render(self, client: Client, path: str) -> None:
         assert client.get(path).status_code == 200
+
+    # --- browser security: Content-Security-Policy and CORS (docs/api.md) ---------------
+    @pytest.mark.parametrize("path", ["/api/v1/no-such-resource/", "/api/schema/", "/healthz", "/metrics"])
+    def test_responses_that_are_not_html_carry_the_strictest_policy(self, client: Client, path: str) -> None:
+        response = client.get(path)
+        assert "text/html" not in response["Content-Type"]
+        assert csp_directives(response) == {"default-src": ["'none'"], "frame-ancestors": ["'none'"]}
+
+    def test_every_admin_page_carries_the_page_policy_and_runs_nothing_inline(self, admin_client: Client) -> None:
+        from django.contrib import admin
+        from django.urls import reverse
+
+        paths = ["/admin/", "/admin/login/", "/admin/password_change/"]
+        for model in admin.site._registry:
+            info = (model._meta.app_label, model._meta.model_name)
+            paths += [reverse("admin:{}_{}_changelist".format(*info)), reverse("admin:{}_{}_add".format(*info))]
+        checked = 0
+        for path in paths:
+            response = admin_client.get(path)
+            if response.status_code != 200:  # an add form the admin offers no one, a redirect
+                continue
+            checked += 1
+            directives = csp_directives(response)
+            assert directives["script-src"] == ["'self'"], path
+            assert directives["style-src"] == ["'self'"], path
+            assert directives["style-src-attr"] == ["'unsafe-inline'"], path  # procrastinate's job pages
+            assert directives["frame-ancestors"] == ["'none'"], path
+            assert directives["object-src"] == ["'none'"], path
+            assert inline_code(response.content.decode(), style_attributes=False) == [], path
+        assert checked >= 3 + len(admin.site._registry)
+
+    def test_swagger_ui_runs_only_its_own_files_and_one_nonced_style(self, client: Client) -> None:
+        response = client.get("/api/docs/")
+        directives = csp_directives(response)
+        assert directives["script-src"] == ["'self'"]
+        assert directives["default-src"] == ["'self'"]
+        assert directives["frame-ancestors"] == ["'none'"]
+        (nonce,) = [source for source in directives["style-src"] if source.startswith("'nonce-")]
+        assert directives["style-src"] == ["'self'", nonce]
+        html = response.content.decode()
+        assert inline_code(html, nonce=nonce[len("'nonce-") : -1]) == []
+        scripts = re.findall(r'<script src="([^"]+)"', html)
+        assert scripts[-1].startswith("/api/docs/?")
+        assert "script" in scripts[-1]
+        start_up = client.get(scripts[-1].replace("&amp;", "&"))
+        assert start_up.status_code == 200
+        assert start_up["Content-Type"].startswith("application/javascript")
+        assert "SwaggerUIBundle(" in start_up.content.decode()
+        assert all(script.startswith("/static/drf_spectacular_sidecar/") for script in scripts[:-1])
+
+    def test_redoc_runs_only_its_own_files(self, client: Client) -> None:
+        response = client.get("/api/redoc/")
+        directives = csp_directives(response)
+        assert directives["script-src"] == ["'self'"]
+        assert directives["style-src"] == ["'self'", "'unsafe-inline'"]  # styled-components
+        assert directives["worker-src"] == ["'self'", "blob:"]  # its search worker
+        assert directives["frame-ancestors"] == ["'none'"]
+        html = response.content.decode()
+        assert inline_code(html, style_elements=False, style_attributes=False) == []
+        assert "fonts.googleapis.com" not in html  # nothing from another origin
+
+    def test_cors_is_refused_by_default(self, client: Client) -> None:
+        assert settings.CORS_ALLOWED_ORIGINS == []
+        response = client.options("/api/v1/any/", headers=_preflight("https://app.example.com"))
+        assert "Access-Control-Allow-Origin" not in response
+        response = client.get("/api/v1/no-such-resource/", headers={"Origin": "https://app.example.com"})
+        assert "Access-Control-Allow-Origin" not in response
+
+    def test_cors_allows_only_a_configured_origin_on_the_api(self, client: Client, settings: Any) -> None:
+        settings.CORS_ALLOWED_ORIGINS = ["https://app.example.com"]
+        allowed = client.options("/api/v1/any/", headers=_preflight("https://app.example.com"))
+        assert allowed.status_code == 200
+        assert allowed["Access-Control-Allow-Origin"] == "https://app.example.com"
+        assert {"authorization", "content-type", "idempotency-key", "if-match"} <= set(
+            allowed["Access-Control-Allow-Headers"].split(", ")
+        )
+        assert "Access-Control-Allow-Credentials" not in allowed  # bearer tokens, never cookies
+        other = client.options("/api/v1/any/", headers=_preflight("https://evil.example.com"))
+        assert "Access-Control-Allow-Origin" not in other
+        admin_page = client.options("/admin/login/", headers=_preflight("https://app.example.com"))
+        assert "Access-Control-Allow-Origin" not in admin_page  # the API only
+        answer = client.get("/api/v1/no-such-resource/", headers={"Origin": "https://app.example.com"})
+        assert answer["Access-Control-Allow-Origin"] == "https://app.example.com"
+        exposed = set(answer["Access-Control-Expose-Headers"].split(", "))
+        assert {"etag", "x-request-id", "idempotent-replayed"} <= exposed
+
+    def test_cors_allowed_origins_come_from_the_environment(self) -> None:
+        env = {
+            **_production_environment(self.service),
+            "CORS_ALLOWED_ORIGINS": "https://a.example,https://b.example:8443",
+        }
+        code = "from django.conf import settings; print(settings.CORS_ALLOWED_ORIGINS)"
+        result = _manage(self.service, env, "shell", "--no-imports", "-c", code)
+        assert result.stdout.strip() == "['https://a.example', 'https://b.example:8443']", result.stderr
 
     # --- committed schema ----------------------------------------------------------------
     def test_committed_schema_matches_the_code_without_warnings(self, tmp_path: Path) -> None:

@@ -132,6 +132,7 @@ SECURE_HSTS_SECONDS: {{ $config.secureHstsSeconds | int64 | quote }}
 SECURE_COOKIES: {{ $config.secureCookies | quote }}
 JWT_ISSUER: {{ $config.jwtIssuer | quote }}
 JWT_AUDIENCE: {{ $config.jwtAudience | quote }}
+CORS_ALLOWED_ORIGINS: {{ $config.corsAllowedOrigins | join "," | quote }}
 {{- if $config.otelExporterOtlpEndpoint }}
 OTEL_EXPORTER_OTLP_ENDPOINT: {{ $config.otelExporterOtlpEndpoint | quote }}
 {{- end }}

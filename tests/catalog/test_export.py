@@ -186,3 +186,94 @@ def test_an_empty_file_format_is_refused(staff_client: APIClient) -> None:
     response = staff_client.get(URL, {"file_format": ""})
     assert response.status_code == 400, response.content
     assert response.json()["errors"][0]["attr"] == "file_format"
+
+
+# --- spreadsheet formulas (OWASP "CSV Injection", common/csv_cells.py) -------------------------
+
+# Names a spreadsheet would run, one per trigger, and values that already start with a quote.
+FORMULA_NAMES = {
+    "F-EQ": '=HYPERLINK("http://evil.example","open")',
+    "F-PLUS": "+1+1",
+    "F-MINUS": "-2+3",
+    "F-AT": "@SUM(A1:A9)",
+    "F-QUOTED": "'=1+1",
+    "F-QUOTES": "''",
+    "F-APOS": "'s-Hertogenbosch",
+    "F-PLAIN": "Plain name",
+}
+
+
+def _import(staff_client: APIClient, name: str, content: bytes) -> Any:
+    upload = SimpleUploadedFile(name, content)
+    job_id = staff_client.post("/api/v1/product-imports/", {"file": upload}, format="multipart").json()["id"]
+    return product_import_run(import_id=UUID(job_id))
+
+
+def _products() -> list[tuple[Any, ...]]:
+    return list(
+        Product.objects.order_by("sku").values_list(
+            "sku", "name", "description", "price", "currency", "category__slug", "attributes", "is_active"
+        )
+    )
+
+
+@pytest.fixture
+def formula_products(staff_client: APIClient, make_category: Callable[..., Category]) -> None:
+    """Products whose text an importer typed: each formula as a name and as a description, and a
+    category whose slug starts with "-". The file is written as docs/catalog-bulk.md says: a
+    value that really starts with a quote before a trigger or a quote gets one more quote."""
+    make_category("Sale", slug="-sale")
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["sku", "name", "description", "price", "currency", "category"])
+    for sku, name in FORMULA_NAMES.items():
+        cell = "'" + name if name.startswith(("'=", "''")) else name
+        writer.writerow([sku, cell, cell, "1.00", "EUR", "-sale"])
+    result = _import(staff_client, "formulas.csv", out.getvalue().encode())
+    assert (result.created, result.rejected) == (len(FORMULA_NAMES), 0)
+
+
+def test_csv_export_neutralises_cells_a_spreadsheet_would_run(staff_client: APIClient, formula_products: None) -> None:
+    rows = {row["sku"]: row for row in csv_rows(staff_client.get(URL))}
+    expected = {
+        "F-EQ": '\'=HYPERLINK("http://evil.example","open")',
+        "F-PLUS": "'+1+1",
+        "F-MINUS": "'-2+3",
+        "F-AT": "'@SUM(A1:A9)",
+        "F-QUOTED": "''=1+1",  # a real leading quote before a trigger is doubled, so it reads back
+        "F-QUOTES": "'''",
+        "F-APOS": "'s-Hertogenbosch",  # a quote before anything else stays as it is
+        "F-PLAIN": "Plain name",
+    }
+    assert {sku: row["name"] for sku, row in rows.items()} == expected
+    assert {sku: row["description"] for sku, row in rows.items()} == expected
+    assert {row["category"] for row in rows.values()} == {"'-sale"}
+    # Numbers are ours, not user text: never quoted.
+    assert {row["price"] for row in rows.values()} == {"1.00"}
+
+
+@pytest.mark.parametrize("trigger", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_export_neutralises_every_trigger_whoever_wrote_the_value(
+    staff_client: APIClient, make_product: Callable[..., Product], trigger: str
+) -> None:
+    # The import and the API strip leading whitespace; the database does not stop a tab or CR.
+    product = make_product("T-1")
+    Product.objects.filter(pk=product.pk).update(name=f"{trigger}1+1", description=f"{trigger}cmd")
+    (row,) = csv_rows(staff_client.get(URL))
+    assert (row["name"], row["description"]) == (f"'{trigger}1+1", f"'{trigger}cmd")
+
+
+def test_ndjson_export_is_not_neutralised(staff_client: APIClient, formula_products: None) -> None:
+    lines = body(staff_client.get(URL, {"file_format": "ndjson"})).decode().splitlines()
+    assert {json.loads(line)["name"] for line in lines} == set(FORMULA_NAMES.values())
+
+
+def test_a_neutralised_export_imports_back_to_identical_products(
+    staff_client: APIClient, formula_products: None
+) -> None:
+    before = _products()
+    assert {row[1] for row in before} == set(FORMULA_NAMES.values())
+    exported = body(staff_client.get(URL))
+    result = _import(staff_client, "products.csv", exported)
+    assert (result.created, result.updated, result.unchanged, result.rejected) == (0, 0, len(FORMULA_NAMES), 0)
+    assert _products() == before

@@ -131,6 +131,8 @@ def test_notes_say_what_was_installed_and_where(production_release: Rendered) ->
         ({"orders": {"web": {"autoscaling": {"minReplicas": 0}}}}, "/orders/web/autoscaling/minReplicas"),
         ({"catalog": {"web": {"resources": {"limits": {"memory": "lots"}}}}}, "/catalog/web/resources/limits/memory"),
         ({"config": {"extraEnv": {"lower-case": "x"}}}, "lower-case"),
+        ({"config": {"corsAllowedOrigins": ["https://shop.example.com/app"]}}, "/config/corsAllowedOrigins/0"),
+        ({"config": {"corsAllowedOrigins": "https://shop.example.com"}}, "/config/corsAllowedOrigins"),
         ({"networkPolicy": {"enabled": "yes"}}, "/networkPolicy/enabled"),
     ],
 )

@@ -178,3 +178,31 @@ def test_each_service_settings_import_with_what_the_chart_gives(production_relea
     )
     assert result.returncode == 0, result.stderr
     assert f"{service}.shop.example.com" in result.stdout
+
+
+def test_cors_allows_no_origin_unless_configured(release: Rendered) -> None:
+    for service in SERVICES:
+        assert release.named("ConfigMap", name(service))["data"]["CORS_ALLOWED_ORIGINS"] == ""
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_configured_cors_origins_reach_each_service_settings(service: str) -> None:
+    origins = ["https://shop.example.com", "http://localhost:3000"]
+    configured = render({"config": {"corsAllowedOrigins": origins}}, files=(PRODUCTION_VALUES,))
+    env = _production_environment(configured, service)
+    assert env["CORS_ALLOWED_ORIGINS"] == "https://shop.example.com,http://localhost:3000"
+    clean = {key: value for key, value in os.environ.items() if key not in env}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; print(settings.CORS_ALLOWED_ORIGINS)",
+        ],
+        env={**clean, **env},
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == repr(origins)

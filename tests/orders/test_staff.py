@@ -241,6 +241,24 @@ def test_orders_export_streams_csv(staff: Shopper, shop: dict[str, Any]) -> None
     assert len(b"".join(rejected.streaming_content).decode().strip().splitlines()) == 2
 
 
+@pytest.mark.parametrize("trigger", ["=", "+", "-", "@", "\t", "\r"])
+def test_orders_export_neutralises_a_customer_email_a_spreadsheet_would_run(
+    staff: Shopper, make_shopper: Callable[..., Shopper], catalog: FakeCatalog, place: Place, trigger: str
+) -> None:
+    """The email placement copied from accounts goes out as text a spreadsheet shows, never runs
+    (OWASP "CSV Injection", common/csv_cells.py); numbers and dates stay as they are."""
+    catalog.add("MUG-1", price="10.00", stock=10)
+    email = f'{trigger}HYPERLINK("http://evil.example")@example.com'
+    customer = make_shopper(email=email, full_name=f"{trigger}cmd|' /C calc'!A0")
+    order_id = place(customer, [("MUG-1", 2)]).json()["id"]
+    assert Order.objects.get(pk=order_id).customer_email == email
+    today = str(timezone.now().date())
+    response = staff.client.get("/api/v1/reports/orders-export/", {"date_from": today, "date_to": today})
+    (row,) = csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
+    assert row["customer_email"] == "'" + email
+    assert (row["id"], row["customer_id"], row["total"], row["units"]) == (order_id, customer.id, "20.00", "2")
+
+
 def test_orders_export_errors_are_json(staff: Shopper) -> None:
     response = staff.client.get("/api/v1/reports/orders-export/", {"date_from": "nope"}, headers={"Accept": "text/csv"})
     assert response.status_code == 400

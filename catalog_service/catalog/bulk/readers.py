@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import IO, Any, Final, NamedTuple
 
+from common.csv_cells import restore
+
 # A product record is a few hundred bytes; a line much longer than this is not one.
 MAX_LINE_BYTES: Final = 1 << 20
 # Lone surrogates are how undecodable bytes survive decoding with "surrogateescape".
@@ -169,6 +171,9 @@ def read_csv(stream: IO[bytes], *, columns: frozenset[str], required: frozenset[
                 start, None, ErrorCode.MALFORMED, f"The record has {len(row)} fields; the header names {len(header)}."
             )
             continue
+        if "'" in joined:
+            # A cell our export neutralised for spreadsheets reads back as it was (common.csv_cells).
+            row = [restore(value) for value in row]
         yield Record(start, dict(zip(header, row, strict=True)))
 
 

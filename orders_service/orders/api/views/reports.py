@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from common.auth.permissions import IsStaff
+from common.csv_cells import csv_row
 from orders_service.orders.api.schema import document_query_errors
 from orders_service.orders.api.serializers.reports import (
     OrderExportQuerySerializer,
@@ -84,7 +85,8 @@ def _csv_lines(rows: Iterator[tuple[Any, ...]]) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield writer.writerow(EXPORT_COLUMNS)
     for row in rows:
-        yield writer.writerow(["" if value is None else value for value in row])
+        # The customer's email is their own text: a spreadsheet must not run it (common.csv_cells).
+        yield writer.writerow(csv_row(row))
 
 
 @document_query_errors(OrderExportQuerySerializer)
