@@ -877,6 +877,16 @@ export interface components {
          * @enum {string}
          */
         ClientErrorEnum: "client_error";
+        ContentTooLargeError: {
+            code: components["schemas"]["ContentTooLargeErrorCodeEnum"];
+            detail: string;
+            attr: string | null;
+        };
+        /**
+         * @description * `content_too_large` - content_too_large
+         * @enum {string}
+         */
+        ContentTooLargeErrorCodeEnum: "content_too_large";
         CredentialsRequest: {
             /** Format: email */
             email: string;
@@ -996,6 +1006,10 @@ export interface components {
         ErrorResponse409: {
             type: components["schemas"]["ClientErrorEnum"];
             errors: components["schemas"]["Error409"][];
+        };
+        ErrorResponse413: {
+            type: components["schemas"]["ClientErrorEnum"];
+            errors: components["schemas"]["ContentTooLargeError"][];
         };
         ErrorResponse414: {
             type: components["schemas"]["ClientErrorEnum"];
@@ -1243,9 +1257,11 @@ export interface components {
             attr: "joined_after";
             /**
              * @description * `invalid` - invalid
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
              * @enum {string}
              */
-            code: "invalid";
+            code: "invalid" | "max_value" | "min_value";
             detail: string;
         };
         UsersListJoinedBeforeErrorComponent: {
@@ -1256,9 +1272,11 @@ export interface components {
             attr: "joined_before";
             /**
              * @description * `invalid` - invalid
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
              * @enum {string}
              */
-            code: "invalid";
+            code: "invalid" | "max_value" | "min_value";
             detail: string;
         };
         UsersListPageSizeErrorComponent: {
@@ -1896,6 +1914,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -1980,6 +2006,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -2067,6 +2101,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -2163,6 +2205,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -2256,6 +2306,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -2362,6 +2420,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -2463,6 +2529,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -2568,6 +2642,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -2657,6 +2739,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -2773,6 +2863,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -2872,6 +2970,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -2983,6 +3089,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -3084,6 +3198,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -3181,6 +3303,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -3284,6 +3414,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -3390,6 +3528,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -3493,6 +3639,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -3594,6 +3748,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -3692,6 +3854,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -3799,6 +3969,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -3898,6 +4076,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -4000,6 +4186,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {

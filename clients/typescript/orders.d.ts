@@ -258,6 +258,16 @@ export interface components {
          * @enum {string}
          */
         ClientErrorEnum: "client_error";
+        ContentTooLargeError: {
+            code: components["schemas"]["ContentTooLargeErrorCodeEnum"];
+            detail: string;
+            attr: string | null;
+        };
+        /**
+         * @description * `content_too_large` - content_too_large
+         * @enum {string}
+         */
+        ContentTooLargeErrorCodeEnum: "content_too_large";
         Error401: {
             code: components["schemas"]["ErrorCode401Enum"];
             detail: string;
@@ -348,6 +358,10 @@ export interface components {
         ErrorResponse406: {
             type: components["schemas"]["ClientErrorEnum"];
             errors: components["schemas"]["Error406"][];
+        };
+        ErrorResponse413: {
+            type: components["schemas"]["ClientErrorEnum"];
+            errors: components["schemas"]["ContentTooLargeError"][];
         };
         ErrorResponse414: {
             type: components["schemas"]["ClientErrorEnum"];
@@ -871,11 +885,13 @@ export interface components {
              * @description * `date` - date
              *     * `invalid` - invalid
              *     * `make_aware` - make_aware
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
              *     * `null` - null
              *     * `overflow` - overflow
              * @enum {string}
              */
-            code: "date" | "invalid" | "make_aware" | "null" | "overflow";
+            code: "date" | "invalid" | "make_aware" | "max_value" | "min_value" | "null" | "overflow";
             detail: string;
         };
         OrdersListCreatedBeforeErrorComponent: {
@@ -888,11 +904,13 @@ export interface components {
              * @description * `date` - date
              *     * `invalid` - invalid
              *     * `make_aware` - make_aware
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
              *     * `null` - null
              *     * `overflow` - overflow
              * @enum {string}
              */
-            code: "date" | "invalid" | "make_aware" | "null" | "overflow";
+            code: "date" | "invalid" | "make_aware" | "max_value" | "min_value" | "null" | "overflow";
             detail: string;
         };
         OrdersListCursorErrorComponent: {
@@ -1065,11 +1083,13 @@ export interface components {
             /**
              * @description * `datetime` - datetime
              *     * `invalid` - invalid
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "datetime" | "invalid" | "null" | "required";
+            code: "datetime" | "invalid" | "max_value" | "min_value" | "null" | "required";
             detail: string;
         };
         ReportsOrdersExportDateToErrorComponent: {
@@ -1081,11 +1101,13 @@ export interface components {
             /**
              * @description * `datetime` - datetime
              *     * `invalid` - invalid
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "datetime" | "invalid" | "null" | "required";
+            code: "datetime" | "invalid" | "max_value" | "min_value" | "null" | "required";
             detail: string;
         };
         ReportsOrdersExportError: components["schemas"]["ReportsOrdersExportNonFieldErrorsErrorComponent"] | components["schemas"]["ReportsOrdersExportDateFromErrorComponent"] | components["schemas"]["ReportsOrdersExportDateToErrorComponent"] | components["schemas"]["ReportsOrdersExportStatusErrorComponent"];
@@ -1135,11 +1157,13 @@ export interface components {
             /**
              * @description * `datetime` - datetime
              *     * `invalid` - invalid
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "datetime" | "invalid" | "null" | "required";
+            code: "datetime" | "invalid" | "max_value" | "min_value" | "null" | "required";
             detail: string;
         };
         ReportsSalesDateToErrorComponent: {
@@ -1151,11 +1175,13 @@ export interface components {
             /**
              * @description * `datetime` - datetime
              *     * `invalid` - invalid
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "datetime" | "invalid" | "null" | "required";
+            code: "datetime" | "invalid" | "max_value" | "min_value" | "null" | "required";
             detail: string;
         };
         ReportsSalesError: components["schemas"]["ReportsSalesNonFieldErrorsErrorComponent"] | components["schemas"]["ReportsSalesDateFromErrorComponent"] | components["schemas"]["ReportsSalesDateToErrorComponent"] | components["schemas"]["ReportsSalesGroupByErrorComponent"] | components["schemas"]["ReportsSalesLimitErrorComponent"];
@@ -1404,11 +1430,13 @@ export interface components {
              * @description * `date` - date
              *     * `invalid` - invalid
              *     * `make_aware` - make_aware
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
              *     * `null` - null
              *     * `overflow` - overflow
              * @enum {string}
              */
-            code: "date" | "invalid" | "make_aware" | "null" | "overflow";
+            code: "date" | "invalid" | "make_aware" | "max_value" | "min_value" | "null" | "overflow";
             detail: string;
         };
         StaffOrdersListCreatedBeforeErrorComponent: {
@@ -1421,11 +1449,13 @@ export interface components {
              * @description * `date` - date
              *     * `invalid` - invalid
              *     * `make_aware` - make_aware
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
              *     * `null` - null
              *     * `overflow` - overflow
              * @enum {string}
              */
-            code: "date" | "invalid" | "make_aware" | "null" | "overflow";
+            code: "date" | "invalid" | "make_aware" | "max_value" | "min_value" | "null" | "overflow";
             detail: string;
         };
         StaffOrdersListCursorErrorComponent: {
@@ -1622,6 +1652,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -1736,6 +1774,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -1868,6 +1914,14 @@ export interface operations {
                     "application/json": components["schemas"]["OrdersConflictErrorResponse"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -1987,6 +2041,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -2096,6 +2158,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrdersConflictErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -2228,6 +2298,15 @@ export interface operations {
                     "text/csv": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "text/csv": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -2342,6 +2421,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -2464,6 +2551,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -2563,6 +2658,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -2678,6 +2781,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrdersConflictErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -2803,6 +2914,14 @@ export interface operations {
                     "application/json": components["schemas"]["OrdersConflictErrorResponse"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -2907,6 +3026,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
