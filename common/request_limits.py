@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from itertools import accumulate
 from typing import Any, Final
 
 from django.conf import settings
@@ -31,12 +32,12 @@ from common.errors import content_too_large
 # product attributes nest at most 5. 32 leaves room and stays far below Python's recursion limit.
 JSON_MAX_DEPTH: Final = 32
 
-# A JSON string, escapes included (the unrolled form, linear on long strings).
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+# A JSON string, escapes included, in the unrolled form. An unterminated one runs to the end of
+# the text (the closing quote is optional): otherwise every quote inside it would start another
+# attempt to the end, quadratic time on a body of escaped quotes.
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-# An innermost pair: an opening bracket closed at once (a mismatched pair is invalid JSON,
-# which the parser refuses after this count).
-_INNERMOST = re.compile(r"[\[{][\]}]")
+_STEP: Final = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 class TooDeepError(ValueError):
@@ -47,24 +48,12 @@ class TooDeepError(ValueError):
 def exceeds_depth(text: str, limit: int = JSON_MAX_DEPTH) -> bool:
     """Whether the arrays and objects of a JSON text nest deeper than ``limit``.
 
-    Strings are dropped (a bracket in a string is text), then the innermost pairs of brackets
-    are removed ``limit`` times, each pass a regular expression in C: what remains is either
-    nesting beyond the limit or brackets that do not pair up, which are counted exactly.
+    Strings are dropped (a bracket in a string is text), then the depth is the highest running
+    count of opening minus closing brackets: linear time, all of it in C (about 0.2 s for 2 MB
+    of brackets). The text need not be valid JSON; the parser judges that after.
     """
     brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
-    remaining = brackets
-    for _ in range(limit):
-        if not remaining:
-            return False
-        remaining = _INNERMOST.sub("", remaining)
-    if not remaining:
-        return False
-    depth = 0
-    for char in brackets:
-        depth += 1 if char in "[{" else -1
-        if depth > limit:
-            return True
-    return False
+    return max(accumulate(map(_STEP.__getitem__, brackets)), default=0) > limit
 
 
 def _refuse_constant(name: str) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import datetime
+import time
 from typing import Any
 
 import pytest
@@ -28,7 +29,6 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("text", "depth"),
     [
-        ("1", 0),
         ("[]", 1),
         ('{"a": [1, {"b": [2]}]}', 4),
         ('["[[[[", "]]", "\\"[["]', 1),  # brackets in strings, escaped quotes included
@@ -40,7 +40,24 @@ pytestmark = pytest.mark.django_db
 )
 def test_exceeds_depth_counts_nesting_outside_strings(text: str, depth: int) -> None:
     assert exceeds_depth(text, depth) is False
-    assert exceeds_depth(text, depth - 1) is (depth > 0)
+    assert exceeds_depth(text, depth - 1) is True
+    assert exceeds_depth("1", 0) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"' + '\\"' * 20_000,  # one unterminated string of escaped quotes
+        '["' + "\\" * 40_000,  # and of backslashes
+        "[" * 1_000_000 + "]" * 1_000_000,  # 2 MB of nesting
+    ],
+)
+def test_exceeds_depth_takes_linear_time_on_hostile_text(text: str) -> None:
+    # A string pattern that is not anchored to its end tried again from every quote inside an
+    # unterminated string: 23 s for the first text, minutes for a whole body.
+    started = time.perf_counter()
+    exceeds_depth(text)
+    assert time.perf_counter() - started < 1.5
 
 
 def test_loads_refuses_deep_nesting_and_non_json_numbers() -> None:
