@@ -18,6 +18,7 @@ EARLIEST_DATE: Final = datetime.date(1, 1, 2)
 LATEST_DATE: Final = datetime.date(9999, 12, 30)
 EARLIEST_INSTANT: Final = datetime.datetime.combine(EARLIEST_DATE, datetime.time.min, tzinfo=datetime.UTC)
 LATEST_INSTANT: Final = datetime.datetime.combine(LATEST_DATE, datetime.time.max, tzinfo=datetime.UTC)
+RANGE_HELP: Final = f"From {EARLIEST_DATE} to {LATEST_DATE} (UTC)."
 # An integer parameter nobody bounded is still a bigint at most: PostgreSQL's widest integer.
 BIGINT_MIN: Final = -(2**63)
 BIGINT_MAX: Final = 2**63 - 1
@@ -65,3 +66,5 @@ def _bound(field: serializers.Field[Any, Any, Any, Any]) -> None:
     else:
         return
     field.validators.extend([MinValueValidator(low), MaxValueValidator(high)])
+    # The schema's description says it (JSON Schema has no minimum for a date string).
+    field.help_text = f"{field.help_text or ''} {RANGE_HELP}".strip()

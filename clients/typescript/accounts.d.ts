@@ -2792,9 +2792,9 @@ export interface operations {
                 is_active?: boolean;
                 /** @description Staff only (true) or customers only (false). */
                 is_staff?: boolean;
-                /** @description Joined at or after this time (ISO 8601). */
+                /** @description Joined at or after this time (ISO 8601). From 0001-01-02 to 9999-12-30 (UTC). */
                 joined_after?: string;
-                /** @description Joined before this time (ISO 8601). */
+                /** @description Joined before this time (ISO 8601). From 0001-01-02 to 9999-12-30 (UTC). */
                 joined_before?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;

@@ -4017,7 +4017,7 @@ export interface operations {
                 price_min?: string;
                 /** @description Full-text search (web-search syntax: `red shoes`, `"exact phrase"`, `-excluded`, `or`). */
                 q?: string;
-                /** @description Changed at or after this instant. */
+                /** @description Changed at or after this instant. From 0001-01-02 to 9999-12-30 (UTC). */
                 updated_since?: string;
             };
             header?: never;
@@ -5124,7 +5124,7 @@ export interface operations {
                 price_min?: string;
                 /** @description Full-text search (web-search syntax: `red shoes`, `"exact phrase"`, `-excluded`, `or`). */
                 q?: string;
-                /** @description Changed at or after this instant. */
+                /** @description Changed at or after this instant. From 0001-01-02 to 9999-12-30 (UTC). */
                 updated_since?: string;
             };
             header?: never;

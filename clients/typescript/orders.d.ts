@@ -1697,9 +1697,9 @@ export interface operations {
     orders_list: {
         parameters: {
             query?: {
-                /** @description Placed at or after this instant. */
+                /** @description Placed at or after this instant. From 0001-01-02 to 9999-12-30 (UTC). */
                 created_after?: string;
-                /** @description Placed before this instant. */
+                /** @description Placed before this instant. From 0001-01-02 to 9999-12-30 (UTC). */
                 created_before?: string;
                 /** @description The pagination cursor value. */
                 cursor?: string;
@@ -2215,9 +2215,9 @@ export interface operations {
     reports_orders_export: {
         parameters: {
             query: {
-                /** @description First day (UTC) the orders were placed, included. */
+                /** @description First day (UTC) the orders were placed, included. From 0001-01-02 to 9999-12-30 (UTC). */
                 date_from: string;
-                /** @description Last day (UTC), included. */
+                /** @description Last day (UTC), included. From 0001-01-02 to 9999-12-30 (UTC). */
                 date_to: string;
                 format?: "csv" | "json";
                 /**
@@ -2348,9 +2348,9 @@ export interface operations {
     reports_sales: {
         parameters: {
             query: {
-                /** @description First day (UTC), included. */
+                /** @description First day (UTC), included. From 0001-01-02 to 9999-12-30 (UTC). */
                 date_from: string;
-                /** @description Last day (UTC), included. */
+                /** @description Last day (UTC), included. From 0001-01-02 to 9999-12-30 (UTC). */
                 date_to: string;
                 /**
                  * @description * `day` - day
@@ -2468,9 +2468,9 @@ export interface operations {
     staff_orders_list: {
         parameters: {
             query?: {
-                /** @description Placed at or after this instant. */
+                /** @description Placed at or after this instant. From 0001-01-02 to 9999-12-30 (UTC). */
                 created_after?: string;
-                /** @description Placed before this instant. */
+                /** @description Placed before this instant. From 0001-01-02 to 9999-12-30 (UTC). */
                 created_before?: string;
                 /** @description The pagination cursor value. */
                 cursor?: string;

@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from accounts_service.accounts import selectors
 from accounts_service.accounts.models import User
-from common.query_params import EARLIEST_INSTANT, LATEST_INSTANT
+from common.query_params import EARLIEST_INSTANT, LATEST_INSTANT, RANGE_HELP
 from common.schema import NO_NUL_PATTERN
 
 SEARCH_MAX_LENGTH = 100
@@ -71,10 +71,10 @@ class UserFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filt
     is_active = StrictBooleanFilter(label="Active users only (true) or inactive only (false).")
     is_staff = StrictBooleanFilter(label="Staff only (true) or customers only (false).")
     joined_after = UtcDateTimeFilter(
-        field_name="date_joined", lookup_expr="gte", label="Joined at or after this time (ISO 8601)."
+        field_name="date_joined", lookup_expr="gte", label=f"Joined at or after this time (ISO 8601). {RANGE_HELP}"
     )
     joined_before = UtcDateTimeFilter(
-        field_name="date_joined", lookup_expr="lt", label="Joined before this time (ISO 8601)."
+        field_name="date_joined", lookup_expr="lt", label=f"Joined before this time (ISO 8601). {RANGE_HELP}"
     )
     q = django_filters.CharFilter(method="search", max_length=SEARCH_MAX_LENGTH, label=SEARCH_HELP)
 
