@@ -6,6 +6,8 @@ HTML, and API clients would have to parse two error formats.
 
 from django.http import HttpRequest, JsonResponse
 
+CONTENT_TOO_LARGE_CODE = "content_too_large"
+
 
 def _error(status: int, error_type: str, code: str, detail: str) -> JsonResponse:
     return JsonResponse(
@@ -28,3 +30,9 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> JsonR
 
 def server_error(request: HttpRequest) -> JsonResponse:
     return _error(500, "server_error", "error", "A server error occurred.")
+
+
+def content_too_large(limit: int) -> JsonResponse:
+    """413 for a body over ``limit`` bytes (common.request_limits)."""
+    detail = f"The request body is larger than the limit of {limit} bytes."
+    return _error(413, "client_error", CONTENT_TOO_LARGE_CODE, detail)

@@ -44,6 +44,15 @@ class ServerErrorResponseSerializer(serializers.Serializer[Any]):
 # What gunicorn answers itself, before any view runs (common/gunicorn_conf.py writes these in the
 # standard shape): a request line over its limit, and header fields over theirs. Any operation
 # can draw them, so every operation documents them (common/schema.py).
+class ContentTooLargeErrorSerializer(ErrorSerializer):
+    code = serializers.ChoiceField(choices=[("content_too_large", "content_too_large")])
+
+
+# A body over its limit (common/request_limits.py): any operation can draw it, whatever it reads.
+class ErrorResponse413Serializer(ClientErrorResponseSerializer):
+    errors = ContentTooLargeErrorSerializer(many=True)
+
+
 class UriTooLongErrorSerializer(ErrorSerializer):
     code = serializers.ChoiceField(choices=[("uri_too_long", "uri_too_long")])
 

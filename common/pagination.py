@@ -3,6 +3,7 @@ import binascii
 import datetime
 import json
 import math
+import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
+
+from common import request_limits
 
 # What a page_size may be (documented so): one over a paginator's cap is capped, one over this
 # is refused.
@@ -68,12 +71,27 @@ class CursorPagination(pagination.CursorPagination):
     def get_page_size(self, request: Request) -> int:
         return page_size(request, self.page_size_query_param, default=self.page_size, cap=self.max_page_size)
 
+    def paginate_queryset(self, queryset: QuerySet[Any], request: Request, view: Any = None) -> list[Any] | None:
+        # The column a cursor's position is compared with, to check the position against it.
+        ordering = self.get_ordering(request, queryset, view)
+        self.position_field = KeysetPagination._output_field(queryset, ordering[0].lstrip("-"))
+        return super().paginate_queryset(queryset, request, view)
+
     def decode_cursor(self, request: Request) -> pagination.Cursor | None:
         # DRF answers a malformed cursor with a 404; it is a bad parameter, as KeysetPagination says.
         try:
-            return super().decode_cursor(request)
+            cursor = super().decode_cursor(request)
         except NotFound:
             raise InvalidCursor from None
+        # DRF puts the position into the query as it comes: a position that is no value of the
+        # column (not a date, an offset PostgreSQL refuses, a year beyond 9999 in UTC) would be
+        # a 500 there.
+        field = getattr(self, "position_field", None)
+        if cursor is None or cursor.position is None or field is None:
+            return cursor
+        position = _parse_position(str(cursor.position), field)
+        # The stubs type a position as an int; DRF's are text (str() of the column's value).
+        return pagination.Cursor(offset=cursor.offset, reverse=cursor.reverse, position=position)  # type: ignore[arg-type]
 
     def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
         parameters: list[dict[str, Any]] = super().get_schema_operation_parameters(view)
@@ -147,14 +165,18 @@ class RowCompare(Expression):
         return f"{sides[0]} {self.operator} {sides[1]}", params
 
 
+def _parse_position(value: str, field: Field[Any, Any]) -> str:
+    """A DRF cursor's position (always text) as the column's type, in the form DRF writes it."""
+    if isinstance(field, IntegerField | AutoField):
+        if not re.fullmatch(r"-?[0-9]{1,19}", value) or abs(int(value)) >= 2**63:
+            raise InvalidCursor
+        return value
+    return str(KeysetPagination._parse_value(value, field))
+
+
 class InvalidCursor(ValidationError):
     def __init__(self, detail: str = "Invalid cursor.") -> None:
         super().__init__({"cursor": [ErrorDetail(detail, code="invalid_cursor")]})
-
-
-# Python's json accepts NaN and Infinity; a cursor never carries them.
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed")
 
 
 class KeysetPagination(BasePagination):
@@ -242,7 +264,9 @@ class KeysetPagination(BasePagination):
             raise InvalidCursor
         try:
             raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-            payload = json.loads(raw, parse_constant=_refuse_constant)
+            # A cursor is an object holding a list: 2 levels. Deeper is not ours (and Python's
+            # json would recurse into a RecursionError at about a thousand).
+            payload = request_limits.loads(raw, max_depth=2)
         except (ValueError, TypeError, binascii.Error):
             raise InvalidCursor from None
         if not isinstance(payload, dict) or set(payload) != {"o", "d", "v"}:
@@ -294,14 +318,18 @@ class KeysetPagination(BasePagination):
             if not isinstance(value, str) or len(value) > 1000 or "\x00" in value:
                 raise InvalidCursor
             parsed = field.to_python(value)
-            if isinstance(field, DateTimeField) and (parsed is None or timezone.is_naive(parsed)):
-                raise InvalidCursor
+            if isinstance(field, DateTimeField):
+                if parsed is None or timezone.is_naive(parsed):
+                    raise InvalidCursor
+                # In UTC: PostgreSQL refuses an offset beyond 15:59 that ISO 8601 allows, and an
+                # instant at either end of the calendar may not be one in UTC (OverflowError).
+                parsed = parsed.astimezone(datetime.UTC)
             if isinstance(field, DecimalField):
                 field.run_validators(parsed)
             if isinstance(field, CharField) and field.max_length is not None and len(value) > field.max_length:
                 raise InvalidCursor
             return parsed
-        except DjangoValidationError:
+        except (DjangoValidationError, OverflowError):
             raise InvalidCursor from None
 
     # --- responses and schema -------------------------------------------------------------

@@ -19,9 +19,12 @@ TRIMMED_WHITESPACE = (
 )
 NOT_BLANK_NO_NUL_PATTERN = f"^[{TRIMMED_WHITESPACE}]*[^{TRIMMED_WHITESPACE}\\x00][^\\x00]*$"
 # The statuses drf-standardized-errors knows when to document on its own (it has a serializer
-# for each and decides per view from its parsers, permissions, throttles, ...), and the two that
-# gunicorn answers for any request before a view runs (414, 431; see common/gunicorn_conf.py).
-_DOCUMENTED_BY_INFERENCE = frozenset({"400", "401", "403", "404", "405", "406", "414", "415", "429", "431", "500"})
+# for each and decides per view from its parsers, permissions, throttles, ...), the two that
+# gunicorn answers for any request before a view runs (414, 431; see common/gunicorn_conf.py),
+# and 413, which any request with a body over its limit draws (common/request_limits.py).
+_DOCUMENTED_BY_INFERENCE = frozenset(
+    {"400", "401", "403", "404", "405", "406", "413", "414", "415", "429", "431", "500"}
+)
 
 
 def idempotency_key_parameter(*, required: bool, description: str) -> OpenApiParameter:

@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "common.middleware.ProbeMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before any view middleware that reads the body (CSRF reads a form's).
+    "common.request_limits.RequestBodyLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -222,7 +224,7 @@ CORS_PREFLIGHT_MAX_AGE = 3600
 # --- API ------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["common.request_limits.JSONParser"],
     "DEFAULT_AUTHENTICATION_CLASSES": ["common.auth.authentication.JWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "common.pagination.CursorPagination",
@@ -241,16 +243,27 @@ REST_FRAMEWORK = {
 
 DRF_STANDARDIZED_ERRORS: dict[str, Any] = {
     # Document 409, 412 and 422 too where a view declares them; 414 and 431, gunicorn's own
-    # answers (common/gunicorn_conf.py), on every operation.
+    # answers (common/gunicorn_conf.py), and 413, a body over the limit
+    # (common/request_limits.py), on every operation.
     "ALLOWED_ERROR_STATUS_CODES": [
         *("400", "401", "403", "404", "405", "406", "409", "412", "415", "422", "429", "500"),
-        *("414", "431"),
+        *("413", "414", "431"),
     ],
     "ERROR_SCHEMAS": {
+        "413": "common.openapi_errors.ErrorResponse413Serializer",
         "414": "common.openapi_errors.ErrorResponse414Serializer",
         "431": "common.openapi_errors.ErrorResponse431Serializer",
     },
+    # Django's refusals of a body (too large, too many fields) are 413s, not 500s.
+    "EXCEPTION_HANDLER_CLASS": "common.exception_handler.ExceptionHandler",
 }
+# The largest request body (without the files of a multipart upload, which a view may allow
+# more: catalog's PRODUCT_IMPORT_MAX_BYTES), and the most form fields and files in one. Over
+# them: 413 content_too_large (common/request_limits.py). Django's defaults, named here because
+# the API documents them.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 100
 
 
 def spectacular_settings(*, title: str, description: str, version: str = "1.0.0") -> dict[str, Any]:

@@ -877,6 +877,16 @@ export interface components {
          * @enum {string}
          */
         ClientErrorEnum: "client_error";
+        ContentTooLargeError: {
+            code: components["schemas"]["ContentTooLargeErrorCodeEnum"];
+            detail: string;
+            attr: string | null;
+        };
+        /**
+         * @description * `content_too_large` - content_too_large
+         * @enum {string}
+         */
+        ContentTooLargeErrorCodeEnum: "content_too_large";
         CredentialsRequest: {
             /** Format: email */
             email: string;
@@ -996,6 +1006,10 @@ export interface components {
         ErrorResponse409: {
             type: components["schemas"]["ClientErrorEnum"];
             errors: components["schemas"]["Error409"][];
+        };
+        ErrorResponse413: {
+            type: components["schemas"]["ClientErrorEnum"];
+            errors: components["schemas"]["ContentTooLargeError"][];
         };
         ErrorResponse414: {
             type: components["schemas"]["ClientErrorEnum"];
@@ -1243,9 +1257,11 @@ export interface components {
             attr: "joined_after";
             /**
              * @description * `invalid` - invalid
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
              * @enum {string}
              */
-            code: "invalid";
+            code: "invalid" | "max_value" | "min_value";
             detail: string;
         };
         UsersListJoinedBeforeErrorComponent: {
@@ -1256,9 +1272,11 @@ export interface components {
             attr: "joined_before";
             /**
              * @description * `invalid` - invalid
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
              * @enum {string}
              */
-            code: "invalid";
+            code: "invalid" | "max_value" | "min_value";
             detail: string;
         };
         UsersListPageSizeErrorComponent: {
@@ -1896,6 +1914,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -1980,6 +2006,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -2067,6 +2101,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -2163,6 +2205,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -2256,6 +2306,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -2360,6 +2418,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -2468,6 +2534,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -2571,6 +2645,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -2662,6 +2744,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -2705,9 +2795,9 @@ export interface operations {
                 is_active?: boolean;
                 /** @description Staff only (true) or customers only (false). */
                 is_staff?: boolean;
-                /** @description Joined at or after this time (ISO 8601). */
+                /** @description Joined at or after this time (ISO 8601). From 0001-01-02 to 9999-12-30 (UTC). */
                 joined_after?: string;
-                /** @description Joined before this time (ISO 8601). */
+                /** @description Joined before this time (ISO 8601). From 0001-01-02 to 9999-12-30 (UTC). */
                 joined_before?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
@@ -2774,6 +2864,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -2875,6 +2973,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -2986,6 +3092,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse409"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -3087,6 +3201,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -3184,6 +3306,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -3287,6 +3417,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -3393,6 +3531,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -3496,6 +3642,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -3597,6 +3751,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -3695,6 +3857,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -3802,6 +3972,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -3901,6 +4079,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -4003,6 +4189,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {

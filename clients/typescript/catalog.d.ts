@@ -784,6 +784,16 @@ export interface components {
             type: components["schemas"]["ClientErrorEnum"];
             errors: components["schemas"]["ConflictError"][];
         };
+        ContentTooLargeError: {
+            code: components["schemas"]["ContentTooLargeErrorCodeEnum"];
+            detail: string;
+            attr: string | null;
+        };
+        /**
+         * @description * `content_too_large` - content_too_large
+         * @enum {string}
+         */
+        ContentTooLargeErrorCodeEnum: "content_too_large";
         Error401: {
             code: components["schemas"]["ErrorCode401Enum"];
             detail: string;
@@ -874,6 +884,10 @@ export interface components {
         ErrorResponse406: {
             type: components["schemas"]["ClientErrorEnum"];
             errors: components["schemas"]["Error406"][];
+        };
+        ErrorResponse413: {
+            type: components["schemas"]["ClientErrorEnum"];
+            errors: components["schemas"]["ContentTooLargeError"][];
         };
         ErrorResponse414: {
             type: components["schemas"]["ClientErrorEnum"];
@@ -1669,11 +1683,13 @@ export interface components {
              * @description * `date` - date
              *     * `invalid` - invalid
              *     * `make_aware` - make_aware
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
              *     * `null` - null
              *     * `overflow` - overflow
              * @enum {string}
              */
-            code: "date" | "invalid" | "make_aware" | "null" | "overflow";
+            code: "date" | "invalid" | "make_aware" | "max_value" | "min_value" | "null" | "overflow";
             detail: string;
         };
         ProductsExportValidationError: {
@@ -1885,11 +1901,13 @@ export interface components {
              * @description * `date` - date
              *     * `invalid` - invalid
              *     * `make_aware` - make_aware
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
              *     * `null` - null
              *     * `overflow` - overflow
              * @enum {string}
              */
-            code: "date" | "invalid" | "make_aware" | "null" | "overflow";
+            code: "date" | "invalid" | "make_aware" | "max_value" | "min_value" | "null" | "overflow";
             detail: string;
         };
         ProductsListValidationError: {
@@ -2949,6 +2967,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -3043,6 +3069,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -3158,6 +3192,14 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictErrorResponse"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -3261,6 +3303,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -3389,6 +3439,14 @@ export interface operations {
                     "application/json": components["schemas"]["PreconditionFailedErrorResponse"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -3506,6 +3564,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreconditionFailedErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -3634,6 +3700,14 @@ export interface operations {
                     "application/json": components["schemas"]["PreconditionFailedErrorResponse"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -3736,6 +3810,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -3842,6 +3924,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -3943,6 +4033,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -4010,7 +4108,7 @@ export interface operations {
                 price_min?: string;
                 /** @description Full-text search (web-search syntax: `red shoes`, `"exact phrase"`, `-excluded`, `or`). */
                 q?: string;
-                /** @description Changed at or after this instant. */
+                /** @description Changed at or after this instant. From 0001-01-02 to 9999-12-30 (UTC). */
                 updated_since?: string;
             };
             header?: never;
@@ -4065,6 +4163,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -4180,6 +4286,14 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictErrorResponse"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -4283,6 +4397,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -4401,6 +4523,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreconditionFailedErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -4522,6 +4652,14 @@ export interface operations {
                     "application/json": components["schemas"]["PreconditionFailedErrorResponse"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -4640,6 +4778,14 @@ export interface operations {
                     "application/json": components["schemas"]["PreconditionFailedErrorResponse"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -4739,6 +4885,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -4861,6 +5015,14 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictErrorResponse"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -4975,6 +5137,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -5045,7 +5215,7 @@ export interface operations {
                 price_min?: string;
                 /** @description Full-text search (web-search syntax: `red shoes`, `"exact phrase"`, `-excluded`, `or`). */
                 q?: string;
-                /** @description Changed at or after this instant. */
+                /** @description Changed at or after this instant. From 0001-01-02 to 9999-12-30 (UTC). */
                 updated_since?: string;
             };
             header?: never;
@@ -5110,6 +5280,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -5237,6 +5415,14 @@ export interface operations {
                     "application/json": components["schemas"]["InsufficientStockErrorResponse"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -5344,6 +5530,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -5455,6 +5649,14 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictErrorResponse"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -5562,6 +5764,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConflictErrorResponse"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -5673,6 +5883,14 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictErrorResponse"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -5776,6 +5994,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -5868,6 +6094,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -5963,6 +6197,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {

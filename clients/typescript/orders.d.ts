@@ -268,6 +268,16 @@ export interface components {
          * @enum {string}
          */
         ClientErrorEnum: "client_error";
+        ContentTooLargeError: {
+            code: components["schemas"]["ContentTooLargeErrorCodeEnum"];
+            detail: string;
+            attr: string | null;
+        };
+        /**
+         * @description * `content_too_large` - content_too_large
+         * @enum {string}
+         */
+        ContentTooLargeErrorCodeEnum: "content_too_large";
         Error401: {
             code: components["schemas"]["ErrorCode401Enum"];
             detail: string;
@@ -358,6 +368,10 @@ export interface components {
         ErrorResponse406: {
             type: components["schemas"]["ClientErrorEnum"];
             errors: components["schemas"]["Error406"][];
+        };
+        ErrorResponse413: {
+            type: components["schemas"]["ClientErrorEnum"];
+            errors: components["schemas"]["ContentTooLargeError"][];
         };
         ErrorResponse414: {
             type: components["schemas"]["ClientErrorEnum"];
@@ -884,11 +898,13 @@ export interface components {
              * @description * `date` - date
              *     * `invalid` - invalid
              *     * `make_aware` - make_aware
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
              *     * `null` - null
              *     * `overflow` - overflow
              * @enum {string}
              */
-            code: "date" | "invalid" | "make_aware" | "null" | "overflow";
+            code: "date" | "invalid" | "make_aware" | "max_value" | "min_value" | "null" | "overflow";
             detail: string;
         };
         OrdersListCreatedBeforeErrorComponent: {
@@ -901,11 +917,13 @@ export interface components {
              * @description * `date` - date
              *     * `invalid` - invalid
              *     * `make_aware` - make_aware
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
              *     * `null` - null
              *     * `overflow` - overflow
              * @enum {string}
              */
-            code: "date" | "invalid" | "make_aware" | "null" | "overflow";
+            code: "date" | "invalid" | "make_aware" | "max_value" | "min_value" | "null" | "overflow";
             detail: string;
         };
         OrdersListCursorErrorComponent: {
@@ -1078,11 +1096,13 @@ export interface components {
             /**
              * @description * `datetime` - datetime
              *     * `invalid` - invalid
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "datetime" | "invalid" | "null" | "required";
+            code: "datetime" | "invalid" | "max_value" | "min_value" | "null" | "required";
             detail: string;
         };
         ReportsOrdersExportDateToErrorComponent: {
@@ -1094,11 +1114,13 @@ export interface components {
             /**
              * @description * `datetime` - datetime
              *     * `invalid` - invalid
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "datetime" | "invalid" | "null" | "required";
+            code: "datetime" | "invalid" | "max_value" | "min_value" | "null" | "required";
             detail: string;
         };
         ReportsOrdersExportError: components["schemas"]["ReportsOrdersExportNonFieldErrorsErrorComponent"] | components["schemas"]["ReportsOrdersExportDateFromErrorComponent"] | components["schemas"]["ReportsOrdersExportDateToErrorComponent"] | components["schemas"]["ReportsOrdersExportStatusErrorComponent"];
@@ -1148,11 +1170,13 @@ export interface components {
             /**
              * @description * `datetime` - datetime
              *     * `invalid` - invalid
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "datetime" | "invalid" | "null" | "required";
+            code: "datetime" | "invalid" | "max_value" | "min_value" | "null" | "required";
             detail: string;
         };
         ReportsSalesDateToErrorComponent: {
@@ -1164,11 +1188,13 @@ export interface components {
             /**
              * @description * `datetime` - datetime
              *     * `invalid` - invalid
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "datetime" | "invalid" | "null" | "required";
+            code: "datetime" | "invalid" | "max_value" | "min_value" | "null" | "required";
             detail: string;
         };
         ReportsSalesError: components["schemas"]["ReportsSalesNonFieldErrorsErrorComponent"] | components["schemas"]["ReportsSalesDateFromErrorComponent"] | components["schemas"]["ReportsSalesDateToErrorComponent"] | components["schemas"]["ReportsSalesGroupByErrorComponent"] | components["schemas"]["ReportsSalesLimitErrorComponent"];
@@ -1417,11 +1443,13 @@ export interface components {
              * @description * `date` - date
              *     * `invalid` - invalid
              *     * `make_aware` - make_aware
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
              *     * `null` - null
              *     * `overflow` - overflow
              * @enum {string}
              */
-            code: "date" | "invalid" | "make_aware" | "null" | "overflow";
+            code: "date" | "invalid" | "make_aware" | "max_value" | "min_value" | "null" | "overflow";
             detail: string;
         };
         StaffOrdersListCreatedBeforeErrorComponent: {
@@ -1434,11 +1462,13 @@ export interface components {
              * @description * `date` - date
              *     * `invalid` - invalid
              *     * `make_aware` - make_aware
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
              *     * `null` - null
              *     * `overflow` - overflow
              * @enum {string}
              */
-            code: "date" | "invalid" | "make_aware" | "null" | "overflow";
+            code: "date" | "invalid" | "make_aware" | "max_value" | "min_value" | "null" | "overflow";
             detail: string;
         };
         StaffOrdersListCursorErrorComponent: {
@@ -1635,6 +1665,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -1672,9 +1710,9 @@ export interface operations {
     orders_list: {
         parameters: {
             query?: {
-                /** @description Placed at or after this instant. */
+                /** @description Placed at or after this instant. From 0001-01-02 to 9999-12-30 (UTC). */
                 created_after?: string;
-                /** @description Placed before this instant. */
+                /** @description Placed before this instant. From 0001-01-02 to 9999-12-30 (UTC). */
                 created_before?: string;
                 /** @description The pagination cursor value. */
                 cursor?: string;
@@ -1750,6 +1788,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -1882,6 +1928,14 @@ export interface operations {
                     "application/json": components["schemas"]["OrdersConflictErrorResponse"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -1999,6 +2053,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -2120,6 +2182,14 @@ export interface operations {
                     "application/json": components["schemas"]["OrdersConflictErrorResponse"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -2157,9 +2227,9 @@ export interface operations {
     reports_orders_export: {
         parameters: {
             query: {
-                /** @description First day (UTC) the orders were placed, included. */
+                /** @description First day (UTC) the orders were placed, included. From 0001-01-02 to 9999-12-30 (UTC). */
                 date_from: string;
-                /** @description Last day (UTC), included. */
+                /** @description Last day (UTC), included. From 0001-01-02 to 9999-12-30 (UTC). */
                 date_to: string;
                 format?: "csv" | "json";
                 /**
@@ -2241,6 +2311,15 @@ export interface operations {
                     "text/csv": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "text/csv": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -2282,9 +2361,9 @@ export interface operations {
     reports_sales: {
         parameters: {
             query: {
-                /** @description First day (UTC), included. */
+                /** @description First day (UTC), included. From 0001-01-02 to 9999-12-30 (UTC). */
                 date_from: string;
-                /** @description Last day (UTC), included. */
+                /** @description Last day (UTC), included. From 0001-01-02 to 9999-12-30 (UTC). */
                 date_to: string;
                 /**
                  * @description * `day` - day
@@ -2357,6 +2436,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -2394,9 +2481,9 @@ export interface operations {
     staff_orders_list: {
         parameters: {
             query?: {
-                /** @description Placed at or after this instant. */
+                /** @description Placed at or after this instant. From 0001-01-02 to 9999-12-30 (UTC). */
                 created_after?: string;
-                /** @description Placed before this instant. */
+                /** @description Placed before this instant. From 0001-01-02 to 9999-12-30 (UTC). */
                 created_before?: string;
                 /** @description The pagination cursor value. */
                 cursor?: string;
@@ -2476,6 +2563,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -2577,6 +2672,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {
@@ -2702,6 +2805,14 @@ export interface operations {
                     "application/json": components["schemas"]["OrdersConflictErrorResponse"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -2815,6 +2926,14 @@ export interface operations {
                     "application/json": components["schemas"]["OrdersConflictErrorResponse"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -2919,6 +3038,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             414: {

@@ -129,7 +129,8 @@ def verify_token(token: str) -> TokenUser:
     """The TokenUser of a valid token; ``AuthenticationFailed`` for any invalid one."""
     try:
         header = jwt.get_unverified_header(token)
-    except jwt.PyJWTError as exc:
+    # A header of deeply nested JSON makes Python's json recurse into a RecursionError.
+    except (jwt.PyJWTError, RecursionError) as exc:
         raise _refused(REFUSED_INVALID, exc) from None
     # Checked before any key lookup, so a forged header costs no JWKS fetch.
     if header.get("alg") not in ALGORITHMS:

@@ -308,10 +308,18 @@ def test_upload_needs_a_file_in_a_multipart_body(staff_client: APIClient) -> Non
 
 
 def test_a_file_over_the_limit_is_refused(staff_client: APIClient, settings: Any) -> None:
-    settings.PRODUCT_IMPORT_MAX_BYTES = 100
-    response = upload(staff_client, (HEADER + "A,B,,1,EUR,c,,,\n" * 10).encode())
-    assert response.status_code == 400
-    assert [(e["attr"], e["code"]) for e in errors(response)] == [("file", "max_size")]
+    settings.PRODUCT_IMPORT_MAX_BYTES = 1000
+    response = upload(staff_client, (HEADER + "A,B,,1,EUR,c,,,\n" * 100).encode())
+    assert response.status_code == 413
+    assert [(e["attr"], e["code"]) for e in errors(response)] == [(None, "content_too_large")]
+    assert not ProductImport.objects.exists()
+
+
+def test_an_upload_may_be_larger_than_other_bodies(staff_client: APIClient, settings: Any, chairs: Category) -> None:
+    """The import's own limit, not DATA_UPLOAD_MAX_MEMORY_SIZE, bounds an upload."""
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = upload(staff_client, (HEADER + "A,B,,1,EUR,chairs,,,\n" * 100).encode())
+    assert response.status_code == 202, response.content
 
 
 def test_imports_are_for_staff_only(

@@ -42,6 +42,12 @@ def product(make_product: Callable[..., Product]) -> Product:
         {"attributes": "[1, 2]"},
         {"attributes": '{"a": NaN}'},
         {"attributes": "x" * 2001},
+        # Deeper than Python's json recurses (it raised RecursionError, a 500), and one level
+        # over the limit of every JSON the services read (common.request_limits).
+        {"attributes": '{"a": ' + "[" * 995 + "]" * 995 + "}"},  # 1,997 characters
+        {"attributes": '{"a": ' + "[" * 32 + "]" * 32 + "}"},
+        {"updated_since": "0001-01-01T00:00:00Z"},
+        {"updated_since": "9999-12-31T23:59:59-14:00"},
         {"attr.": "x"},
         {"attr.bad key": "x"},
         {"attr.color": "red\x00"},

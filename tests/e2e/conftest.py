@@ -34,6 +34,16 @@ ORDERS_E2E_ENV = {"CATALOG_BREAKER_RESET_SECONDS": "2", "ACCOUNTS_BREAKER_RESET_
 # how two browsers on loopback get distinct client addresses (test_sign_in_lockout.py). Requests
 # without the header count against their peer address, as before.
 TRUSTED_PROXIES = 1
+# catalog takes product imports of up to 4 MiB rather than 2 GiB, so test_limits.py can send one
+# over the limit.
+CATALOG_PRODUCT_IMPORT_MAX_BYTES = 4 * 1024 * 1024
+CATALOG_E2E_ENV = {"PRODUCT_IMPORT_MAX_BYTES": str(CATALOG_PRODUCT_IMPORT_MAX_BYTES)}
+# test_limits.py sends malformed bodies to every operation, these included; the hourly limits of
+# production (5 and 10 an hour per address) would answer 429 before the body is read. The
+# sign-in throttles keep their production rates. (tests/accounts checks the throttles themselves.)
+ACCOUNTS_E2E_ENV = {
+    f"THROTTLE_RATE_{scope}": "1000/hour" for scope in ("REGISTER", "PASSWORD_RESET", "PASSWORD_RESET_CONFIRM")
+}
 # The staff member seed_demo creates on accounts (in the catalog-managers group).
 STAFF_EMAIL = "staff@e2e.example"
 STAFF_PASSWORD = "e2e-staff-Pass-1"
@@ -116,7 +126,7 @@ def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Servi
         extra_env=lambda name: {
             "JWKS_MIN_REFETCH_SECONDS": str(JWKS_MIN_REFETCH_SECONDS),
             "NUM_PROXIES": str(TRUSTED_PROXIES),
-            **(ORDERS_E2E_ENV if name == "orders" else {}),
+            **{"orders": ORDERS_E2E_ENV, "catalog": CATALOG_E2E_ENV, "accounts": ACCOUNTS_E2E_ENV}[name],
         },
     )
     with running(list(processes.values())):

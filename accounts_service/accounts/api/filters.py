@@ -3,12 +3,14 @@ from typing import Any, ClassVar
 
 import django_filters
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import QuerySet
 from django_stubs_ext import StrOrPromise
 from drf_spectacular.utils import extend_schema_field
 
 from accounts_service.accounts import selectors
 from accounts_service.accounts.models import User
+from common.query_params import EARLIEST_INSTANT, LATEST_INSTANT, RANGE_HELP
 from common.schema import NO_NUL_PATTERN
 
 SEARCH_MAX_LENGTH = 100
@@ -43,7 +45,13 @@ class StrictBooleanFilter(django_filters.BooleanFilter):  # type: ignore[misc]
 class UtcDateTimeField(django_filters.fields.IsoDateTimeField):  # type: ignore[misc]
     """An ISO 8601 instant, given or absent (not empty), in UTC. PostgreSQL refuses an offset
     beyond 15:59 however valid ISO 8601 finds it, and an instant near year 1 can leave the
-    datetime range once converted; both are the client's to hear about."""
+    datetime range once converted; both are the client's to hear about. Within the range every
+    query parameter keeps to (common.query_params)."""
+
+    default_validators: ClassVar[list[Any]] = [
+        MinValueValidator(EARLIEST_INSTANT),
+        MaxValueValidator(LATEST_INSTANT),
+    ]
 
     def to_python(self, value: Any) -> datetime.datetime | None:
         if value == "":
@@ -63,10 +71,10 @@ class UserFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filt
     is_active = StrictBooleanFilter(label="Active users only (true) or inactive only (false).")
     is_staff = StrictBooleanFilter(label="Staff only (true) or customers only (false).")
     joined_after = UtcDateTimeFilter(
-        field_name="date_joined", lookup_expr="gte", label="Joined at or after this time (ISO 8601)."
+        field_name="date_joined", lookup_expr="gte", label=f"Joined at or after this time (ISO 8601). {RANGE_HELP}"
     )
     joined_before = UtcDateTimeFilter(
-        field_name="date_joined", lookup_expr="lt", label="Joined before this time (ISO 8601)."
+        field_name="date_joined", lookup_expr="lt", label=f"Joined before this time (ISO 8601). {RANGE_HELP}"
     )
     q = django_filters.CharFilter(method="search", max_length=SEARCH_MAX_LENGTH, label=SEARCH_HELP)
 

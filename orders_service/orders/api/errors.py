@@ -4,11 +4,11 @@ document the error bodies drf-standardized-errors has none for (409, 422, 503)."
 from __future__ import annotations
 
 from django.db import models
-from drf_standardized_errors.handler import ExceptionHandler
 from rest_framework import exceptions, serializers, status
 from rest_framework.exceptions import ErrorDetail
 from rest_framework.response import Response
 
+from common.exception_handler import ExceptionHandler
 from common.openapi_errors import ClientErrorResponseSerializer, ErrorSerializer, ServerErrorResponseSerializer
 from orders_service.orders import exceptions as domain
 
@@ -49,7 +49,7 @@ DEFAULT_RETRY_AFTER_SECONDS = 5
 
 
 class OrdersExceptionHandler(ExceptionHandler):
-    """drf-standardized-errors' handler, quiet about an unavailable downstream.
+    """common's drf-standardized-errors handler, quiet about an unavailable downstream.
 
     It reports every 5xx as an unhandled exception (got_request_exception, the error log): a
     503 while catalog's circuit is open is the designed answer, logged by the client and

@@ -5,7 +5,7 @@ from drf_standardized_errors.openapi_serializers import ErrorResponse401Serializ
 from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import status
 from rest_framework.exceptions import AuthenticationFailed, Throttled, ValidationError
-from rest_framework.parsers import FormParser, JSONParser
+from rest_framework.parsers import FormParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -33,6 +33,7 @@ from accounts_service.accounts.exceptions import (
 )
 from accounts_service.accounts.tokens import IssuedTokenPair
 from common.auth.relay import RELAY_HEADER, RELAY_SCOPE
+from common.request_limits import JSONParser
 
 REGISTER_ACCEPTED = (
     "Registration accepted. If the address can be registered, the account is ready; "

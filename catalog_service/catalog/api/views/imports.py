@@ -5,15 +5,13 @@ Thin: the upload is validated here, stored and queued by services.imports, run b
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 from uuid import UUID
 
-from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import status
-from rest_framework.exceptions import ErrorDetail, ValidationError
 from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
@@ -43,6 +41,8 @@ class ProductImportListView(CatalogAPIView, GenericAPIView[ProductImport]):
     # Multipart only: Django spools an upload above FILE_UPLOAD_MAX_MEMORY_SIZE to a temporary
     # file, so a file of any size is never held in memory whole.
     parser_classes = (MultiPartParser,)
+    # An upload may be as large as the file (common.request_limits refuses more, unread, with a 413).
+    request_body_limits: ClassVar[dict[str, str]] = {"POST": "PRODUCT_IMPORT_MAX_BYTES"}
     serializer_class = ProductImportSerializer
     ordering = ("-created_at", "-id")
 
@@ -75,15 +75,10 @@ class ProductImportListView(CatalogAPIView, GenericAPIView[ProductImport]):
         responses={202: OpenApiResponse(ProductImportSerializer, description="The queued job.")},
     )
     def post(self, request: Request) -> Response:
-        # Refused before the body is read: Django would otherwise spool all of it to disk first.
-        declared = request.META.get("CONTENT_LENGTH") or "0"
-        if declared.isdigit() and int(declared) > settings.PRODUCT_IMPORT_MAX_BYTES:
-            raise _too_large()
         upload_serializer = ProductImportUploadSerializer(data=request.data)
         upload_serializer.is_valid(raise_exception=True)
         upload: UploadedFile = upload_serializer.validated_data["file"]
-        if upload.size is not None and upload.size > settings.PRODUCT_IMPORT_MAX_BYTES:
-            raise _too_large()
+        # The body's length (Content-Length) bounds the file's, and was checked before any read.
         requested = upload_serializer.validated_data.get("file_format")
         file_format = product_import_format(
             file_name=upload.name or "",
@@ -120,8 +115,3 @@ class ProductImportDetailView(CatalogAPIView):
         job = product_import_get(import_id=import_id)
         context = {"request": request, "rejected_rows": product_import_errors(import_id=job.pk)}
         return Response(ProductImportDetailSerializer(job, context=context).data)
-
-
-def _too_large() -> ValidationError:
-    limit = settings.PRODUCT_IMPORT_MAX_BYTES
-    return ValidationError({"file": [ErrorDetail(f"The file is larger than the limit of {limit} bytes.", "max_size")]})

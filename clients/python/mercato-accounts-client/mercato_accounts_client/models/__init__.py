@@ -89,6 +89,8 @@ from .auth_token_validation_error import AuthTokenValidationError
 from .client_credentials_form_request import ClientCredentialsFormRequest
 from .client_credentials_request import ClientCredentialsRequest
 from .client_error_enum import ClientErrorEnum
+from .content_too_large_error import ContentTooLargeError
+from .content_too_large_error_code_enum import ContentTooLargeErrorCodeEnum
 from .credentials_request import CredentialsRequest
 from .error_401 import Error401
 from .error_403 import Error403
@@ -114,6 +116,7 @@ from .error_response_404 import ErrorResponse404
 from .error_response_405 import ErrorResponse405
 from .error_response_406 import ErrorResponse406
 from .error_response_409 import ErrorResponse409
+from .error_response_413 import ErrorResponse413
 from .error_response_414 import ErrorResponse414
 from .error_response_415 import ErrorResponse415
 from .error_response_429 import ErrorResponse429
@@ -395,6 +398,8 @@ __all__ = (
     "ClientCredentialsFormRequest",
     "ClientCredentialsRequest",
     "ClientErrorEnum",
+    "ContentTooLargeError",
+    "ContentTooLargeErrorCodeEnum",
     "CredentialsRequest",
     "Error401",
     "Error403",
@@ -420,6 +425,7 @@ __all__ = (
     "ErrorResponse405",
     "ErrorResponse406",
     "ErrorResponse409",
+    "ErrorResponse413",
     "ErrorResponse414",
     "ErrorResponse415",
     "ErrorResponse429",

@@ -18,6 +18,8 @@ class UsersListJoinedAfterErrorComponent:
     Attributes:
         attr (UsersListJoinedAfterErrorComponentAttr): * `joined_after` - joined_after
         code (UsersListJoinedAfterErrorComponentCode): * `invalid` - invalid
+            * `max_value` - max_value
+            * `min_value` - min_value
         detail (str):
     """
 

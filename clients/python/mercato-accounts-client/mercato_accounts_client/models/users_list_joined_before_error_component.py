@@ -18,6 +18,8 @@ class UsersListJoinedBeforeErrorComponent:
     Attributes:
         attr (UsersListJoinedBeforeErrorComponentAttr): * `joined_before` - joined_before
         code (UsersListJoinedBeforeErrorComponentCode): * `invalid` - invalid
+            * `max_value` - max_value
+            * `min_value` - min_value
         detail (str):
     """
 

@@ -20,6 +20,8 @@ class ProductsExportUpdatedSinceErrorComponent:
         code (ProductsExportUpdatedSinceErrorComponentCode): * `date` - date
             * `invalid` - invalid
             * `make_aware` - make_aware
+            * `max_value` - max_value
+            * `min_value` - min_value
             * `null` - null
             * `overflow` - overflow
         detail (str):

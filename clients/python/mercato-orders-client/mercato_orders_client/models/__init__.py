@@ -2,6 +2,8 @@
 
 from .blank_enum import BlankEnum
 from .client_error_enum import ClientErrorEnum
+from .content_too_large_error import ContentTooLargeError
+from .content_too_large_error_code_enum import ContentTooLargeErrorCodeEnum
 from .error_401 import Error401
 from .error_403 import Error403
 from .error_404 import Error404
@@ -21,6 +23,7 @@ from .error_response_403 import ErrorResponse403
 from .error_response_404 import ErrorResponse404
 from .error_response_405 import ErrorResponse405
 from .error_response_406 import ErrorResponse406
+from .error_response_413 import ErrorResponse413
 from .error_response_414 import ErrorResponse414
 from .error_response_415 import ErrorResponse415
 from .error_response_431 import ErrorResponse431
@@ -266,6 +269,8 @@ from .who_am_i import WhoAmI
 __all__ = (
     "BlankEnum",
     "ClientErrorEnum",
+    "ContentTooLargeError",
+    "ContentTooLargeErrorCodeEnum",
     "Error401",
     "Error403",
     "Error404",
@@ -285,6 +290,7 @@ __all__ = (
     "ErrorResponse404",
     "ErrorResponse405",
     "ErrorResponse406",
+    "ErrorResponse413",
     "ErrorResponse414",
     "ErrorResponse415",
     "ErrorResponse431",

@@ -19,6 +19,8 @@ class ReportsOrdersExportDateToErrorComponent:
         attr (ReportsOrdersExportDateToErrorComponentAttr): * `date_to` - date_to
         code (ReportsOrdersExportDateToErrorComponentCode): * `datetime` - datetime
             * `invalid` - invalid
+            * `max_value` - max_value
+            * `min_value` - min_value
             * `null` - null
             * `required` - required
         detail (str):

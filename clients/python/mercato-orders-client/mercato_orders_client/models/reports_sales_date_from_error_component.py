@@ -19,6 +19,8 @@ class ReportsSalesDateFromErrorComponent:
         attr (ReportsSalesDateFromErrorComponentAttr): * `date_from` - date_from
         code (ReportsSalesDateFromErrorComponentCode): * `datetime` - datetime
             * `invalid` - invalid
+            * `max_value` - max_value
+            * `min_value` - min_value
             * `null` - null
             * `required` - required
         detail (str):

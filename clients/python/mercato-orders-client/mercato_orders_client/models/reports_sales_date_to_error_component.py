@@ -19,6 +19,8 @@ class ReportsSalesDateToErrorComponent:
         attr (ReportsSalesDateToErrorComponentAttr): * `date_to` - date_to
         code (ReportsSalesDateToErrorComponentCode): * `datetime` - datetime
             * `invalid` - invalid
+            * `max_value` - max_value
+            * `min_value` - min_value
             * `null` - null
             * `required` - required
         detail (str):

@@ -4,6 +4,8 @@ from enum import StrEnum
 class ReportsSalesDateToErrorComponentCode(StrEnum):
     DATETIME = "datetime"
     INVALID = "invalid"
+    MAX_VALUE = "max_value"
+    MIN_VALUE = "min_value"
     NULL = "null"
     REQUIRED = "required"
 

@@ -20,6 +20,8 @@ class StaffOrdersListCreatedAfterErrorComponent:
         code (StaffOrdersListCreatedAfterErrorComponentCode): * `date` - date
             * `invalid` - invalid
             * `make_aware` - make_aware
+            * `max_value` - max_value
+            * `min_value` - min_value
             * `null` - null
             * `overflow` - overflow
         detail (str):

@@ -5,6 +5,8 @@ class StaffOrdersListCreatedAfterErrorComponentCode(StrEnum):
     DATE = "date"
     INVALID = "invalid"
     MAKE_AWARE = "make_aware"
+    MAX_VALUE = "max_value"
+    MIN_VALUE = "min_value"
     NULL = "null"
     OVERFLOW = "overflow"
 

@@ -24,6 +24,8 @@ class StaffOrdersListCreatedBeforeErrorComponent:
         code (StaffOrdersListCreatedBeforeErrorComponentCode): * `date` - date
             * `invalid` - invalid
             * `make_aware` - make_aware
+            * `max_value` - max_value
+            * `min_value` - min_value
             * `null` - null
             * `overflow` - overflow
         detail (str):

@@ -11,6 +11,7 @@ from ...models.error_response_401 import ErrorResponse401
 from ...models.error_response_404 import ErrorResponse404
 from ...models.error_response_405 import ErrorResponse405
 from ...models.error_response_406 import ErrorResponse406
+from ...models.error_response_413 import ErrorResponse413
 from ...models.error_response_414 import ErrorResponse414
 from ...models.error_response_415 import ErrorResponse415
 from ...models.error_response_429 import ErrorResponse429
@@ -52,6 +53,7 @@ def _parse_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse429
@@ -106,6 +108,11 @@ def _parse_response(
 
         return response_406
 
+    if response.status_code == 413:
+        response_413 = ErrorResponse413.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 414:
         response_414 = ErrorResponse414.from_dict(response.json())
 
@@ -146,6 +153,7 @@ def _build_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse429
@@ -173,6 +181,7 @@ def sync_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse429
@@ -197,7 +206,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthTokenValidationError | ParseErrorResponse | ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse429 | ErrorResponse431 | ErrorResponse500 | TokenPair]
+        Response[AuthTokenValidationError | ParseErrorResponse | ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse429 | ErrorResponse431 | ErrorResponse500 | TokenPair]
     """
 
     kwargs = _get_kwargs(
@@ -224,6 +233,7 @@ def sync(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse429
@@ -249,7 +259,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthTokenValidationError | ParseErrorResponse | ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse429 | ErrorResponse431 | ErrorResponse500 | TokenPair
+        AuthTokenValidationError | ParseErrorResponse | ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse429 | ErrorResponse431 | ErrorResponse500 | TokenPair
     """
 
     return sync_detailed(
@@ -271,6 +281,7 @@ async def asyncio_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse429
@@ -295,7 +306,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthTokenValidationError | ParseErrorResponse | ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse429 | ErrorResponse431 | ErrorResponse500 | TokenPair]
+        Response[AuthTokenValidationError | ParseErrorResponse | ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse429 | ErrorResponse431 | ErrorResponse500 | TokenPair]
     """
 
     kwargs = _get_kwargs(
@@ -320,6 +331,7 @@ async def asyncio(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse429
@@ -345,7 +357,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthTokenValidationError | ParseErrorResponse | ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse429 | ErrorResponse431 | ErrorResponse500 | TokenPair
+        AuthTokenValidationError | ParseErrorResponse | ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse429 | ErrorResponse431 | ErrorResponse500 | TokenPair
     """
 
     return (

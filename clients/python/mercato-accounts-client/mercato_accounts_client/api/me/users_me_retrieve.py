@@ -10,6 +10,7 @@ from ...models.error_response_403 import ErrorResponse403
 from ...models.error_response_404 import ErrorResponse404
 from ...models.error_response_405 import ErrorResponse405
 from ...models.error_response_406 import ErrorResponse406
+from ...models.error_response_413 import ErrorResponse413
 from ...models.error_response_414 import ErrorResponse414
 from ...models.error_response_415 import ErrorResponse415
 from ...models.error_response_431 import ErrorResponse431
@@ -37,6 +38,7 @@ def _parse_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse431
@@ -80,6 +82,11 @@ def _parse_response(
 
         return response_406
 
+    if response.status_code == 413:
+        response_413 = ErrorResponse413.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 414:
         response_414 = ErrorResponse414.from_dict(response.json())
 
@@ -114,6 +121,7 @@ def _build_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse431
@@ -138,6 +146,7 @@ def sync_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse431
@@ -152,7 +161,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | User]
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | User]
     """
 
     kwargs = _get_kwargs()
@@ -173,6 +182,7 @@ def sync(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse431
@@ -188,7 +198,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | User
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | User
     """
 
     return sync_detailed(
@@ -205,6 +215,7 @@ async def asyncio_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse431
@@ -219,7 +230,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | User]
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | User]
     """
 
     kwargs = _get_kwargs()
@@ -238,6 +249,7 @@ async def asyncio(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse431
@@ -253,7 +265,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | User
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | User
     """
 
     return (

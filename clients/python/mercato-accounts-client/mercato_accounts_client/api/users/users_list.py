@@ -11,6 +11,7 @@ from ...models.error_response_403 import ErrorResponse403
 from ...models.error_response_404 import ErrorResponse404
 from ...models.error_response_405 import ErrorResponse405
 from ...models.error_response_406 import ErrorResponse406
+from ...models.error_response_413 import ErrorResponse413
 from ...models.error_response_414 import ErrorResponse414
 from ...models.error_response_415 import ErrorResponse415
 from ...models.error_response_431 import ErrorResponse431
@@ -73,6 +74,7 @@ def _parse_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse431
@@ -133,6 +135,11 @@ def _parse_response(
 
         return response_406
 
+    if response.status_code == 413:
+        response_413 = ErrorResponse413.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 414:
         response_414 = ErrorResponse414.from_dict(response.json())
 
@@ -167,6 +174,7 @@ def _build_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse431
@@ -199,6 +207,7 @@ def sync_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse431
@@ -226,7 +235,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedUserList | ParseErrorResponse | UsersListValidationError]
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedUserList | ParseErrorResponse | UsersListValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -262,6 +271,7 @@ def sync(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse431
@@ -290,7 +300,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedUserList | ParseErrorResponse | UsersListValidationError
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedUserList | ParseErrorResponse | UsersListValidationError
     """
 
     return sync_detailed(
@@ -321,6 +331,7 @@ async def asyncio_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse431
@@ -348,7 +359,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedUserList | ParseErrorResponse | UsersListValidationError]
+        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedUserList | ParseErrorResponse | UsersListValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -382,6 +393,7 @@ async def asyncio(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse431
@@ -410,7 +422,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedUserList | ParseErrorResponse | UsersListValidationError
+        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedUserList | ParseErrorResponse | UsersListValidationError
     """
 
     return (

@@ -14,6 +14,7 @@ from ...models.error_response_403 import ErrorResponse403
 from ...models.error_response_404 import ErrorResponse404
 from ...models.error_response_405 import ErrorResponse405
 from ...models.error_response_406 import ErrorResponse406
+from ...models.error_response_413 import ErrorResponse413
 from ...models.error_response_414 import ErrorResponse414
 from ...models.error_response_415 import ErrorResponse415
 from ...models.error_response_431 import ErrorResponse431
@@ -53,6 +54,7 @@ def _parse_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse431
@@ -117,6 +119,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ErrorResponse413.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 414:
         response_414 = ErrorResponse414.from_dict(response.json())
 
@@ -155,6 +162,7 @@ def _build_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse431
@@ -182,6 +190,7 @@ def sync_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse431
@@ -199,7 +208,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CategoriesCreateValidationError | ParseErrorResponse | Category | ConflictErrorResponse | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500]
+        Response[CategoriesCreateValidationError | ParseErrorResponse | Category | ConflictErrorResponse | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500]
     """
 
     kwargs = _get_kwargs(
@@ -227,6 +236,7 @@ def sync(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse431
@@ -245,7 +255,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CategoriesCreateValidationError | ParseErrorResponse | Category | ConflictErrorResponse | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500
+        CategoriesCreateValidationError | ParseErrorResponse | Category | ConflictErrorResponse | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500
     """
 
     return sync_detailed(
@@ -268,6 +278,7 @@ async def asyncio_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse431
@@ -285,7 +296,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CategoriesCreateValidationError | ParseErrorResponse | Category | ConflictErrorResponse | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500]
+        Response[CategoriesCreateValidationError | ParseErrorResponse | Category | ConflictErrorResponse | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500]
     """
 
     kwargs = _get_kwargs(
@@ -311,6 +322,7 @@ async def asyncio(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse431
@@ -329,7 +341,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CategoriesCreateValidationError | ParseErrorResponse | Category | ConflictErrorResponse | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500
+        CategoriesCreateValidationError | ParseErrorResponse | Category | ConflictErrorResponse | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500
     """
 
     return (

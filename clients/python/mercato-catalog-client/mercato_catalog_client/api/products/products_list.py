@@ -10,6 +10,7 @@ from ...models.error_response_401 import ErrorResponse401
 from ...models.error_response_404 import ErrorResponse404
 from ...models.error_response_405 import ErrorResponse405
 from ...models.error_response_406 import ErrorResponse406
+from ...models.error_response_413 import ErrorResponse413
 from ...models.error_response_414 import ErrorResponse414
 from ...models.error_response_415 import ErrorResponse415
 from ...models.error_response_431 import ErrorResponse431
@@ -98,6 +99,7 @@ def _parse_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse431
@@ -153,6 +155,11 @@ def _parse_response(
 
         return response_406
 
+    if response.status_code == 413:
+        response_413 = ErrorResponse413.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 414:
         response_414 = ErrorResponse414.from_dict(response.json())
 
@@ -186,6 +193,7 @@ def _build_response(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse431
@@ -222,6 +230,7 @@ def sync_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse431
@@ -254,7 +263,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedProductList | ParseErrorResponse | ProductsListValidationError]
+        Response[ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedProductList | ParseErrorResponse | ProductsListValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -299,6 +308,7 @@ def sync(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse431
@@ -332,7 +342,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedProductList | ParseErrorResponse | ProductsListValidationError
+        ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedProductList | ParseErrorResponse | ProductsListValidationError
     """
 
     return sync_detailed(
@@ -372,6 +382,7 @@ async def asyncio_detailed(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse431
@@ -404,7 +415,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedProductList | ParseErrorResponse | ProductsListValidationError]
+        Response[ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedProductList | ParseErrorResponse | ProductsListValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -447,6 +458,7 @@ async def asyncio(
     | ErrorResponse404
     | ErrorResponse405
     | ErrorResponse406
+    | ErrorResponse413
     | ErrorResponse414
     | ErrorResponse415
     | ErrorResponse431
@@ -480,7 +492,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedProductList | ParseErrorResponse | ProductsListValidationError
+        ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedProductList | ParseErrorResponse | ProductsListValidationError
     """
 
     return (

@@ -1,0 +1,38 @@
+"""The exception handler of every service: drf-standardized-errors', which also gives the errors
+Django raises inside a view the status they deserve rather than a 500.
+
+Its own module: DRF imports the parsers (common.request_limits) while it is still importing
+itself, and drf-standardized-errors' handler imports DRF's views.
+"""
+
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooManyFieldsSent, TooManyFilesSent
+from drf_standardized_errors.handler import ExceptionHandler as StandardizedExceptionHandler
+from rest_framework import exceptions, status
+
+from common.errors import CONTENT_TOO_LARGE_CODE
+
+
+class ContentTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request body is larger than the limit."
+    default_code = CONTENT_TOO_LARGE_CODE
+
+
+class ExceptionHandler(StandardizedExceptionHandler):
+    """drf-standardized-errors' handler (``EXCEPTION_HANDLER_CLASS``), which reads Django's
+    refusals of a request body as the client errors they are.
+
+    Django raises them while a view reads ``request.data``: ``RequestDataTooBig`` (over
+    ``DATA_UPLOAD_MAX_MEMORY_SIZE`` without files, e.g. a multipart upload's fields), and
+    ``TooManyFieldsSent``/``TooManyFilesSent`` (a form or multipart body over
+    ``DATA_UPLOAD_MAX_NUMBER_FIELDS``/``_FILES``). Outside DRF Django answers each with a 400;
+    drf-standardized-errors, which handles every exception, would report a 500 and log its
+    traceback. A body too large is a 413, as RequestBodyLimitMiddleware answers before any read.
+    """
+
+    def convert_known_exceptions(self, exc: Exception) -> Exception:
+        if isinstance(exc, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):
+            return ContentTooLarge(str(exc) or None)
+        if isinstance(exc, SuspiciousOperation):
+            return exceptions.ParseError(str(exc) or None)
+        return super().convert_known_exceptions(exc)
