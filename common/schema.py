@@ -10,6 +10,7 @@ from rest_framework.settings import api_settings
 
 from common.idempotency import IDEMPOTENCY_HEADER, KEY_PATTERN, REPLAYED_HEADER
 from common.pagination import CursorPagination, KeysetPagination
+from common.serializers import UNKNOWN_FIELD_CODE
 
 NO_NUL_PATTERN = "^[^\\x00]*$"
 # The characters str.strip() removes (so DRF's trimming), as a regex class body: the schema's
@@ -91,7 +92,8 @@ class AutoSchema(StandardizedErrorsAutoSchema):
 
     def _map_serializer(self, serializer: Any, direction: str, bypass_extensions: bool = False) -> dict[str, Any]:
         schema: dict[str, Any] = super()._map_serializer(serializer, direction, bypass_extensions)  # type: ignore[no-untyped-call]
-        # A serializer that refuses keys it does not know (``refuses_unknown_fields``) says so.
+        # A serializer that refuses keys it does not know (common.serializers.StrictSerializer)
+        # says so: generated clients then have no catch-all for extra keys either.
         if direction == "request" and getattr(serializer, "refuses_unknown_fields", False):
             schema["additionalProperties"] = False
         # Every DRF CharField refuses NUL (PostgreSQL cannot store it): documented where no
@@ -131,6 +133,11 @@ class AutoSchema(StandardizedErrorsAutoSchema):
         for data_field in get_flat_serializer_fields(body) if body is not None else ():
             if data_field.name.endswith(inner) and not getattr(data_field.field, "allow_null", False):
                 extra.setdefault(data_field.name.removesuffix(inner), set()).add("null")
+            # A strict object (common.serializers) refuses any other key, named by its path
+            # ("KEY", "shipping_address.KEY", "lines.INDEX.KEY"; the placeholders become patterns).
+            if getattr(data_field.field, "refuses_unknown_fields", False):
+                prefix = data_field.name.removesuffix(api_settings.NON_FIELD_ERRORS_KEY)
+                extra.setdefault(prefix + "KEY", set()).add(UNKNOWN_FIELD_CODE)
         return extra
 
 

@@ -4,6 +4,10 @@ import re
 import sys
 from typing import Any
 
+import pytest
+import yaml
+
+from common.devstack import REPO_ROOT
 from common.schema import NOT_BLANK_NO_NUL_PATTERN, TRIMMED_WHITESPACE, attr_placeholders_as_patterns
 
 
@@ -44,3 +48,38 @@ def test_a_required_text_pattern_trims_what_drf_trims() -> None:
         assert re.search(NOT_BLANK_NO_NUL_PATTERN, f"{char}x{char}")
     assert re.search(NOT_BLANK_NO_NUL_PATTERN, "\ufeff")  # text to Python, though ECMA's \s has it
     assert not re.search(NOT_BLANK_NO_NUL_PATTERN, "x\x00")
+
+
+def _request_components(schema: dict[str, Any]) -> set[str]:
+    """The components a request body of ``schema`` names, and those they name, transitively."""
+    found: set[str] = set()
+
+    def visit(node: Any) -> None:
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.rsplit("/", 1)[-1] not in found:
+                name = ref.rsplit("/", 1)[-1]
+                found.add(name)
+                visit(schema["components"]["schemas"][name])
+            for value in node.values():
+                visit(value)
+        elif isinstance(node, list):
+            for value in node:
+                visit(value)
+
+    for item in schema["paths"].values():
+        for operation in item.values():
+            if isinstance(operation, dict) and "requestBody" in operation:
+                visit(operation["requestBody"])
+    return found
+
+
+@pytest.mark.parametrize("service", ["accounts", "catalog", "orders"])
+def test_every_request_body_object_forbids_additional_properties(service: str) -> None:
+    # common.serializers.StrictSerializer refuses an unknown key: the committed schema says so, so
+    # that generated clients and schemathesis know it (tests/e2e/test_unknown_fields.py proves it).
+    schema = yaml.safe_load((REPO_ROOT / f"{service}_service" / "openapi.yaml").read_text())
+    components = schema["components"]["schemas"]
+    objects = sorted(name for name in _request_components(schema) if "properties" in components[name])
+    assert objects
+    assert [name for name in objects if components[name].get("additionalProperties") is not False] == []

@@ -8,7 +8,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from common.query_params import QueryParametersSerializer
-from orders_service.orders.api.serializers.common import MoneyField, SkuField, StrictSerializer
+from common.serializers import StrictSerializer
+from orders_service.orders.api.serializers.common import MoneyField, SkuField
 from orders_service.orders.models import Order, OrderLine, OrderStatus, RejectionReason
 from orders_service.orders.selectors.orders import OrderFilters
 from orders_service.orders.services.placement import PlacementLine, PlacementRequest, ShippingAddress

@@ -77,10 +77,6 @@ def _answer(order: Order) -> tuple[int, Any, dict[str, str]]:
 @extend_validation_errors(["shipping_address_required"], field_name="non_field_errors", methods=["post"])
 # OrderCreateSerializer.validate_lines: a SKU given twice.
 @extend_validation_errors(["unique"], field_name="lines", methods=["post"])
-# StrictSerializer: a key the body may not have, named in full (KEY and INDEX stand for any).
-@extend_validation_errors(["not_allowed"], field_name="KEY", methods=["post"])
-@extend_validation_errors(["not_allowed"], field_name="shipping_address.KEY", methods=["post"])
-@extend_validation_errors(["not_allowed"], field_name="lines.INDEX.KEY", methods=["post"])
 @document_query_errors(OrderListFilterSerializer)
 class OrderListCreateView(OrdersAPIView):
     permission_classes = (IsCustomer,)

@@ -211,6 +211,8 @@ from .sales_report import SalesReport
 from .sales_report_row import SalesReportRow
 from .server_error_enum import ServerErrorEnum
 from .staff_order import StaffOrder
+from .staff_orders_cancel_key_error_component import StaffOrdersCancelKEYErrorComponent
+from .staff_orders_cancel_key_error_component_code import StaffOrdersCancelKEYErrorComponentCode
 from .staff_orders_cancel_non_field_errors_error_component import StaffOrdersCancelNonFieldErrorsErrorComponent
 from .staff_orders_cancel_non_field_errors_error_component_attr import StaffOrdersCancelNonFieldErrorsErrorComponentAttr
 from .staff_orders_cancel_non_field_errors_error_component_code import StaffOrdersCancelNonFieldErrorsErrorComponentCode
@@ -218,6 +220,8 @@ from .staff_orders_cancel_reason_error_component import StaffOrdersCancelReasonE
 from .staff_orders_cancel_reason_error_component_attr import StaffOrdersCancelReasonErrorComponentAttr
 from .staff_orders_cancel_reason_error_component_code import StaffOrdersCancelReasonErrorComponentCode
 from .staff_orders_cancel_validation_error import StaffOrdersCancelValidationError
+from .staff_orders_fulfil_key_error_component import StaffOrdersFulfilKEYErrorComponent
+from .staff_orders_fulfil_key_error_component_code import StaffOrdersFulfilKEYErrorComponentCode
 from .staff_orders_fulfil_non_field_errors_error_component import StaffOrdersFulfilNonFieldErrorsErrorComponent
 from .staff_orders_fulfil_non_field_errors_error_component_attr import StaffOrdersFulfilNonFieldErrorsErrorComponentAttr
 from .staff_orders_fulfil_non_field_errors_error_component_code import StaffOrdersFulfilNonFieldErrorsErrorComponentCode
@@ -431,6 +435,8 @@ __all__ = (
     "SalesReportRow",
     "ServerErrorEnum",
     "StaffOrder",
+    "StaffOrdersCancelKEYErrorComponent",
+    "StaffOrdersCancelKEYErrorComponentCode",
     "StaffOrdersCancelNonFieldErrorsErrorComponent",
     "StaffOrdersCancelNonFieldErrorsErrorComponentAttr",
     "StaffOrdersCancelNonFieldErrorsErrorComponentCode",
@@ -438,6 +444,8 @@ __all__ = (
     "StaffOrdersCancelReasonErrorComponentAttr",
     "StaffOrdersCancelReasonErrorComponentCode",
     "StaffOrdersCancelValidationError",
+    "StaffOrdersFulfilKEYErrorComponent",
+    "StaffOrdersFulfilKEYErrorComponentCode",
     "StaffOrdersFulfilNonFieldErrorsErrorComponent",
     "StaffOrdersFulfilNonFieldErrorsErrorComponentAttr",
     "StaffOrdersFulfilNonFieldErrorsErrorComponentCode",

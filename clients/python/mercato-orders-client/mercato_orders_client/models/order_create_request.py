@@ -18,15 +18,11 @@ T = TypeVar("T", bound="OrderCreateRequest")
 
 @_attrs_define
 class OrderCreateRequest:
-    """Refuses keys it does not know: a client setting ``status``, ``total`` or a price must
-    learn that it cannot, rather than see it silently ignored.
-
-        Attributes:
-            lines (list[OrderLineCreateRequest]): Each SKU once.
-            shipping_address_id (UUID | Unset): One of your addresses on accounts; or give `shipping_address` instead.
-            shipping_address (OrderShippingAddressInputRequest | Unset): Refuses keys it does not know: a client setting
-                ``status``, ``total`` or a price must
-                learn that it cannot, rather than see it silently ignored.
+    """
+    Attributes:
+        lines (list[OrderLineCreateRequest]): Each SKU once.
+        shipping_address_id (UUID | Unset): One of your addresses on accounts; or give `shipping_address` instead.
+        shipping_address (OrderShippingAddressInputRequest | Unset):
     """
 
     lines: list[OrderLineCreateRequest]

@@ -235,9 +235,7 @@ def sync_detailed(
 
     Args:
         idempotency_key (str):
-        body (OrderCreateRequest): Refuses keys it does not know: a client setting ``status``,
-            ``total`` or a price must
-            learn that it cannot, rather than see it silently ignored.
+        body (OrderCreateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -306,9 +304,7 @@ def sync(
 
     Args:
         idempotency_key (str):
-        body (OrderCreateRequest): Refuses keys it does not know: a client setting ``status``,
-            ``total`` or a price must
-            learn that it cannot, rather than see it silently ignored.
+        body (OrderCreateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -371,9 +367,7 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (str):
-        body (OrderCreateRequest): Refuses keys it does not know: a client setting ``status``,
-            ``total`` or a price must
-            learn that it cannot, rather than see it silently ignored.
+        body (OrderCreateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -440,9 +434,7 @@ async def asyncio(
 
     Args:
         idempotency_key (str):
-        body (OrderCreateRequest): Refuses keys it does not know: a client setting ``status``,
-            ``total`` or a price must
-            learn that it cannot, rather than see it silently ignored.
+        body (OrderCreateRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
