@@ -1,8 +1,8 @@
 import re
 from typing import Any
 
-from drf_spectacular.plumbing import is_patched_serializer
-from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.plumbing import force_instance, is_patched_serializer
+from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer
 from drf_standardized_errors.openapi import AutoSchema as StandardizedErrorsAutoSchema
 from drf_standardized_errors.openapi_utils import get_flat_serializer_fields, get_serializer_fields_with_error_codes
 from rest_framework import serializers
@@ -74,6 +74,20 @@ class AutoSchema(StandardizedErrorsAutoSchema):
         # token, and would make a caller who has none yet pretend to have one.
         requirements = list(super().get_auth())
         return [] if requirements == [{}] else requirements
+
+    def _get_request_for_media_type(self, serializer: Any, direction: str = "request") -> tuple[Any, bool]:
+        schema, required = super()._get_request_for_media_type(serializer, direction)  # type: ignore[no-untyped-call]
+        # A body that is one of several objects (a PolymorphicProxySerializer, e.g. placing an
+        # order) is required when each of them has a required field; drf-spectacular looks for
+        # required fields on the oneOf itself, which has none, and would call the body optional.
+        proxy = force_instance(serializer)  # type: ignore[no-untyped-call]
+        if schema is not None and isinstance(proxy, PolymorphicProxySerializer):
+            alternatives = proxy.serializers.values() if isinstance(proxy.serializers, dict) else proxy.serializers
+            required = all(
+                any(field.required for field in force_instance(alternative).fields.values())  # type: ignore[no-untyped-call]
+                for alternative in alternatives
+            )
+        return schema, bool(required)
 
     def _map_basic_serializer(self, serializer: Any, direction: str) -> dict[str, Any]:
         schema: dict[str, Any] = super()._map_basic_serializer(serializer, direction)  # type: ignore[no-untyped-call]
@@ -154,8 +168,8 @@ def _decimal_pattern(field: serializers.DecimalField) -> str:
 
 # drf-standardized-errors names a list item's or a dict entry's field INDEX or KEY in the
 # documented ``attr`` ("skus.INDEX"); the errors themselves carry the real index or key
-# ("skus.3").
-_ATTR_PLACEHOLDERS = {"INDEX": r"\d+", "KEY": r"[\s\S]+"}
+# ("skus.3"). A key is any string, the empty one too (an unknown "" key is refused as "").
+_ATTR_PLACEHOLDERS = {"INDEX": r"\d+", "KEY": r"[\s\S]*"}
 
 
 def attr_placeholders_as_patterns(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:

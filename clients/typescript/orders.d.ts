@@ -404,16 +404,21 @@ export interface components {
             /** Format: date-time */
             confirmed_at: string | null;
         };
-        OrderCreateRequest: {
+        OrderCreateRequest: components["schemas"]["OrderCreateWithAddressIdRequest"] | components["schemas"]["OrderCreateWithAddressRequest"];
+        OrderCreateWithAddressIdRequest: {
             /** @description Each SKU once. */
             lines: components["schemas"]["OrderLineCreateRequest"][];
             /**
              * Format: uuid
-             * @description One of your addresses on accounts; or give `shipping_address` instead.
+             * @description One of your addresses on accounts.
              */
-            shipping_address_id?: string;
+            shipping_address_id: string;
+        };
+        OrderCreateWithAddressRequest: {
+            /** @description Each SKU once. */
+            lines: components["schemas"]["OrderLineCreateRequest"][];
             /** @description An address given in full. */
-            shipping_address?: components["schemas"]["OrderShippingAddressInputRequest"];
+            shipping_address: components["schemas"]["OrderShippingAddressInputRequest"];
         };
         OrderLine: {
             sku: string;
@@ -704,9 +709,10 @@ export interface components {
              * @description * `does_not_exist` - does_not_exist
              *     * `invalid` - invalid
              *     * `null` - null
+             *     * `required` - required
              * @enum {string}
              */
-            code: "does_not_exist" | "invalid" | "null";
+            code: "does_not_exist" | "invalid" | "null" | "required";
             detail: string;
         };
         OrdersCreateShippingAddressKEYErrorComponent: {
@@ -764,9 +770,10 @@ export interface components {
             /**
              * @description * `invalid` - invalid
              *     * `null` - null
+             *     * `required` - required
              * @enum {string}
              */
-            code: "invalid" | "null";
+            code: "invalid" | "null" | "required";
             detail: string;
         };
         OrdersCreateShippingAddressPhoneErrorComponent: {

@@ -31,6 +31,7 @@ from orders_service.orders.api.schema import (
     document_query_errors,
 )
 from orders_service.orders.api.serializers.orders import (
+    ORDER_CREATE_REQUEST,
     OrderCreateSerializer,
     OrderListFilterSerializer,
     OrderSerializer,
@@ -104,7 +105,7 @@ class OrderListCreateView(OrdersAPIView):
         summary="Place an order",
         description=PLACE_DESCRIPTION,
         parameters=[IDEMPOTENCY_KEY_PARAMETER, REPLAYED_PARAMETER, RETRY_AFTER_PARAMETER],
-        request=OrderCreateSerializer,
+        request=ORDER_CREATE_REQUEST,
         responses={
             201: OpenApiResponse(OrderSerializer, description="Confirmed, or rejected (see `rejection`)."),
             202: OpenApiResponse(OrderSerializer, description="Recorded, still pending: settled by recovery."),

@@ -28,7 +28,8 @@ from .error_response_500 import ErrorResponse500
 from .header_fields_too_large_error import HeaderFieldsTooLargeError
 from .header_fields_too_large_error_code_enum import HeaderFieldsTooLargeErrorCodeEnum
 from .order import Order
-from .order_create_request import OrderCreateRequest
+from .order_create_with_address_id_request import OrderCreateWithAddressIdRequest
+from .order_create_with_address_request import OrderCreateWithAddressRequest
 from .order_line import OrderLine
 from .order_line_create_request import OrderLineCreateRequest
 from .order_rejected_line import OrderRejectedLine
@@ -296,7 +297,8 @@ __all__ = (
     "HeaderFieldsTooLargeError",
     "HeaderFieldsTooLargeErrorCodeEnum",
     "Order",
-    "OrderCreateRequest",
+    "OrderCreateWithAddressIdRequest",
+    "OrderCreateWithAddressRequest",
     "OrderLine",
     "OrderLineCreateRequest",
     "OrderRejectedLine",

@@ -15,7 +15,8 @@ from ...models.error_response_415 import ErrorResponse415
 from ...models.error_response_431 import ErrorResponse431
 from ...models.error_response_500 import ErrorResponse500
 from ...models.order import Order
-from ...models.order_create_request import OrderCreateRequest
+from ...models.order_create_with_address_id_request import OrderCreateWithAddressIdRequest
+from ...models.order_create_with_address_request import OrderCreateWithAddressRequest
 from ...models.orders_conflict_error_response import OrdersConflictErrorResponse
 from ...models.orders_create_validation_error import OrdersCreateValidationError
 from ...models.orders_unavailable_error_response import OrdersUnavailableErrorResponse
@@ -26,7 +27,7 @@ from ...types import Response
 
 def _get_kwargs(
     *,
-    body: OrderCreateRequest,
+    body: OrderCreateWithAddressIdRequest | OrderCreateWithAddressRequest,
     idempotency_key: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -37,7 +38,10 @@ def _get_kwargs(
         "url": "/api/v1/orders/",
     }
 
-    _kwargs["json"] = body.to_dict()
+    if isinstance(body, OrderCreateWithAddressIdRequest):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -192,7 +196,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: OrderCreateRequest,
+    body: OrderCreateWithAddressIdRequest | OrderCreateWithAddressRequest,
     idempotency_key: str,
 ) -> Response[
     ErrorResponse401
@@ -235,7 +239,7 @@ def sync_detailed(
 
     Args:
         idempotency_key (str):
-        body (OrderCreateRequest):
+        body (OrderCreateWithAddressIdRequest | OrderCreateWithAddressRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -260,7 +264,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: OrderCreateRequest,
+    body: OrderCreateWithAddressIdRequest | OrderCreateWithAddressRequest,
     idempotency_key: str,
 ) -> (
     ErrorResponse401
@@ -304,7 +308,7 @@ def sync(
 
     Args:
         idempotency_key (str):
-        body (OrderCreateRequest):
+        body (OrderCreateWithAddressIdRequest | OrderCreateWithAddressRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -324,7 +328,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: OrderCreateRequest,
+    body: OrderCreateWithAddressIdRequest | OrderCreateWithAddressRequest,
     idempotency_key: str,
 ) -> Response[
     ErrorResponse401
@@ -367,7 +371,7 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (str):
-        body (OrderCreateRequest):
+        body (OrderCreateWithAddressIdRequest | OrderCreateWithAddressRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -390,7 +394,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: OrderCreateRequest,
+    body: OrderCreateWithAddressIdRequest | OrderCreateWithAddressRequest,
     idempotency_key: str,
 ) -> (
     ErrorResponse401
@@ -434,7 +438,7 @@ async def asyncio(
 
     Args:
         idempotency_key (str):
-        body (OrderCreateRequest):
+        body (OrderCreateWithAddressIdRequest | OrderCreateWithAddressRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
