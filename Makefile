@@ -59,6 +59,14 @@ test-suites: install
 		$(BIN)/pytest tests/$$suite || exit 1; \
 	done
 
+# The fuzz suite with a new random seed each time (printed: replay a failure with FUZZ_SEED=<seed>)
+# and more examples than `make test` affords; not part of `make test`, so CI stays deterministic.
+FUZZ_DEEP_EXAMPLES ?= 100
+
+.PHONY: fuzz-deep
+fuzz-deep: install
+	FUZZ_SEED=random FUZZ_MAX_EXAMPLES=$(FUZZ_DEEP_EXAMPLES) $(BIN)/pytest tests/fuzz
+
 # Every benchmark on data it generates, into bench/RESULTS.md and bench/results/ (docs/performance.md).
 # BENCH_SCALE=small (100,000 products, minutes) or full (1,000,000 products).
 BENCH_SCALE ?= small

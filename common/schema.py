@@ -1,8 +1,8 @@
 import re
 from typing import Any
 
-from drf_spectacular.plumbing import is_patched_serializer
-from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.plumbing import force_instance, is_patched_serializer
+from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer
 from drf_standardized_errors.openapi import AutoSchema as StandardizedErrorsAutoSchema
 from drf_standardized_errors.openapi_utils import get_flat_serializer_fields, get_serializer_fields_with_error_codes
 from rest_framework import serializers
@@ -10,6 +10,7 @@ from rest_framework.settings import api_settings
 
 from common.idempotency import IDEMPOTENCY_HEADER, KEY_PATTERN, REPLAYED_HEADER
 from common.pagination import CursorPagination, KeysetPagination
+from common.serializers import UNKNOWN_FIELD_CODE
 
 NO_NUL_PATTERN = "^[^\\x00]*$"
 # The characters str.strip() removes (so DRF's trimming), as a regex class body: the schema's
@@ -77,6 +78,20 @@ class AutoSchema(StandardizedErrorsAutoSchema):
         requirements = list(super().get_auth())
         return [] if requirements == [{}] else requirements
 
+    def _get_request_for_media_type(self, serializer: Any, direction: str = "request") -> tuple[Any, bool]:
+        schema, required = super()._get_request_for_media_type(serializer, direction)  # type: ignore[no-untyped-call]
+        # A body that is one of several objects (a PolymorphicProxySerializer, e.g. placing an
+        # order) is required when each of them has a required field; drf-spectacular looks for
+        # required fields on the oneOf itself, which has none, and would call the body optional.
+        proxy = force_instance(serializer)  # type: ignore[no-untyped-call]
+        if schema is not None and isinstance(proxy, PolymorphicProxySerializer):
+            alternatives = proxy.serializers.values() if isinstance(proxy.serializers, dict) else proxy.serializers
+            required = all(
+                any(field.required for field in force_instance(alternative).fields.values())  # type: ignore[no-untyped-call]
+                for alternative in alternatives
+            )
+        return schema, bool(required)
+
     def _map_basic_serializer(self, serializer: Any, direction: str) -> dict[str, Any]:
         schema: dict[str, Any] = super()._map_basic_serializer(serializer, direction)  # type: ignore[no-untyped-call]
         if is_patched_serializer(serializer, direction):
@@ -94,7 +109,8 @@ class AutoSchema(StandardizedErrorsAutoSchema):
 
     def _map_serializer(self, serializer: Any, direction: str, bypass_extensions: bool = False) -> dict[str, Any]:
         schema: dict[str, Any] = super()._map_serializer(serializer, direction, bypass_extensions)  # type: ignore[no-untyped-call]
-        # A serializer that refuses keys it does not know (``refuses_unknown_fields``) says so.
+        # A serializer that refuses keys it does not know (common.serializers.StrictSerializer)
+        # says so: generated clients then have no catch-all for extra keys either.
         if direction == "request" and getattr(serializer, "refuses_unknown_fields", False):
             schema["additionalProperties"] = False
         # Every DRF CharField refuses NUL (PostgreSQL cannot store it): documented where no
@@ -134,6 +150,11 @@ class AutoSchema(StandardizedErrorsAutoSchema):
         for data_field in get_flat_serializer_fields(body) if body is not None else ():
             if data_field.name.endswith(inner) and not getattr(data_field.field, "allow_null", False):
                 extra.setdefault(data_field.name.removesuffix(inner), set()).add("null")
+            # A strict object (common.serializers) refuses any other key, named by its path
+            # ("KEY", "shipping_address.KEY", "lines.INDEX.KEY"; the placeholders become patterns).
+            if getattr(data_field.field, "refuses_unknown_fields", False):
+                prefix = data_field.name.removesuffix(api_settings.NON_FIELD_ERRORS_KEY)
+                extra.setdefault(prefix + "KEY", set()).add(UNKNOWN_FIELD_CODE)
         return extra
 
 
@@ -150,8 +171,8 @@ def _decimal_pattern(field: serializers.DecimalField) -> str:
 
 # drf-standardized-errors names a list item's or a dict entry's field INDEX or KEY in the
 # documented ``attr`` ("skus.INDEX"); the errors themselves carry the real index or key
-# ("skus.3").
-_ATTR_PLACEHOLDERS = {"INDEX": r"\d+", "KEY": r"[\s\S]+"}
+# ("skus.3"). A key is any string, the empty one too (an unknown "" key is refused as "").
+_ATTR_PLACEHOLDERS = {"INDEX": r"\d+", "KEY": r"[\s\S]*"}
 
 
 def attr_placeholders_as_patterns(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:

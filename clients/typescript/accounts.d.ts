@@ -403,11 +403,21 @@ export interface components {
             country: string;
             phone?: string;
         };
-        AuthLogoutError: components["schemas"]["AuthLogoutNonFieldErrorsErrorComponent"] | components["schemas"]["AuthLogoutRefreshTokenErrorComponent"];
+        AuthLogoutError: components["schemas"]["AuthLogoutNonFieldErrorsErrorComponent"] | components["schemas"]["AuthLogoutRefreshTokenErrorComponent"] | components["schemas"]["AuthLogoutKEYErrorComponent"];
         AuthLogoutErrorResponse400: components["schemas"]["AuthLogoutValidationError"] | components["schemas"]["ParseErrorResponse"];
+        AuthLogoutKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
+            detail: string;
+        };
         AuthLogoutNonFieldErrorsErrorComponent: {
             /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `non_field_errors` - non_field_errors
              * @enum {string}
              */
             attr: "non_field_errors";
@@ -421,7 +431,7 @@ export interface components {
         };
         AuthLogoutRefreshTokenErrorComponent: {
             /**
-             * @description * `refresh_token` - refresh_token (enum property replaced by openapi-typescript)
+             * @description * `refresh_token` - refresh_token
              * @enum {string}
              */
             attr: "refresh_token";
@@ -446,11 +456,21 @@ export interface components {
             type: "validation_error";
             errors: components["schemas"]["AuthLogoutError"][];
         };
-        AuthPasswordResetConfirmError: components["schemas"]["AuthPasswordResetConfirmNonFieldErrorsErrorComponent"] | components["schemas"]["AuthPasswordResetConfirmUidErrorComponent"] | components["schemas"]["AuthPasswordResetConfirmTokenErrorComponent"] | components["schemas"]["AuthPasswordResetConfirmNewPasswordErrorComponent"];
+        AuthPasswordResetConfirmError: components["schemas"]["AuthPasswordResetConfirmNonFieldErrorsErrorComponent"] | components["schemas"]["AuthPasswordResetConfirmUidErrorComponent"] | components["schemas"]["AuthPasswordResetConfirmTokenErrorComponent"] | components["schemas"]["AuthPasswordResetConfirmNewPasswordErrorComponent"] | components["schemas"]["AuthPasswordResetConfirmKEYErrorComponent"];
         AuthPasswordResetConfirmErrorResponse400: components["schemas"]["AuthPasswordResetConfirmValidationError"] | components["schemas"]["ParseErrorResponse"];
+        AuthPasswordResetConfirmKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
+            detail: string;
+        };
         AuthPasswordResetConfirmNewPasswordErrorComponent: {
             /**
-             * @description * `new_password` - new_password (enum property replaced by openapi-typescript)
+             * @description * `new_password` - new_password
              * @enum {string}
              */
             attr: "new_password";
@@ -473,7 +493,7 @@ export interface components {
         };
         AuthPasswordResetConfirmNonFieldErrorsErrorComponent: {
             /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `non_field_errors` - non_field_errors
              * @enum {string}
              */
             attr: "non_field_errors";
@@ -487,7 +507,7 @@ export interface components {
         };
         AuthPasswordResetConfirmTokenErrorComponent: {
             /**
-             * @description * `token` - token (enum property replaced by openapi-typescript)
+             * @description * `token` - token
              * @enum {string}
              */
             attr: "token";
@@ -506,7 +526,7 @@ export interface components {
         };
         AuthPasswordResetConfirmUidErrorComponent: {
             /**
-             * @description * `uid` - uid (enum property replaced by openapi-typescript)
+             * @description * `uid` - uid
              * @enum {string}
              */
             attr: "uid";
@@ -533,7 +553,7 @@ export interface components {
         };
         AuthPasswordResetEmailErrorComponent: {
             /**
-             * @description * `email` - email (enum property replaced by openapi-typescript)
+             * @description * `email` - email
              * @enum {string}
              */
             attr: "email";
@@ -550,11 +570,21 @@ export interface components {
             code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
             detail: string;
         };
-        AuthPasswordResetError: components["schemas"]["AuthPasswordResetNonFieldErrorsErrorComponent"] | components["schemas"]["AuthPasswordResetEmailErrorComponent"];
+        AuthPasswordResetError: components["schemas"]["AuthPasswordResetNonFieldErrorsErrorComponent"] | components["schemas"]["AuthPasswordResetEmailErrorComponent"] | components["schemas"]["AuthPasswordResetKEYErrorComponent"];
         AuthPasswordResetErrorResponse400: components["schemas"]["AuthPasswordResetValidationError"] | components["schemas"]["ParseErrorResponse"];
+        AuthPasswordResetKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
+            detail: string;
+        };
         AuthPasswordResetNonFieldErrorsErrorComponent: {
             /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `non_field_errors` - non_field_errors
              * @enum {string}
              */
             attr: "non_field_errors";
@@ -576,7 +606,7 @@ export interface components {
         };
         AuthRegisterEmailErrorComponent: {
             /**
-             * @description * `email` - email (enum property replaced by openapi-typescript)
+             * @description * `email` - email
              * @enum {string}
              */
             attr: "email";
@@ -593,11 +623,11 @@ export interface components {
             code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
             detail: string;
         };
-        AuthRegisterError: components["schemas"]["AuthRegisterNonFieldErrorsErrorComponent"] | components["schemas"]["AuthRegisterEmailErrorComponent"] | components["schemas"]["AuthRegisterPasswordErrorComponent"] | components["schemas"]["AuthRegisterFullNameErrorComponent"];
+        AuthRegisterError: components["schemas"]["AuthRegisterNonFieldErrorsErrorComponent"] | components["schemas"]["AuthRegisterEmailErrorComponent"] | components["schemas"]["AuthRegisterPasswordErrorComponent"] | components["schemas"]["AuthRegisterFullNameErrorComponent"] | components["schemas"]["AuthRegisterKEYErrorComponent"];
         AuthRegisterErrorResponse400: components["schemas"]["AuthRegisterValidationError"] | components["schemas"]["ParseErrorResponse"];
         AuthRegisterFullNameErrorComponent: {
             /**
-             * @description * `full_name` - full_name (enum property replaced by openapi-typescript)
+             * @description * `full_name` - full_name
              * @enum {string}
              */
             attr: "full_name";
@@ -612,9 +642,19 @@ export interface components {
             code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
+        AuthRegisterKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
+            detail: string;
+        };
         AuthRegisterNonFieldErrorsErrorComponent: {
             /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `non_field_errors` - non_field_errors
              * @enum {string}
              */
             attr: "non_field_errors";
@@ -628,7 +668,7 @@ export interface components {
         };
         AuthRegisterPasswordErrorComponent: {
             /**
-             * @description * `password` - password (enum property replaced by openapi-typescript)
+             * @description * `password` - password
              * @enum {string}
              */
             attr: "password";
@@ -659,7 +699,7 @@ export interface components {
         };
         AuthServiceTokenClientIdErrorComponent: {
             /**
-             * @description * `client_id` - client_id (enum property replaced by openapi-typescript)
+             * @description * `client_id` - client_id
              * @enum {string}
              */
             attr: "client_id";
@@ -678,7 +718,7 @@ export interface components {
         };
         AuthServiceTokenClientSecretErrorComponent: {
             /**
-             * @description * `client_secret` - client_secret (enum property replaced by openapi-typescript)
+             * @description * `client_secret` - client_secret
              * @enum {string}
              */
             attr: "client_secret";
@@ -695,11 +735,11 @@ export interface components {
             code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
             detail: string;
         };
-        AuthServiceTokenError: components["schemas"]["AuthServiceTokenNonFieldErrorsErrorComponent"] | components["schemas"]["AuthServiceTokenGrantTypeErrorComponent"] | components["schemas"]["AuthServiceTokenClientIdErrorComponent"] | components["schemas"]["AuthServiceTokenClientSecretErrorComponent"] | components["schemas"]["AuthServiceTokenScopeErrorComponent"];
+        AuthServiceTokenError: components["schemas"]["AuthServiceTokenNonFieldErrorsErrorComponent"] | components["schemas"]["AuthServiceTokenGrantTypeErrorComponent"] | components["schemas"]["AuthServiceTokenClientIdErrorComponent"] | components["schemas"]["AuthServiceTokenClientSecretErrorComponent"] | components["schemas"]["AuthServiceTokenScopeErrorComponent"] | components["schemas"]["AuthServiceTokenKEYErrorComponent"];
         AuthServiceTokenErrorResponse400: components["schemas"]["AuthServiceTokenValidationError"] | components["schemas"]["ParseErrorResponse"];
         AuthServiceTokenGrantTypeErrorComponent: {
             /**
-             * @description * `grant_type` - grant_type (enum property replaced by openapi-typescript)
+             * @description * `grant_type` - grant_type
              * @enum {string}
              */
             attr: "grant_type";
@@ -711,9 +751,19 @@ export interface components {
             code: "invalid_choice" | "null";
             detail: string;
         };
+        AuthServiceTokenKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
+            detail: string;
+        };
         AuthServiceTokenNonFieldErrorsErrorComponent: {
             /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `non_field_errors` - non_field_errors
              * @enum {string}
              */
             attr: "non_field_errors";
@@ -727,7 +777,7 @@ export interface components {
         };
         AuthServiceTokenScopeErrorComponent: {
             /**
-             * @description * `scope` - scope (enum property replaced by openapi-typescript)
+             * @description * `scope` - scope
              * @enum {string}
              */
             attr: "scope";
@@ -753,7 +803,7 @@ export interface components {
         };
         AuthTokenEmailErrorComponent: {
             /**
-             * @description * `email` - email (enum property replaced by openapi-typescript)
+             * @description * `email` - email
              * @enum {string}
              */
             attr: "email";
@@ -770,11 +820,21 @@ export interface components {
             code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
             detail: string;
         };
-        AuthTokenError: components["schemas"]["AuthTokenNonFieldErrorsErrorComponent"] | components["schemas"]["AuthTokenEmailErrorComponent"] | components["schemas"]["AuthTokenPasswordErrorComponent"];
+        AuthTokenError: components["schemas"]["AuthTokenNonFieldErrorsErrorComponent"] | components["schemas"]["AuthTokenEmailErrorComponent"] | components["schemas"]["AuthTokenPasswordErrorComponent"] | components["schemas"]["AuthTokenKEYErrorComponent"];
         AuthTokenErrorResponse400: components["schemas"]["AuthTokenValidationError"] | components["schemas"]["ParseErrorResponse"];
+        AuthTokenKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
+            detail: string;
+        };
         AuthTokenNonFieldErrorsErrorComponent: {
             /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `non_field_errors` - non_field_errors
              * @enum {string}
              */
             attr: "non_field_errors";
@@ -788,7 +848,7 @@ export interface components {
         };
         AuthTokenPasswordErrorComponent: {
             /**
-             * @description * `password` - password (enum property replaced by openapi-typescript)
+             * @description * `password` - password
              * @enum {string}
              */
             attr: "password";
@@ -805,11 +865,21 @@ export interface components {
             code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
             detail: string;
         };
-        AuthTokenRefreshError: components["schemas"]["AuthTokenRefreshNonFieldErrorsErrorComponent"] | components["schemas"]["AuthTokenRefreshRefreshTokenErrorComponent"];
+        AuthTokenRefreshError: components["schemas"]["AuthTokenRefreshNonFieldErrorsErrorComponent"] | components["schemas"]["AuthTokenRefreshRefreshTokenErrorComponent"] | components["schemas"]["AuthTokenRefreshKEYErrorComponent"];
         AuthTokenRefreshErrorResponse400: components["schemas"]["AuthTokenRefreshValidationError"] | components["schemas"]["ParseErrorResponse"];
+        AuthTokenRefreshKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
+            detail: string;
+        };
         AuthTokenRefreshNonFieldErrorsErrorComponent: {
             /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `non_field_errors` - non_field_errors
              * @enum {string}
              */
             attr: "non_field_errors";
@@ -823,7 +893,7 @@ export interface components {
         };
         AuthTokenRefreshRefreshTokenErrorComponent: {
             /**
-             * @description * `refresh_token` - refresh_token (enum property replaced by openapi-typescript)
+             * @description * `refresh_token` - refresh_token
              * @enum {string}
              */
             attr: "refresh_token";
@@ -1316,7 +1386,7 @@ export interface components {
         };
         UsersMeAddressesCreateCityErrorComponent: {
             /**
-             * @description * `city` - city (enum property replaced by openapi-typescript)
+             * @description * `city` - city
              * @enum {string}
              */
             attr: "city";
@@ -1335,7 +1405,7 @@ export interface components {
         };
         UsersMeAddressesCreateCountryErrorComponent: {
             /**
-             * @description * `country` - country (enum property replaced by openapi-typescript)
+             * @description * `country` - country
              * @enum {string}
              */
             attr: "country";
@@ -1351,11 +1421,21 @@ export interface components {
             code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
             detail: string;
         };
-        UsersMeAddressesCreateError: components["schemas"]["UsersMeAddressesCreateNonFieldErrorsErrorComponent"] | components["schemas"]["UsersMeAddressesCreateLabelErrorComponent"] | components["schemas"]["UsersMeAddressesCreateRecipientErrorComponent"] | components["schemas"]["UsersMeAddressesCreateLine1ErrorComponent"] | components["schemas"]["UsersMeAddressesCreateLine2ErrorComponent"] | components["schemas"]["UsersMeAddressesCreateCityErrorComponent"] | components["schemas"]["UsersMeAddressesCreateRegionErrorComponent"] | components["schemas"]["UsersMeAddressesCreatePostalCodeErrorComponent"] | components["schemas"]["UsersMeAddressesCreateCountryErrorComponent"] | components["schemas"]["UsersMeAddressesCreatePhoneErrorComponent"];
+        UsersMeAddressesCreateError: components["schemas"]["UsersMeAddressesCreateNonFieldErrorsErrorComponent"] | components["schemas"]["UsersMeAddressesCreateLabelErrorComponent"] | components["schemas"]["UsersMeAddressesCreateRecipientErrorComponent"] | components["schemas"]["UsersMeAddressesCreateLine1ErrorComponent"] | components["schemas"]["UsersMeAddressesCreateLine2ErrorComponent"] | components["schemas"]["UsersMeAddressesCreateCityErrorComponent"] | components["schemas"]["UsersMeAddressesCreateRegionErrorComponent"] | components["schemas"]["UsersMeAddressesCreatePostalCodeErrorComponent"] | components["schemas"]["UsersMeAddressesCreateCountryErrorComponent"] | components["schemas"]["UsersMeAddressesCreatePhoneErrorComponent"] | components["schemas"]["UsersMeAddressesCreateKEYErrorComponent"];
         UsersMeAddressesCreateErrorResponse400: components["schemas"]["UsersMeAddressesCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        UsersMeAddressesCreateKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
+            detail: string;
+        };
         UsersMeAddressesCreateLabelErrorComponent: {
             /**
-             * @description * `label` - label (enum property replaced by openapi-typescript)
+             * @description * `label` - label
              * @enum {string}
              */
             attr: "label";
@@ -1372,7 +1452,7 @@ export interface components {
         };
         UsersMeAddressesCreateLine1ErrorComponent: {
             /**
-             * @description * `line1` - line1 (enum property replaced by openapi-typescript)
+             * @description * `line1` - line1
              * @enum {string}
              */
             attr: "line1";
@@ -1391,7 +1471,7 @@ export interface components {
         };
         UsersMeAddressesCreateLine2ErrorComponent: {
             /**
-             * @description * `line2` - line2 (enum property replaced by openapi-typescript)
+             * @description * `line2` - line2
              * @enum {string}
              */
             attr: "line2";
@@ -1408,7 +1488,7 @@ export interface components {
         };
         UsersMeAddressesCreateNonFieldErrorsErrorComponent: {
             /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `non_field_errors` - non_field_errors
              * @enum {string}
              */
             attr: "non_field_errors";
@@ -1422,7 +1502,7 @@ export interface components {
         };
         UsersMeAddressesCreatePhoneErrorComponent: {
             /**
-             * @description * `phone` - phone (enum property replaced by openapi-typescript)
+             * @description * `phone` - phone
              * @enum {string}
              */
             attr: "phone";
@@ -1439,7 +1519,7 @@ export interface components {
         };
         UsersMeAddressesCreatePostalCodeErrorComponent: {
             /**
-             * @description * `postal_code` - postal_code (enum property replaced by openapi-typescript)
+             * @description * `postal_code` - postal_code
              * @enum {string}
              */
             attr: "postal_code";
@@ -1458,7 +1538,7 @@ export interface components {
         };
         UsersMeAddressesCreateRecipientErrorComponent: {
             /**
-             * @description * `recipient` - recipient (enum property replaced by openapi-typescript)
+             * @description * `recipient` - recipient
              * @enum {string}
              */
             attr: "recipient";
@@ -1477,7 +1557,7 @@ export interface components {
         };
         UsersMeAddressesCreateRegionErrorComponent: {
             /**
-             * @description * `region` - region (enum property replaced by openapi-typescript)
+             * @description * `region` - region
              * @enum {string}
              */
             attr: "region";
@@ -1539,7 +1619,7 @@ export interface components {
         };
         UsersMeAddressesPartialUpdateCityErrorComponent: {
             /**
-             * @description * `city` - city (enum property replaced by openapi-typescript)
+             * @description * `city` - city
              * @enum {string}
              */
             attr: "city";
@@ -1558,7 +1638,7 @@ export interface components {
         };
         UsersMeAddressesPartialUpdateCountryErrorComponent: {
             /**
-             * @description * `country` - country (enum property replaced by openapi-typescript)
+             * @description * `country` - country
              * @enum {string}
              */
             attr: "country";
@@ -1574,11 +1654,21 @@ export interface components {
             code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
             detail: string;
         };
-        UsersMeAddressesPartialUpdateError: components["schemas"]["UsersMeAddressesPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateLabelErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateRecipientErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateLine1ErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateLine2ErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateCityErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateRegionErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdatePostalCodeErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateCountryErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdatePhoneErrorComponent"];
+        UsersMeAddressesPartialUpdateError: components["schemas"]["UsersMeAddressesPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateLabelErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateRecipientErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateLine1ErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateLine2ErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateCityErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateRegionErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdatePostalCodeErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateCountryErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdatePhoneErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateKEYErrorComponent"];
         UsersMeAddressesPartialUpdateErrorResponse400: components["schemas"]["UsersMeAddressesPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        UsersMeAddressesPartialUpdateKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
+            detail: string;
+        };
         UsersMeAddressesPartialUpdateLabelErrorComponent: {
             /**
-             * @description * `label` - label (enum property replaced by openapi-typescript)
+             * @description * `label` - label
              * @enum {string}
              */
             attr: "label";
@@ -1595,7 +1685,7 @@ export interface components {
         };
         UsersMeAddressesPartialUpdateLine1ErrorComponent: {
             /**
-             * @description * `line1` - line1 (enum property replaced by openapi-typescript)
+             * @description * `line1` - line1
              * @enum {string}
              */
             attr: "line1";
@@ -1614,7 +1704,7 @@ export interface components {
         };
         UsersMeAddressesPartialUpdateLine2ErrorComponent: {
             /**
-             * @description * `line2` - line2 (enum property replaced by openapi-typescript)
+             * @description * `line2` - line2
              * @enum {string}
              */
             attr: "line2";
@@ -1631,7 +1721,7 @@ export interface components {
         };
         UsersMeAddressesPartialUpdateNonFieldErrorsErrorComponent: {
             /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `non_field_errors` - non_field_errors
              * @enum {string}
              */
             attr: "non_field_errors";
@@ -1645,7 +1735,7 @@ export interface components {
         };
         UsersMeAddressesPartialUpdatePhoneErrorComponent: {
             /**
-             * @description * `phone` - phone (enum property replaced by openapi-typescript)
+             * @description * `phone` - phone
              * @enum {string}
              */
             attr: "phone";
@@ -1662,7 +1752,7 @@ export interface components {
         };
         UsersMeAddressesPartialUpdatePostalCodeErrorComponent: {
             /**
-             * @description * `postal_code` - postal_code (enum property replaced by openapi-typescript)
+             * @description * `postal_code` - postal_code
              * @enum {string}
              */
             attr: "postal_code";
@@ -1681,7 +1771,7 @@ export interface components {
         };
         UsersMeAddressesPartialUpdateRecipientErrorComponent: {
             /**
-             * @description * `recipient` - recipient (enum property replaced by openapi-typescript)
+             * @description * `recipient` - recipient
              * @enum {string}
              */
             attr: "recipient";
@@ -1700,7 +1790,7 @@ export interface components {
         };
         UsersMeAddressesPartialUpdateRegionErrorComponent: {
             /**
-             * @description * `region` - region (enum property replaced by openapi-typescript)
+             * @description * `region` - region
              * @enum {string}
              */
             attr: "region";
@@ -1725,11 +1815,11 @@ export interface components {
         };
         UsersMeAddressesRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
         UsersMeAddressesSetDefaultErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        UsersMePartialUpdateError: components["schemas"]["UsersMePartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["UsersMePartialUpdateFullNameErrorComponent"];
+        UsersMePartialUpdateError: components["schemas"]["UsersMePartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["UsersMePartialUpdateFullNameErrorComponent"] | components["schemas"]["UsersMePartialUpdateKEYErrorComponent"];
         UsersMePartialUpdateErrorResponse400: components["schemas"]["UsersMePartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
         UsersMePartialUpdateFullNameErrorComponent: {
             /**
-             * @description * `full_name` - full_name (enum property replaced by openapi-typescript)
+             * @description * `full_name` - full_name
              * @enum {string}
              */
             attr: "full_name";
@@ -1744,9 +1834,19 @@ export interface components {
             code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
+        UsersMePartialUpdateKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
+            detail: string;
+        };
         UsersMePartialUpdateNonFieldErrorsErrorComponent: {
             /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `non_field_errors` - non_field_errors
              * @enum {string}
              */
             attr: "non_field_errors";
@@ -1768,7 +1868,7 @@ export interface components {
         };
         UsersMePasswordCurrentPasswordErrorComponent: {
             /**
-             * @description * `current_password` - current_password (enum property replaced by openapi-typescript)
+             * @description * `current_password` - current_password
              * @enum {string}
              */
             attr: "current_password";
@@ -1785,11 +1885,21 @@ export interface components {
             code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
             detail: string;
         };
-        UsersMePasswordError: components["schemas"]["UsersMePasswordNonFieldErrorsErrorComponent"] | components["schemas"]["UsersMePasswordCurrentPasswordErrorComponent"] | components["schemas"]["UsersMePasswordNewPasswordErrorComponent"];
+        UsersMePasswordError: components["schemas"]["UsersMePasswordNonFieldErrorsErrorComponent"] | components["schemas"]["UsersMePasswordCurrentPasswordErrorComponent"] | components["schemas"]["UsersMePasswordNewPasswordErrorComponent"] | components["schemas"]["UsersMePasswordKEYErrorComponent"];
         UsersMePasswordErrorResponse400: components["schemas"]["UsersMePasswordValidationError"] | components["schemas"]["ParseErrorResponse"];
+        UsersMePasswordKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
+            detail: string;
+        };
         UsersMePasswordNewPasswordErrorComponent: {
             /**
-             * @description * `new_password` - new_password (enum property replaced by openapi-typescript)
+             * @description * `new_password` - new_password
              * @enum {string}
              */
             attr: "new_password";
@@ -1812,7 +1922,7 @@ export interface components {
         };
         UsersMePasswordNonFieldErrorsErrorComponent: {
             /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `non_field_errors` - non_field_errors
              * @enum {string}
              */
             attr: "non_field_errors";

@@ -441,11 +441,21 @@ export interface components {
         AvailabilityQueryRequest: {
             skus: string[];
         };
-        CategoriesCreateError: components["schemas"]["CategoriesCreateNonFieldErrorsErrorComponent"] | components["schemas"]["CategoriesCreateNameErrorComponent"] | components["schemas"]["CategoriesCreateSlugErrorComponent"] | components["schemas"]["CategoriesCreateParentErrorComponent"];
+        CategoriesCreateError: components["schemas"]["CategoriesCreateNonFieldErrorsErrorComponent"] | components["schemas"]["CategoriesCreateNameErrorComponent"] | components["schemas"]["CategoriesCreateSlugErrorComponent"] | components["schemas"]["CategoriesCreateParentErrorComponent"] | components["schemas"]["CategoriesCreateKEYErrorComponent"];
         CategoriesCreateErrorResponse400: components["schemas"]["CategoriesCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        CategoriesCreateKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
+            detail: string;
+        };
         CategoriesCreateNameErrorComponent: {
             /**
-             * @description * `name` - name (enum property replaced by openapi-typescript)
+             * @description * `name` - name
              * @enum {string}
              */
             attr: "name";
@@ -464,7 +474,7 @@ export interface components {
         };
         CategoriesCreateNonFieldErrorsErrorComponent: {
             /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `non_field_errors` - non_field_errors
              * @enum {string}
              */
             attr: "non_field_errors";
@@ -478,7 +488,7 @@ export interface components {
         };
         CategoriesCreateParentErrorComponent: {
             /**
-             * @description * `parent` - parent (enum property replaced by openapi-typescript)
+             * @description * `parent` - parent
              * @enum {string}
              */
             attr: "parent";
@@ -495,7 +505,7 @@ export interface components {
         };
         CategoriesCreateSlugErrorComponent: {
             /**
-             * @description * `slug` - slug (enum property replaced by openapi-typescript)
+             * @description * `slug` - slug
              * @enum {string}
              */
             attr: "slug";
@@ -579,11 +589,21 @@ export interface components {
             type: "validation_error";
             errors: components["schemas"]["CategoriesListError"][];
         };
-        CategoriesPartialUpdateError: components["schemas"]["CategoriesPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["CategoriesPartialUpdateNameErrorComponent"] | components["schemas"]["CategoriesPartialUpdateSlugErrorComponent"] | components["schemas"]["CategoriesPartialUpdateParentErrorComponent"];
+        CategoriesPartialUpdateError: components["schemas"]["CategoriesPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["CategoriesPartialUpdateNameErrorComponent"] | components["schemas"]["CategoriesPartialUpdateSlugErrorComponent"] | components["schemas"]["CategoriesPartialUpdateParentErrorComponent"] | components["schemas"]["CategoriesPartialUpdateKEYErrorComponent"];
         CategoriesPartialUpdateErrorResponse400: components["schemas"]["CategoriesPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        CategoriesPartialUpdateKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
+            detail: string;
+        };
         CategoriesPartialUpdateNameErrorComponent: {
             /**
-             * @description * `name` - name (enum property replaced by openapi-typescript)
+             * @description * `name` - name
              * @enum {string}
              */
             attr: "name";
@@ -602,7 +622,7 @@ export interface components {
         };
         CategoriesPartialUpdateNonFieldErrorsErrorComponent: {
             /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `non_field_errors` - non_field_errors
              * @enum {string}
              */
             attr: "non_field_errors";
@@ -616,7 +636,7 @@ export interface components {
         };
         CategoriesPartialUpdateParentErrorComponent: {
             /**
-             * @description * `parent` - parent (enum property replaced by openapi-typescript)
+             * @description * `parent` - parent
              * @enum {string}
              */
             attr: "parent";
@@ -633,7 +653,7 @@ export interface components {
         };
         CategoriesPartialUpdateSlugErrorComponent: {
             /**
-             * @description * `slug` - slug (enum property replaced by openapi-typescript)
+             * @description * `slug` - slug
              * @enum {string}
              */
             attr: "slug";
@@ -659,11 +679,21 @@ export interface components {
             errors: components["schemas"]["CategoriesPartialUpdateError"][];
         };
         CategoriesRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        CategoriesUpdateError: components["schemas"]["CategoriesUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["CategoriesUpdateNameErrorComponent"] | components["schemas"]["CategoriesUpdateSlugErrorComponent"] | components["schemas"]["CategoriesUpdateParentErrorComponent"];
+        CategoriesUpdateError: components["schemas"]["CategoriesUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["CategoriesUpdateNameErrorComponent"] | components["schemas"]["CategoriesUpdateSlugErrorComponent"] | components["schemas"]["CategoriesUpdateParentErrorComponent"] | components["schemas"]["CategoriesUpdateKEYErrorComponent"];
         CategoriesUpdateErrorResponse400: components["schemas"]["CategoriesUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        CategoriesUpdateKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
+            detail: string;
+        };
         CategoriesUpdateNameErrorComponent: {
             /**
-             * @description * `name` - name (enum property replaced by openapi-typescript)
+             * @description * `name` - name
              * @enum {string}
              */
             attr: "name";
@@ -682,7 +712,7 @@ export interface components {
         };
         CategoriesUpdateNonFieldErrorsErrorComponent: {
             /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `non_field_errors` - non_field_errors
              * @enum {string}
              */
             attr: "non_field_errors";
@@ -696,7 +726,7 @@ export interface components {
         };
         CategoriesUpdateParentErrorComponent: {
             /**
-             * @description * `parent` - parent (enum property replaced by openapi-typescript)
+             * @description * `parent` - parent
              * @enum {string}
              */
             attr: "parent";
@@ -713,7 +743,7 @@ export interface components {
         };
         CategoriesUpdateSlugErrorComponent: {
             /**
-             * @description * `slug` - slug (enum property replaced by openapi-typescript)
+             * @description * `slug` - slug
              * @enum {string}
              */
             attr: "slug";
@@ -1190,11 +1220,11 @@ export interface components {
              */
             file_format?: components["schemas"]["FileFormatEnum"];
         };
-        ProductImportsCreateError: components["schemas"]["ProductImportsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ProductImportsCreateFileErrorComponent"] | components["schemas"]["ProductImportsCreateFileFormatErrorComponent"];
+        ProductImportsCreateError: components["schemas"]["ProductImportsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ProductImportsCreateFileErrorComponent"] | components["schemas"]["ProductImportsCreateFileFormatErrorComponent"] | components["schemas"]["ProductImportsCreateKEYErrorComponent"];
         ProductImportsCreateErrorResponse400: components["schemas"]["ProductImportsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ProductImportsCreateFileErrorComponent: {
             /**
-             * @description * `file` - file (enum property replaced by openapi-typescript)
+             * @description * `file` - file
              * @enum {string}
              */
             attr: "file";
@@ -1212,7 +1242,7 @@ export interface components {
         };
         ProductImportsCreateFileFormatErrorComponent: {
             /**
-             * @description * `file_format` - file_format (enum property replaced by openapi-typescript)
+             * @description * `file_format` - file_format
              * @enum {string}
              */
             attr: "file_format";
@@ -1225,9 +1255,19 @@ export interface components {
             code: "invalid_choice" | "null" | "unknown_format";
             detail: string;
         };
+        ProductImportsCreateKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
+            detail: string;
+        };
         ProductImportsCreateNonFieldErrorsErrorComponent: {
             /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `non_field_errors` - non_field_errors
              * @enum {string}
              */
             attr: "non_field_errors";
@@ -1309,7 +1349,7 @@ export interface components {
         };
         ProductsCreateAttributesErrorComponent: {
             /**
-             * @description * `attributes` - attributes (enum property replaced by openapi-typescript)
+             * @description * `attributes` - attributes
              * @enum {string}
              */
             attr: "attributes";
@@ -1327,7 +1367,7 @@ export interface components {
         };
         ProductsCreateCategoryErrorComponent: {
             /**
-             * @description * `category` - category (enum property replaced by openapi-typescript)
+             * @description * `category` - category
              * @enum {string}
              */
             attr: "category";
@@ -1346,7 +1386,7 @@ export interface components {
         };
         ProductsCreateCurrencyErrorComponent: {
             /**
-             * @description * `currency` - currency (enum property replaced by openapi-typescript)
+             * @description * `currency` - currency
              * @enum {string}
              */
             attr: "currency";
@@ -1365,7 +1405,7 @@ export interface components {
         };
         ProductsCreateDescriptionErrorComponent: {
             /**
-             * @description * `description` - description (enum property replaced by openapi-typescript)
+             * @description * `description` - description
              * @enum {string}
              */
             attr: "description";
@@ -1380,11 +1420,11 @@ export interface components {
             code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
-        ProductsCreateError: components["schemas"]["ProductsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ProductsCreateNameErrorComponent"] | components["schemas"]["ProductsCreateSlugErrorComponent"] | components["schemas"]["ProductsCreateDescriptionErrorComponent"] | components["schemas"]["ProductsCreateCategoryErrorComponent"] | components["schemas"]["ProductsCreatePriceErrorComponent"] | components["schemas"]["ProductsCreateCurrencyErrorComponent"] | components["schemas"]["ProductsCreateAttributesErrorComponent"] | components["schemas"]["ProductsCreateIsActiveErrorComponent"] | components["schemas"]["ProductsCreateSkuErrorComponent"];
+        ProductsCreateError: components["schemas"]["ProductsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ProductsCreateNameErrorComponent"] | components["schemas"]["ProductsCreateSlugErrorComponent"] | components["schemas"]["ProductsCreateDescriptionErrorComponent"] | components["schemas"]["ProductsCreateCategoryErrorComponent"] | components["schemas"]["ProductsCreatePriceErrorComponent"] | components["schemas"]["ProductsCreateCurrencyErrorComponent"] | components["schemas"]["ProductsCreateAttributesErrorComponent"] | components["schemas"]["ProductsCreateIsActiveErrorComponent"] | components["schemas"]["ProductsCreateSkuErrorComponent"] | components["schemas"]["ProductsCreateKEYErrorComponent"];
         ProductsCreateErrorResponse400: components["schemas"]["ProductsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ProductsCreateIsActiveErrorComponent: {
             /**
-             * @description * `is_active` - is_active (enum property replaced by openapi-typescript)
+             * @description * `is_active` - is_active
              * @enum {string}
              */
             attr: "is_active";
@@ -1396,9 +1436,19 @@ export interface components {
             code: "invalid" | "null";
             detail: string;
         };
+        ProductsCreateKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
+            detail: string;
+        };
         ProductsCreateNameErrorComponent: {
             /**
-             * @description * `name` - name (enum property replaced by openapi-typescript)
+             * @description * `name` - name
              * @enum {string}
              */
             attr: "name";
@@ -1417,7 +1467,7 @@ export interface components {
         };
         ProductsCreateNonFieldErrorsErrorComponent: {
             /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `non_field_errors` - non_field_errors
              * @enum {string}
              */
             attr: "non_field_errors";
@@ -1431,7 +1481,7 @@ export interface components {
         };
         ProductsCreatePriceErrorComponent: {
             /**
-             * @description * `price` - price (enum property replaced by openapi-typescript)
+             * @description * `price` - price
              * @enum {string}
              */
             attr: "price";
@@ -1451,7 +1501,7 @@ export interface components {
         };
         ProductsCreateSkuErrorComponent: {
             /**
-             * @description * `sku` - sku (enum property replaced by openapi-typescript)
+             * @description * `sku` - sku
              * @enum {string}
              */
             attr: "sku";
@@ -1470,7 +1520,7 @@ export interface components {
         };
         ProductsCreateSlugErrorComponent: {
             /**
-             * @description * `slug` - slug (enum property replaced by openapi-typescript)
+             * @description * `slug` - slug
              * @enum {string}
              */
             attr: "slug";
@@ -1920,7 +1970,7 @@ export interface components {
         };
         ProductsPartialUpdateAttributesErrorComponent: {
             /**
-             * @description * `attributes` - attributes (enum property replaced by openapi-typescript)
+             * @description * `attributes` - attributes
              * @enum {string}
              */
             attr: "attributes";
@@ -1938,7 +1988,7 @@ export interface components {
         };
         ProductsPartialUpdateCategoryErrorComponent: {
             /**
-             * @description * `category` - category (enum property replaced by openapi-typescript)
+             * @description * `category` - category
              * @enum {string}
              */
             attr: "category";
@@ -1957,7 +2007,7 @@ export interface components {
         };
         ProductsPartialUpdateCurrencyErrorComponent: {
             /**
-             * @description * `currency` - currency (enum property replaced by openapi-typescript)
+             * @description * `currency` - currency
              * @enum {string}
              */
             attr: "currency";
@@ -1976,7 +2026,7 @@ export interface components {
         };
         ProductsPartialUpdateDescriptionErrorComponent: {
             /**
-             * @description * `description` - description (enum property replaced by openapi-typescript)
+             * @description * `description` - description
              * @enum {string}
              */
             attr: "description";
@@ -1991,11 +2041,11 @@ export interface components {
             code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
-        ProductsPartialUpdateError: components["schemas"]["ProductsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ProductsPartialUpdateNameErrorComponent"] | components["schemas"]["ProductsPartialUpdateSlugErrorComponent"] | components["schemas"]["ProductsPartialUpdateDescriptionErrorComponent"] | components["schemas"]["ProductsPartialUpdateCategoryErrorComponent"] | components["schemas"]["ProductsPartialUpdatePriceErrorComponent"] | components["schemas"]["ProductsPartialUpdateCurrencyErrorComponent"] | components["schemas"]["ProductsPartialUpdateAttributesErrorComponent"] | components["schemas"]["ProductsPartialUpdateIsActiveErrorComponent"];
+        ProductsPartialUpdateError: components["schemas"]["ProductsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ProductsPartialUpdateNameErrorComponent"] | components["schemas"]["ProductsPartialUpdateSlugErrorComponent"] | components["schemas"]["ProductsPartialUpdateDescriptionErrorComponent"] | components["schemas"]["ProductsPartialUpdateCategoryErrorComponent"] | components["schemas"]["ProductsPartialUpdatePriceErrorComponent"] | components["schemas"]["ProductsPartialUpdateCurrencyErrorComponent"] | components["schemas"]["ProductsPartialUpdateAttributesErrorComponent"] | components["schemas"]["ProductsPartialUpdateIsActiveErrorComponent"] | components["schemas"]["ProductsPartialUpdateKEYErrorComponent"];
         ProductsPartialUpdateErrorResponse400: components["schemas"]["ProductsPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ProductsPartialUpdateIsActiveErrorComponent: {
             /**
-             * @description * `is_active` - is_active (enum property replaced by openapi-typescript)
+             * @description * `is_active` - is_active
              * @enum {string}
              */
             attr: "is_active";
@@ -2007,9 +2057,19 @@ export interface components {
             code: "invalid" | "null";
             detail: string;
         };
+        ProductsPartialUpdateKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
+            detail: string;
+        };
         ProductsPartialUpdateNameErrorComponent: {
             /**
-             * @description * `name` - name (enum property replaced by openapi-typescript)
+             * @description * `name` - name
              * @enum {string}
              */
             attr: "name";
@@ -2028,7 +2088,7 @@ export interface components {
         };
         ProductsPartialUpdateNonFieldErrorsErrorComponent: {
             /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `non_field_errors` - non_field_errors
              * @enum {string}
              */
             attr: "non_field_errors";
@@ -2042,7 +2102,7 @@ export interface components {
         };
         ProductsPartialUpdatePriceErrorComponent: {
             /**
-             * @description * `price` - price (enum property replaced by openapi-typescript)
+             * @description * `price` - price
              * @enum {string}
              */
             attr: "price";
@@ -2062,7 +2122,7 @@ export interface components {
         };
         ProductsPartialUpdateSlugErrorComponent: {
             /**
-             * @description * `slug` - slug (enum property replaced by openapi-typescript)
+             * @description * `slug` - slug
              * @enum {string}
              */
             attr: "slug";
@@ -2088,7 +2148,7 @@ export interface components {
         ProductsRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
         ProductsUpdateAttributesErrorComponent: {
             /**
-             * @description * `attributes` - attributes (enum property replaced by openapi-typescript)
+             * @description * `attributes` - attributes
              * @enum {string}
              */
             attr: "attributes";
@@ -2106,7 +2166,7 @@ export interface components {
         };
         ProductsUpdateCategoryErrorComponent: {
             /**
-             * @description * `category` - category (enum property replaced by openapi-typescript)
+             * @description * `category` - category
              * @enum {string}
              */
             attr: "category";
@@ -2125,7 +2185,7 @@ export interface components {
         };
         ProductsUpdateCurrencyErrorComponent: {
             /**
-             * @description * `currency` - currency (enum property replaced by openapi-typescript)
+             * @description * `currency` - currency
              * @enum {string}
              */
             attr: "currency";
@@ -2144,7 +2204,7 @@ export interface components {
         };
         ProductsUpdateDescriptionErrorComponent: {
             /**
-             * @description * `description` - description (enum property replaced by openapi-typescript)
+             * @description * `description` - description
              * @enum {string}
              */
             attr: "description";
@@ -2159,11 +2219,11 @@ export interface components {
             code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
-        ProductsUpdateError: components["schemas"]["ProductsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ProductsUpdateNameErrorComponent"] | components["schemas"]["ProductsUpdateSlugErrorComponent"] | components["schemas"]["ProductsUpdateDescriptionErrorComponent"] | components["schemas"]["ProductsUpdateCategoryErrorComponent"] | components["schemas"]["ProductsUpdatePriceErrorComponent"] | components["schemas"]["ProductsUpdateCurrencyErrorComponent"] | components["schemas"]["ProductsUpdateAttributesErrorComponent"] | components["schemas"]["ProductsUpdateIsActiveErrorComponent"];
+        ProductsUpdateError: components["schemas"]["ProductsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ProductsUpdateNameErrorComponent"] | components["schemas"]["ProductsUpdateSlugErrorComponent"] | components["schemas"]["ProductsUpdateDescriptionErrorComponent"] | components["schemas"]["ProductsUpdateCategoryErrorComponent"] | components["schemas"]["ProductsUpdatePriceErrorComponent"] | components["schemas"]["ProductsUpdateCurrencyErrorComponent"] | components["schemas"]["ProductsUpdateAttributesErrorComponent"] | components["schemas"]["ProductsUpdateIsActiveErrorComponent"] | components["schemas"]["ProductsUpdateKEYErrorComponent"];
         ProductsUpdateErrorResponse400: components["schemas"]["ProductsUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ProductsUpdateIsActiveErrorComponent: {
             /**
-             * @description * `is_active` - is_active (enum property replaced by openapi-typescript)
+             * @description * `is_active` - is_active
              * @enum {string}
              */
             attr: "is_active";
@@ -2175,9 +2235,19 @@ export interface components {
             code: "invalid" | "null";
             detail: string;
         };
+        ProductsUpdateKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
+            detail: string;
+        };
         ProductsUpdateNameErrorComponent: {
             /**
-             * @description * `name` - name (enum property replaced by openapi-typescript)
+             * @description * `name` - name
              * @enum {string}
              */
             attr: "name";
@@ -2196,7 +2266,7 @@ export interface components {
         };
         ProductsUpdateNonFieldErrorsErrorComponent: {
             /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `non_field_errors` - non_field_errors
              * @enum {string}
              */
             attr: "non_field_errors";
@@ -2210,7 +2280,7 @@ export interface components {
         };
         ProductsUpdatePriceErrorComponent: {
             /**
-             * @description * `price` - price (enum property replaced by openapi-typescript)
+             * @description * `price` - price
              * @enum {string}
              */
             attr: "price";
@@ -2230,7 +2300,7 @@ export interface components {
         };
         ProductsUpdateSlugErrorComponent: {
             /**
-             * @description * `slug` - slug (enum property replaced by openapi-typescript)
+             * @description * `slug` - slug
              * @enum {string}
              */
             attr: "slug";
@@ -2324,7 +2394,7 @@ export interface components {
          */
         ReservationStatusEnum: "held" | "committed" | "released" | "expired" | "returned";
         ReservationsCommitErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        ReservationsCreateError: components["schemas"]["ReservationsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ReservationsCreateReferenceErrorComponent"] | components["schemas"]["ReservationsCreateLinesErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXSkuErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXQuantityErrorComponent"] | components["schemas"]["ReservationsCreateTtlSecondsErrorComponent"] | components["schemas"]["ReservationsCreateIdempotency-KeyErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXErrorComponent"];
+        ReservationsCreateError: components["schemas"]["ReservationsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ReservationsCreateReferenceErrorComponent"] | components["schemas"]["ReservationsCreateLinesErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXSkuErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXQuantityErrorComponent"] | components["schemas"]["ReservationsCreateTtlSecondsErrorComponent"] | components["schemas"]["ReservationsCreateIdempotency-KeyErrorComponent"] | components["schemas"]["ReservationsCreateKEYErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXKEYErrorComponent"];
         ReservationsCreateErrorResponse400: components["schemas"]["ReservationsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
         "ReservationsCreateIdempotency-KeyErrorComponent": {
             /**
@@ -2338,6 +2408,16 @@ export interface components {
              * @enum {string}
              */
             code: "invalid" | "required";
+            detail: string;
+        };
+        ReservationsCreateKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
             detail: string;
         };
         ReservationsCreateLinesErrorComponent: {
@@ -2366,6 +2446,16 @@ export interface components {
              * @enum {string}
              */
             code: "null";
+            detail: string;
+        };
+        ReservationsCreateLinesINDEXKEYErrorComponent: {
+            /** @description * `lines.INDEX.KEY` - lines.INDEX.KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
             detail: string;
         };
         ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent: {
@@ -2472,7 +2562,7 @@ export interface components {
         ReservationsReleaseErrorResponse400: components["schemas"]["ParseErrorResponse"];
         ReservationsRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
         ReservationsReturnErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        ReservationsStatesError: components["schemas"]["ReservationsStatesNonFieldErrorsErrorComponent"] | components["schemas"]["ReservationsStatesIdsErrorComponent"] | components["schemas"]["ReservationsStatesIdsINDEXErrorComponent"];
+        ReservationsStatesError: components["schemas"]["ReservationsStatesNonFieldErrorsErrorComponent"] | components["schemas"]["ReservationsStatesIdsErrorComponent"] | components["schemas"]["ReservationsStatesIdsINDEXErrorComponent"] | components["schemas"]["ReservationsStatesKEYErrorComponent"];
         ReservationsStatesErrorResponse400: components["schemas"]["ReservationsStatesValidationError"] | components["schemas"]["ParseErrorResponse"];
         ReservationsStatesIdsErrorComponent: {
             /**
@@ -2501,6 +2591,16 @@ export interface components {
              * @enum {string}
              */
             code: "invalid" | "null" | "required";
+            detail: string;
+        };
+        ReservationsStatesKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
             detail: string;
         };
         ReservationsStatesNonFieldErrorsErrorComponent: {
@@ -2557,11 +2657,11 @@ export interface components {
              */
             reference?: string;
         };
-        StockAdjustmentsCreateError: components["schemas"]["StockAdjustmentsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["StockAdjustmentsCreateModeErrorComponent"] | components["schemas"]["StockAdjustmentsCreateQuantityErrorComponent"] | components["schemas"]["StockAdjustmentsCreateReasonErrorComponent"] | components["schemas"]["StockAdjustmentsCreateNoteErrorComponent"] | components["schemas"]["StockAdjustmentsCreateReferenceErrorComponent"] | components["schemas"]["StockAdjustmentsCreateIdempotency-KeyErrorComponent"];
+        StockAdjustmentsCreateError: components["schemas"]["StockAdjustmentsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["StockAdjustmentsCreateModeErrorComponent"] | components["schemas"]["StockAdjustmentsCreateQuantityErrorComponent"] | components["schemas"]["StockAdjustmentsCreateReasonErrorComponent"] | components["schemas"]["StockAdjustmentsCreateNoteErrorComponent"] | components["schemas"]["StockAdjustmentsCreateReferenceErrorComponent"] | components["schemas"]["StockAdjustmentsCreateIdempotency-KeyErrorComponent"] | components["schemas"]["StockAdjustmentsCreateKEYErrorComponent"];
         StockAdjustmentsCreateErrorResponse400: components["schemas"]["StockAdjustmentsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
         "StockAdjustmentsCreateIdempotency-KeyErrorComponent": {
             /**
-             * @description * `Idempotency-Key` - Idempotency-Key (enum property replaced by openapi-typescript)
+             * @description * `Idempotency-Key` - Idempotency-Key
              * @enum {string}
              */
             attr: "Idempotency-Key";
@@ -2572,9 +2672,19 @@ export interface components {
             code: "invalid";
             detail: string;
         };
+        StockAdjustmentsCreateKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
+            detail: string;
+        };
         StockAdjustmentsCreateModeErrorComponent: {
             /**
-             * @description * `mode` - mode (enum property replaced by openapi-typescript)
+             * @description * `mode` - mode
              * @enum {string}
              */
             attr: "mode";
@@ -2589,7 +2699,7 @@ export interface components {
         };
         StockAdjustmentsCreateNonFieldErrorsErrorComponent: {
             /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `non_field_errors` - non_field_errors
              * @enum {string}
              */
             attr: "non_field_errors";
@@ -2603,7 +2713,7 @@ export interface components {
         };
         StockAdjustmentsCreateNoteErrorComponent: {
             /**
-             * @description * `note` - note (enum property replaced by openapi-typescript)
+             * @description * `note` - note
              * @enum {string}
              */
             attr: "note";
@@ -2620,7 +2730,7 @@ export interface components {
         };
         StockAdjustmentsCreateQuantityErrorComponent: {
             /**
-             * @description * `quantity` - quantity (enum property replaced by openapi-typescript)
+             * @description * `quantity` - quantity
              * @enum {string}
              */
             attr: "quantity";
@@ -2640,7 +2750,7 @@ export interface components {
         };
         StockAdjustmentsCreateReasonErrorComponent: {
             /**
-             * @description * `reason` - reason (enum property replaced by openapi-typescript)
+             * @description * `reason` - reason
              * @enum {string}
              */
             attr: "reason";
@@ -2655,7 +2765,7 @@ export interface components {
         };
         StockAdjustmentsCreateReferenceErrorComponent: {
             /**
-             * @description * `reference` - reference (enum property replaced by openapi-typescript)
+             * @description * `reference` - reference
              * @enum {string}
              */
             attr: "reference";
@@ -2678,8 +2788,18 @@ export interface components {
             type: "validation_error";
             errors: components["schemas"]["StockAdjustmentsCreateError"][];
         };
-        StockAvailabilityCreateError: components["schemas"]["StockAvailabilityCreateNonFieldErrorsErrorComponent"] | components["schemas"]["StockAvailabilityCreateSkusErrorComponent"] | components["schemas"]["StockAvailabilityCreateSkusINDEXErrorComponent"];
+        StockAvailabilityCreateError: components["schemas"]["StockAvailabilityCreateNonFieldErrorsErrorComponent"] | components["schemas"]["StockAvailabilityCreateSkusErrorComponent"] | components["schemas"]["StockAvailabilityCreateSkusINDEXErrorComponent"] | components["schemas"]["StockAvailabilityCreateKEYErrorComponent"];
         StockAvailabilityCreateErrorResponse400: components["schemas"]["StockAvailabilityCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        StockAvailabilityCreateKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
+            detail: string;
+        };
         StockAvailabilityCreateNonFieldErrorsErrorComponent: {
             /**
              * @description * `non_field_errors` - non_field_errors

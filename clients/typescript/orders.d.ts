@@ -428,20 +428,21 @@ export interface components {
             /** Format: date-time */
             confirmed_at: string | null;
         };
-        /**
-         * @description Refuses keys it does not know: a client setting ``status``, ``total`` or a price must
-         *     learn that it cannot, rather than see it silently ignored.
-         */
-        OrderCreateRequest: {
+        OrderCreateRequest: components["schemas"]["OrderCreateWithAddressIdRequest"] | components["schemas"]["OrderCreateWithAddressRequest"];
+        OrderCreateWithAddressIdRequest: {
             /** @description Each SKU once. */
             lines: components["schemas"]["OrderLineCreateRequest"][];
             /**
              * Format: uuid
-             * @description One of your addresses on accounts; or give `shipping_address` instead.
+             * @description One of your addresses on accounts.
              */
-            shipping_address_id?: string;
+            shipping_address_id: string;
+        };
+        OrderCreateWithAddressRequest: {
+            /** @description Each SKU once. */
+            lines: components["schemas"]["OrderLineCreateRequest"][];
             /** @description An address given in full. */
-            shipping_address?: components["schemas"]["OrderShippingAddressInputRequest"];
+            shipping_address: components["schemas"]["OrderShippingAddressInputRequest"];
         };
         OrderLine: {
             sku: string;
@@ -456,10 +457,6 @@ export interface components {
             /** Format: decimal */
             line_total: string | null;
         };
-        /**
-         * @description Refuses keys it does not know: a client setting ``status``, ``total`` or a price must
-         *     learn that it cannot, rather than see it silently ignored.
-         */
         OrderLineCreateRequest: {
             /** @description Letters, digits, `.`, `_` and `-`; up to 64 characters. */
             sku: string;
@@ -491,10 +488,6 @@ export interface components {
             /** @default  */
             phone?: string;
         };
-        /**
-         * @description Refuses keys it does not know: a client setting ``status``, ``total`` or a price must
-         *     learn that it cannot, rather than see it silently ignored.
-         */
         OrderShippingAddressInputRequest: {
             recipient: string;
             line1: string;
@@ -560,7 +553,7 @@ export interface components {
             type: components["schemas"]["ClientErrorEnum"];
             errors: components["schemas"]["OrdersConflictError"][];
         };
-        OrdersCreateError: components["schemas"]["OrdersCreateNonFieldErrorsErrorComponent"] | components["schemas"]["OrdersCreateLinesErrorComponent"] | components["schemas"]["OrdersCreateLinesINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["OrdersCreateLinesINDEXSkuErrorComponent"] | components["schemas"]["OrdersCreateLinesINDEXQuantityErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressIdErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressNonFieldErrorsErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressRecipientErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressLine1ErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressLine2ErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressCityErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressRegionErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressPostalCodeErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressCountryErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressPhoneErrorComponent"] | components["schemas"]["OrdersCreateLinesINDEXKEYErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressKEYErrorComponent"] | components["schemas"]["OrdersCreateKEYErrorComponent"] | components["schemas"]["OrdersCreateIdempotency-KeyErrorComponent"] | components["schemas"]["OrdersCreateLinesINDEXErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressErrorComponent"];
+        OrdersCreateError: components["schemas"]["OrdersCreateNonFieldErrorsErrorComponent"] | components["schemas"]["OrdersCreateLinesErrorComponent"] | components["schemas"]["OrdersCreateLinesINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["OrdersCreateLinesINDEXSkuErrorComponent"] | components["schemas"]["OrdersCreateLinesINDEXQuantityErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressIdErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressNonFieldErrorsErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressRecipientErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressLine1ErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressLine2ErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressCityErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressRegionErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressPostalCodeErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressCountryErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressPhoneErrorComponent"] | components["schemas"]["OrdersCreateIdempotency-KeyErrorComponent"] | components["schemas"]["OrdersCreateKEYErrorComponent"] | components["schemas"]["OrdersCreateLinesINDEXErrorComponent"] | components["schemas"]["OrdersCreateLinesINDEXKEYErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressKEYErrorComponent"];
         OrdersCreateErrorResponse400: components["schemas"]["OrdersCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
         "OrdersCreateIdempotency-KeyErrorComponent": {
             /**
@@ -743,9 +736,10 @@ export interface components {
              * @description * `does_not_exist` - does_not_exist
              *     * `invalid` - invalid
              *     * `null` - null
+             *     * `required` - required
              * @enum {string}
              */
-            code: "does_not_exist" | "invalid" | "null";
+            code: "does_not_exist" | "invalid" | "null" | "required";
             detail: string;
         };
         OrdersCreateShippingAddressKEYErrorComponent: {
@@ -803,9 +797,10 @@ export interface components {
             /**
              * @description * `invalid` - invalid
              *     * `null` - null
+             *     * `required` - required
              * @enum {string}
              */
-            code: "invalid" | "null";
+            code: "invalid" | "null" | "required";
             detail: string;
         };
         OrdersCreateShippingAddressPhoneErrorComponent: {
@@ -1315,11 +1310,21 @@ export interface components {
             /** @description How often recovery has retried it. */
             recovery_attempts: number;
         };
-        StaffOrdersCancelError: components["schemas"]["StaffOrdersCancelNonFieldErrorsErrorComponent"] | components["schemas"]["StaffOrdersCancelReasonErrorComponent"];
+        StaffOrdersCancelError: components["schemas"]["StaffOrdersCancelNonFieldErrorsErrorComponent"] | components["schemas"]["StaffOrdersCancelReasonErrorComponent"] | components["schemas"]["StaffOrdersCancelKEYErrorComponent"];
         StaffOrdersCancelErrorResponse400: components["schemas"]["StaffOrdersCancelValidationError"] | components["schemas"]["ParseErrorResponse"];
+        StaffOrdersCancelKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
+            detail: string;
+        };
         StaffOrdersCancelNonFieldErrorsErrorComponent: {
             /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `non_field_errors` - non_field_errors
              * @enum {string}
              */
             attr: "non_field_errors";
@@ -1333,7 +1338,7 @@ export interface components {
         };
         StaffOrdersCancelReasonErrorComponent: {
             /**
-             * @description * `reason` - reason (enum property replaced by openapi-typescript)
+             * @description * `reason` - reason
              * @enum {string}
              */
             attr: "reason";
@@ -1356,11 +1361,21 @@ export interface components {
             type: "validation_error";
             errors: components["schemas"]["StaffOrdersCancelError"][];
         };
-        StaffOrdersFulfilError: components["schemas"]["StaffOrdersFulfilNonFieldErrorsErrorComponent"] | components["schemas"]["StaffOrdersFulfilReasonErrorComponent"];
+        StaffOrdersFulfilError: components["schemas"]["StaffOrdersFulfilNonFieldErrorsErrorComponent"] | components["schemas"]["StaffOrdersFulfilReasonErrorComponent"] | components["schemas"]["StaffOrdersFulfilKEYErrorComponent"];
         StaffOrdersFulfilErrorResponse400: components["schemas"]["StaffOrdersFulfilValidationError"] | components["schemas"]["ParseErrorResponse"];
+        StaffOrdersFulfilKEYErrorComponent: {
+            /** @description * `KEY` - KEY */
+            attr: string;
+            /**
+             * @description * `not_allowed` - not_allowed
+             * @enum {string}
+             */
+            code: "not_allowed";
+            detail: string;
+        };
         StaffOrdersFulfilNonFieldErrorsErrorComponent: {
             /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @description * `non_field_errors` - non_field_errors
              * @enum {string}
              */
             attr: "non_field_errors";
@@ -1374,7 +1389,7 @@ export interface components {
         };
         StaffOrdersFulfilReasonErrorComponent: {
             /**
-             * @description * `reason` - reason (enum property replaced by openapi-typescript)
+             * @description * `reason` - reason
              * @enum {string}
              */
             attr: "reason";

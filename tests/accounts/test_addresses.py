@@ -40,15 +40,17 @@ def test_create_and_list(user_client: APIClient, user: User) -> None:
     assert "count" not in body
 
 
-def test_extra_fields_in_the_body_change_nothing(user_client: APIClient, user: User, staff_user: User) -> None:
+def test_extra_fields_in_the_body_are_refused_by_name(user_client: APIClient, user: User, staff_user: User) -> None:
+    # The owner, the default and the id are not the caller's to set: refused, not dropped.
     create(user_client)
-    body = create(
-        user_client, user=str(staff_user.pk), user_id=str(staff_user.pk), is_default=True, id=str(uuid.uuid4())
-    )
-    address = Address.objects.get(pk=body["id"])
-    assert address.user_id == user.pk
-    assert address.is_default is False
-    assert str(address.pk) == body["id"]
+    extra = {"user": str(staff_user.pk), "user_id": str(staff_user.pk), "is_default": True, "id": str(uuid.uuid4())}
+    response = user_client.post(URL, {**HOME, **extra}, format="json")
+    assert response.status_code == 400, response.content
+    assert sorted((e["code"], e["attr"]) for e in response.json()["errors"]) == [
+        ("not_allowed", key) for key in sorted(extra)
+    ]
+    assert Address.objects.filter(user=user).count() == 1
+    assert not Address.objects.filter(user=staff_user).exists()
 
 
 def test_other_users_addresses_are_404_and_untouched(user_client: APIClient, make_user: Callable[..., User]) -> None:
@@ -69,7 +71,9 @@ def test_other_users_addresses_are_404_and_untouched(user_client: APIClient, mak
 def test_update_and_delete(user_client: APIClient) -> None:
     home = create(user_client)
     url = f"{URL}{home['id']}/"
-    response = user_client.patch(url, {"city": "Cambridge", "is_default": False})
+    # The default is moved with set-default only: refused here, by name.
+    assert_error(user_client.patch(url, {"city": "Cambridge", "is_default": False}), 400, "not_allowed", "is_default")
+    response = user_client.patch(url, {"city": "Cambridge"})
     assert response.status_code == 200, response.content
     assert (response.json()["city"], response.json()["is_default"]) == ("Cambridge", True)
     assert user_client.get(url).json()["city"] == "Cambridge"

@@ -127,9 +127,12 @@ def test_patch_put_and_if_match(
 
 def test_sku_cannot_change(staff_client: APIClient, make_product: Callable[..., Product]) -> None:
     make_product("KEEP")
+    # The SKU is the product's address: a body naming another is refused by name, not ignored.
     response = staff_client.patch("/api/v1/products/KEEP/", {"sku": "OTHER"}, format="json")
-    assert response.status_code == 200
-    assert response.json()["sku"] == "KEEP"
+    assert response.status_code == 400, response.content
+    assert [(e["code"], e["attr"]) for e in response.json()["errors"]] == [("not_allowed", "sku")]
+    assert staff_client.get("/api/v1/products/KEEP/").status_code == 200
+    assert staff_client.get("/api/v1/products/OTHER/").status_code == 404
 
 
 def test_delete(staff_client: APIClient, make_product: Callable[..., Product]) -> None:

@@ -51,7 +51,7 @@ from mercato_orders_client.api.orders import orders_cancel, orders_create, order
 from mercato_orders_client.api.reports import reports_sales
 from mercato_orders_client.models import (
     Order,
-    OrderCreateRequest,
+    OrderCreateWithAddressRequest,
     OrderLineCreateRequest,
     OrderShippingAddressInputRequest,
     OrderStatusEnum,
@@ -234,7 +234,7 @@ def test_a_customer_and_a_staff_member_go_through_the_whole_api(
     address = OrderShippingAddressInputRequest(
         recipient="Jo Journey", line1="1 Main Street", city="Berlin", postal_code="10115", country="DE"
     )
-    request = OrderCreateRequest(
+    request = OrderCreateWithAddressRequest(
         lines=[OrderLineCreateRequest(sku=oak, quantity=2), OrderLineCreateRequest(sku=pine, quantity=1)],
         shipping_address=address,
     )
@@ -266,7 +266,9 @@ def test_a_customer_and_a_staff_member_go_through_the_whole_api(
     kept = parsed(
         orders_create.sync_detailed(
             client=orders,
-            body=OrderCreateRequest(lines=[OrderLineCreateRequest(sku=pine, quantity=2)], shipping_address=address),
+            body=OrderCreateWithAddressRequest(
+                lines=[OrderLineCreateRequest(sku=pine, quantity=2)], shipping_address=address
+            ),
             idempotency_key=str(uuid.uuid4()),
         ),
         HTTPStatus.CREATED,

@@ -6,6 +6,8 @@ whatever its tokens allow, and the end-to-end tests must not see that.
 
 from __future__ import annotations
 
+import os
+import secrets
 from collections.abc import Iterator
 
 import pytest
@@ -24,6 +26,12 @@ UNTHROTTLED = {
     f"THROTTLE_RATE_{scope}": "100000/minute"
     for scope in ("REGISTER", "TOKEN", "SERVICE_TOKEN", "PASSWORD_RESET", "PASSWORD_RESET_CONFIRM")
 }
+# `make test` runs with one fixed seed, so that CI finds the same cases every time. FUZZ_SEED=random
+# (`make fuzz-deep`) picks a new seed for each session and prints it, so that a failure it finds
+# can be replayed with FUZZ_SEED=<that seed>; any other FUZZ_SEED is used as it is.
+FIXED_SEED = "20261122"
+_SEED_SETTING = os.environ.get("FUZZ_SEED", FIXED_SEED)
+SEED = str(secrets.randbelow(2**31)) if _SEED_SETTING == "random" else _SEED_SETTING
 # Enough products for the catalog's lists and the orders' lines to have something to find.
 DEMO_PRODUCTS = 50
 
@@ -55,8 +63,13 @@ def fuzz_summaries() -> list[str]:
     return _SUMMARIES
 
 
+def pytest_report_header() -> str:
+    return f"schemathesis seed: {SEED} (replay a run with FUZZ_SEED={SEED})"
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if _SUMMARIES:
         terminalreporter.section("schemathesis")
+        terminalreporter.write_line(f"seed {SEED}: replay with FUZZ_SEED={SEED}")
         for line in _SUMMARIES:
             terminalreporter.write_line(line)

@@ -3,6 +3,7 @@ import re
 from rest_framework import serializers
 
 from accounts_service.accounts.models import Address
+from common.serializers import StrictSerializer
 
 COUNTRY_CODE = re.compile(r"^[A-Za-z]{2}$")
 
@@ -28,7 +29,7 @@ class AddressSerializer(serializers.ModelSerializer[Address]):
         read_only_fields = fields
 
 
-class AddressWriteSerializer(serializers.ModelSerializer[Address]):
+class AddressWriteSerializer(StrictSerializer, serializers.ModelSerializer[Address]):
     """The fields a user writes; the default is chosen with set-default, the owner is the caller."""
 
     # A regex field, so that the schema documents the pattern the codes must match.

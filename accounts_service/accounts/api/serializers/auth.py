@@ -5,11 +5,12 @@ from rest_framework import serializers
 from accounts_service.accounts import selectors
 from accounts_service.accounts.api.serializers.common import check_password_rules, password_field
 from accounts_service.accounts.models import User
+from common.serializers import StrictSerializer
 
 SCOPE_MAX_LENGTH = 1000
 
 
-class RegistrationSerializer(serializers.Serializer[Any]):
+class RegistrationSerializer(StrictSerializer):
     email = serializers.EmailField(max_length=254)
     password = password_field()
     full_name = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
@@ -21,7 +22,7 @@ class RegistrationSerializer(serializers.Serializer[Any]):
         return attrs
 
 
-class CredentialsSerializer(serializers.Serializer[Any]):
+class CredentialsSerializer(StrictSerializer):
     email = serializers.EmailField(max_length=254)
     password = password_field()
 
@@ -33,11 +34,11 @@ class TokenPairSerializer(serializers.Serializer[Any]):
     expires_in = serializers.IntegerField(help_text="Seconds until the access token expires.")
 
 
-class TokenRefreshSerializer(serializers.Serializer[Any]):
+class TokenRefreshSerializer(StrictSerializer):
     refresh_token = serializers.CharField(max_length=128, trim_whitespace=False)
 
 
-class ClientCredentialsSerializer(serializers.Serializer[Any]):
+class ClientCredentialsSerializer(StrictSerializer):
     grant_type = serializers.ChoiceField(choices=["client_credentials"], required=False)
     client_id = serializers.CharField(max_length=100)
     client_secret = serializers.CharField(max_length=256, trim_whitespace=False, write_only=True)
@@ -62,11 +63,11 @@ class ServiceTokenSerializer(serializers.Serializer[Any]):
     scope = serializers.CharField(help_text="The granted scopes, space-separated.")
 
 
-class PasswordResetSerializer(serializers.Serializer[Any]):
+class PasswordResetSerializer(StrictSerializer):
     email = serializers.EmailField(max_length=254)
 
 
-class PasswordResetConfirmSerializer(serializers.Serializer[Any]):
+class PasswordResetConfirmSerializer(StrictSerializer):
     uid = serializers.CharField(max_length=64)
     token = serializers.CharField(max_length=128)
     new_password = password_field()

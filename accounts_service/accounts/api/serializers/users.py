@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from accounts_service.accounts.api.serializers.common import check_password_rules, password_field
 from accounts_service.accounts.models import User
+from common.serializers import StrictSerializer
 
 
 class UserSerializer(serializers.ModelSerializer[User]):
@@ -27,7 +28,7 @@ class UserSerializer(serializers.ModelSerializer[User]):
         read_only_fields = fields
 
 
-class ProfileUpdateSerializer(serializers.ModelSerializer[User]):
+class ProfileUpdateSerializer(StrictSerializer, serializers.ModelSerializer[User]):
     """What a user may change about themselves; any other key in the body is ignored."""
 
     class Meta:
@@ -35,7 +36,7 @@ class ProfileUpdateSerializer(serializers.ModelSerializer[User]):
         fields = ("full_name",)
 
 
-class PasswordChangeSerializer(serializers.Serializer[Any]):
+class PasswordChangeSerializer(StrictSerializer):
     current_password = password_field()
     new_password = password_field()
 

@@ -5,6 +5,7 @@ from typing import Any
 from rest_framework import serializers
 
 from catalog_service.catalog.api.serializers.common import IdField
+from common.serializers import StrictSerializer
 
 
 class CategorySerializer(serializers.Serializer[Any]):
@@ -18,7 +19,7 @@ class CategorySerializer(serializers.Serializer[Any]):
     updated_at = serializers.DateTimeField()
 
 
-class CategoryWriteSerializer(serializers.Serializer[Any]):
+class CategoryWriteSerializer(StrictSerializer):
     name = serializers.CharField(max_length=200)
     slug = serializers.SlugField(max_length=200)
     parent = IdField(  # type: ignore[assignment]  # a field, not Field.parent

@@ -10,9 +10,10 @@ from rest_framework import serializers
 
 from catalog_service.catalog.models import ImportFormat, ImportStatus, ProductImport, ProductImportError
 from catalog_service.catalog.selectors.imports import ERRORS_SHOWN
+from common.serializers import StrictSerializer
 
 
-class ProductImportUploadSerializer(serializers.Serializer[Any]):
+class ProductImportUploadSerializer(StrictSerializer):
     file = serializers.FileField(
         allow_empty_file=False,
         max_length=255,

@@ -12,6 +12,7 @@ from catalog_service.catalog.api.serializers.common import (
     SkuField,
     TimestampField,
 )
+from common.serializers import StrictSerializer
 
 
 class ProductSerializer(serializers.Serializer[Any]):
@@ -28,7 +29,7 @@ class ProductSerializer(serializers.Serializer[Any]):
     updated_at = TimestampField()
 
 
-class ProductUpdateSerializer(serializers.Serializer[Any]):
+class ProductUpdateSerializer(StrictSerializer):
     """PUT replaces every field but the SKU (absent optional fields take their defaults); PATCH
     changes the fields given."""
 

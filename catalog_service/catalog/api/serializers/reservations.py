@@ -11,6 +11,7 @@ from catalog_service.catalog.services.reservations import (
     ReservationLineRequest,
     ReservationRequest,
 )
+from common.serializers import StrictSerializer
 
 MAX_LINES = 100
 MAX_LINE_QUANTITY = 1_000_000
@@ -18,12 +19,12 @@ MIN_TTL_SECONDS = 10
 MAX_TTL_SECONDS = 86_400
 
 
-class ReservationCreateLineSerializer(serializers.Serializer[Any]):
+class ReservationCreateLineSerializer(StrictSerializer):
     sku = SkuField()
     quantity = serializers.IntegerField(min_value=1, max_value=MAX_LINE_QUANTITY)
 
 
-class ReservationCreateSerializer(serializers.Serializer[Any]):
+class ReservationCreateSerializer(StrictSerializer):
     reference = serializers.CharField(max_length=200, help_text="The caller's reference, e.g. its order id.")
     lines = serializers.ListField(child=ReservationCreateLineSerializer(), min_length=1, max_length=MAX_LINES)
     ttl_seconds = serializers.IntegerField(
@@ -74,7 +75,7 @@ class ReservationSerializer(serializers.Serializer[Reservation]):
 MAX_STATE_IDS = 200
 
 
-class ReservationStatesQuerySerializer(serializers.Serializer[Any]):
+class ReservationStatesQuerySerializer(StrictSerializer):
     ids = serializers.ListField(
         child=serializers.UUIDField(),
         min_length=1,

@@ -13,13 +13,14 @@ from catalog_service.catalog.services.stock import (
     AdjustmentMode,
     StockAdjustment,
 )
+from common.serializers import StrictSerializer
 
 # Far beyond any real stock, far within the database's integers.
 MAX_ADJUSTMENT = 1_000_000_000
 MAX_AVAILABILITY_SKUS = 200
 
 
-class StockAdjustmentCreateSerializer(serializers.Serializer[Any]):
+class StockAdjustmentCreateSerializer(StrictSerializer):
     mode = serializers.ChoiceField(
         choices=ADJUSTMENT_MODE_CHOICES,
         help_text="`set`: on_hand becomes `quantity` (a stock count). `add`: `quantity` (may be negative) is added.",
@@ -65,7 +66,7 @@ class StockMovementSerializer(serializers.Serializer[Any]):
     created_at = serializers.DateTimeField()
 
 
-class AvailabilityQuerySerializer(serializers.Serializer[Any]):
+class AvailabilityQuerySerializer(StrictSerializer):
     skus = serializers.ListField(child=SkuField(), min_length=1, max_length=MAX_AVAILABILITY_SKUS)
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
 from common.query_params import QueryParametersSerializer
-from orders_service.orders.api.serializers.common import MoneyField, SkuField, StrictSerializer
+from common.serializers import StrictSerializer
+from orders_service.orders.api.serializers.common import MoneyField, SkuField
 from orders_service.orders.models import Order, OrderLine, OrderStatus, RejectionReason
 from orders_service.orders.selectors.orders import OrderFilters
 from orders_service.orders.services.placement import PlacementLine, PlacementRequest, ShippingAddress
@@ -67,6 +68,26 @@ class OrderCreateSerializer(StrictSerializer):
             shipping_address=ShippingAddress(**{**address, "country": address["country"].upper()}) if address else None,
             shipping_address_id=data.get("shipping_address_id"),
         )
+
+
+# The request schema of placing an order: exactly one of the two address fields, as a oneOf of
+# two objects (neither admits a key of the other, so a body with both or neither matches none).
+# OrderCreateSerializer, which checks the same, reads the body; these two only document it.
+class OrderCreateWithAddressIdSerializer(OrderCreateSerializer):
+    shipping_address_id = serializers.UUIDField(help_text="One of your addresses on accounts.")
+    shipping_address = None  # type: ignore[assignment]
+
+
+class OrderCreateWithAddressSerializer(OrderCreateSerializer):
+    shipping_address_id = None  # type: ignore[assignment]
+    shipping_address = OrderShippingAddressInputSerializer(help_text="An address given in full.")
+
+
+ORDER_CREATE_REQUEST: Final = PolymorphicProxySerializer(
+    component_name="OrderCreate",
+    serializers=[OrderCreateWithAddressIdSerializer, OrderCreateWithAddressSerializer],
+    resource_type_field_name=None,
+)
 
 
 class OrderListFilterSerializer(QueryParametersSerializer):

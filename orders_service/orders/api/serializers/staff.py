@@ -6,6 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from common.serializers import StrictSerializer
 from orders_service.orders.api.serializers.common import SkuField
 from orders_service.orders.api.serializers.orders import OrderListFilterSerializer, OrderSerializer
 from orders_service.orders.models import OrderStatus
@@ -34,5 +35,5 @@ class OrderStatusChangeSerializer(serializers.Serializer[Any]):  # Any: serializ
     reason = serializers.CharField()
 
 
-class OrderTransitionSerializer(serializers.Serializer[Any]):
+class OrderTransitionSerializer(StrictSerializer):
     reason = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")

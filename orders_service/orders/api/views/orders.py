@@ -31,6 +31,7 @@ from orders_service.orders.api.schema import (
     document_query_errors,
 )
 from orders_service.orders.api.serializers.orders import (
+    ORDER_CREATE_REQUEST,
     OrderCreateSerializer,
     OrderListFilterSerializer,
     OrderSerializer,
@@ -77,10 +78,6 @@ def _answer(order: Order) -> tuple[int, Any, dict[str, str]]:
 @extend_validation_errors(["shipping_address_required"], field_name="non_field_errors", methods=["post"])
 # OrderCreateSerializer.validate_lines: a SKU given twice.
 @extend_validation_errors(["unique"], field_name="lines", methods=["post"])
-# StrictSerializer: a key the body may not have, named in full (KEY and INDEX stand for any).
-@extend_validation_errors(["not_allowed"], field_name="KEY", methods=["post"])
-@extend_validation_errors(["not_allowed"], field_name="shipping_address.KEY", methods=["post"])
-@extend_validation_errors(["not_allowed"], field_name="lines.INDEX.KEY", methods=["post"])
 @document_query_errors(OrderListFilterSerializer)
 class OrderListCreateView(OrdersAPIView):
     permission_classes = (IsCustomer,)
@@ -108,7 +105,7 @@ class OrderListCreateView(OrdersAPIView):
         summary="Place an order",
         description=PLACE_DESCRIPTION,
         parameters=[IDEMPOTENCY_KEY_PARAMETER, REPLAYED_PARAMETER, RETRY_AFTER_PARAMETER],
-        request=OrderCreateSerializer,
+        request=ORDER_CREATE_REQUEST,
         responses={
             201: OpenApiResponse(OrderSerializer, description="Confirmed, or rejected (see `rejection`)."),
             202: OpenApiResponse(OrderSerializer, description="Recorded, still pending: settled by recovery."),

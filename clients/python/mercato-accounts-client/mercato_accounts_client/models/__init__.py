@@ -3,6 +3,8 @@
 from .accepted import Accepted
 from .address import Address
 from .address_write_request import AddressWriteRequest
+from .auth_logout_key_error_component import AuthLogoutKEYErrorComponent
+from .auth_logout_key_error_component_code import AuthLogoutKEYErrorComponentCode
 from .auth_logout_non_field_errors_error_component import AuthLogoutNonFieldErrorsErrorComponent
 from .auth_logout_non_field_errors_error_component_attr import AuthLogoutNonFieldErrorsErrorComponentAttr
 from .auth_logout_non_field_errors_error_component_code import AuthLogoutNonFieldErrorsErrorComponentCode
@@ -10,6 +12,8 @@ from .auth_logout_refresh_token_error_component import AuthLogoutRefreshTokenErr
 from .auth_logout_refresh_token_error_component_attr import AuthLogoutRefreshTokenErrorComponentAttr
 from .auth_logout_refresh_token_error_component_code import AuthLogoutRefreshTokenErrorComponentCode
 from .auth_logout_validation_error import AuthLogoutValidationError
+from .auth_password_reset_confirm_key_error_component import AuthPasswordResetConfirmKEYErrorComponent
+from .auth_password_reset_confirm_key_error_component_code import AuthPasswordResetConfirmKEYErrorComponentCode
 from .auth_password_reset_confirm_new_password_error_component import AuthPasswordResetConfirmNewPasswordErrorComponent
 from .auth_password_reset_confirm_new_password_error_component_attr import (
     AuthPasswordResetConfirmNewPasswordErrorComponentAttr,
@@ -36,6 +40,8 @@ from .auth_password_reset_confirm_validation_error import AuthPasswordResetConfi
 from .auth_password_reset_email_error_component import AuthPasswordResetEmailErrorComponent
 from .auth_password_reset_email_error_component_attr import AuthPasswordResetEmailErrorComponentAttr
 from .auth_password_reset_email_error_component_code import AuthPasswordResetEmailErrorComponentCode
+from .auth_password_reset_key_error_component import AuthPasswordResetKEYErrorComponent
+from .auth_password_reset_key_error_component_code import AuthPasswordResetKEYErrorComponentCode
 from .auth_password_reset_non_field_errors_error_component import AuthPasswordResetNonFieldErrorsErrorComponent
 from .auth_password_reset_non_field_errors_error_component_attr import AuthPasswordResetNonFieldErrorsErrorComponentAttr
 from .auth_password_reset_non_field_errors_error_component_code import AuthPasswordResetNonFieldErrorsErrorComponentCode
@@ -46,6 +52,8 @@ from .auth_register_email_error_component_code import AuthRegisterEmailErrorComp
 from .auth_register_full_name_error_component import AuthRegisterFullNameErrorComponent
 from .auth_register_full_name_error_component_attr import AuthRegisterFullNameErrorComponentAttr
 from .auth_register_full_name_error_component_code import AuthRegisterFullNameErrorComponentCode
+from .auth_register_key_error_component import AuthRegisterKEYErrorComponent
+from .auth_register_key_error_component_code import AuthRegisterKEYErrorComponentCode
 from .auth_register_non_field_errors_error_component import AuthRegisterNonFieldErrorsErrorComponent
 from .auth_register_non_field_errors_error_component_attr import AuthRegisterNonFieldErrorsErrorComponentAttr
 from .auth_register_non_field_errors_error_component_code import AuthRegisterNonFieldErrorsErrorComponentCode
@@ -62,6 +70,8 @@ from .auth_service_token_client_secret_error_component_code import AuthServiceTo
 from .auth_service_token_grant_type_error_component import AuthServiceTokenGrantTypeErrorComponent
 from .auth_service_token_grant_type_error_component_attr import AuthServiceTokenGrantTypeErrorComponentAttr
 from .auth_service_token_grant_type_error_component_code import AuthServiceTokenGrantTypeErrorComponentCode
+from .auth_service_token_key_error_component import AuthServiceTokenKEYErrorComponent
+from .auth_service_token_key_error_component_code import AuthServiceTokenKEYErrorComponentCode
 from .auth_service_token_non_field_errors_error_component import AuthServiceTokenNonFieldErrorsErrorComponent
 from .auth_service_token_non_field_errors_error_component_attr import AuthServiceTokenNonFieldErrorsErrorComponentAttr
 from .auth_service_token_non_field_errors_error_component_code import AuthServiceTokenNonFieldErrorsErrorComponentCode
@@ -72,12 +82,16 @@ from .auth_service_token_validation_error import AuthServiceTokenValidationError
 from .auth_token_email_error_component import AuthTokenEmailErrorComponent
 from .auth_token_email_error_component_attr import AuthTokenEmailErrorComponentAttr
 from .auth_token_email_error_component_code import AuthTokenEmailErrorComponentCode
+from .auth_token_key_error_component import AuthTokenKEYErrorComponent
+from .auth_token_key_error_component_code import AuthTokenKEYErrorComponentCode
 from .auth_token_non_field_errors_error_component import AuthTokenNonFieldErrorsErrorComponent
 from .auth_token_non_field_errors_error_component_attr import AuthTokenNonFieldErrorsErrorComponentAttr
 from .auth_token_non_field_errors_error_component_code import AuthTokenNonFieldErrorsErrorComponentCode
 from .auth_token_password_error_component import AuthTokenPasswordErrorComponent
 from .auth_token_password_error_component_attr import AuthTokenPasswordErrorComponentAttr
 from .auth_token_password_error_component_code import AuthTokenPasswordErrorComponentCode
+from .auth_token_refresh_key_error_component import AuthTokenRefreshKEYErrorComponent
+from .auth_token_refresh_key_error_component_code import AuthTokenRefreshKEYErrorComponentCode
 from .auth_token_refresh_non_field_errors_error_component import AuthTokenRefreshNonFieldErrorsErrorComponent
 from .auth_token_refresh_non_field_errors_error_component_attr import AuthTokenRefreshNonFieldErrorsErrorComponentAttr
 from .auth_token_refresh_non_field_errors_error_component_code import AuthTokenRefreshNonFieldErrorsErrorComponentCode
@@ -173,6 +187,8 @@ from .users_me_addresses_create_city_error_component_code import UsersMeAddresse
 from .users_me_addresses_create_country_error_component import UsersMeAddressesCreateCountryErrorComponent
 from .users_me_addresses_create_country_error_component_attr import UsersMeAddressesCreateCountryErrorComponentAttr
 from .users_me_addresses_create_country_error_component_code import UsersMeAddressesCreateCountryErrorComponentCode
+from .users_me_addresses_create_key_error_component import UsersMeAddressesCreateKEYErrorComponent
+from .users_me_addresses_create_key_error_component_code import UsersMeAddressesCreateKEYErrorComponentCode
 from .users_me_addresses_create_label_error_component import UsersMeAddressesCreateLabelErrorComponent
 from .users_me_addresses_create_label_error_component_attr import UsersMeAddressesCreateLabelErrorComponentAttr
 from .users_me_addresses_create_label_error_component_code import UsersMeAddressesCreateLabelErrorComponentCode
@@ -230,6 +246,10 @@ from .users_me_addresses_partial_update_country_error_component_attr import (
 )
 from .users_me_addresses_partial_update_country_error_component_code import (
     UsersMeAddressesPartialUpdateCountryErrorComponentCode,
+)
+from .users_me_addresses_partial_update_key_error_component import UsersMeAddressesPartialUpdateKEYErrorComponent
+from .users_me_addresses_partial_update_key_error_component_code import (
+    UsersMeAddressesPartialUpdateKEYErrorComponentCode,
 )
 from .users_me_addresses_partial_update_label_error_component import UsersMeAddressesPartialUpdateLabelErrorComponent
 from .users_me_addresses_partial_update_label_error_component_attr import (
@@ -297,6 +317,8 @@ from .users_me_addresses_partial_update_validation_error import UsersMeAddresses
 from .users_me_partial_update_full_name_error_component import UsersMePartialUpdateFullNameErrorComponent
 from .users_me_partial_update_full_name_error_component_attr import UsersMePartialUpdateFullNameErrorComponentAttr
 from .users_me_partial_update_full_name_error_component_code import UsersMePartialUpdateFullNameErrorComponentCode
+from .users_me_partial_update_key_error_component import UsersMePartialUpdateKEYErrorComponent
+from .users_me_partial_update_key_error_component_code import UsersMePartialUpdateKEYErrorComponentCode
 from .users_me_partial_update_non_field_errors_error_component import UsersMePartialUpdateNonFieldErrorsErrorComponent
 from .users_me_partial_update_non_field_errors_error_component_attr import (
     UsersMePartialUpdateNonFieldErrorsErrorComponentAttr,
@@ -308,6 +330,8 @@ from .users_me_partial_update_validation_error import UsersMePartialUpdateValida
 from .users_me_password_current_password_error_component import UsersMePasswordCurrentPasswordErrorComponent
 from .users_me_password_current_password_error_component_attr import UsersMePasswordCurrentPasswordErrorComponentAttr
 from .users_me_password_current_password_error_component_code import UsersMePasswordCurrentPasswordErrorComponentCode
+from .users_me_password_key_error_component import UsersMePasswordKEYErrorComponent
+from .users_me_password_key_error_component_code import UsersMePasswordKEYErrorComponentCode
 from .users_me_password_new_password_error_component import UsersMePasswordNewPasswordErrorComponent
 from .users_me_password_new_password_error_component_attr import UsersMePasswordNewPasswordErrorComponentAttr
 from .users_me_password_new_password_error_component_code import UsersMePasswordNewPasswordErrorComponentCode
@@ -322,6 +346,8 @@ __all__ = (
     "Accepted",
     "Address",
     "AddressWriteRequest",
+    "AuthLogoutKEYErrorComponent",
+    "AuthLogoutKEYErrorComponentCode",
     "AuthLogoutNonFieldErrorsErrorComponent",
     "AuthLogoutNonFieldErrorsErrorComponentAttr",
     "AuthLogoutNonFieldErrorsErrorComponentCode",
@@ -329,6 +355,8 @@ __all__ = (
     "AuthLogoutRefreshTokenErrorComponentAttr",
     "AuthLogoutRefreshTokenErrorComponentCode",
     "AuthLogoutValidationError",
+    "AuthPasswordResetConfirmKEYErrorComponent",
+    "AuthPasswordResetConfirmKEYErrorComponentCode",
     "AuthPasswordResetConfirmNewPasswordErrorComponent",
     "AuthPasswordResetConfirmNewPasswordErrorComponentAttr",
     "AuthPasswordResetConfirmNewPasswordErrorComponentCode",
@@ -345,6 +373,8 @@ __all__ = (
     "AuthPasswordResetEmailErrorComponent",
     "AuthPasswordResetEmailErrorComponentAttr",
     "AuthPasswordResetEmailErrorComponentCode",
+    "AuthPasswordResetKEYErrorComponent",
+    "AuthPasswordResetKEYErrorComponentCode",
     "AuthPasswordResetNonFieldErrorsErrorComponent",
     "AuthPasswordResetNonFieldErrorsErrorComponentAttr",
     "AuthPasswordResetNonFieldErrorsErrorComponentCode",
@@ -355,6 +385,8 @@ __all__ = (
     "AuthRegisterFullNameErrorComponent",
     "AuthRegisterFullNameErrorComponentAttr",
     "AuthRegisterFullNameErrorComponentCode",
+    "AuthRegisterKEYErrorComponent",
+    "AuthRegisterKEYErrorComponentCode",
     "AuthRegisterNonFieldErrorsErrorComponent",
     "AuthRegisterNonFieldErrorsErrorComponentAttr",
     "AuthRegisterNonFieldErrorsErrorComponentCode",
@@ -371,6 +403,8 @@ __all__ = (
     "AuthServiceTokenGrantTypeErrorComponent",
     "AuthServiceTokenGrantTypeErrorComponentAttr",
     "AuthServiceTokenGrantTypeErrorComponentCode",
+    "AuthServiceTokenKEYErrorComponent",
+    "AuthServiceTokenKEYErrorComponentCode",
     "AuthServiceTokenNonFieldErrorsErrorComponent",
     "AuthServiceTokenNonFieldErrorsErrorComponentAttr",
     "AuthServiceTokenNonFieldErrorsErrorComponentCode",
@@ -381,12 +415,16 @@ __all__ = (
     "AuthTokenEmailErrorComponent",
     "AuthTokenEmailErrorComponentAttr",
     "AuthTokenEmailErrorComponentCode",
+    "AuthTokenKEYErrorComponent",
+    "AuthTokenKEYErrorComponentCode",
     "AuthTokenNonFieldErrorsErrorComponent",
     "AuthTokenNonFieldErrorsErrorComponentAttr",
     "AuthTokenNonFieldErrorsErrorComponentCode",
     "AuthTokenPasswordErrorComponent",
     "AuthTokenPasswordErrorComponentAttr",
     "AuthTokenPasswordErrorComponentCode",
+    "AuthTokenRefreshKEYErrorComponent",
+    "AuthTokenRefreshKEYErrorComponentCode",
     "AuthTokenRefreshNonFieldErrorsErrorComponent",
     "AuthTokenRefreshNonFieldErrorsErrorComponentAttr",
     "AuthTokenRefreshNonFieldErrorsErrorComponentCode",
@@ -482,6 +520,8 @@ __all__ = (
     "UsersMeAddressesCreateCountryErrorComponent",
     "UsersMeAddressesCreateCountryErrorComponentAttr",
     "UsersMeAddressesCreateCountryErrorComponentCode",
+    "UsersMeAddressesCreateKEYErrorComponent",
+    "UsersMeAddressesCreateKEYErrorComponentCode",
     "UsersMeAddressesCreateLabelErrorComponent",
     "UsersMeAddressesCreateLabelErrorComponentAttr",
     "UsersMeAddressesCreateLabelErrorComponentCode",
@@ -520,6 +560,8 @@ __all__ = (
     "UsersMeAddressesPartialUpdateCountryErrorComponent",
     "UsersMeAddressesPartialUpdateCountryErrorComponentAttr",
     "UsersMeAddressesPartialUpdateCountryErrorComponentCode",
+    "UsersMeAddressesPartialUpdateKEYErrorComponent",
+    "UsersMeAddressesPartialUpdateKEYErrorComponentCode",
     "UsersMeAddressesPartialUpdateLabelErrorComponent",
     "UsersMeAddressesPartialUpdateLabelErrorComponentAttr",
     "UsersMeAddressesPartialUpdateLabelErrorComponentCode",
@@ -548,6 +590,8 @@ __all__ = (
     "UsersMePartialUpdateFullNameErrorComponent",
     "UsersMePartialUpdateFullNameErrorComponentAttr",
     "UsersMePartialUpdateFullNameErrorComponentCode",
+    "UsersMePartialUpdateKEYErrorComponent",
+    "UsersMePartialUpdateKEYErrorComponentCode",
     "UsersMePartialUpdateNonFieldErrorsErrorComponent",
     "UsersMePartialUpdateNonFieldErrorsErrorComponentAttr",
     "UsersMePartialUpdateNonFieldErrorsErrorComponentCode",
@@ -555,6 +599,8 @@ __all__ = (
     "UsersMePasswordCurrentPasswordErrorComponent",
     "UsersMePasswordCurrentPasswordErrorComponentAttr",
     "UsersMePasswordCurrentPasswordErrorComponentCode",
+    "UsersMePasswordKEYErrorComponent",
+    "UsersMePasswordKEYErrorComponentCode",
     "UsersMePasswordNewPasswordErrorComponent",
     "UsersMePasswordNewPasswordErrorComponentAttr",
     "UsersMePasswordNewPasswordErrorComponentCode",

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..models.validation_error_enum import ValidationErrorEnum
 
 if TYPE_CHECKING:
+    from ..models.auth_logout_key_error_component import AuthLogoutKEYErrorComponent
     from ..models.auth_logout_non_field_errors_error_component import AuthLogoutNonFieldErrorsErrorComponent
     from ..models.auth_logout_refresh_token_error_component import AuthLogoutRefreshTokenErrorComponent
 
@@ -21,15 +22,19 @@ class AuthLogoutValidationError:
     """
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
-        errors (list[AuthLogoutNonFieldErrorsErrorComponent | AuthLogoutRefreshTokenErrorComponent]):
+        errors (list[AuthLogoutKEYErrorComponent | AuthLogoutNonFieldErrorsErrorComponent |
+            AuthLogoutRefreshTokenErrorComponent]):
     """
 
     type_: ValidationErrorEnum
-    errors: list[AuthLogoutNonFieldErrorsErrorComponent | AuthLogoutRefreshTokenErrorComponent]
+    errors: list[
+        AuthLogoutKEYErrorComponent | AuthLogoutNonFieldErrorsErrorComponent | AuthLogoutRefreshTokenErrorComponent
+    ]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.auth_logout_non_field_errors_error_component import AuthLogoutNonFieldErrorsErrorComponent  # noqa: PLC0415
+        from ..models.auth_logout_refresh_token_error_component import AuthLogoutRefreshTokenErrorComponent  # noqa: PLC0415
 
         type_ = self.type_.value
 
@@ -37,6 +42,8 @@ class AuthLogoutValidationError:
         for errors_item_data in self.errors:
             errors_item: dict[str, Any]
             if isinstance(errors_item_data, AuthLogoutNonFieldErrorsErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, AuthLogoutRefreshTokenErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -56,6 +63,7 @@ class AuthLogoutValidationError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.auth_logout_key_error_component import AuthLogoutKEYErrorComponent  # noqa: PLC0415
         from ..models.auth_logout_non_field_errors_error_component import AuthLogoutNonFieldErrorsErrorComponent  # noqa: PLC0415
         from ..models.auth_logout_refresh_token_error_component import AuthLogoutRefreshTokenErrorComponent  # noqa: PLC0415
 
@@ -68,7 +76,11 @@ class AuthLogoutValidationError:
 
             def _parse_errors_item(
                 data: object,
-            ) -> AuthLogoutNonFieldErrorsErrorComponent | AuthLogoutRefreshTokenErrorComponent:
+            ) -> (
+                AuthLogoutKEYErrorComponent
+                | AuthLogoutNonFieldErrorsErrorComponent
+                | AuthLogoutRefreshTokenErrorComponent
+            ):
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
@@ -77,11 +89,19 @@ class AuthLogoutValidationError:
                     return componentsschemas_auth_logout_error_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_auth_logout_error_type_1 = AuthLogoutRefreshTokenErrorComponent.from_dict(data)
+
+                    return componentsschemas_auth_logout_error_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_auth_logout_error_type_1 = AuthLogoutRefreshTokenErrorComponent.from_dict(data)
+                componentsschemas_auth_logout_error_type_2 = AuthLogoutKEYErrorComponent.from_dict(data)
 
-                return componentsschemas_auth_logout_error_type_1
+                return componentsschemas_auth_logout_error_type_2
 
             errors_item = _parse_errors_item(errors_item_data)
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..models.validation_error_enum import ValidationErrorEnum
 
 if TYPE_CHECKING:
+    from ..models.auth_password_reset_confirm_key_error_component import AuthPasswordResetConfirmKEYErrorComponent
     from ..models.auth_password_reset_confirm_new_password_error_component import (
         AuthPasswordResetConfirmNewPasswordErrorComponent,
     )
@@ -27,14 +28,15 @@ class AuthPasswordResetConfirmValidationError:
     """
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
-        errors (list[AuthPasswordResetConfirmNewPasswordErrorComponent |
+        errors (list[AuthPasswordResetConfirmKEYErrorComponent | AuthPasswordResetConfirmNewPasswordErrorComponent |
             AuthPasswordResetConfirmNonFieldErrorsErrorComponent | AuthPasswordResetConfirmTokenErrorComponent |
             AuthPasswordResetConfirmUidErrorComponent]):
     """
 
     type_: ValidationErrorEnum
     errors: list[
-        AuthPasswordResetConfirmNewPasswordErrorComponent
+        AuthPasswordResetConfirmKEYErrorComponent
+        | AuthPasswordResetConfirmNewPasswordErrorComponent
         | AuthPasswordResetConfirmNonFieldErrorsErrorComponent
         | AuthPasswordResetConfirmTokenErrorComponent
         | AuthPasswordResetConfirmUidErrorComponent
@@ -42,6 +44,9 @@ class AuthPasswordResetConfirmValidationError:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.auth_password_reset_confirm_new_password_error_component import (
+            AuthPasswordResetConfirmNewPasswordErrorComponent,  # noqa: PLC0415
+        )
         from ..models.auth_password_reset_confirm_non_field_errors_error_component import (
             AuthPasswordResetConfirmNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
@@ -61,6 +66,8 @@ class AuthPasswordResetConfirmValidationError:
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, AuthPasswordResetConfirmTokenErrorComponent):
                 errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, AuthPasswordResetConfirmNewPasswordErrorComponent):
+                errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
 
@@ -79,6 +86,7 @@ class AuthPasswordResetConfirmValidationError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.auth_password_reset_confirm_key_error_component import AuthPasswordResetConfirmKEYErrorComponent  # noqa: PLC0415
         from ..models.auth_password_reset_confirm_new_password_error_component import (
             AuthPasswordResetConfirmNewPasswordErrorComponent,  # noqa: PLC0415
         )
@@ -100,7 +108,8 @@ class AuthPasswordResetConfirmValidationError:
             def _parse_errors_item(
                 data: object,
             ) -> (
-                AuthPasswordResetConfirmNewPasswordErrorComponent
+                AuthPasswordResetConfirmKEYErrorComponent
+                | AuthPasswordResetConfirmNewPasswordErrorComponent
                 | AuthPasswordResetConfirmNonFieldErrorsErrorComponent
                 | AuthPasswordResetConfirmTokenErrorComponent
                 | AuthPasswordResetConfirmUidErrorComponent
@@ -135,13 +144,23 @@ class AuthPasswordResetConfirmValidationError:
                     return componentsschemas_auth_password_reset_confirm_error_type_2
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_auth_password_reset_confirm_error_type_3 = (
+                        AuthPasswordResetConfirmNewPasswordErrorComponent.from_dict(data)
+                    )
+
+                    return componentsschemas_auth_password_reset_confirm_error_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_auth_password_reset_confirm_error_type_3 = (
-                    AuthPasswordResetConfirmNewPasswordErrorComponent.from_dict(data)
+                componentsschemas_auth_password_reset_confirm_error_type_4 = (
+                    AuthPasswordResetConfirmKEYErrorComponent.from_dict(data)
                 )
 
-                return componentsschemas_auth_password_reset_confirm_error_type_3
+                return componentsschemas_auth_password_reset_confirm_error_type_4
 
             errors_item = _parse_errors_item(errors_item_data)
 

@@ -10,6 +10,7 @@ from ..models.validation_error_enum import ValidationErrorEnum
 
 if TYPE_CHECKING:
     from ..models.auth_password_reset_email_error_component import AuthPasswordResetEmailErrorComponent
+    from ..models.auth_password_reset_key_error_component import AuthPasswordResetKEYErrorComponent
     from ..models.auth_password_reset_non_field_errors_error_component import (
         AuthPasswordResetNonFieldErrorsErrorComponent,
     )
@@ -23,14 +24,20 @@ class AuthPasswordResetValidationError:
     """
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
-        errors (list[AuthPasswordResetEmailErrorComponent | AuthPasswordResetNonFieldErrorsErrorComponent]):
+        errors (list[AuthPasswordResetEmailErrorComponent | AuthPasswordResetKEYErrorComponent |
+            AuthPasswordResetNonFieldErrorsErrorComponent]):
     """
 
     type_: ValidationErrorEnum
-    errors: list[AuthPasswordResetEmailErrorComponent | AuthPasswordResetNonFieldErrorsErrorComponent]
+    errors: list[
+        AuthPasswordResetEmailErrorComponent
+        | AuthPasswordResetKEYErrorComponent
+        | AuthPasswordResetNonFieldErrorsErrorComponent
+    ]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.auth_password_reset_email_error_component import AuthPasswordResetEmailErrorComponent  # noqa: PLC0415
         from ..models.auth_password_reset_non_field_errors_error_component import (
             AuthPasswordResetNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
@@ -41,6 +48,8 @@ class AuthPasswordResetValidationError:
         for errors_item_data in self.errors:
             errors_item: dict[str, Any]
             if isinstance(errors_item_data, AuthPasswordResetNonFieldErrorsErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, AuthPasswordResetEmailErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -61,6 +70,7 @@ class AuthPasswordResetValidationError:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.auth_password_reset_email_error_component import AuthPasswordResetEmailErrorComponent  # noqa: PLC0415
+        from ..models.auth_password_reset_key_error_component import AuthPasswordResetKEYErrorComponent  # noqa: PLC0415
         from ..models.auth_password_reset_non_field_errors_error_component import (
             AuthPasswordResetNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
@@ -74,7 +84,11 @@ class AuthPasswordResetValidationError:
 
             def _parse_errors_item(
                 data: object,
-            ) -> AuthPasswordResetEmailErrorComponent | AuthPasswordResetNonFieldErrorsErrorComponent:
+            ) -> (
+                AuthPasswordResetEmailErrorComponent
+                | AuthPasswordResetKEYErrorComponent
+                | AuthPasswordResetNonFieldErrorsErrorComponent
+            ):
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
@@ -85,13 +99,21 @@ class AuthPasswordResetValidationError:
                     return componentsschemas_auth_password_reset_error_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_auth_password_reset_error_type_1 = AuthPasswordResetEmailErrorComponent.from_dict(
+                        data
+                    )
+
+                    return componentsschemas_auth_password_reset_error_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_auth_password_reset_error_type_1 = AuthPasswordResetEmailErrorComponent.from_dict(
-                    data
-                )
+                componentsschemas_auth_password_reset_error_type_2 = AuthPasswordResetKEYErrorComponent.from_dict(data)
 
-                return componentsschemas_auth_password_reset_error_type_1
+                return componentsschemas_auth_password_reset_error_type_2
 
             errors_item = _parse_errors_item(errors_item_data)
 

@@ -11,6 +11,7 @@ from ..models.validation_error_enum import ValidationErrorEnum
 if TYPE_CHECKING:
     from ..models.auth_register_email_error_component import AuthRegisterEmailErrorComponent
     from ..models.auth_register_full_name_error_component import AuthRegisterFullNameErrorComponent
+    from ..models.auth_register_key_error_component import AuthRegisterKEYErrorComponent
     from ..models.auth_register_non_field_errors_error_component import AuthRegisterNonFieldErrorsErrorComponent
     from ..models.auth_register_password_error_component import AuthRegisterPasswordErrorComponent
 
@@ -24,13 +25,14 @@ class AuthRegisterValidationError:
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
         errors (list[AuthRegisterEmailErrorComponent | AuthRegisterFullNameErrorComponent |
-            AuthRegisterNonFieldErrorsErrorComponent | AuthRegisterPasswordErrorComponent]):
+            AuthRegisterKEYErrorComponent | AuthRegisterNonFieldErrorsErrorComponent | AuthRegisterPasswordErrorComponent]):
     """
 
     type_: ValidationErrorEnum
     errors: list[
         AuthRegisterEmailErrorComponent
         | AuthRegisterFullNameErrorComponent
+        | AuthRegisterKEYErrorComponent
         | AuthRegisterNonFieldErrorsErrorComponent
         | AuthRegisterPasswordErrorComponent
     ]
@@ -38,6 +40,7 @@ class AuthRegisterValidationError:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.auth_register_email_error_component import AuthRegisterEmailErrorComponent  # noqa: PLC0415
+        from ..models.auth_register_full_name_error_component import AuthRegisterFullNameErrorComponent  # noqa: PLC0415
         from ..models.auth_register_non_field_errors_error_component import AuthRegisterNonFieldErrorsErrorComponent  # noqa: PLC0415
         from ..models.auth_register_password_error_component import AuthRegisterPasswordErrorComponent  # noqa: PLC0415
 
@@ -51,6 +54,8 @@ class AuthRegisterValidationError:
             elif isinstance(errors_item_data, AuthRegisterEmailErrorComponent):
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, AuthRegisterPasswordErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, AuthRegisterFullNameErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -72,6 +77,7 @@ class AuthRegisterValidationError:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.auth_register_email_error_component import AuthRegisterEmailErrorComponent  # noqa: PLC0415
         from ..models.auth_register_full_name_error_component import AuthRegisterFullNameErrorComponent  # noqa: PLC0415
+        from ..models.auth_register_key_error_component import AuthRegisterKEYErrorComponent  # noqa: PLC0415
         from ..models.auth_register_non_field_errors_error_component import AuthRegisterNonFieldErrorsErrorComponent  # noqa: PLC0415
         from ..models.auth_register_password_error_component import AuthRegisterPasswordErrorComponent  # noqa: PLC0415
 
@@ -87,6 +93,7 @@ class AuthRegisterValidationError:
             ) -> (
                 AuthRegisterEmailErrorComponent
                 | AuthRegisterFullNameErrorComponent
+                | AuthRegisterKEYErrorComponent
                 | AuthRegisterNonFieldErrorsErrorComponent
                 | AuthRegisterPasswordErrorComponent
             ):
@@ -116,11 +123,19 @@ class AuthRegisterValidationError:
                     return componentsschemas_auth_register_error_type_2
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_auth_register_error_type_3 = AuthRegisterFullNameErrorComponent.from_dict(data)
+
+                    return componentsschemas_auth_register_error_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_auth_register_error_type_3 = AuthRegisterFullNameErrorComponent.from_dict(data)
+                componentsschemas_auth_register_error_type_4 = AuthRegisterKEYErrorComponent.from_dict(data)
 
-                return componentsschemas_auth_register_error_type_3
+                return componentsschemas_auth_register_error_type_4
 
             errors_item = _parse_errors_item(errors_item_data)
 

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from ..models.auth_service_token_client_id_error_component import AuthServiceTokenClientIdErrorComponent
     from ..models.auth_service_token_client_secret_error_component import AuthServiceTokenClientSecretErrorComponent
     from ..models.auth_service_token_grant_type_error_component import AuthServiceTokenGrantTypeErrorComponent
+    from ..models.auth_service_token_key_error_component import AuthServiceTokenKEYErrorComponent
     from ..models.auth_service_token_non_field_errors_error_component import (
         AuthServiceTokenNonFieldErrorsErrorComponent,
     )
@@ -27,8 +28,8 @@ class AuthServiceTokenValidationError:
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
         errors (list[AuthServiceTokenClientIdErrorComponent | AuthServiceTokenClientSecretErrorComponent |
-            AuthServiceTokenGrantTypeErrorComponent | AuthServiceTokenNonFieldErrorsErrorComponent |
-            AuthServiceTokenScopeErrorComponent]):
+            AuthServiceTokenGrantTypeErrorComponent | AuthServiceTokenKEYErrorComponent |
+            AuthServiceTokenNonFieldErrorsErrorComponent | AuthServiceTokenScopeErrorComponent]):
     """
 
     type_: ValidationErrorEnum
@@ -36,6 +37,7 @@ class AuthServiceTokenValidationError:
         AuthServiceTokenClientIdErrorComponent
         | AuthServiceTokenClientSecretErrorComponent
         | AuthServiceTokenGrantTypeErrorComponent
+        | AuthServiceTokenKEYErrorComponent
         | AuthServiceTokenNonFieldErrorsErrorComponent
         | AuthServiceTokenScopeErrorComponent
     ]
@@ -48,6 +50,7 @@ class AuthServiceTokenValidationError:
         from ..models.auth_service_token_non_field_errors_error_component import (
             AuthServiceTokenNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
+        from ..models.auth_service_token_scope_error_component import AuthServiceTokenScopeErrorComponent  # noqa: PLC0415
 
         type_ = self.type_.value
 
@@ -61,6 +64,8 @@ class AuthServiceTokenValidationError:
             elif isinstance(errors_item_data, AuthServiceTokenClientIdErrorComponent):
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, AuthServiceTokenClientSecretErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, AuthServiceTokenScopeErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -83,6 +88,7 @@ class AuthServiceTokenValidationError:
         from ..models.auth_service_token_client_id_error_component import AuthServiceTokenClientIdErrorComponent  # noqa: PLC0415
         from ..models.auth_service_token_client_secret_error_component import AuthServiceTokenClientSecretErrorComponent  # noqa: PLC0415
         from ..models.auth_service_token_grant_type_error_component import AuthServiceTokenGrantTypeErrorComponent  # noqa: PLC0415
+        from ..models.auth_service_token_key_error_component import AuthServiceTokenKEYErrorComponent  # noqa: PLC0415
         from ..models.auth_service_token_non_field_errors_error_component import (
             AuthServiceTokenNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
@@ -101,6 +107,7 @@ class AuthServiceTokenValidationError:
                 AuthServiceTokenClientIdErrorComponent
                 | AuthServiceTokenClientSecretErrorComponent
                 | AuthServiceTokenGrantTypeErrorComponent
+                | AuthServiceTokenKEYErrorComponent
                 | AuthServiceTokenNonFieldErrorsErrorComponent
                 | AuthServiceTokenScopeErrorComponent
             ):
@@ -144,11 +151,21 @@ class AuthServiceTokenValidationError:
                     return componentsschemas_auth_service_token_error_type_3
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_auth_service_token_error_type_4 = AuthServiceTokenScopeErrorComponent.from_dict(
+                        data
+                    )
+
+                    return componentsschemas_auth_service_token_error_type_4
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_auth_service_token_error_type_4 = AuthServiceTokenScopeErrorComponent.from_dict(data)
+                componentsschemas_auth_service_token_error_type_5 = AuthServiceTokenKEYErrorComponent.from_dict(data)
 
-                return componentsschemas_auth_service_token_error_type_4
+                return componentsschemas_auth_service_token_error_type_5
 
             errors_item = _parse_errors_item(errors_item_data)
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..models.validation_error_enum import ValidationErrorEnum
 
 if TYPE_CHECKING:
+    from ..models.auth_token_refresh_key_error_component import AuthTokenRefreshKEYErrorComponent
     from ..models.auth_token_refresh_non_field_errors_error_component import (
         AuthTokenRefreshNonFieldErrorsErrorComponent,
     )
@@ -23,17 +24,23 @@ class AuthTokenRefreshValidationError:
     """
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
-        errors (list[AuthTokenRefreshNonFieldErrorsErrorComponent | AuthTokenRefreshRefreshTokenErrorComponent]):
+        errors (list[AuthTokenRefreshKEYErrorComponent | AuthTokenRefreshNonFieldErrorsErrorComponent |
+            AuthTokenRefreshRefreshTokenErrorComponent]):
     """
 
     type_: ValidationErrorEnum
-    errors: list[AuthTokenRefreshNonFieldErrorsErrorComponent | AuthTokenRefreshRefreshTokenErrorComponent]
+    errors: list[
+        AuthTokenRefreshKEYErrorComponent
+        | AuthTokenRefreshNonFieldErrorsErrorComponent
+        | AuthTokenRefreshRefreshTokenErrorComponent
+    ]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.auth_token_refresh_non_field_errors_error_component import (
             AuthTokenRefreshNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
+        from ..models.auth_token_refresh_refresh_token_error_component import AuthTokenRefreshRefreshTokenErrorComponent  # noqa: PLC0415
 
         type_ = self.type_.value
 
@@ -41,6 +48,8 @@ class AuthTokenRefreshValidationError:
         for errors_item_data in self.errors:
             errors_item: dict[str, Any]
             if isinstance(errors_item_data, AuthTokenRefreshNonFieldErrorsErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, AuthTokenRefreshRefreshTokenErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -60,6 +69,7 @@ class AuthTokenRefreshValidationError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.auth_token_refresh_key_error_component import AuthTokenRefreshKEYErrorComponent  # noqa: PLC0415
         from ..models.auth_token_refresh_non_field_errors_error_component import (
             AuthTokenRefreshNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
@@ -74,7 +84,11 @@ class AuthTokenRefreshValidationError:
 
             def _parse_errors_item(
                 data: object,
-            ) -> AuthTokenRefreshNonFieldErrorsErrorComponent | AuthTokenRefreshRefreshTokenErrorComponent:
+            ) -> (
+                AuthTokenRefreshKEYErrorComponent
+                | AuthTokenRefreshNonFieldErrorsErrorComponent
+                | AuthTokenRefreshRefreshTokenErrorComponent
+            ):
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
@@ -85,13 +99,21 @@ class AuthTokenRefreshValidationError:
                     return componentsschemas_auth_token_refresh_error_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_auth_token_refresh_error_type_1 = (
+                        AuthTokenRefreshRefreshTokenErrorComponent.from_dict(data)
+                    )
+
+                    return componentsschemas_auth_token_refresh_error_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_auth_token_refresh_error_type_1 = (
-                    AuthTokenRefreshRefreshTokenErrorComponent.from_dict(data)
-                )
+                componentsschemas_auth_token_refresh_error_type_2 = AuthTokenRefreshKEYErrorComponent.from_dict(data)
 
-                return componentsschemas_auth_token_refresh_error_type_1
+                return componentsschemas_auth_token_refresh_error_type_2
 
             errors_item = _parse_errors_item(errors_item_data)
 

@@ -10,6 +10,7 @@ from ..models.validation_error_enum import ValidationErrorEnum
 
 if TYPE_CHECKING:
     from ..models.auth_token_email_error_component import AuthTokenEmailErrorComponent
+    from ..models.auth_token_key_error_component import AuthTokenKEYErrorComponent
     from ..models.auth_token_non_field_errors_error_component import AuthTokenNonFieldErrorsErrorComponent
     from ..models.auth_token_password_error_component import AuthTokenPasswordErrorComponent
 
@@ -22,17 +23,23 @@ class AuthTokenValidationError:
     """
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
-        errors (list[AuthTokenEmailErrorComponent | AuthTokenNonFieldErrorsErrorComponent |
+        errors (list[AuthTokenEmailErrorComponent | AuthTokenKEYErrorComponent | AuthTokenNonFieldErrorsErrorComponent |
             AuthTokenPasswordErrorComponent]):
     """
 
     type_: ValidationErrorEnum
-    errors: list[AuthTokenEmailErrorComponent | AuthTokenNonFieldErrorsErrorComponent | AuthTokenPasswordErrorComponent]
+    errors: list[
+        AuthTokenEmailErrorComponent
+        | AuthTokenKEYErrorComponent
+        | AuthTokenNonFieldErrorsErrorComponent
+        | AuthTokenPasswordErrorComponent
+    ]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.auth_token_email_error_component import AuthTokenEmailErrorComponent  # noqa: PLC0415
         from ..models.auth_token_non_field_errors_error_component import AuthTokenNonFieldErrorsErrorComponent  # noqa: PLC0415
+        from ..models.auth_token_password_error_component import AuthTokenPasswordErrorComponent  # noqa: PLC0415
 
         type_ = self.type_.value
 
@@ -42,6 +49,8 @@ class AuthTokenValidationError:
             if isinstance(errors_item_data, AuthTokenNonFieldErrorsErrorComponent):
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, AuthTokenEmailErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, AuthTokenPasswordErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -62,6 +71,7 @@ class AuthTokenValidationError:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.auth_token_email_error_component import AuthTokenEmailErrorComponent  # noqa: PLC0415
+        from ..models.auth_token_key_error_component import AuthTokenKEYErrorComponent  # noqa: PLC0415
         from ..models.auth_token_non_field_errors_error_component import AuthTokenNonFieldErrorsErrorComponent  # noqa: PLC0415
         from ..models.auth_token_password_error_component import AuthTokenPasswordErrorComponent  # noqa: PLC0415
 
@@ -74,7 +84,12 @@ class AuthTokenValidationError:
 
             def _parse_errors_item(
                 data: object,
-            ) -> AuthTokenEmailErrorComponent | AuthTokenNonFieldErrorsErrorComponent | AuthTokenPasswordErrorComponent:
+            ) -> (
+                AuthTokenEmailErrorComponent
+                | AuthTokenKEYErrorComponent
+                | AuthTokenNonFieldErrorsErrorComponent
+                | AuthTokenPasswordErrorComponent
+            ):
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
@@ -91,11 +106,19 @@ class AuthTokenValidationError:
                     return componentsschemas_auth_token_error_type_1
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_auth_token_error_type_2 = AuthTokenPasswordErrorComponent.from_dict(data)
+
+                    return componentsschemas_auth_token_error_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_auth_token_error_type_2 = AuthTokenPasswordErrorComponent.from_dict(data)
+                componentsschemas_auth_token_error_type_3 = AuthTokenKEYErrorComponent.from_dict(data)
 
-                return componentsschemas_auth_token_error_type_2
+                return componentsschemas_auth_token_error_type_3
 
             errors_item = _parse_errors_item(errors_item_data)
 

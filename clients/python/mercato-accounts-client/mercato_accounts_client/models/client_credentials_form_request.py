@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.grant_type_enum import GrantTypeEnum
 from ..types import UNSET, Unset
@@ -27,7 +26,6 @@ class ClientCredentialsFormRequest:
     client_secret: str
     grant_type: GrantTypeEnum | Unset = UNSET
     scope: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         client_id = self.client_id
@@ -41,7 +39,7 @@ class ClientCredentialsFormRequest:
         scope = self.scope
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "client_id": client_id,
@@ -78,21 +76,4 @@ class ClientCredentialsFormRequest:
             scope=scope,
         )
 
-        client_credentials_form_request.additional_properties = d
         return client_credentials_form_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.grant_type_enum import GrantTypeEnum
 from ..types import UNSET, Unset
@@ -26,7 +25,6 @@ class ClientCredentialsRequest:
     client_secret: str
     grant_type: GrantTypeEnum | Unset = UNSET
     scope: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         client_id = self.client_id
@@ -40,7 +38,7 @@ class ClientCredentialsRequest:
         scope = self.scope
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "client_id": client_id,
@@ -77,21 +75,4 @@ class ClientCredentialsRequest:
             scope=scope,
         )
 
-        client_credentials_request.additional_properties = d
         return client_credentials_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
@@ -36,7 +35,6 @@ class PatchedAddressWriteRequest:
     postal_code: str | Unset = UNSET
     country: str | Unset = UNSET
     phone: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         label = self.label
@@ -58,7 +56,7 @@ class PatchedAddressWriteRequest:
         phone = self.phone
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update({})
         if label is not UNSET:
             field_dict["label"] = label
@@ -114,21 +112,4 @@ class PatchedAddressWriteRequest:
             phone=phone,
         )
 
-        patched_address_write_request.additional_properties = d
         return patched_address_write_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

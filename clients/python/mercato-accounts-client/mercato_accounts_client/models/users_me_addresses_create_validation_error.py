@@ -11,6 +11,7 @@ from ..models.validation_error_enum import ValidationErrorEnum
 if TYPE_CHECKING:
     from ..models.users_me_addresses_create_city_error_component import UsersMeAddressesCreateCityErrorComponent
     from ..models.users_me_addresses_create_country_error_component import UsersMeAddressesCreateCountryErrorComponent
+    from ..models.users_me_addresses_create_key_error_component import UsersMeAddressesCreateKEYErrorComponent
     from ..models.users_me_addresses_create_label_error_component import UsersMeAddressesCreateLabelErrorComponent
     from ..models.users_me_addresses_create_line_1_error_component import UsersMeAddressesCreateLine1ErrorComponent
     from ..models.users_me_addresses_create_line_2_error_component import UsersMeAddressesCreateLine2ErrorComponent
@@ -36,16 +37,18 @@ class UsersMeAddressesCreateValidationError:
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
         errors (list[UsersMeAddressesCreateCityErrorComponent | UsersMeAddressesCreateCountryErrorComponent |
-            UsersMeAddressesCreateLabelErrorComponent | UsersMeAddressesCreateLine1ErrorComponent |
-            UsersMeAddressesCreateLine2ErrorComponent | UsersMeAddressesCreateNonFieldErrorsErrorComponent |
-            UsersMeAddressesCreatePhoneErrorComponent | UsersMeAddressesCreatePostalCodeErrorComponent |
-            UsersMeAddressesCreateRecipientErrorComponent | UsersMeAddressesCreateRegionErrorComponent]):
+            UsersMeAddressesCreateKEYErrorComponent | UsersMeAddressesCreateLabelErrorComponent |
+            UsersMeAddressesCreateLine1ErrorComponent | UsersMeAddressesCreateLine2ErrorComponent |
+            UsersMeAddressesCreateNonFieldErrorsErrorComponent | UsersMeAddressesCreatePhoneErrorComponent |
+            UsersMeAddressesCreatePostalCodeErrorComponent | UsersMeAddressesCreateRecipientErrorComponent |
+            UsersMeAddressesCreateRegionErrorComponent]):
     """
 
     type_: ValidationErrorEnum
     errors: list[
         UsersMeAddressesCreateCityErrorComponent
         | UsersMeAddressesCreateCountryErrorComponent
+        | UsersMeAddressesCreateKEYErrorComponent
         | UsersMeAddressesCreateLabelErrorComponent
         | UsersMeAddressesCreateLine1ErrorComponent
         | UsersMeAddressesCreateLine2ErrorComponent
@@ -68,6 +71,7 @@ class UsersMeAddressesCreateValidationError:
         from ..models.users_me_addresses_create_non_field_errors_error_component import (
             UsersMeAddressesCreateNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
+        from ..models.users_me_addresses_create_phone_error_component import UsersMeAddressesCreatePhoneErrorComponent  # noqa: PLC0415
         from ..models.users_me_addresses_create_postal_code_error_component import (
             UsersMeAddressesCreatePostalCodeErrorComponent,  # noqa: PLC0415
         )
@@ -99,6 +103,8 @@ class UsersMeAddressesCreateValidationError:
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, UsersMeAddressesCreateCountryErrorComponent):
                 errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, UsersMeAddressesCreatePhoneErrorComponent):
+                errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
 
@@ -121,6 +127,7 @@ class UsersMeAddressesCreateValidationError:
         from ..models.users_me_addresses_create_country_error_component import (
             UsersMeAddressesCreateCountryErrorComponent,  # noqa: PLC0415
         )
+        from ..models.users_me_addresses_create_key_error_component import UsersMeAddressesCreateKEYErrorComponent  # noqa: PLC0415
         from ..models.users_me_addresses_create_label_error_component import UsersMeAddressesCreateLabelErrorComponent  # noqa: PLC0415
         from ..models.users_me_addresses_create_line_1_error_component import UsersMeAddressesCreateLine1ErrorComponent  # noqa: PLC0415
         from ..models.users_me_addresses_create_line_2_error_component import UsersMeAddressesCreateLine2ErrorComponent  # noqa: PLC0415
@@ -148,6 +155,7 @@ class UsersMeAddressesCreateValidationError:
             ) -> (
                 UsersMeAddressesCreateCityErrorComponent
                 | UsersMeAddressesCreateCountryErrorComponent
+                | UsersMeAddressesCreateKEYErrorComponent
                 | UsersMeAddressesCreateLabelErrorComponent
                 | UsersMeAddressesCreateLine1ErrorComponent
                 | UsersMeAddressesCreateLine2ErrorComponent
@@ -247,13 +255,23 @@ class UsersMeAddressesCreateValidationError:
                     return componentsschemas_users_me_addresses_create_error_type_8
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_users_me_addresses_create_error_type_9 = (
+                        UsersMeAddressesCreatePhoneErrorComponent.from_dict(data)
+                    )
+
+                    return componentsschemas_users_me_addresses_create_error_type_9
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_users_me_addresses_create_error_type_9 = (
-                    UsersMeAddressesCreatePhoneErrorComponent.from_dict(data)
+                componentsschemas_users_me_addresses_create_error_type_10 = (
+                    UsersMeAddressesCreateKEYErrorComponent.from_dict(data)
                 )
 
-                return componentsschemas_users_me_addresses_create_error_type_9
+                return componentsschemas_users_me_addresses_create_error_type_10
 
             errors_item = _parse_errors_item(errors_item_data)
 

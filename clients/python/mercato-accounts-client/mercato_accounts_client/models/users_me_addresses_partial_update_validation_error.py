@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from ..models.users_me_addresses_partial_update_country_error_component import (
         UsersMeAddressesPartialUpdateCountryErrorComponent,
     )
+    from ..models.users_me_addresses_partial_update_key_error_component import (
+        UsersMeAddressesPartialUpdateKEYErrorComponent,
+    )
     from ..models.users_me_addresses_partial_update_label_error_component import (
         UsersMeAddressesPartialUpdateLabelErrorComponent,
     )
@@ -50,17 +53,18 @@ class UsersMeAddressesPartialUpdateValidationError:
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
         errors (list[UsersMeAddressesPartialUpdateCityErrorComponent |
-            UsersMeAddressesPartialUpdateCountryErrorComponent | UsersMeAddressesPartialUpdateLabelErrorComponent |
-            UsersMeAddressesPartialUpdateLine1ErrorComponent | UsersMeAddressesPartialUpdateLine2ErrorComponent |
-            UsersMeAddressesPartialUpdateNonFieldErrorsErrorComponent | UsersMeAddressesPartialUpdatePhoneErrorComponent |
-            UsersMeAddressesPartialUpdatePostalCodeErrorComponent | UsersMeAddressesPartialUpdateRecipientErrorComponent |
-            UsersMeAddressesPartialUpdateRegionErrorComponent]):
+            UsersMeAddressesPartialUpdateCountryErrorComponent | UsersMeAddressesPartialUpdateKEYErrorComponent |
+            UsersMeAddressesPartialUpdateLabelErrorComponent | UsersMeAddressesPartialUpdateLine1ErrorComponent |
+            UsersMeAddressesPartialUpdateLine2ErrorComponent | UsersMeAddressesPartialUpdateNonFieldErrorsErrorComponent |
+            UsersMeAddressesPartialUpdatePhoneErrorComponent | UsersMeAddressesPartialUpdatePostalCodeErrorComponent |
+            UsersMeAddressesPartialUpdateRecipientErrorComponent | UsersMeAddressesPartialUpdateRegionErrorComponent]):
     """
 
     type_: ValidationErrorEnum
     errors: list[
         UsersMeAddressesPartialUpdateCityErrorComponent
         | UsersMeAddressesPartialUpdateCountryErrorComponent
+        | UsersMeAddressesPartialUpdateKEYErrorComponent
         | UsersMeAddressesPartialUpdateLabelErrorComponent
         | UsersMeAddressesPartialUpdateLine1ErrorComponent
         | UsersMeAddressesPartialUpdateLine2ErrorComponent
@@ -90,6 +94,9 @@ class UsersMeAddressesPartialUpdateValidationError:
         )
         from ..models.users_me_addresses_partial_update_non_field_errors_error_component import (
             UsersMeAddressesPartialUpdateNonFieldErrorsErrorComponent,  # noqa: PLC0415
+        )
+        from ..models.users_me_addresses_partial_update_phone_error_component import (
+            UsersMeAddressesPartialUpdatePhoneErrorComponent,  # noqa: PLC0415
         )
         from ..models.users_me_addresses_partial_update_postal_code_error_component import (
             UsersMeAddressesPartialUpdatePostalCodeErrorComponent,  # noqa: PLC0415
@@ -124,6 +131,8 @@ class UsersMeAddressesPartialUpdateValidationError:
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, UsersMeAddressesPartialUpdateCountryErrorComponent):
                 errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, UsersMeAddressesPartialUpdatePhoneErrorComponent):
+                errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
 
@@ -147,6 +156,9 @@ class UsersMeAddressesPartialUpdateValidationError:
         )
         from ..models.users_me_addresses_partial_update_country_error_component import (
             UsersMeAddressesPartialUpdateCountryErrorComponent,  # noqa: PLC0415
+        )
+        from ..models.users_me_addresses_partial_update_key_error_component import (
+            UsersMeAddressesPartialUpdateKEYErrorComponent,  # noqa: PLC0415
         )
         from ..models.users_me_addresses_partial_update_label_error_component import (
             UsersMeAddressesPartialUpdateLabelErrorComponent,  # noqa: PLC0415
@@ -185,6 +197,7 @@ class UsersMeAddressesPartialUpdateValidationError:
             ) -> (
                 UsersMeAddressesPartialUpdateCityErrorComponent
                 | UsersMeAddressesPartialUpdateCountryErrorComponent
+                | UsersMeAddressesPartialUpdateKEYErrorComponent
                 | UsersMeAddressesPartialUpdateLabelErrorComponent
                 | UsersMeAddressesPartialUpdateLine1ErrorComponent
                 | UsersMeAddressesPartialUpdateLine2ErrorComponent
@@ -284,13 +297,23 @@ class UsersMeAddressesPartialUpdateValidationError:
                     return componentsschemas_users_me_addresses_partial_update_error_type_8
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_users_me_addresses_partial_update_error_type_9 = (
+                        UsersMeAddressesPartialUpdatePhoneErrorComponent.from_dict(data)
+                    )
+
+                    return componentsschemas_users_me_addresses_partial_update_error_type_9
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_users_me_addresses_partial_update_error_type_9 = (
-                    UsersMeAddressesPartialUpdatePhoneErrorComponent.from_dict(data)
+                componentsschemas_users_me_addresses_partial_update_error_type_10 = (
+                    UsersMeAddressesPartialUpdateKEYErrorComponent.from_dict(data)
                 )
 
-                return componentsschemas_users_me_addresses_partial_update_error_type_9
+                return componentsschemas_users_me_addresses_partial_update_error_type_10
 
             errors_item = _parse_errors_item(errors_item_data)
 

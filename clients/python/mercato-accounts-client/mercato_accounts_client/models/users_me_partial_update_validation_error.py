@@ -10,6 +10,7 @@ from ..models.validation_error_enum import ValidationErrorEnum
 
 if TYPE_CHECKING:
     from ..models.users_me_partial_update_full_name_error_component import UsersMePartialUpdateFullNameErrorComponent
+    from ..models.users_me_partial_update_key_error_component import UsersMePartialUpdateKEYErrorComponent
     from ..models.users_me_partial_update_non_field_errors_error_component import (
         UsersMePartialUpdateNonFieldErrorsErrorComponent,
     )
@@ -23,14 +24,22 @@ class UsersMePartialUpdateValidationError:
     """
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
-        errors (list[UsersMePartialUpdateFullNameErrorComponent | UsersMePartialUpdateNonFieldErrorsErrorComponent]):
+        errors (list[UsersMePartialUpdateFullNameErrorComponent | UsersMePartialUpdateKEYErrorComponent |
+            UsersMePartialUpdateNonFieldErrorsErrorComponent]):
     """
 
     type_: ValidationErrorEnum
-    errors: list[UsersMePartialUpdateFullNameErrorComponent | UsersMePartialUpdateNonFieldErrorsErrorComponent]
+    errors: list[
+        UsersMePartialUpdateFullNameErrorComponent
+        | UsersMePartialUpdateKEYErrorComponent
+        | UsersMePartialUpdateNonFieldErrorsErrorComponent
+    ]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.users_me_partial_update_full_name_error_component import (
+            UsersMePartialUpdateFullNameErrorComponent,  # noqa: PLC0415
+        )
         from ..models.users_me_partial_update_non_field_errors_error_component import (
             UsersMePartialUpdateNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
@@ -41,6 +50,8 @@ class UsersMePartialUpdateValidationError:
         for errors_item_data in self.errors:
             errors_item: dict[str, Any]
             if isinstance(errors_item_data, UsersMePartialUpdateNonFieldErrorsErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, UsersMePartialUpdateFullNameErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -63,6 +74,7 @@ class UsersMePartialUpdateValidationError:
         from ..models.users_me_partial_update_full_name_error_component import (
             UsersMePartialUpdateFullNameErrorComponent,  # noqa: PLC0415
         )
+        from ..models.users_me_partial_update_key_error_component import UsersMePartialUpdateKEYErrorComponent  # noqa: PLC0415
         from ..models.users_me_partial_update_non_field_errors_error_component import (
             UsersMePartialUpdateNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
@@ -76,7 +88,11 @@ class UsersMePartialUpdateValidationError:
 
             def _parse_errors_item(
                 data: object,
-            ) -> UsersMePartialUpdateFullNameErrorComponent | UsersMePartialUpdateNonFieldErrorsErrorComponent:
+            ) -> (
+                UsersMePartialUpdateFullNameErrorComponent
+                | UsersMePartialUpdateKEYErrorComponent
+                | UsersMePartialUpdateNonFieldErrorsErrorComponent
+            ):
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
@@ -87,13 +103,23 @@ class UsersMePartialUpdateValidationError:
                     return componentsschemas_users_me_partial_update_error_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_users_me_partial_update_error_type_1 = (
+                        UsersMePartialUpdateFullNameErrorComponent.from_dict(data)
+                    )
+
+                    return componentsschemas_users_me_partial_update_error_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_users_me_partial_update_error_type_1 = (
-                    UsersMePartialUpdateFullNameErrorComponent.from_dict(data)
+                componentsschemas_users_me_partial_update_error_type_2 = (
+                    UsersMePartialUpdateKEYErrorComponent.from_dict(data)
                 )
 
-                return componentsschemas_users_me_partial_update_error_type_1
+                return componentsschemas_users_me_partial_update_error_type_2
 
             errors_item = _parse_errors_item(errors_item_data)
 

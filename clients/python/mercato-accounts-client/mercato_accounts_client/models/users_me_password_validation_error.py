@@ -10,6 +10,7 @@ from ..models.validation_error_enum import ValidationErrorEnum
 
 if TYPE_CHECKING:
     from ..models.users_me_password_current_password_error_component import UsersMePasswordCurrentPasswordErrorComponent
+    from ..models.users_me_password_key_error_component import UsersMePasswordKEYErrorComponent
     from ..models.users_me_password_new_password_error_component import UsersMePasswordNewPasswordErrorComponent
     from ..models.users_me_password_non_field_errors_error_component import UsersMePasswordNonFieldErrorsErrorComponent
 
@@ -22,13 +23,14 @@ class UsersMePasswordValidationError:
     """
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
-        errors (list[UsersMePasswordCurrentPasswordErrorComponent | UsersMePasswordNewPasswordErrorComponent |
-            UsersMePasswordNonFieldErrorsErrorComponent]):
+        errors (list[UsersMePasswordCurrentPasswordErrorComponent | UsersMePasswordKEYErrorComponent |
+            UsersMePasswordNewPasswordErrorComponent | UsersMePasswordNonFieldErrorsErrorComponent]):
     """
 
     type_: ValidationErrorEnum
     errors: list[
         UsersMePasswordCurrentPasswordErrorComponent
+        | UsersMePasswordKEYErrorComponent
         | UsersMePasswordNewPasswordErrorComponent
         | UsersMePasswordNonFieldErrorsErrorComponent
     ]
@@ -38,6 +40,7 @@ class UsersMePasswordValidationError:
         from ..models.users_me_password_current_password_error_component import (
             UsersMePasswordCurrentPasswordErrorComponent,  # noqa: PLC0415
         )
+        from ..models.users_me_password_new_password_error_component import UsersMePasswordNewPasswordErrorComponent  # noqa: PLC0415
         from ..models.users_me_password_non_field_errors_error_component import (
             UsersMePasswordNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
@@ -50,6 +53,8 @@ class UsersMePasswordValidationError:
             if isinstance(errors_item_data, UsersMePasswordNonFieldErrorsErrorComponent):
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, UsersMePasswordCurrentPasswordErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, UsersMePasswordNewPasswordErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -72,6 +77,7 @@ class UsersMePasswordValidationError:
         from ..models.users_me_password_current_password_error_component import (
             UsersMePasswordCurrentPasswordErrorComponent,  # noqa: PLC0415
         )
+        from ..models.users_me_password_key_error_component import UsersMePasswordKEYErrorComponent  # noqa: PLC0415
         from ..models.users_me_password_new_password_error_component import UsersMePasswordNewPasswordErrorComponent  # noqa: PLC0415
         from ..models.users_me_password_non_field_errors_error_component import (
             UsersMePasswordNonFieldErrorsErrorComponent,  # noqa: PLC0415
@@ -88,6 +94,7 @@ class UsersMePasswordValidationError:
                 data: object,
             ) -> (
                 UsersMePasswordCurrentPasswordErrorComponent
+                | UsersMePasswordKEYErrorComponent
                 | UsersMePasswordNewPasswordErrorComponent
                 | UsersMePasswordNonFieldErrorsErrorComponent
             ):
@@ -111,13 +118,21 @@ class UsersMePasswordValidationError:
                     return componentsschemas_users_me_password_error_type_1
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_users_me_password_error_type_2 = (
+                        UsersMePasswordNewPasswordErrorComponent.from_dict(data)
+                    )
+
+                    return componentsschemas_users_me_password_error_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_users_me_password_error_type_2 = UsersMePasswordNewPasswordErrorComponent.from_dict(
-                    data
-                )
+                componentsschemas_users_me_password_error_type_3 = UsersMePasswordKEYErrorComponent.from_dict(data)
 
-                return componentsschemas_users_me_password_error_type_2
+                return componentsschemas_users_me_password_error_type_3
 
             errors_item = _parse_errors_item(errors_item_data)
 

@@ -5,6 +5,8 @@ from .adjustment_reason_enum import AdjustmentReasonEnum
 from .availability import Availability
 from .availability_item import AvailabilityItem
 from .availability_query_request import AvailabilityQueryRequest
+from .categories_create_key_error_component import CategoriesCreateKEYErrorComponent
+from .categories_create_key_error_component_code import CategoriesCreateKEYErrorComponentCode
 from .categories_create_name_error_component import CategoriesCreateNameErrorComponent
 from .categories_create_name_error_component_attr import CategoriesCreateNameErrorComponentAttr
 from .categories_create_name_error_component_code import CategoriesCreateNameErrorComponentCode
@@ -28,6 +30,8 @@ from .categories_list_parent_error_component import CategoriesListParentErrorCom
 from .categories_list_parent_error_component_attr import CategoriesListParentErrorComponentAttr
 from .categories_list_parent_error_component_code import CategoriesListParentErrorComponentCode
 from .categories_list_validation_error import CategoriesListValidationError
+from .categories_partial_update_key_error_component import CategoriesPartialUpdateKEYErrorComponent
+from .categories_partial_update_key_error_component_code import CategoriesPartialUpdateKEYErrorComponentCode
 from .categories_partial_update_name_error_component import CategoriesPartialUpdateNameErrorComponent
 from .categories_partial_update_name_error_component_attr import CategoriesPartialUpdateNameErrorComponentAttr
 from .categories_partial_update_name_error_component_code import CategoriesPartialUpdateNameErrorComponentCode
@@ -47,6 +51,8 @@ from .categories_partial_update_slug_error_component import CategoriesPartialUpd
 from .categories_partial_update_slug_error_component_attr import CategoriesPartialUpdateSlugErrorComponentAttr
 from .categories_partial_update_slug_error_component_code import CategoriesPartialUpdateSlugErrorComponentCode
 from .categories_partial_update_validation_error import CategoriesPartialUpdateValidationError
+from .categories_update_key_error_component import CategoriesUpdateKEYErrorComponent
+from .categories_update_key_error_component_code import CategoriesUpdateKEYErrorComponentCode
 from .categories_update_name_error_component import CategoriesUpdateNameErrorComponent
 from .categories_update_name_error_component_attr import CategoriesUpdateNameErrorComponentAttr
 from .categories_update_name_error_component_code import CategoriesUpdateNameErrorComponentCode
@@ -124,6 +130,8 @@ from .product_imports_create_file_error_component_code import ProductImportsCrea
 from .product_imports_create_file_format_error_component import ProductImportsCreateFileFormatErrorComponent
 from .product_imports_create_file_format_error_component_attr import ProductImportsCreateFileFormatErrorComponentAttr
 from .product_imports_create_file_format_error_component_code import ProductImportsCreateFileFormatErrorComponentCode
+from .product_imports_create_key_error_component import ProductImportsCreateKEYErrorComponent
+from .product_imports_create_key_error_component_code import ProductImportsCreateKEYErrorComponentCode
 from .product_imports_create_non_field_errors_error_component import ProductImportsCreateNonFieldErrorsErrorComponent
 from .product_imports_create_non_field_errors_error_component_attr import (
     ProductImportsCreateNonFieldErrorsErrorComponentAttr,
@@ -155,6 +163,8 @@ from .products_create_description_error_component_code import ProductsCreateDesc
 from .products_create_is_active_error_component import ProductsCreateIsActiveErrorComponent
 from .products_create_is_active_error_component_attr import ProductsCreateIsActiveErrorComponentAttr
 from .products_create_is_active_error_component_code import ProductsCreateIsActiveErrorComponentCode
+from .products_create_key_error_component import ProductsCreateKEYErrorComponent
+from .products_create_key_error_component_code import ProductsCreateKEYErrorComponentCode
 from .products_create_name_error_component import ProductsCreateNameErrorComponent
 from .products_create_name_error_component_attr import ProductsCreateNameErrorComponentAttr
 from .products_create_name_error_component_code import ProductsCreateNameErrorComponentCode
@@ -266,6 +276,8 @@ from .products_partial_update_description_error_component_code import ProductsPa
 from .products_partial_update_is_active_error_component import ProductsPartialUpdateIsActiveErrorComponent
 from .products_partial_update_is_active_error_component_attr import ProductsPartialUpdateIsActiveErrorComponentAttr
 from .products_partial_update_is_active_error_component_code import ProductsPartialUpdateIsActiveErrorComponentCode
+from .products_partial_update_key_error_component import ProductsPartialUpdateKEYErrorComponent
+from .products_partial_update_key_error_component_code import ProductsPartialUpdateKEYErrorComponentCode
 from .products_partial_update_name_error_component import ProductsPartialUpdateNameErrorComponent
 from .products_partial_update_name_error_component_attr import ProductsPartialUpdateNameErrorComponentAttr
 from .products_partial_update_name_error_component_code import ProductsPartialUpdateNameErrorComponentCode
@@ -298,6 +310,8 @@ from .products_update_description_error_component_code import ProductsUpdateDesc
 from .products_update_is_active_error_component import ProductsUpdateIsActiveErrorComponent
 from .products_update_is_active_error_component_attr import ProductsUpdateIsActiveErrorComponentAttr
 from .products_update_is_active_error_component_code import ProductsUpdateIsActiveErrorComponentCode
+from .products_update_key_error_component import ProductsUpdateKEYErrorComponent
+from .products_update_key_error_component_code import ProductsUpdateKEYErrorComponentCode
 from .products_update_name_error_component import ProductsUpdateNameErrorComponent
 from .products_update_name_error_component_attr import ProductsUpdateNameErrorComponentAttr
 from .products_update_name_error_component_code import ProductsUpdateNameErrorComponentCode
@@ -322,6 +336,8 @@ from .reservation_status_enum import ReservationStatusEnum
 from .reservations_create_idempotency_key_error_component import ReservationsCreateIdempotencyKeyErrorComponent
 from .reservations_create_idempotency_key_error_component_attr import ReservationsCreateIdempotencyKeyErrorComponentAttr
 from .reservations_create_idempotency_key_error_component_code import ReservationsCreateIdempotencyKeyErrorComponentCode
+from .reservations_create_key_error_component import ReservationsCreateKEYErrorComponent
+from .reservations_create_key_error_component_code import ReservationsCreateKEYErrorComponentCode
 from .reservations_create_lines_error_component import ReservationsCreateLinesErrorComponent
 from .reservations_create_lines_error_component_attr import ReservationsCreateLinesErrorComponentAttr
 from .reservations_create_lines_error_component_code import ReservationsCreateLinesErrorComponentCode
@@ -339,6 +355,8 @@ from .reservations_create_lines_index_quantity_error_component_code import (
 )
 from .reservations_create_lines_index_sku_error_component import ReservationsCreateLinesINDEXSkuErrorComponent
 from .reservations_create_lines_index_sku_error_component_code import ReservationsCreateLinesINDEXSkuErrorComponentCode
+from .reservations_create_lines_indexkey_error_component import ReservationsCreateLinesINDEXKEYErrorComponent
+from .reservations_create_lines_indexkey_error_component_code import ReservationsCreateLinesINDEXKEYErrorComponentCode
 from .reservations_create_non_field_errors_error_component import ReservationsCreateNonFieldErrorsErrorComponent
 from .reservations_create_non_field_errors_error_component_attr import (
     ReservationsCreateNonFieldErrorsErrorComponentAttr,
@@ -358,6 +376,8 @@ from .reservations_states_ids_error_component_attr import ReservationsStatesIdsE
 from .reservations_states_ids_error_component_code import ReservationsStatesIdsErrorComponentCode
 from .reservations_states_ids_index_error_component import ReservationsStatesIdsINDEXErrorComponent
 from .reservations_states_ids_index_error_component_code import ReservationsStatesIdsINDEXErrorComponentCode
+from .reservations_states_key_error_component import ReservationsStatesKEYErrorComponent
+from .reservations_states_key_error_component_code import ReservationsStatesKEYErrorComponentCode
 from .reservations_states_non_field_errors_error_component import ReservationsStatesNonFieldErrorsErrorComponent
 from .reservations_states_non_field_errors_error_component_attr import (
     ReservationsStatesNonFieldErrorsErrorComponentAttr,
@@ -376,6 +396,8 @@ from .stock_adjustments_create_idempotency_key_error_component_attr import (
 from .stock_adjustments_create_idempotency_key_error_component_code import (
     StockAdjustmentsCreateIdempotencyKeyErrorComponentCode,
 )
+from .stock_adjustments_create_key_error_component import StockAdjustmentsCreateKEYErrorComponent
+from .stock_adjustments_create_key_error_component_code import StockAdjustmentsCreateKEYErrorComponentCode
 from .stock_adjustments_create_mode_error_component import StockAdjustmentsCreateModeErrorComponent
 from .stock_adjustments_create_mode_error_component_attr import StockAdjustmentsCreateModeErrorComponentAttr
 from .stock_adjustments_create_mode_error_component_code import StockAdjustmentsCreateModeErrorComponentCode
@@ -401,6 +423,8 @@ from .stock_adjustments_create_reference_error_component import StockAdjustments
 from .stock_adjustments_create_reference_error_component_attr import StockAdjustmentsCreateReferenceErrorComponentAttr
 from .stock_adjustments_create_reference_error_component_code import StockAdjustmentsCreateReferenceErrorComponentCode
 from .stock_adjustments_create_validation_error import StockAdjustmentsCreateValidationError
+from .stock_availability_create_key_error_component import StockAvailabilityCreateKEYErrorComponent
+from .stock_availability_create_key_error_component_code import StockAvailabilityCreateKEYErrorComponentCode
 from .stock_availability_create_non_field_errors_error_component import (
     StockAvailabilityCreateNonFieldErrorsErrorComponent,
 )
@@ -458,6 +482,8 @@ __all__ = (
     "Availability",
     "AvailabilityItem",
     "AvailabilityQueryRequest",
+    "CategoriesCreateKEYErrorComponent",
+    "CategoriesCreateKEYErrorComponentCode",
     "CategoriesCreateNameErrorComponent",
     "CategoriesCreateNameErrorComponentAttr",
     "CategoriesCreateNameErrorComponentCode",
@@ -481,6 +507,8 @@ __all__ = (
     "CategoriesListParentErrorComponentAttr",
     "CategoriesListParentErrorComponentCode",
     "CategoriesListValidationError",
+    "CategoriesPartialUpdateKEYErrorComponent",
+    "CategoriesPartialUpdateKEYErrorComponentCode",
     "CategoriesPartialUpdateNameErrorComponent",
     "CategoriesPartialUpdateNameErrorComponentAttr",
     "CategoriesPartialUpdateNameErrorComponentCode",
@@ -494,6 +522,8 @@ __all__ = (
     "CategoriesPartialUpdateSlugErrorComponentAttr",
     "CategoriesPartialUpdateSlugErrorComponentCode",
     "CategoriesPartialUpdateValidationError",
+    "CategoriesUpdateKEYErrorComponent",
+    "CategoriesUpdateKEYErrorComponentCode",
     "CategoriesUpdateNameErrorComponent",
     "CategoriesUpdateNameErrorComponentAttr",
     "CategoriesUpdateNameErrorComponentCode",
@@ -569,6 +599,8 @@ __all__ = (
     "ProductImportsCreateFileFormatErrorComponent",
     "ProductImportsCreateFileFormatErrorComponentAttr",
     "ProductImportsCreateFileFormatErrorComponentCode",
+    "ProductImportsCreateKEYErrorComponent",
+    "ProductImportsCreateKEYErrorComponentCode",
     "ProductImportsCreateNonFieldErrorsErrorComponent",
     "ProductImportsCreateNonFieldErrorsErrorComponentAttr",
     "ProductImportsCreateNonFieldErrorsErrorComponentCode",
@@ -597,6 +629,8 @@ __all__ = (
     "ProductsCreateIsActiveErrorComponent",
     "ProductsCreateIsActiveErrorComponentAttr",
     "ProductsCreateIsActiveErrorComponentCode",
+    "ProductsCreateKEYErrorComponent",
+    "ProductsCreateKEYErrorComponentCode",
     "ProductsCreateNameErrorComponent",
     "ProductsCreateNameErrorComponentAttr",
     "ProductsCreateNameErrorComponentCode",
@@ -708,6 +742,8 @@ __all__ = (
     "ProductsPartialUpdateIsActiveErrorComponent",
     "ProductsPartialUpdateIsActiveErrorComponentAttr",
     "ProductsPartialUpdateIsActiveErrorComponentCode",
+    "ProductsPartialUpdateKEYErrorComponent",
+    "ProductsPartialUpdateKEYErrorComponentCode",
     "ProductsPartialUpdateNameErrorComponent",
     "ProductsPartialUpdateNameErrorComponentAttr",
     "ProductsPartialUpdateNameErrorComponentCode",
@@ -736,6 +772,8 @@ __all__ = (
     "ProductsUpdateIsActiveErrorComponent",
     "ProductsUpdateIsActiveErrorComponentAttr",
     "ProductsUpdateIsActiveErrorComponentCode",
+    "ProductsUpdateKEYErrorComponent",
+    "ProductsUpdateKEYErrorComponentCode",
     "ProductsUpdateNameErrorComponent",
     "ProductsUpdateNameErrorComponentAttr",
     "ProductsUpdateNameErrorComponentCode",
@@ -757,11 +795,15 @@ __all__ = (
     "ReservationsCreateIdempotencyKeyErrorComponent",
     "ReservationsCreateIdempotencyKeyErrorComponentAttr",
     "ReservationsCreateIdempotencyKeyErrorComponentCode",
+    "ReservationsCreateKEYErrorComponent",
+    "ReservationsCreateKEYErrorComponentCode",
     "ReservationsCreateLinesErrorComponent",
     "ReservationsCreateLinesErrorComponentAttr",
     "ReservationsCreateLinesErrorComponentCode",
     "ReservationsCreateLinesINDEXErrorComponent",
     "ReservationsCreateLinesINDEXErrorComponentCode",
+    "ReservationsCreateLinesINDEXKEYErrorComponent",
+    "ReservationsCreateLinesINDEXKEYErrorComponentCode",
     "ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent",
     "ReservationsCreateLinesINDEXNonFieldErrorsErrorComponentCode",
     "ReservationsCreateLinesINDEXQuantityErrorComponent",
@@ -783,6 +825,8 @@ __all__ = (
     "ReservationsStatesIdsErrorComponentCode",
     "ReservationsStatesIdsINDEXErrorComponent",
     "ReservationsStatesIdsINDEXErrorComponentCode",
+    "ReservationsStatesKEYErrorComponent",
+    "ReservationsStatesKEYErrorComponentCode",
     "ReservationsStatesNonFieldErrorsErrorComponent",
     "ReservationsStatesNonFieldErrorsErrorComponentAttr",
     "ReservationsStatesNonFieldErrorsErrorComponentCode",
@@ -797,6 +841,8 @@ __all__ = (
     "StockAdjustmentsCreateIdempotencyKeyErrorComponent",
     "StockAdjustmentsCreateIdempotencyKeyErrorComponentAttr",
     "StockAdjustmentsCreateIdempotencyKeyErrorComponentCode",
+    "StockAdjustmentsCreateKEYErrorComponent",
+    "StockAdjustmentsCreateKEYErrorComponentCode",
     "StockAdjustmentsCreateModeErrorComponent",
     "StockAdjustmentsCreateModeErrorComponentAttr",
     "StockAdjustmentsCreateModeErrorComponentCode",
@@ -816,6 +862,8 @@ __all__ = (
     "StockAdjustmentsCreateReferenceErrorComponentAttr",
     "StockAdjustmentsCreateReferenceErrorComponentCode",
     "StockAdjustmentsCreateValidationError",
+    "StockAvailabilityCreateKEYErrorComponent",
+    "StockAvailabilityCreateKEYErrorComponentCode",
     "StockAvailabilityCreateNonFieldErrorsErrorComponent",
     "StockAvailabilityCreateNonFieldErrorsErrorComponentAttr",
     "StockAvailabilityCreateNonFieldErrorsErrorComponentCode",

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..models.validation_error_enum import ValidationErrorEnum
 
 if TYPE_CHECKING:
+    from ..models.categories_create_key_error_component import CategoriesCreateKEYErrorComponent
     from ..models.categories_create_name_error_component import CategoriesCreateNameErrorComponent
     from ..models.categories_create_non_field_errors_error_component import CategoriesCreateNonFieldErrorsErrorComponent
     from ..models.categories_create_parent_error_component import CategoriesCreateParentErrorComponent
@@ -23,13 +24,15 @@ class CategoriesCreateValidationError:
     """
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
-        errors (list[CategoriesCreateNameErrorComponent | CategoriesCreateNonFieldErrorsErrorComponent |
-            CategoriesCreateParentErrorComponent | CategoriesCreateSlugErrorComponent]):
+        errors (list[CategoriesCreateKEYErrorComponent | CategoriesCreateNameErrorComponent |
+            CategoriesCreateNonFieldErrorsErrorComponent | CategoriesCreateParentErrorComponent |
+            CategoriesCreateSlugErrorComponent]):
     """
 
     type_: ValidationErrorEnum
     errors: list[
-        CategoriesCreateNameErrorComponent
+        CategoriesCreateKEYErrorComponent
+        | CategoriesCreateNameErrorComponent
         | CategoriesCreateNonFieldErrorsErrorComponent
         | CategoriesCreateParentErrorComponent
         | CategoriesCreateSlugErrorComponent
@@ -41,6 +44,7 @@ class CategoriesCreateValidationError:
         from ..models.categories_create_non_field_errors_error_component import (
             CategoriesCreateNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
+        from ..models.categories_create_parent_error_component import CategoriesCreateParentErrorComponent  # noqa: PLC0415
         from ..models.categories_create_slug_error_component import CategoriesCreateSlugErrorComponent  # noqa: PLC0415
 
         type_ = self.type_.value
@@ -53,6 +57,8 @@ class CategoriesCreateValidationError:
             elif isinstance(errors_item_data, CategoriesCreateNameErrorComponent):
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, CategoriesCreateSlugErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, CategoriesCreateParentErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -72,6 +78,7 @@ class CategoriesCreateValidationError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.categories_create_key_error_component import CategoriesCreateKEYErrorComponent  # noqa: PLC0415
         from ..models.categories_create_name_error_component import CategoriesCreateNameErrorComponent  # noqa: PLC0415
         from ..models.categories_create_non_field_errors_error_component import (
             CategoriesCreateNonFieldErrorsErrorComponent,  # noqa: PLC0415
@@ -89,7 +96,8 @@ class CategoriesCreateValidationError:
             def _parse_errors_item(
                 data: object,
             ) -> (
-                CategoriesCreateNameErrorComponent
+                CategoriesCreateKEYErrorComponent
+                | CategoriesCreateNameErrorComponent
                 | CategoriesCreateNonFieldErrorsErrorComponent
                 | CategoriesCreateParentErrorComponent
                 | CategoriesCreateSlugErrorComponent
@@ -124,11 +132,21 @@ class CategoriesCreateValidationError:
                     return componentsschemas_categories_create_error_type_2
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_categories_create_error_type_3 = CategoriesCreateParentErrorComponent.from_dict(
+                        data
+                    )
+
+                    return componentsschemas_categories_create_error_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_categories_create_error_type_3 = CategoriesCreateParentErrorComponent.from_dict(data)
+                componentsschemas_categories_create_error_type_4 = CategoriesCreateKEYErrorComponent.from_dict(data)
 
-                return componentsschemas_categories_create_error_type_3
+                return componentsschemas_categories_create_error_type_4
 
             errors_item = _parse_errors_item(errors_item_data)
 

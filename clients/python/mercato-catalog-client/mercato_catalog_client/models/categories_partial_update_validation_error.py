@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..models.validation_error_enum import ValidationErrorEnum
 
 if TYPE_CHECKING:
+    from ..models.categories_partial_update_key_error_component import CategoriesPartialUpdateKEYErrorComponent
     from ..models.categories_partial_update_name_error_component import CategoriesPartialUpdateNameErrorComponent
     from ..models.categories_partial_update_non_field_errors_error_component import (
         CategoriesPartialUpdateNonFieldErrorsErrorComponent,
@@ -25,13 +26,15 @@ class CategoriesPartialUpdateValidationError:
     """
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
-        errors (list[CategoriesPartialUpdateNameErrorComponent | CategoriesPartialUpdateNonFieldErrorsErrorComponent |
-            CategoriesPartialUpdateParentErrorComponent | CategoriesPartialUpdateSlugErrorComponent]):
+        errors (list[CategoriesPartialUpdateKEYErrorComponent | CategoriesPartialUpdateNameErrorComponent |
+            CategoriesPartialUpdateNonFieldErrorsErrorComponent | CategoriesPartialUpdateParentErrorComponent |
+            CategoriesPartialUpdateSlugErrorComponent]):
     """
 
     type_: ValidationErrorEnum
     errors: list[
-        CategoriesPartialUpdateNameErrorComponent
+        CategoriesPartialUpdateKEYErrorComponent
+        | CategoriesPartialUpdateNameErrorComponent
         | CategoriesPartialUpdateNonFieldErrorsErrorComponent
         | CategoriesPartialUpdateParentErrorComponent
         | CategoriesPartialUpdateSlugErrorComponent
@@ -42,6 +45,9 @@ class CategoriesPartialUpdateValidationError:
         from ..models.categories_partial_update_name_error_component import CategoriesPartialUpdateNameErrorComponent  # noqa: PLC0415
         from ..models.categories_partial_update_non_field_errors_error_component import (
             CategoriesPartialUpdateNonFieldErrorsErrorComponent,  # noqa: PLC0415
+        )
+        from ..models.categories_partial_update_parent_error_component import (
+            CategoriesPartialUpdateParentErrorComponent,  # noqa: PLC0415
         )
         from ..models.categories_partial_update_slug_error_component import CategoriesPartialUpdateSlugErrorComponent  # noqa: PLC0415
 
@@ -55,6 +61,8 @@ class CategoriesPartialUpdateValidationError:
             elif isinstance(errors_item_data, CategoriesPartialUpdateNameErrorComponent):
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, CategoriesPartialUpdateSlugErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, CategoriesPartialUpdateParentErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -74,6 +82,7 @@ class CategoriesPartialUpdateValidationError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.categories_partial_update_key_error_component import CategoriesPartialUpdateKEYErrorComponent  # noqa: PLC0415
         from ..models.categories_partial_update_name_error_component import CategoriesPartialUpdateNameErrorComponent  # noqa: PLC0415
         from ..models.categories_partial_update_non_field_errors_error_component import (
             CategoriesPartialUpdateNonFieldErrorsErrorComponent,  # noqa: PLC0415
@@ -93,7 +102,8 @@ class CategoriesPartialUpdateValidationError:
             def _parse_errors_item(
                 data: object,
             ) -> (
-                CategoriesPartialUpdateNameErrorComponent
+                CategoriesPartialUpdateKEYErrorComponent
+                | CategoriesPartialUpdateNameErrorComponent
                 | CategoriesPartialUpdateNonFieldErrorsErrorComponent
                 | CategoriesPartialUpdateParentErrorComponent
                 | CategoriesPartialUpdateSlugErrorComponent
@@ -128,13 +138,23 @@ class CategoriesPartialUpdateValidationError:
                     return componentsschemas_categories_partial_update_error_type_2
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_categories_partial_update_error_type_3 = (
+                        CategoriesPartialUpdateParentErrorComponent.from_dict(data)
+                    )
+
+                    return componentsschemas_categories_partial_update_error_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_categories_partial_update_error_type_3 = (
-                    CategoriesPartialUpdateParentErrorComponent.from_dict(data)
+                componentsschemas_categories_partial_update_error_type_4 = (
+                    CategoriesPartialUpdateKEYErrorComponent.from_dict(data)
                 )
 
-                return componentsschemas_categories_partial_update_error_type_3
+                return componentsschemas_categories_partial_update_error_type_4
 
             errors_item = _parse_errors_item(errors_item_data)
 

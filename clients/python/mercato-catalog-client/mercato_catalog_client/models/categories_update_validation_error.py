@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..models.validation_error_enum import ValidationErrorEnum
 
 if TYPE_CHECKING:
+    from ..models.categories_update_key_error_component import CategoriesUpdateKEYErrorComponent
     from ..models.categories_update_name_error_component import CategoriesUpdateNameErrorComponent
     from ..models.categories_update_non_field_errors_error_component import CategoriesUpdateNonFieldErrorsErrorComponent
     from ..models.categories_update_parent_error_component import CategoriesUpdateParentErrorComponent
@@ -23,13 +24,15 @@ class CategoriesUpdateValidationError:
     """
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
-        errors (list[CategoriesUpdateNameErrorComponent | CategoriesUpdateNonFieldErrorsErrorComponent |
-            CategoriesUpdateParentErrorComponent | CategoriesUpdateSlugErrorComponent]):
+        errors (list[CategoriesUpdateKEYErrorComponent | CategoriesUpdateNameErrorComponent |
+            CategoriesUpdateNonFieldErrorsErrorComponent | CategoriesUpdateParentErrorComponent |
+            CategoriesUpdateSlugErrorComponent]):
     """
 
     type_: ValidationErrorEnum
     errors: list[
-        CategoriesUpdateNameErrorComponent
+        CategoriesUpdateKEYErrorComponent
+        | CategoriesUpdateNameErrorComponent
         | CategoriesUpdateNonFieldErrorsErrorComponent
         | CategoriesUpdateParentErrorComponent
         | CategoriesUpdateSlugErrorComponent
@@ -41,6 +44,7 @@ class CategoriesUpdateValidationError:
         from ..models.categories_update_non_field_errors_error_component import (
             CategoriesUpdateNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
+        from ..models.categories_update_parent_error_component import CategoriesUpdateParentErrorComponent  # noqa: PLC0415
         from ..models.categories_update_slug_error_component import CategoriesUpdateSlugErrorComponent  # noqa: PLC0415
 
         type_ = self.type_.value
@@ -53,6 +57,8 @@ class CategoriesUpdateValidationError:
             elif isinstance(errors_item_data, CategoriesUpdateNameErrorComponent):
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, CategoriesUpdateSlugErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, CategoriesUpdateParentErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -72,6 +78,7 @@ class CategoriesUpdateValidationError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.categories_update_key_error_component import CategoriesUpdateKEYErrorComponent  # noqa: PLC0415
         from ..models.categories_update_name_error_component import CategoriesUpdateNameErrorComponent  # noqa: PLC0415
         from ..models.categories_update_non_field_errors_error_component import (
             CategoriesUpdateNonFieldErrorsErrorComponent,  # noqa: PLC0415
@@ -89,7 +96,8 @@ class CategoriesUpdateValidationError:
             def _parse_errors_item(
                 data: object,
             ) -> (
-                CategoriesUpdateNameErrorComponent
+                CategoriesUpdateKEYErrorComponent
+                | CategoriesUpdateNameErrorComponent
                 | CategoriesUpdateNonFieldErrorsErrorComponent
                 | CategoriesUpdateParentErrorComponent
                 | CategoriesUpdateSlugErrorComponent
@@ -124,11 +132,21 @@ class CategoriesUpdateValidationError:
                     return componentsschemas_categories_update_error_type_2
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_categories_update_error_type_3 = CategoriesUpdateParentErrorComponent.from_dict(
+                        data
+                    )
+
+                    return componentsschemas_categories_update_error_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_categories_update_error_type_3 = CategoriesUpdateParentErrorComponent.from_dict(data)
+                componentsschemas_categories_update_error_type_4 = CategoriesUpdateKEYErrorComponent.from_dict(data)
 
-                return componentsschemas_categories_update_error_type_3
+                return componentsschemas_categories_update_error_type_4
 
             errors_item = _parse_errors_item(errors_item_data)
 

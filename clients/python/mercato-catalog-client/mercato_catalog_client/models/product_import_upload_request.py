@@ -5,7 +5,6 @@ from io import BytesIO
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from .. import types
 from ..models.file_format_enum import FileFormatEnum
@@ -25,7 +24,6 @@ class ProductImportUploadRequest:
 
     file: File
     file_format: FileFormatEnum | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         file = self.file.to_tuple()
@@ -35,7 +33,7 @@ class ProductImportUploadRequest:
             file_format = self.file_format.value
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "file": file,
@@ -53,9 +51,6 @@ class ProductImportUploadRequest:
 
         if not isinstance(self.file_format, Unset):
             files.append(("file_format", (None, str(self.file_format.value).encode(), "text/plain")))
-
-        for prop_name, prop in self.additional_properties.items():
-            files.append((prop_name, (None, str(prop).encode(), "text/plain")))
 
         return files
 
@@ -76,21 +71,4 @@ class ProductImportUploadRequest:
             file_format=file_format,
         )
 
-        product_import_upload_request.additional_properties = d
         return product_import_upload_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -11,6 +11,7 @@ from ..models.validation_error_enum import ValidationErrorEnum
 if TYPE_CHECKING:
     from ..models.product_imports_create_file_error_component import ProductImportsCreateFileErrorComponent
     from ..models.product_imports_create_file_format_error_component import ProductImportsCreateFileFormatErrorComponent
+    from ..models.product_imports_create_key_error_component import ProductImportsCreateKEYErrorComponent
     from ..models.product_imports_create_non_field_errors_error_component import (
         ProductImportsCreateNonFieldErrorsErrorComponent,
     )
@@ -25,19 +26,23 @@ class ProductImportsCreateValidationError:
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
         errors (list[ProductImportsCreateFileErrorComponent | ProductImportsCreateFileFormatErrorComponent |
-            ProductImportsCreateNonFieldErrorsErrorComponent]):
+            ProductImportsCreateKEYErrorComponent | ProductImportsCreateNonFieldErrorsErrorComponent]):
     """
 
     type_: ValidationErrorEnum
     errors: list[
         ProductImportsCreateFileErrorComponent
         | ProductImportsCreateFileFormatErrorComponent
+        | ProductImportsCreateKEYErrorComponent
         | ProductImportsCreateNonFieldErrorsErrorComponent
     ]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.product_imports_create_file_error_component import ProductImportsCreateFileErrorComponent  # noqa: PLC0415
+        from ..models.product_imports_create_file_format_error_component import (
+            ProductImportsCreateFileFormatErrorComponent,  # noqa: PLC0415
+        )
         from ..models.product_imports_create_non_field_errors_error_component import (
             ProductImportsCreateNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
@@ -50,6 +55,8 @@ class ProductImportsCreateValidationError:
             if isinstance(errors_item_data, ProductImportsCreateNonFieldErrorsErrorComponent):
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, ProductImportsCreateFileErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, ProductImportsCreateFileFormatErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -73,6 +80,7 @@ class ProductImportsCreateValidationError:
         from ..models.product_imports_create_file_format_error_component import (
             ProductImportsCreateFileFormatErrorComponent,  # noqa: PLC0415
         )
+        from ..models.product_imports_create_key_error_component import ProductImportsCreateKEYErrorComponent  # noqa: PLC0415
         from ..models.product_imports_create_non_field_errors_error_component import (
             ProductImportsCreateNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
@@ -89,6 +97,7 @@ class ProductImportsCreateValidationError:
             ) -> (
                 ProductImportsCreateFileErrorComponent
                 | ProductImportsCreateFileFormatErrorComponent
+                | ProductImportsCreateKEYErrorComponent
                 | ProductImportsCreateNonFieldErrorsErrorComponent
             ):
                 try:
@@ -111,13 +120,23 @@ class ProductImportsCreateValidationError:
                     return componentsschemas_product_imports_create_error_type_1
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_product_imports_create_error_type_2 = (
+                        ProductImportsCreateFileFormatErrorComponent.from_dict(data)
+                    )
+
+                    return componentsschemas_product_imports_create_error_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_product_imports_create_error_type_2 = (
-                    ProductImportsCreateFileFormatErrorComponent.from_dict(data)
+                componentsschemas_product_imports_create_error_type_3 = ProductImportsCreateKEYErrorComponent.from_dict(
+                    data
                 )
 
-                return componentsschemas_product_imports_create_error_type_2
+                return componentsschemas_product_imports_create_error_type_3
 
             errors_item = _parse_errors_item(errors_item_data)
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..models.products_create_currency_error_component import ProductsCreateCurrencyErrorComponent
     from ..models.products_create_description_error_component import ProductsCreateDescriptionErrorComponent
     from ..models.products_create_is_active_error_component import ProductsCreateIsActiveErrorComponent
+    from ..models.products_create_key_error_component import ProductsCreateKEYErrorComponent
     from ..models.products_create_name_error_component import ProductsCreateNameErrorComponent
     from ..models.products_create_non_field_errors_error_component import ProductsCreateNonFieldErrorsErrorComponent
     from ..models.products_create_price_error_component import ProductsCreatePriceErrorComponent
@@ -31,7 +32,7 @@ class ProductsCreateValidationError:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
         errors (list[ProductsCreateAttributesErrorComponent | ProductsCreateCategoryErrorComponent |
             ProductsCreateCurrencyErrorComponent | ProductsCreateDescriptionErrorComponent |
-            ProductsCreateIsActiveErrorComponent | ProductsCreateNameErrorComponent |
+            ProductsCreateIsActiveErrorComponent | ProductsCreateKEYErrorComponent | ProductsCreateNameErrorComponent |
             ProductsCreateNonFieldErrorsErrorComponent | ProductsCreatePriceErrorComponent | ProductsCreateSkuErrorComponent
             | ProductsCreateSlugErrorComponent]):
     """
@@ -43,6 +44,7 @@ class ProductsCreateValidationError:
         | ProductsCreateCurrencyErrorComponent
         | ProductsCreateDescriptionErrorComponent
         | ProductsCreateIsActiveErrorComponent
+        | ProductsCreateKEYErrorComponent
         | ProductsCreateNameErrorComponent
         | ProductsCreateNonFieldErrorsErrorComponent
         | ProductsCreatePriceErrorComponent
@@ -60,6 +62,7 @@ class ProductsCreateValidationError:
         from ..models.products_create_name_error_component import ProductsCreateNameErrorComponent  # noqa: PLC0415
         from ..models.products_create_non_field_errors_error_component import ProductsCreateNonFieldErrorsErrorComponent  # noqa: PLC0415
         from ..models.products_create_price_error_component import ProductsCreatePriceErrorComponent  # noqa: PLC0415
+        from ..models.products_create_sku_error_component import ProductsCreateSkuErrorComponent  # noqa: PLC0415
         from ..models.products_create_slug_error_component import ProductsCreateSlugErrorComponent  # noqa: PLC0415
 
         type_ = self.type_.value
@@ -85,6 +88,8 @@ class ProductsCreateValidationError:
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, ProductsCreateIsActiveErrorComponent):
                 errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, ProductsCreateSkuErrorComponent):
+                errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
 
@@ -108,6 +113,7 @@ class ProductsCreateValidationError:
         from ..models.products_create_currency_error_component import ProductsCreateCurrencyErrorComponent  # noqa: PLC0415
         from ..models.products_create_description_error_component import ProductsCreateDescriptionErrorComponent  # noqa: PLC0415
         from ..models.products_create_is_active_error_component import ProductsCreateIsActiveErrorComponent  # noqa: PLC0415
+        from ..models.products_create_key_error_component import ProductsCreateKEYErrorComponent  # noqa: PLC0415
         from ..models.products_create_name_error_component import ProductsCreateNameErrorComponent  # noqa: PLC0415
         from ..models.products_create_non_field_errors_error_component import ProductsCreateNonFieldErrorsErrorComponent  # noqa: PLC0415
         from ..models.products_create_price_error_component import ProductsCreatePriceErrorComponent  # noqa: PLC0415
@@ -129,6 +135,7 @@ class ProductsCreateValidationError:
                 | ProductsCreateCurrencyErrorComponent
                 | ProductsCreateDescriptionErrorComponent
                 | ProductsCreateIsActiveErrorComponent
+                | ProductsCreateKEYErrorComponent
                 | ProductsCreateNameErrorComponent
                 | ProductsCreateNonFieldErrorsErrorComponent
                 | ProductsCreatePriceErrorComponent
@@ -219,11 +226,19 @@ class ProductsCreateValidationError:
                     return componentsschemas_products_create_error_type_8
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_products_create_error_type_9 = ProductsCreateSkuErrorComponent.from_dict(data)
+
+                    return componentsschemas_products_create_error_type_9
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_products_create_error_type_9 = ProductsCreateSkuErrorComponent.from_dict(data)
+                componentsschemas_products_create_error_type_10 = ProductsCreateKEYErrorComponent.from_dict(data)
 
-                return componentsschemas_products_create_error_type_9
+                return componentsschemas_products_create_error_type_10
 
             errors_item = _parse_errors_item(errors_item_data)
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
         ProductsPartialUpdateDescriptionErrorComponent,
     )
     from ..models.products_partial_update_is_active_error_component import ProductsPartialUpdateIsActiveErrorComponent
+    from ..models.products_partial_update_key_error_component import ProductsPartialUpdateKEYErrorComponent
     from ..models.products_partial_update_name_error_component import ProductsPartialUpdateNameErrorComponent
     from ..models.products_partial_update_non_field_errors_error_component import (
         ProductsPartialUpdateNonFieldErrorsErrorComponent,
@@ -36,9 +37,9 @@ class ProductsPartialUpdateValidationError:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
         errors (list[ProductsPartialUpdateAttributesErrorComponent | ProductsPartialUpdateCategoryErrorComponent |
             ProductsPartialUpdateCurrencyErrorComponent | ProductsPartialUpdateDescriptionErrorComponent |
-            ProductsPartialUpdateIsActiveErrorComponent | ProductsPartialUpdateNameErrorComponent |
-            ProductsPartialUpdateNonFieldErrorsErrorComponent | ProductsPartialUpdatePriceErrorComponent |
-            ProductsPartialUpdateSlugErrorComponent]):
+            ProductsPartialUpdateIsActiveErrorComponent | ProductsPartialUpdateKEYErrorComponent |
+            ProductsPartialUpdateNameErrorComponent | ProductsPartialUpdateNonFieldErrorsErrorComponent |
+            ProductsPartialUpdatePriceErrorComponent | ProductsPartialUpdateSlugErrorComponent]):
     """
 
     type_: ValidationErrorEnum
@@ -48,6 +49,7 @@ class ProductsPartialUpdateValidationError:
         | ProductsPartialUpdateCurrencyErrorComponent
         | ProductsPartialUpdateDescriptionErrorComponent
         | ProductsPartialUpdateIsActiveErrorComponent
+        | ProductsPartialUpdateKEYErrorComponent
         | ProductsPartialUpdateNameErrorComponent
         | ProductsPartialUpdateNonFieldErrorsErrorComponent
         | ProductsPartialUpdatePriceErrorComponent
@@ -67,6 +69,9 @@ class ProductsPartialUpdateValidationError:
         )
         from ..models.products_partial_update_description_error_component import (
             ProductsPartialUpdateDescriptionErrorComponent,  # noqa: PLC0415
+        )
+        from ..models.products_partial_update_is_active_error_component import (
+            ProductsPartialUpdateIsActiveErrorComponent,  # noqa: PLC0415
         )
         from ..models.products_partial_update_name_error_component import ProductsPartialUpdateNameErrorComponent  # noqa: PLC0415
         from ..models.products_partial_update_non_field_errors_error_component import (
@@ -95,6 +100,8 @@ class ProductsPartialUpdateValidationError:
             elif isinstance(errors_item_data, ProductsPartialUpdateCurrencyErrorComponent):
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, ProductsPartialUpdateAttributesErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, ProductsPartialUpdateIsActiveErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -129,6 +136,7 @@ class ProductsPartialUpdateValidationError:
         from ..models.products_partial_update_is_active_error_component import (
             ProductsPartialUpdateIsActiveErrorComponent,  # noqa: PLC0415
         )
+        from ..models.products_partial_update_key_error_component import ProductsPartialUpdateKEYErrorComponent  # noqa: PLC0415
         from ..models.products_partial_update_name_error_component import ProductsPartialUpdateNameErrorComponent  # noqa: PLC0415
         from ..models.products_partial_update_non_field_errors_error_component import (
             ProductsPartialUpdateNonFieldErrorsErrorComponent,  # noqa: PLC0415
@@ -151,6 +159,7 @@ class ProductsPartialUpdateValidationError:
                 | ProductsPartialUpdateCurrencyErrorComponent
                 | ProductsPartialUpdateDescriptionErrorComponent
                 | ProductsPartialUpdateIsActiveErrorComponent
+                | ProductsPartialUpdateKEYErrorComponent
                 | ProductsPartialUpdateNameErrorComponent
                 | ProductsPartialUpdateNonFieldErrorsErrorComponent
                 | ProductsPartialUpdatePriceErrorComponent
@@ -236,13 +245,23 @@ class ProductsPartialUpdateValidationError:
                     return componentsschemas_products_partial_update_error_type_7
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_products_partial_update_error_type_8 = (
+                        ProductsPartialUpdateIsActiveErrorComponent.from_dict(data)
+                    )
+
+                    return componentsschemas_products_partial_update_error_type_8
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_products_partial_update_error_type_8 = (
-                    ProductsPartialUpdateIsActiveErrorComponent.from_dict(data)
+                componentsschemas_products_partial_update_error_type_9 = (
+                    ProductsPartialUpdateKEYErrorComponent.from_dict(data)
                 )
 
-                return componentsschemas_products_partial_update_error_type_8
+                return componentsschemas_products_partial_update_error_type_9
 
             errors_item = _parse_errors_item(errors_item_data)
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..models.products_update_currency_error_component import ProductsUpdateCurrencyErrorComponent
     from ..models.products_update_description_error_component import ProductsUpdateDescriptionErrorComponent
     from ..models.products_update_is_active_error_component import ProductsUpdateIsActiveErrorComponent
+    from ..models.products_update_key_error_component import ProductsUpdateKEYErrorComponent
     from ..models.products_update_name_error_component import ProductsUpdateNameErrorComponent
     from ..models.products_update_non_field_errors_error_component import ProductsUpdateNonFieldErrorsErrorComponent
     from ..models.products_update_price_error_component import ProductsUpdatePriceErrorComponent
@@ -30,7 +31,7 @@ class ProductsUpdateValidationError:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
         errors (list[ProductsUpdateAttributesErrorComponent | ProductsUpdateCategoryErrorComponent |
             ProductsUpdateCurrencyErrorComponent | ProductsUpdateDescriptionErrorComponent |
-            ProductsUpdateIsActiveErrorComponent | ProductsUpdateNameErrorComponent |
+            ProductsUpdateIsActiveErrorComponent | ProductsUpdateKEYErrorComponent | ProductsUpdateNameErrorComponent |
             ProductsUpdateNonFieldErrorsErrorComponent | ProductsUpdatePriceErrorComponent |
             ProductsUpdateSlugErrorComponent]):
     """
@@ -42,6 +43,7 @@ class ProductsUpdateValidationError:
         | ProductsUpdateCurrencyErrorComponent
         | ProductsUpdateDescriptionErrorComponent
         | ProductsUpdateIsActiveErrorComponent
+        | ProductsUpdateKEYErrorComponent
         | ProductsUpdateNameErrorComponent
         | ProductsUpdateNonFieldErrorsErrorComponent
         | ProductsUpdatePriceErrorComponent
@@ -54,6 +56,7 @@ class ProductsUpdateValidationError:
         from ..models.products_update_category_error_component import ProductsUpdateCategoryErrorComponent  # noqa: PLC0415
         from ..models.products_update_currency_error_component import ProductsUpdateCurrencyErrorComponent  # noqa: PLC0415
         from ..models.products_update_description_error_component import ProductsUpdateDescriptionErrorComponent  # noqa: PLC0415
+        from ..models.products_update_is_active_error_component import ProductsUpdateIsActiveErrorComponent  # noqa: PLC0415
         from ..models.products_update_name_error_component import ProductsUpdateNameErrorComponent  # noqa: PLC0415
         from ..models.products_update_non_field_errors_error_component import ProductsUpdateNonFieldErrorsErrorComponent  # noqa: PLC0415
         from ..models.products_update_price_error_component import ProductsUpdatePriceErrorComponent  # noqa: PLC0415
@@ -80,6 +83,8 @@ class ProductsUpdateValidationError:
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, ProductsUpdateAttributesErrorComponent):
                 errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, ProductsUpdateIsActiveErrorComponent):
+                errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
 
@@ -103,6 +108,7 @@ class ProductsUpdateValidationError:
         from ..models.products_update_currency_error_component import ProductsUpdateCurrencyErrorComponent  # noqa: PLC0415
         from ..models.products_update_description_error_component import ProductsUpdateDescriptionErrorComponent  # noqa: PLC0415
         from ..models.products_update_is_active_error_component import ProductsUpdateIsActiveErrorComponent  # noqa: PLC0415
+        from ..models.products_update_key_error_component import ProductsUpdateKEYErrorComponent  # noqa: PLC0415
         from ..models.products_update_name_error_component import ProductsUpdateNameErrorComponent  # noqa: PLC0415
         from ..models.products_update_non_field_errors_error_component import ProductsUpdateNonFieldErrorsErrorComponent  # noqa: PLC0415
         from ..models.products_update_price_error_component import ProductsUpdatePriceErrorComponent  # noqa: PLC0415
@@ -123,6 +129,7 @@ class ProductsUpdateValidationError:
                 | ProductsUpdateCurrencyErrorComponent
                 | ProductsUpdateDescriptionErrorComponent
                 | ProductsUpdateIsActiveErrorComponent
+                | ProductsUpdateKEYErrorComponent
                 | ProductsUpdateNameErrorComponent
                 | ProductsUpdateNonFieldErrorsErrorComponent
                 | ProductsUpdatePriceErrorComponent
@@ -202,11 +209,21 @@ class ProductsUpdateValidationError:
                     return componentsschemas_products_update_error_type_7
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_products_update_error_type_8 = ProductsUpdateIsActiveErrorComponent.from_dict(
+                        data
+                    )
+
+                    return componentsschemas_products_update_error_type_8
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_products_update_error_type_8 = ProductsUpdateIsActiveErrorComponent.from_dict(data)
+                componentsschemas_products_update_error_type_9 = ProductsUpdateKEYErrorComponent.from_dict(data)
 
-                return componentsschemas_products_update_error_type_8
+                return componentsschemas_products_update_error_type_9
 
             errors_item = _parse_errors_item(errors_item_data)
 

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="ReservationCreateLineRequest")
 
@@ -19,7 +18,6 @@ class ReservationCreateLineRequest:
 
     sku: str
     quantity: int
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         sku = self.sku
@@ -27,7 +25,7 @@ class ReservationCreateLineRequest:
         quantity = self.quantity
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "sku": sku,
@@ -49,21 +47,4 @@ class ReservationCreateLineRequest:
             quantity=quantity,
         )
 
-        reservation_create_line_request.additional_properties = d
         return reservation_create_line_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

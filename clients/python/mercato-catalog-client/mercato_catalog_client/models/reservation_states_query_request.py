@@ -5,7 +5,6 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="ReservationStatesQueryRequest")
 
@@ -18,7 +17,6 @@ class ReservationStatesQueryRequest:
     """
 
     ids: list[UUID]
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         ids = []
@@ -27,7 +25,7 @@ class ReservationStatesQueryRequest:
             ids.append(ids_item)
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "ids": ids,
@@ -50,21 +48,4 @@ class ReservationStatesQueryRequest:
             ids=ids,
         )
 
-        reservation_states_query_request.additional_properties = d
         return reservation_states_query_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from ..models.reservations_create_idempotency_key_error_component import (
         ReservationsCreateIdempotencyKeyErrorComponent,
     )
+    from ..models.reservations_create_key_error_component import ReservationsCreateKEYErrorComponent
     from ..models.reservations_create_lines_error_component import ReservationsCreateLinesErrorComponent
     from ..models.reservations_create_lines_index_error_component import ReservationsCreateLinesINDEXErrorComponent
     from ..models.reservations_create_lines_index_non_field_errors_error_component import (
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     )
     from ..models.reservations_create_lines_index_sku_error_component import (
         ReservationsCreateLinesINDEXSkuErrorComponent,
+    )
+    from ..models.reservations_create_lines_indexkey_error_component import (
+        ReservationsCreateLinesINDEXKEYErrorComponent,
     )
     from ..models.reservations_create_non_field_errors_error_component import (
         ReservationsCreateNonFieldErrorsErrorComponent,
@@ -38,8 +42,9 @@ class ReservationsCreateValidationError:
     """
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
-        errors (list[ReservationsCreateIdempotencyKeyErrorComponent | ReservationsCreateLinesErrorComponent |
-            ReservationsCreateLinesINDEXErrorComponent | ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent |
+        errors (list[ReservationsCreateIdempotencyKeyErrorComponent | ReservationsCreateKEYErrorComponent |
+            ReservationsCreateLinesErrorComponent | ReservationsCreateLinesINDEXErrorComponent |
+            ReservationsCreateLinesINDEXKEYErrorComponent | ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent |
             ReservationsCreateLinesINDEXQuantityErrorComponent | ReservationsCreateLinesINDEXSkuErrorComponent |
             ReservationsCreateNonFieldErrorsErrorComponent | ReservationsCreateReferenceErrorComponent |
             ReservationsCreateTtlSecondsErrorComponent]):
@@ -48,8 +53,10 @@ class ReservationsCreateValidationError:
     type_: ValidationErrorEnum
     errors: list[
         ReservationsCreateIdempotencyKeyErrorComponent
+        | ReservationsCreateKEYErrorComponent
         | ReservationsCreateLinesErrorComponent
         | ReservationsCreateLinesINDEXErrorComponent
+        | ReservationsCreateLinesINDEXKEYErrorComponent
         | ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent
         | ReservationsCreateLinesINDEXQuantityErrorComponent
         | ReservationsCreateLinesINDEXSkuErrorComponent
@@ -63,7 +70,9 @@ class ReservationsCreateValidationError:
         from ..models.reservations_create_idempotency_key_error_component import (
             ReservationsCreateIdempotencyKeyErrorComponent,  # noqa: PLC0415
         )
+        from ..models.reservations_create_key_error_component import ReservationsCreateKEYErrorComponent  # noqa: PLC0415
         from ..models.reservations_create_lines_error_component import ReservationsCreateLinesErrorComponent  # noqa: PLC0415
+        from ..models.reservations_create_lines_index_error_component import ReservationsCreateLinesINDEXErrorComponent  # noqa: PLC0415
         from ..models.reservations_create_lines_index_non_field_errors_error_component import (
             ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
@@ -100,6 +109,10 @@ class ReservationsCreateValidationError:
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, ReservationsCreateIdempotencyKeyErrorComponent):
                 errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, ReservationsCreateKEYErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, ReservationsCreateLinesINDEXErrorComponent):
+                errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
 
@@ -121,6 +134,7 @@ class ReservationsCreateValidationError:
         from ..models.reservations_create_idempotency_key_error_component import (
             ReservationsCreateIdempotencyKeyErrorComponent,  # noqa: PLC0415
         )
+        from ..models.reservations_create_key_error_component import ReservationsCreateKEYErrorComponent  # noqa: PLC0415
         from ..models.reservations_create_lines_error_component import ReservationsCreateLinesErrorComponent  # noqa: PLC0415
         from ..models.reservations_create_lines_index_error_component import ReservationsCreateLinesINDEXErrorComponent  # noqa: PLC0415
         from ..models.reservations_create_lines_index_non_field_errors_error_component import (
@@ -131,6 +145,9 @@ class ReservationsCreateValidationError:
         )
         from ..models.reservations_create_lines_index_sku_error_component import (
             ReservationsCreateLinesINDEXSkuErrorComponent,  # noqa: PLC0415
+        )
+        from ..models.reservations_create_lines_indexkey_error_component import (
+            ReservationsCreateLinesINDEXKEYErrorComponent,  # noqa: PLC0415
         )
         from ..models.reservations_create_non_field_errors_error_component import (
             ReservationsCreateNonFieldErrorsErrorComponent,  # noqa: PLC0415
@@ -149,8 +166,10 @@ class ReservationsCreateValidationError:
                 data: object,
             ) -> (
                 ReservationsCreateIdempotencyKeyErrorComponent
+                | ReservationsCreateKEYErrorComponent
                 | ReservationsCreateLinesErrorComponent
                 | ReservationsCreateLinesINDEXErrorComponent
+                | ReservationsCreateLinesINDEXKEYErrorComponent
                 | ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent
                 | ReservationsCreateLinesINDEXQuantityErrorComponent
                 | ReservationsCreateLinesINDEXSkuErrorComponent
@@ -238,13 +257,33 @@ class ReservationsCreateValidationError:
                     return componentsschemas_reservations_create_error_type_7
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_reservations_create_error_type_8 = ReservationsCreateKEYErrorComponent.from_dict(
+                        data
+                    )
+
+                    return componentsschemas_reservations_create_error_type_8
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_reservations_create_error_type_9 = (
+                        ReservationsCreateLinesINDEXErrorComponent.from_dict(data)
+                    )
+
+                    return componentsschemas_reservations_create_error_type_9
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_reservations_create_error_type_8 = (
-                    ReservationsCreateLinesINDEXErrorComponent.from_dict(data)
+                componentsschemas_reservations_create_error_type_10 = (
+                    ReservationsCreateLinesINDEXKEYErrorComponent.from_dict(data)
                 )
 
-                return componentsschemas_reservations_create_error_type_8
+                return componentsschemas_reservations_create_error_type_10
 
             errors_item = _parse_errors_item(errors_item_data)
 

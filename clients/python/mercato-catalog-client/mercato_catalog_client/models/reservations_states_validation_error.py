@@ -11,6 +11,7 @@ from ..models.validation_error_enum import ValidationErrorEnum
 if TYPE_CHECKING:
     from ..models.reservations_states_ids_error_component import ReservationsStatesIdsErrorComponent
     from ..models.reservations_states_ids_index_error_component import ReservationsStatesIdsINDEXErrorComponent
+    from ..models.reservations_states_key_error_component import ReservationsStatesKEYErrorComponent
     from ..models.reservations_states_non_field_errors_error_component import (
         ReservationsStatesNonFieldErrorsErrorComponent,
     )
@@ -25,19 +26,21 @@ class ReservationsStatesValidationError:
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
         errors (list[ReservationsStatesIdsErrorComponent | ReservationsStatesIdsINDEXErrorComponent |
-            ReservationsStatesNonFieldErrorsErrorComponent]):
+            ReservationsStatesKEYErrorComponent | ReservationsStatesNonFieldErrorsErrorComponent]):
     """
 
     type_: ValidationErrorEnum
     errors: list[
         ReservationsStatesIdsErrorComponent
         | ReservationsStatesIdsINDEXErrorComponent
+        | ReservationsStatesKEYErrorComponent
         | ReservationsStatesNonFieldErrorsErrorComponent
     ]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.reservations_states_ids_error_component import ReservationsStatesIdsErrorComponent  # noqa: PLC0415
+        from ..models.reservations_states_ids_index_error_component import ReservationsStatesIdsINDEXErrorComponent  # noqa: PLC0415
         from ..models.reservations_states_non_field_errors_error_component import (
             ReservationsStatesNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
@@ -50,6 +53,8 @@ class ReservationsStatesValidationError:
             if isinstance(errors_item_data, ReservationsStatesNonFieldErrorsErrorComponent):
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, ReservationsStatesIdsErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, ReservationsStatesIdsINDEXErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -71,6 +76,7 @@ class ReservationsStatesValidationError:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.reservations_states_ids_error_component import ReservationsStatesIdsErrorComponent  # noqa: PLC0415
         from ..models.reservations_states_ids_index_error_component import ReservationsStatesIdsINDEXErrorComponent  # noqa: PLC0415
+        from ..models.reservations_states_key_error_component import ReservationsStatesKEYErrorComponent  # noqa: PLC0415
         from ..models.reservations_states_non_field_errors_error_component import (
             ReservationsStatesNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
@@ -87,6 +93,7 @@ class ReservationsStatesValidationError:
             ) -> (
                 ReservationsStatesIdsErrorComponent
                 | ReservationsStatesIdsINDEXErrorComponent
+                | ReservationsStatesKEYErrorComponent
                 | ReservationsStatesNonFieldErrorsErrorComponent
             ):
                 try:
@@ -109,13 +116,21 @@ class ReservationsStatesValidationError:
                     return componentsschemas_reservations_states_error_type_1
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_reservations_states_error_type_2 = (
+                        ReservationsStatesIdsINDEXErrorComponent.from_dict(data)
+                    )
+
+                    return componentsschemas_reservations_states_error_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_reservations_states_error_type_2 = ReservationsStatesIdsINDEXErrorComponent.from_dict(
-                    data
-                )
+                componentsschemas_reservations_states_error_type_3 = ReservationsStatesKEYErrorComponent.from_dict(data)
 
-                return componentsschemas_reservations_states_error_type_2
+                return componentsschemas_reservations_states_error_type_3
 
             errors_item = _parse_errors_item(errors_item_data)
 

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.adjustment_mode_enum import AdjustmentModeEnum
 from ..models.adjustment_reason_enum import AdjustmentReasonEnum
@@ -33,7 +32,6 @@ class StockAdjustmentCreateRequest:
     reason: AdjustmentReasonEnum
     note: str | Unset = ""
     reference: str | Unset = ""
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         mode = self.mode.value
@@ -47,7 +45,7 @@ class StockAdjustmentCreateRequest:
         reference = self.reference
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "mode": mode,
@@ -83,21 +81,4 @@ class StockAdjustmentCreateRequest:
             reference=reference,
         )
 
-        stock_adjustment_create_request.additional_properties = d
         return stock_adjustment_create_request
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from ..models.stock_adjustments_create_idempotency_key_error_component import (
         StockAdjustmentsCreateIdempotencyKeyErrorComponent,
     )
+    from ..models.stock_adjustments_create_key_error_component import StockAdjustmentsCreateKEYErrorComponent
     from ..models.stock_adjustments_create_mode_error_component import StockAdjustmentsCreateModeErrorComponent
     from ..models.stock_adjustments_create_non_field_errors_error_component import (
         StockAdjustmentsCreateNonFieldErrorsErrorComponent,
@@ -32,15 +33,16 @@ class StockAdjustmentsCreateValidationError:
     """
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
-        errors (list[StockAdjustmentsCreateIdempotencyKeyErrorComponent | StockAdjustmentsCreateModeErrorComponent |
-            StockAdjustmentsCreateNonFieldErrorsErrorComponent | StockAdjustmentsCreateNoteErrorComponent |
-            StockAdjustmentsCreateQuantityErrorComponent | StockAdjustmentsCreateReasonErrorComponent |
-            StockAdjustmentsCreateReferenceErrorComponent]):
+        errors (list[StockAdjustmentsCreateIdempotencyKeyErrorComponent | StockAdjustmentsCreateKEYErrorComponent |
+            StockAdjustmentsCreateModeErrorComponent | StockAdjustmentsCreateNonFieldErrorsErrorComponent |
+            StockAdjustmentsCreateNoteErrorComponent | StockAdjustmentsCreateQuantityErrorComponent |
+            StockAdjustmentsCreateReasonErrorComponent | StockAdjustmentsCreateReferenceErrorComponent]):
     """
 
     type_: ValidationErrorEnum
     errors: list[
         StockAdjustmentsCreateIdempotencyKeyErrorComponent
+        | StockAdjustmentsCreateKEYErrorComponent
         | StockAdjustmentsCreateModeErrorComponent
         | StockAdjustmentsCreateNonFieldErrorsErrorComponent
         | StockAdjustmentsCreateNoteErrorComponent
@@ -51,6 +53,9 @@ class StockAdjustmentsCreateValidationError:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.stock_adjustments_create_idempotency_key_error_component import (
+            StockAdjustmentsCreateIdempotencyKeyErrorComponent,  # noqa: PLC0415
+        )
         from ..models.stock_adjustments_create_mode_error_component import StockAdjustmentsCreateModeErrorComponent  # noqa: PLC0415
         from ..models.stock_adjustments_create_non_field_errors_error_component import (
             StockAdjustmentsCreateNonFieldErrorsErrorComponent,  # noqa: PLC0415
@@ -81,6 +86,8 @@ class StockAdjustmentsCreateValidationError:
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, StockAdjustmentsCreateReferenceErrorComponent):
                 errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, StockAdjustmentsCreateIdempotencyKeyErrorComponent):
+                errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
 
@@ -102,6 +109,7 @@ class StockAdjustmentsCreateValidationError:
         from ..models.stock_adjustments_create_idempotency_key_error_component import (
             StockAdjustmentsCreateIdempotencyKeyErrorComponent,  # noqa: PLC0415
         )
+        from ..models.stock_adjustments_create_key_error_component import StockAdjustmentsCreateKEYErrorComponent  # noqa: PLC0415
         from ..models.stock_adjustments_create_mode_error_component import StockAdjustmentsCreateModeErrorComponent  # noqa: PLC0415
         from ..models.stock_adjustments_create_non_field_errors_error_component import (
             StockAdjustmentsCreateNonFieldErrorsErrorComponent,  # noqa: PLC0415
@@ -126,6 +134,7 @@ class StockAdjustmentsCreateValidationError:
                 data: object,
             ) -> (
                 StockAdjustmentsCreateIdempotencyKeyErrorComponent
+                | StockAdjustmentsCreateKEYErrorComponent
                 | StockAdjustmentsCreateModeErrorComponent
                 | StockAdjustmentsCreateNonFieldErrorsErrorComponent
                 | StockAdjustmentsCreateNoteErrorComponent
@@ -193,13 +202,23 @@ class StockAdjustmentsCreateValidationError:
                     return componentsschemas_stock_adjustments_create_error_type_5
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_stock_adjustments_create_error_type_6 = (
+                        StockAdjustmentsCreateIdempotencyKeyErrorComponent.from_dict(data)
+                    )
+
+                    return componentsschemas_stock_adjustments_create_error_type_6
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_stock_adjustments_create_error_type_6 = (
-                    StockAdjustmentsCreateIdempotencyKeyErrorComponent.from_dict(data)
+                componentsschemas_stock_adjustments_create_error_type_7 = (
+                    StockAdjustmentsCreateKEYErrorComponent.from_dict(data)
                 )
 
-                return componentsschemas_stock_adjustments_create_error_type_6
+                return componentsschemas_stock_adjustments_create_error_type_7
 
             errors_item = _parse_errors_item(errors_item_data)
 

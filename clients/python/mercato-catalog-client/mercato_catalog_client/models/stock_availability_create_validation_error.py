@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..models.validation_error_enum import ValidationErrorEnum
 
 if TYPE_CHECKING:
+    from ..models.stock_availability_create_key_error_component import StockAvailabilityCreateKEYErrorComponent
     from ..models.stock_availability_create_non_field_errors_error_component import (
         StockAvailabilityCreateNonFieldErrorsErrorComponent,
     )
@@ -26,13 +27,14 @@ class StockAvailabilityCreateValidationError:
     """
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
-        errors (list[StockAvailabilityCreateNonFieldErrorsErrorComponent | StockAvailabilityCreateSkusErrorComponent |
-            StockAvailabilityCreateSkusINDEXErrorComponent]):
+        errors (list[StockAvailabilityCreateKEYErrorComponent | StockAvailabilityCreateNonFieldErrorsErrorComponent |
+            StockAvailabilityCreateSkusErrorComponent | StockAvailabilityCreateSkusINDEXErrorComponent]):
     """
 
     type_: ValidationErrorEnum
     errors: list[
-        StockAvailabilityCreateNonFieldErrorsErrorComponent
+        StockAvailabilityCreateKEYErrorComponent
+        | StockAvailabilityCreateNonFieldErrorsErrorComponent
         | StockAvailabilityCreateSkusErrorComponent
         | StockAvailabilityCreateSkusINDEXErrorComponent
     ]
@@ -43,6 +45,9 @@ class StockAvailabilityCreateValidationError:
             StockAvailabilityCreateNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
         from ..models.stock_availability_create_skus_error_component import StockAvailabilityCreateSkusErrorComponent  # noqa: PLC0415
+        from ..models.stock_availability_create_skus_index_error_component import (
+            StockAvailabilityCreateSkusINDEXErrorComponent,  # noqa: PLC0415
+        )
 
         type_ = self.type_.value
 
@@ -52,6 +57,8 @@ class StockAvailabilityCreateValidationError:
             if isinstance(errors_item_data, StockAvailabilityCreateNonFieldErrorsErrorComponent):
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, StockAvailabilityCreateSkusErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, StockAvailabilityCreateSkusINDEXErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -71,6 +78,7 @@ class StockAvailabilityCreateValidationError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.stock_availability_create_key_error_component import StockAvailabilityCreateKEYErrorComponent  # noqa: PLC0415
         from ..models.stock_availability_create_non_field_errors_error_component import (
             StockAvailabilityCreateNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
@@ -89,7 +97,8 @@ class StockAvailabilityCreateValidationError:
             def _parse_errors_item(
                 data: object,
             ) -> (
-                StockAvailabilityCreateNonFieldErrorsErrorComponent
+                StockAvailabilityCreateKEYErrorComponent
+                | StockAvailabilityCreateNonFieldErrorsErrorComponent
                 | StockAvailabilityCreateSkusErrorComponent
                 | StockAvailabilityCreateSkusINDEXErrorComponent
             ):
@@ -113,13 +122,23 @@ class StockAvailabilityCreateValidationError:
                     return componentsschemas_stock_availability_create_error_type_1
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_stock_availability_create_error_type_2 = (
+                        StockAvailabilityCreateSkusINDEXErrorComponent.from_dict(data)
+                    )
+
+                    return componentsschemas_stock_availability_create_error_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_stock_availability_create_error_type_2 = (
-                    StockAvailabilityCreateSkusINDEXErrorComponent.from_dict(data)
+                componentsschemas_stock_availability_create_error_type_3 = (
+                    StockAvailabilityCreateKEYErrorComponent.from_dict(data)
                 )
 
-                return componentsschemas_stock_availability_create_error_type_2
+                return componentsschemas_stock_availability_create_error_type_3
 
             errors_item = _parse_errors_item(errors_item_data)
 

@@ -31,7 +31,8 @@ from .error_response_500 import ErrorResponse500
 from .header_fields_too_large_error import HeaderFieldsTooLargeError
 from .header_fields_too_large_error_code_enum import HeaderFieldsTooLargeErrorCodeEnum
 from .order import Order
-from .order_create_request import OrderCreateRequest
+from .order_create_with_address_id_request import OrderCreateWithAddressIdRequest
+from .order_create_with_address_request import OrderCreateWithAddressRequest
 from .order_line import OrderLine
 from .order_line_create_request import OrderLineCreateRequest
 from .order_rejected_line import OrderRejectedLine
@@ -214,6 +215,8 @@ from .sales_report import SalesReport
 from .sales_report_row import SalesReportRow
 from .server_error_enum import ServerErrorEnum
 from .staff_order import StaffOrder
+from .staff_orders_cancel_key_error_component import StaffOrdersCancelKEYErrorComponent
+from .staff_orders_cancel_key_error_component_code import StaffOrdersCancelKEYErrorComponentCode
 from .staff_orders_cancel_non_field_errors_error_component import StaffOrdersCancelNonFieldErrorsErrorComponent
 from .staff_orders_cancel_non_field_errors_error_component_attr import StaffOrdersCancelNonFieldErrorsErrorComponentAttr
 from .staff_orders_cancel_non_field_errors_error_component_code import StaffOrdersCancelNonFieldErrorsErrorComponentCode
@@ -221,6 +224,8 @@ from .staff_orders_cancel_reason_error_component import StaffOrdersCancelReasonE
 from .staff_orders_cancel_reason_error_component_attr import StaffOrdersCancelReasonErrorComponentAttr
 from .staff_orders_cancel_reason_error_component_code import StaffOrdersCancelReasonErrorComponentCode
 from .staff_orders_cancel_validation_error import StaffOrdersCancelValidationError
+from .staff_orders_fulfil_key_error_component import StaffOrdersFulfilKEYErrorComponent
+from .staff_orders_fulfil_key_error_component_code import StaffOrdersFulfilKEYErrorComponentCode
 from .staff_orders_fulfil_non_field_errors_error_component import StaffOrdersFulfilNonFieldErrorsErrorComponent
 from .staff_orders_fulfil_non_field_errors_error_component_attr import StaffOrdersFulfilNonFieldErrorsErrorComponentAttr
 from .staff_orders_fulfil_non_field_errors_error_component_code import StaffOrdersFulfilNonFieldErrorsErrorComponentCode
@@ -298,7 +303,8 @@ __all__ = (
     "HeaderFieldsTooLargeError",
     "HeaderFieldsTooLargeErrorCodeEnum",
     "Order",
-    "OrderCreateRequest",
+    "OrderCreateWithAddressIdRequest",
+    "OrderCreateWithAddressRequest",
     "OrderLine",
     "OrderLineCreateRequest",
     "OrderRejectedLine",
@@ -437,6 +443,8 @@ __all__ = (
     "SalesReportRow",
     "ServerErrorEnum",
     "StaffOrder",
+    "StaffOrdersCancelKEYErrorComponent",
+    "StaffOrdersCancelKEYErrorComponentCode",
     "StaffOrdersCancelNonFieldErrorsErrorComponent",
     "StaffOrdersCancelNonFieldErrorsErrorComponentAttr",
     "StaffOrdersCancelNonFieldErrorsErrorComponentCode",
@@ -444,6 +452,8 @@ __all__ = (
     "StaffOrdersCancelReasonErrorComponentAttr",
     "StaffOrdersCancelReasonErrorComponentCode",
     "StaffOrdersCancelValidationError",
+    "StaffOrdersFulfilKEYErrorComponent",
+    "StaffOrdersFulfilKEYErrorComponentCode",
     "StaffOrdersFulfilNonFieldErrorsErrorComponent",
     "StaffOrdersFulfilNonFieldErrorsErrorComponentAttr",
     "StaffOrdersFulfilNonFieldErrorsErrorComponentCode",

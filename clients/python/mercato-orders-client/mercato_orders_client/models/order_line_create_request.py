@@ -10,12 +10,10 @@ T = TypeVar("T", bound="OrderLineCreateRequest")
 
 @_attrs_define
 class OrderLineCreateRequest:
-    """Refuses keys it does not know: a client setting ``status``, ``total`` or a price must
-    learn that it cannot, rather than see it silently ignored.
-
-        Attributes:
-            sku (str): Letters, digits, `.`, `_` and `-`; up to 64 characters.
-            quantity (int):
+    """
+    Attributes:
+        sku (str): Letters, digits, `.`, `_` and `-`; up to 64 characters.
+        quantity (int):
     """
 
     sku: str

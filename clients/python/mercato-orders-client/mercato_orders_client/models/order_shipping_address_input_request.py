@@ -12,18 +12,16 @@ T = TypeVar("T", bound="OrderShippingAddressInputRequest")
 
 @_attrs_define
 class OrderShippingAddressInputRequest:
-    """Refuses keys it does not know: a client setting ``status``, ``total`` or a price must
-    learn that it cannot, rather than see it silently ignored.
-
-        Attributes:
-            recipient (str):
-            line1 (str):
-            city (str):
-            postal_code (str):
-            country (str): ISO 3166-1 alpha-2 code, e.g. DE.
-            line2 (str | Unset):  Default: ''.
-            region (str | Unset):  Default: ''.
-            phone (str | Unset):  Default: ''.
+    """
+    Attributes:
+        recipient (str):
+        line1 (str):
+        city (str):
+        postal_code (str):
+        country (str): ISO 3166-1 alpha-2 code, e.g. DE.
+        line2 (str | Unset):  Default: ''.
+        region (str | Unset):  Default: ''.
+        phone (str | Unset):  Default: ''.
     """
 
     recipient: str

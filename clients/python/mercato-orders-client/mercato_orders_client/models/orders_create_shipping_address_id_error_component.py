@@ -24,6 +24,7 @@ class OrdersCreateShippingAddressIdErrorComponent:
         code (OrdersCreateShippingAddressIdErrorComponentCode): * `does_not_exist` - does_not_exist
             * `invalid` - invalid
             * `null` - null
+            * `required` - required
         detail (str):
     """
 

@@ -24,6 +24,7 @@ class OrdersCreateShippingAddressNonFieldErrorsErrorComponent:
             shipping_address.non_field_errors
         code (OrdersCreateShippingAddressNonFieldErrorsErrorComponentCode): * `invalid` - invalid
             * `null` - null
+            * `required` - required
         detail (str):
     """
 

@@ -118,11 +118,9 @@ class OrdersCreateValidationError:
         from ..models.orders_create_shipping_address_country_error_component import (
             OrdersCreateShippingAddressCountryErrorComponent,  # noqa: PLC0415
         )
+        from ..models.orders_create_shipping_address_error_component import OrdersCreateShippingAddressErrorComponent  # noqa: PLC0415
         from ..models.orders_create_shipping_address_id_error_component import (
             OrdersCreateShippingAddressIdErrorComponent,  # noqa: PLC0415
-        )
-        from ..models.orders_create_shipping_address_key_error_component import (
-            OrdersCreateShippingAddressKEYErrorComponent,  # noqa: PLC0415
         )
         from ..models.orders_create_shipping_address_line_1_error_component import (
             OrdersCreateShippingAddressLine1ErrorComponent,  # noqa: PLC0415
@@ -181,15 +179,15 @@ class OrdersCreateValidationError:
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, OrdersCreateShippingAddressPhoneErrorComponent):
                 errors_item = errors_item_data.to_dict()
-            elif isinstance(errors_item_data, OrdersCreateLinesINDEXKEYErrorComponent):
-                errors_item = errors_item_data.to_dict()
-            elif isinstance(errors_item_data, OrdersCreateShippingAddressKEYErrorComponent):
+            elif isinstance(errors_item_data, OrdersCreateIdempotencyKeyErrorComponent):
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, OrdersCreateKEYErrorComponent):
                 errors_item = errors_item_data.to_dict()
-            elif isinstance(errors_item_data, OrdersCreateIdempotencyKeyErrorComponent):
-                errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, OrdersCreateLinesINDEXErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, OrdersCreateLinesINDEXKEYErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, OrdersCreateShippingAddressErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -440,7 +438,7 @@ class OrdersCreateValidationError:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    componentsschemas_orders_create_error_type_15 = OrdersCreateLinesINDEXKEYErrorComponent.from_dict(
+                    componentsschemas_orders_create_error_type_15 = OrdersCreateIdempotencyKeyErrorComponent.from_dict(
                         data
                     )
 
@@ -450,9 +448,7 @@ class OrdersCreateValidationError:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    componentsschemas_orders_create_error_type_16 = (
-                        OrdersCreateShippingAddressKEYErrorComponent.from_dict(data)
-                    )
+                    componentsschemas_orders_create_error_type_16 = OrdersCreateKEYErrorComponent.from_dict(data)
 
                     return componentsschemas_orders_create_error_type_16
                 except (TypeError, ValueError, AttributeError, KeyError):
@@ -460,7 +456,7 @@ class OrdersCreateValidationError:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    componentsschemas_orders_create_error_type_17 = OrdersCreateKEYErrorComponent.from_dict(data)
+                    componentsschemas_orders_create_error_type_17 = OrdersCreateLinesINDEXErrorComponent.from_dict(data)
 
                     return componentsschemas_orders_create_error_type_17
                 except (TypeError, ValueError, AttributeError, KeyError):
@@ -468,7 +464,7 @@ class OrdersCreateValidationError:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    componentsschemas_orders_create_error_type_18 = OrdersCreateIdempotencyKeyErrorComponent.from_dict(
+                    componentsschemas_orders_create_error_type_18 = OrdersCreateLinesINDEXKEYErrorComponent.from_dict(
                         data
                     )
 
@@ -478,14 +474,16 @@ class OrdersCreateValidationError:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    componentsschemas_orders_create_error_type_19 = OrdersCreateLinesINDEXErrorComponent.from_dict(data)
+                    componentsschemas_orders_create_error_type_19 = OrdersCreateShippingAddressErrorComponent.from_dict(
+                        data
+                    )
 
                     return componentsschemas_orders_create_error_type_19
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_orders_create_error_type_20 = OrdersCreateShippingAddressErrorComponent.from_dict(
+                componentsschemas_orders_create_error_type_20 = OrdersCreateShippingAddressKEYErrorComponent.from_dict(
                     data
                 )
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..models.validation_error_enum import ValidationErrorEnum
 
 if TYPE_CHECKING:
+    from ..models.staff_orders_cancel_key_error_component import StaffOrdersCancelKEYErrorComponent
     from ..models.staff_orders_cancel_non_field_errors_error_component import (
         StaffOrdersCancelNonFieldErrorsErrorComponent,
     )
@@ -23,17 +24,23 @@ class StaffOrdersCancelValidationError:
     """
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
-        errors (list[StaffOrdersCancelNonFieldErrorsErrorComponent | StaffOrdersCancelReasonErrorComponent]):
+        errors (list[StaffOrdersCancelKEYErrorComponent | StaffOrdersCancelNonFieldErrorsErrorComponent |
+            StaffOrdersCancelReasonErrorComponent]):
     """
 
     type_: ValidationErrorEnum
-    errors: list[StaffOrdersCancelNonFieldErrorsErrorComponent | StaffOrdersCancelReasonErrorComponent]
+    errors: list[
+        StaffOrdersCancelKEYErrorComponent
+        | StaffOrdersCancelNonFieldErrorsErrorComponent
+        | StaffOrdersCancelReasonErrorComponent
+    ]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.staff_orders_cancel_non_field_errors_error_component import (
             StaffOrdersCancelNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
+        from ..models.staff_orders_cancel_reason_error_component import StaffOrdersCancelReasonErrorComponent  # noqa: PLC0415
 
         type_ = self.type_.value
 
@@ -41,6 +48,8 @@ class StaffOrdersCancelValidationError:
         for errors_item_data in self.errors:
             errors_item: dict[str, Any]
             if isinstance(errors_item_data, StaffOrdersCancelNonFieldErrorsErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, StaffOrdersCancelReasonErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -60,6 +69,7 @@ class StaffOrdersCancelValidationError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.staff_orders_cancel_key_error_component import StaffOrdersCancelKEYErrorComponent  # noqa: PLC0415
         from ..models.staff_orders_cancel_non_field_errors_error_component import (
             StaffOrdersCancelNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
@@ -74,7 +84,11 @@ class StaffOrdersCancelValidationError:
 
             def _parse_errors_item(
                 data: object,
-            ) -> StaffOrdersCancelNonFieldErrorsErrorComponent | StaffOrdersCancelReasonErrorComponent:
+            ) -> (
+                StaffOrdersCancelKEYErrorComponent
+                | StaffOrdersCancelNonFieldErrorsErrorComponent
+                | StaffOrdersCancelReasonErrorComponent
+            ):
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
@@ -85,13 +99,21 @@ class StaffOrdersCancelValidationError:
                     return componentsschemas_staff_orders_cancel_error_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_staff_orders_cancel_error_type_1 = (
+                        StaffOrdersCancelReasonErrorComponent.from_dict(data)
+                    )
+
+                    return componentsschemas_staff_orders_cancel_error_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_staff_orders_cancel_error_type_1 = StaffOrdersCancelReasonErrorComponent.from_dict(
-                    data
-                )
+                componentsschemas_staff_orders_cancel_error_type_2 = StaffOrdersCancelKEYErrorComponent.from_dict(data)
 
-                return componentsschemas_staff_orders_cancel_error_type_1
+                return componentsschemas_staff_orders_cancel_error_type_2
 
             errors_item = _parse_errors_item(errors_item_data)
 

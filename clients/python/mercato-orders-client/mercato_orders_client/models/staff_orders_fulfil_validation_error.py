@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..models.validation_error_enum import ValidationErrorEnum
 
 if TYPE_CHECKING:
+    from ..models.staff_orders_fulfil_key_error_component import StaffOrdersFulfilKEYErrorComponent
     from ..models.staff_orders_fulfil_non_field_errors_error_component import (
         StaffOrdersFulfilNonFieldErrorsErrorComponent,
     )
@@ -23,17 +24,23 @@ class StaffOrdersFulfilValidationError:
     """
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
-        errors (list[StaffOrdersFulfilNonFieldErrorsErrorComponent | StaffOrdersFulfilReasonErrorComponent]):
+        errors (list[StaffOrdersFulfilKEYErrorComponent | StaffOrdersFulfilNonFieldErrorsErrorComponent |
+            StaffOrdersFulfilReasonErrorComponent]):
     """
 
     type_: ValidationErrorEnum
-    errors: list[StaffOrdersFulfilNonFieldErrorsErrorComponent | StaffOrdersFulfilReasonErrorComponent]
+    errors: list[
+        StaffOrdersFulfilKEYErrorComponent
+        | StaffOrdersFulfilNonFieldErrorsErrorComponent
+        | StaffOrdersFulfilReasonErrorComponent
+    ]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.staff_orders_fulfil_non_field_errors_error_component import (
             StaffOrdersFulfilNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
+        from ..models.staff_orders_fulfil_reason_error_component import StaffOrdersFulfilReasonErrorComponent  # noqa: PLC0415
 
         type_ = self.type_.value
 
@@ -41,6 +48,8 @@ class StaffOrdersFulfilValidationError:
         for errors_item_data in self.errors:
             errors_item: dict[str, Any]
             if isinstance(errors_item_data, StaffOrdersFulfilNonFieldErrorsErrorComponent):
+                errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, StaffOrdersFulfilReasonErrorComponent):
                 errors_item = errors_item_data.to_dict()
             else:
                 errors_item = errors_item_data.to_dict()
@@ -60,6 +69,7 @@ class StaffOrdersFulfilValidationError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.staff_orders_fulfil_key_error_component import StaffOrdersFulfilKEYErrorComponent  # noqa: PLC0415
         from ..models.staff_orders_fulfil_non_field_errors_error_component import (
             StaffOrdersFulfilNonFieldErrorsErrorComponent,  # noqa: PLC0415
         )
@@ -74,7 +84,11 @@ class StaffOrdersFulfilValidationError:
 
             def _parse_errors_item(
                 data: object,
-            ) -> StaffOrdersFulfilNonFieldErrorsErrorComponent | StaffOrdersFulfilReasonErrorComponent:
+            ) -> (
+                StaffOrdersFulfilKEYErrorComponent
+                | StaffOrdersFulfilNonFieldErrorsErrorComponent
+                | StaffOrdersFulfilReasonErrorComponent
+            ):
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
@@ -85,13 +99,21 @@ class StaffOrdersFulfilValidationError:
                     return componentsschemas_staff_orders_fulfil_error_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_staff_orders_fulfil_error_type_1 = (
+                        StaffOrdersFulfilReasonErrorComponent.from_dict(data)
+                    )
+
+                    return componentsschemas_staff_orders_fulfil_error_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_staff_orders_fulfil_error_type_1 = StaffOrdersFulfilReasonErrorComponent.from_dict(
-                    data
-                )
+                componentsschemas_staff_orders_fulfil_error_type_2 = StaffOrdersFulfilKEYErrorComponent.from_dict(data)
 
-                return componentsschemas_staff_orders_fulfil_error_type_1
+                return componentsschemas_staff_orders_fulfil_error_type_2
 
             errors_item = _parse_errors_item(errors_item_data)
 

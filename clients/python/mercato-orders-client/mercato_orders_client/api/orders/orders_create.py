@@ -16,7 +16,8 @@ from ...models.error_response_415 import ErrorResponse415
 from ...models.error_response_431 import ErrorResponse431
 from ...models.error_response_500 import ErrorResponse500
 from ...models.order import Order
-from ...models.order_create_request import OrderCreateRequest
+from ...models.order_create_with_address_id_request import OrderCreateWithAddressIdRequest
+from ...models.order_create_with_address_request import OrderCreateWithAddressRequest
 from ...models.orders_conflict_error_response import OrdersConflictErrorResponse
 from ...models.orders_create_validation_error import OrdersCreateValidationError
 from ...models.orders_unavailable_error_response import OrdersUnavailableErrorResponse
@@ -27,7 +28,7 @@ from ...types import Response
 
 def _get_kwargs(
     *,
-    body: OrderCreateRequest,
+    body: OrderCreateWithAddressIdRequest | OrderCreateWithAddressRequest,
     idempotency_key: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -38,7 +39,10 @@ def _get_kwargs(
         "url": "/api/v1/orders/",
     }
 
-    _kwargs["json"] = body.to_dict()
+    if isinstance(body, OrderCreateWithAddressIdRequest):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -200,7 +204,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: OrderCreateRequest,
+    body: OrderCreateWithAddressIdRequest | OrderCreateWithAddressRequest,
     idempotency_key: str,
 ) -> Response[
     ErrorResponse401
@@ -244,9 +248,7 @@ def sync_detailed(
 
     Args:
         idempotency_key (str):
-        body (OrderCreateRequest): Refuses keys it does not know: a client setting ``status``,
-            ``total`` or a price must
-            learn that it cannot, rather than see it silently ignored.
+        body (OrderCreateWithAddressIdRequest | OrderCreateWithAddressRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -271,7 +273,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: OrderCreateRequest,
+    body: OrderCreateWithAddressIdRequest | OrderCreateWithAddressRequest,
     idempotency_key: str,
 ) -> (
     ErrorResponse401
@@ -316,9 +318,7 @@ def sync(
 
     Args:
         idempotency_key (str):
-        body (OrderCreateRequest): Refuses keys it does not know: a client setting ``status``,
-            ``total`` or a price must
-            learn that it cannot, rather than see it silently ignored.
+        body (OrderCreateWithAddressIdRequest | OrderCreateWithAddressRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -338,7 +338,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: OrderCreateRequest,
+    body: OrderCreateWithAddressIdRequest | OrderCreateWithAddressRequest,
     idempotency_key: str,
 ) -> Response[
     ErrorResponse401
@@ -382,9 +382,7 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (str):
-        body (OrderCreateRequest): Refuses keys it does not know: a client setting ``status``,
-            ``total`` or a price must
-            learn that it cannot, rather than see it silently ignored.
+        body (OrderCreateWithAddressIdRequest | OrderCreateWithAddressRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -407,7 +405,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: OrderCreateRequest,
+    body: OrderCreateWithAddressIdRequest | OrderCreateWithAddressRequest,
     idempotency_key: str,
 ) -> (
     ErrorResponse401
@@ -452,9 +450,7 @@ async def asyncio(
 
     Args:
         idempotency_key (str):
-        body (OrderCreateRequest): Refuses keys it does not know: a client setting ``status``,
-            ``total`` or a price must
-            learn that it cannot, rather than see it silently ignored.
+        body (OrderCreateWithAddressIdRequest | OrderCreateWithAddressRequest):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

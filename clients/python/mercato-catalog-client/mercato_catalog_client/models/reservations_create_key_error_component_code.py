@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class ReservationsCreateKEYErrorComponentCode(StrEnum):
+    NOT_ALLOWED = "not_allowed"
+
+    def __str__(self) -> str:
+        return str(self.value)
