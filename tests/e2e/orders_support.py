@@ -4,6 +4,7 @@ into catalog's database (the tests check its invariants; no service ever reads a
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -135,3 +136,13 @@ def database_rows(process: ServiceProcess, query: str, *params: Any) -> list[tup
 
 def server_database_url(dbname: str) -> str:
     return database_url(os.environ["DATABASE_URL"], dbname)
+
+
+def wait_until_orders_reach_catalog(system: dict[str, ServiceProcess], customer: Person, sku: str) -> None:
+    """Until orders' circuit to catalog has closed again (it half-opens after 2 s in the e2e env)."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if place_order(system["orders"].base_url, customer, [(sku, 1)]).status == 201:
+            return
+        time.sleep(0.5)
+    raise AssertionError("orders never reached catalog again")

@@ -18,7 +18,15 @@ import pytest
 
 from common.devstack import ServiceProcess, manage
 from tests.e2e.conftest import manage_env
-from tests.e2e.orders_support import Person, create_product, database_rows, person, place_order, stock_of
+from tests.e2e.orders_support import (
+    Person,
+    create_product,
+    database_rows,
+    person,
+    place_order,
+    stock_of,
+    wait_until_orders_reach_catalog,
+)
 from tests.e2e.web import Reply, call
 
 # Longer than orders' whole budget for one catalog call (CATALOG_READ_TIMEOUT of 4 s, one retry
@@ -102,17 +110,6 @@ def assert_cancelled_everywhere(system: dict[str, ServiceProcess], staff: Person
     assert fulfil(system, staff, order_id).status == 409
 
 
-def wait_until_orders_reach_catalog(system: dict[str, ServiceProcess], customer: Person, staff: Person) -> None:
-    """Until orders' circuit to catalog has closed again (it half-opens after 2 s in the e2e env)."""
-    sku = create_product(system["catalog"].base_url, staff, stock=50)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if place_order(system["orders"].base_url, customer, [(sku, 1)]).status == 201:
-            return
-        time.sleep(0.5)
-    raise AssertionError("orders never reached catalog again")
-
-
 def test_a_cancel_catalog_does_not_answer_in_time_is_202_and_recovery_finishes_it(
     system: dict[str, ServiceProcess], staff: Person, customer: Person
 ) -> None:
@@ -136,7 +133,7 @@ def test_a_cancel_catalog_does_not_answer_in_time_is_202_and_recovery_finishes_i
     # A repeat answers the cancelled order unchanged.
     again = call("POST", cancel_url, headers=customer.headers())
     assert (again.status, again.json()["status"]) == (200, "cancelled")
-    wait_until_orders_reach_catalog(system, customer, staff)
+    wait_until_orders_reach_catalog(system, customer, create_product(system["catalog"].base_url, staff, stock=50))
 
 
 def test_orders_killed_while_a_cancel_waits_on_catalog_and_recovery_finishes_it(
@@ -175,7 +172,7 @@ def test_orders_killed_while_a_cancel_waits_on_catalog_and_recovery_finishes_it(
     report = recover(system)
     assert "0 still cancelling" in report, report
     assert_cancelled_everywhere(system, staff, order_id, sku)
-    wait_until_orders_reach_catalog(system, customer, staff)
+    wait_until_orders_reach_catalog(system, customer, create_product(system["catalog"].base_url, staff, stock=50))
 
 
 def metric(system: dict[str, ServiceProcess], name: str) -> float:

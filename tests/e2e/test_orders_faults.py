@@ -26,6 +26,7 @@ from tests.e2e.orders_support import (
     person,
     place_order,
     stock_of,
+    wait_until_orders_reach_catalog,
 )
 from tests.e2e.web import Reply, call
 
@@ -95,16 +96,6 @@ def assert_settled(
         "reserved": 0,
         "available": stock - len(confirmed),
     }
-
-
-def wait_until_orders_reach_catalog(system: dict[str, ServiceProcess], customer: Person, sku: str) -> None:
-    """Until orders' circuit to catalog has closed again (it half-opens after 2 s in the e2e env)."""
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if place_order(system["orders"].base_url, customer, [(sku, 1)]).status == 201:
-            return
-        time.sleep(0.5)
-    raise AssertionError("orders never reached catalog again")
 
 
 def test_orders_catalog_killed_in_the_middle_of_placements(

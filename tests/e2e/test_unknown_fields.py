@@ -43,7 +43,7 @@ STAFF = {
     "staff_orders_cancel",
     "staff_orders_fulfil",
 }
-SERVICE = {"reservations_create"}
+SERVICE = {"reservations_create", "reservations_states"}
 
 
 @dataclass(frozen=True)
