@@ -2,7 +2,8 @@
 and a string's length is the length sent.
 
 DRF coerces for convenience: ``CharField`` takes ``0`` as ``"0"``, ``DecimalField`` takes
-``9.5`` for ``"9.50"``. The schemas promise ``type: string`` for both, and a client sending a
+``9.5`` for ``"9.50"``, ``UUIDField`` takes ``5`` (and ``false``, a JSON boolean being a Python
+int) as ``UUID(int=5)``. The schemas promise ``type: string`` for both, and a client sending a
 number there has a bug that it should hear about, not have silently "fixed" (a number also
 loses precision that the decimal string keeps). Form and multipart bodies are unaffected:
 every value they carry is a string already.
@@ -25,6 +26,7 @@ from rest_framework.settings import api_settings
 def refuse_coerced_types() -> None:
     char_to_internal = serializers.CharField.to_internal_value
     decimal_to_internal = serializers.DecimalField.to_internal_value
+    uuid_to_internal = serializers.UUIDField.to_internal_value
 
     def char_field_to_internal_value(self: serializers.CharField, data: Any) -> Any:
         if not isinstance(data, str):
@@ -41,5 +43,12 @@ def refuse_coerced_types() -> None:
             self.fail("invalid")
         return decimal_to_internal(self, data)
 
+    def uuid_field_to_internal_value(self: serializers.UUIDField, data: Any) -> Any:
+        # The schema says ``type: string, format: uuid``; a number is no id.
+        if not isinstance(data, str):
+            self.fail("invalid", value=data)
+        return uuid_to_internal(self, data)
+
     serializers.CharField.to_internal_value = char_field_to_internal_value  # type: ignore[method-assign,assignment]
     serializers.DecimalField.to_internal_value = decimal_field_to_internal_value  # type: ignore[method-assign,assignment]
+    serializers.UUIDField.to_internal_value = uuid_field_to_internal_value  # type: ignore[method-assign,assignment]

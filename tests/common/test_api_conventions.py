@@ -40,6 +40,9 @@ def test_malformed_json_is_a_parse_error(client: Client) -> None:
         # JSON keeps its types: a number is not a string, nor a decimal string.
         ({"name": 0, "quantity": 1}, "invalid", "name"),
         ({"name": "ok", "quantity": 1, "price": 9.5}, "invalid", "price"),
+        # Nor is a number (or a boolean, an int to Python) an id (found by fuzzing).
+        ({"name": "ok", "quantity": 1, "reference": 5}, "invalid", "reference"),
+        ({"name": "ok", "quantity": 1, "reference": False}, "invalid", "reference"),
         # The length sent counts, not the length once trimmed.
         ({"name": " " + "x" * 20, "quantity": 1}, "max_length", "name"),
     ],

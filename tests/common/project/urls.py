@@ -15,6 +15,7 @@ class EchoSerializer(serializers.Serializer[dict[str, object]]):
     name = serializers.CharField(max_length=20)
     quantity = serializers.IntegerField(min_value=1, max_value=1000)
     price = serializers.DecimalField(max_digits=8, decimal_places=2, required=False)
+    reference = serializers.UUIDField(required=False)
 
 
 class EchoView(generics.GenericAPIView[Group]):
