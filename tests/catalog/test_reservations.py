@@ -395,6 +395,31 @@ def test_query_counts_do_not_grow_with_the_lines(
     assert counts[1] == counts[10], counts
 
 
+# The key looked up; one transaction: the reservation inserted, the products read, their stock
+# locked and changed, the movements and the lines inserted (savepoints count: the test runs in a
+# transaction); the answer is the reservation as saved, not read back.
+CREATE_QUERIES = 9
+
+
+@pytest.mark.parametrize("commit", [False, True], ids=["hold", "hold-and-sell"])
+def test_creating_a_reservation_runs_a_fixed_number_of_queries_sold_or_not(
+    orders_client: APIClient, make_product: Callable[..., Product], commit: bool
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for number in range(10):
+        make_product(f"L-{number}", stock=10)
+    counts = []
+    for size in (1, 10):
+        lines = [{"sku": f"L-{number}", "quantity": 1} for number in range(size)]
+        with CaptureQueriesContext(connection) as create:
+            response = reserve(orders_client, lines, commit=commit)
+        assert response.json()["status"] == ("committed" if commit else "held")
+        counts.append(len(create.captured_queries))
+    assert counts == [CREATE_QUERIES, CREATE_QUERIES], [q["sql"][:100] for q in create.captured_queries]
+
+
 # --- states of several reservations (orders' reconciliation) ------------------------------------
 
 STATES_URL = f"{URL}states/"

@@ -82,6 +82,8 @@ class ReservationOutcome:
     reservation_id: uuid.UUID
     created: bool  # False when an earlier request with the same Idempotency-Key made it
     status: ReservationStatus = ReservationStatus.HELD  # as found (a replay) or made
+    # The reservation just made, with its lines, as saved: answered without reading it back.
+    reservation: Reservation | None = None
 
 
 @dataclass(frozen=True)
@@ -258,12 +260,14 @@ def _create(
             ],
             actor=caller,
             reference=str(reservation.pk),
+            # Sold at once: the hold's and the sale's movements, as a hold committed later.
+            sell=request.commit,
         )
         if shortages:
             raise InsufficientStock(shortages)
         # The name, price and currency of each line are the ones promised now, whatever changes
         # later: the caller copies them (an order line) without reading the product again.
-        ReservationLine.objects.bulk_create(
+        lines = ReservationLine.objects.bulk_create(
             ReservationLine(
                 reservation=reservation,
                 product=products[line.sku],
@@ -275,17 +279,8 @@ def _create(
             )
             for line in request.lines
         )
-        if request.commit:
-            # The hold's movements, then the sale's, as a hold committed later leaves them.
-            stock_apply(
-                changes=[
-                    StockChange(products[line.sku].pk, -line.quantity, -line.quantity, str(reservation.pk))
-                    for line in request.lines
-                ],
-                reason=MovementReason.RESERVATION_COMMITTED,
-                actor=caller,
-            )
-    return ReservationOutcome(reservation_id=reservation.pk, created=True, status=status)
+    reservation._prefetched_objects_cache = {"lines": lines}  # type: ignore[attr-defined]
+    return ReservationOutcome(reservation_id=reservation.pk, created=True, status=status, reservation=reservation)
 
 
 def _replay(*, caller: str, idempotency_key: str, fingerprint: str) -> ReservationOutcome | None:

@@ -76,7 +76,7 @@ class ReservationCreateView(CatalogAPIView):
         body.is_valid(raise_exception=True)
         caller = token_user(request).principal
         outcome = reservation_create(request=body.to_request(), caller=caller, idempotency_key=key)
-        reservation = reservation_get(reservation_id=outcome.reservation_id, caller=caller)
+        reservation = outcome.reservation or reservation_get(reservation_id=outcome.reservation_id, caller=caller)
         if not outcome.created:
             return Response(ReservationSerializer(reservation).data, headers={REPLAYED_HEADER: "true"})
         response = Response(ReservationSerializer(reservation).data, status=status.HTTP_201_CREATED)
