@@ -433,7 +433,7 @@ def profile_placements(servers: dict[str, psutil.Process], load: Callable[[], An
     for name, (recorder, out) in recorders.items():
         recorder.send_signal(signal.SIGINT)
         recorder.wait(timeout=60)
-        profiles[name] = top_frames(out.read_text() if out.exists() else "")
+        profiles[name] = top_frames(out.read_text(errors="replace") if out.exists() else "")
     return profiles
 
 
