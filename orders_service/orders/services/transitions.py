@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from orders_service.orders import metrics
@@ -92,7 +92,7 @@ def order_confirm(
             line.unit_price = price.unit_price
             line.line_total = price.unit_price * line.quantity
             total += line.line_total
-        OrderLine.objects.bulk_update(lines, ["name", "unit_price", "line_total"])
+        _price_lines(lines)
         (currency,) = {price.currency for price in priced.values()}
         _change(order, OrderStatus.CONFIRMED, actor=actor, reason="stock reserved and committed", at=now)
         order.currency = currency
@@ -103,6 +103,26 @@ def order_confirm(
         order._prefetched_objects_cache = {"lines": lines}  # type: ignore[attr-defined]
     metrics.ORDERS_CONFIRMED.inc()
     return order
+
+
+def _price_lines(lines: Sequence[OrderLine]) -> None:
+    """Write the lines' names and prices in one statement. ``bulk_update`` would do it too, but
+    builds and compiles a CASE expression per field and line: on the placement path that was
+    about 8% of orders' CPU (bench/run_orders.py --profile)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""UPDATE {OrderLine._meta.db_table} AS l
+                SET name = v.name, unit_price = v.unit_price, line_total = v.line_total
+                FROM unnest(%s::bigint[], %s::text[], %s::numeric[], %s::numeric[])
+                    AS v(id, name, unit_price, line_total)
+                WHERE l.id = v.id""",  # noqa: S608  (the table name is the model's, never input)
+            [
+                [line.pk for line in lines],
+                [line.name for line in lines],
+                [line.unit_price for line in lines],
+                [line.line_total for line in lines],
+            ],
+        )
 
 
 def order_reject(
