@@ -155,20 +155,21 @@ def reservation_create(
     """
     now = now or timezone.now()
     fingerprint = request.fingerprint()
+    # No look-up of the key first: the reservation's INSERT comes first in its transaction, so a
+    # key used before fails it at once on the unique constraint, before any stock is touched, and
+    # a new key (nearly every request) costs no query for it.
+    try:
+        return _create(
+            request=request, caller=caller, idempotency_key=idempotency_key, fingerprint=fingerprint, now=now
+        )
+    except IntegrityError as exc:
+        if constraint_name(exc) != "reservation_caller_key_unique":
+            raise
+    # An earlier request with this key made a reservation (or a concurrent one did: our INSERT
+    # waited for it to commit, then failed). Its reservation is the answer.
     replay = _replay(caller=caller, idempotency_key=idempotency_key, fingerprint=fingerprint)
     if replay is None:
-        try:
-            return _create(
-                request=request, caller=caller, idempotency_key=idempotency_key, fingerprint=fingerprint, now=now
-            )
-        except IntegrityError as exc:
-            if constraint_name(exc) != "reservation_caller_key_unique":
-                raise
-        # A concurrent request with the same key inserted first: our INSERT waited for it to
-        # commit and then failed on the unique constraint. Its reservation is the answer.
-        replay = _replay(caller=caller, idempotency_key=idempotency_key, fingerprint=fingerprint)
-        if replay is None:
-            raise RuntimeError("idempotency key conflict without a committed reservation")
+        raise RuntimeError("idempotency key conflict without a committed reservation")
     if request.commit and replay.status is ReservationStatus.HELD:
         # Expired meanwhile (a Conflict): the reservation answered says so.
         with contextlib.suppress(Conflict):
