@@ -41,6 +41,9 @@ PASSWORD = "Bench-river-4821"  # noqa: S105  (a throwaway local benchmark accoun
 @dataclass
 class System:
     processes: dict[str, ServiceProcess]
+    # The PostgreSQL server (a psycopg URL) holding the three databases, and its log file.
+    server_uri: str = ""
+    server_log: str = ""
 
     def url(self, service: str) -> str:
         return self.processes[service].base_url
@@ -84,7 +87,7 @@ def system() -> Iterator[System]:
     with running(list(processes.values())):
         for process in processes.values():
             process.wait_ready(timeout=120)
-        yield System(processes)
+        yield System(processes, server_uri=server.get_uri(), server_log=str(DATA_DIR / "log"))
 
 
 class Client:

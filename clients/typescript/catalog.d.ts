@@ -273,7 +273,7 @@ export interface paths {
         put?: never;
         /**
          * Hold stock for several SKUs, all or nothing
-         * @description Holds every line or none. A shortage answers 409 with one error per short line (`sku`, `requested`, `available`); an unknown or inactive SKU answers 422 naming it. The lines carry the unit price and currency at the time of the hold.
+         * @description Holds every line or none. A shortage answers 409 with one error per short line (`sku`, `requested`, `available`); an unknown or inactive SKU answers 422 naming it. The lines carry the unit price and currency at the time of the hold. With `commit: true` the stock is sold in the same transaction: the reservation answered is `committed`, as if committed at once (one call instead of two, when no hold is needed in between).
          *
          *     Idempotent: the same `Idempotency-Key` with the same body answers the reservation made the first time (200, header `Idempotent-Replayed: true`), also when both arrive at once; with a different body it answers 422. A refused request stores nothing, so it can be retried with the same key.
          */
@@ -2353,6 +2353,11 @@ export interface components {
              * @default 900
              */
             ttl_seconds?: number;
+            /**
+             * @description true: sell the stock at once, the hold and its commit in one transaction (the reservation answered is `committed`), for a caller that needs no hold in between. Not part of the request's identity: repeating a plain hold with `commit` under its key commits that hold if it is still held, and answers it as it is otherwise.
+             * @default false
+             */
+            commit?: boolean;
         };
         ReservationLine: {
             sku: string;
@@ -2394,7 +2399,21 @@ export interface components {
          */
         ReservationStatusEnum: "held" | "committed" | "released" | "expired" | "returned";
         ReservationsCommitErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        ReservationsCreateError: components["schemas"]["ReservationsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ReservationsCreateReferenceErrorComponent"] | components["schemas"]["ReservationsCreateLinesErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXSkuErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXQuantityErrorComponent"] | components["schemas"]["ReservationsCreateTtlSecondsErrorComponent"] | components["schemas"]["ReservationsCreateIdempotency-KeyErrorComponent"] | components["schemas"]["ReservationsCreateKEYErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXKEYErrorComponent"];
+        ReservationsCreateCommitErrorComponent: {
+            /**
+             * @description * `commit` - commit
+             * @enum {string}
+             */
+            attr: "commit";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        ReservationsCreateError: components["schemas"]["ReservationsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ReservationsCreateReferenceErrorComponent"] | components["schemas"]["ReservationsCreateLinesErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXSkuErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXQuantityErrorComponent"] | components["schemas"]["ReservationsCreateTtlSecondsErrorComponent"] | components["schemas"]["ReservationsCreateCommitErrorComponent"] | components["schemas"]["ReservationsCreateIdempotency-KeyErrorComponent"] | components["schemas"]["ReservationsCreateKEYErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXKEYErrorComponent"];
         ReservationsCreateErrorResponse400: components["schemas"]["ReservationsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
         "ReservationsCreateIdempotency-KeyErrorComponent": {
             /**

@@ -177,6 +177,60 @@ def test_commit_sells_and_is_idempotent(orders_client: APIClient, stocked: None)
     assert StockMovement.objects.filter(reference=created["id"], reason="reservation_committed").count() == 1
 
 
+def test_create_with_commit_sells_in_one_call(orders_client: APIClient, stocked: None) -> None:
+    response = reserve(orders_client, [{"sku": "A", "quantity": 4}, {"sku": "B", "quantity": 1}], commit=True)
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["status"] == "committed"
+    assert [line["unit_price"] for line in body["lines"]] == ["10.00", "2.50"]
+    assert level("A") == (6, 0)
+    assert level("B") == (2, 0)
+    # The same movements as a hold committed later: held, then committed.
+    movements = StockMovement.objects.filter(reference=body["id"]).order_by("id")
+    assert [(m.reason, m.delta_on_hand, m.delta_reserved) for m in movements if m.product.sku == "A"] == [
+        ("reservation_held", 0, 4),
+        ("reservation_committed", -4, -4),
+    ]
+    # Returned like any sale.
+    assert orders_client.post(f"{URL}{body['id']}/return/").json()["status"] == "returned"
+    assert level("A") == (10, 0)
+
+
+def test_create_with_commit_replays_the_sale_once(orders_client: APIClient, stocked: None) -> None:
+    first = reserve(orders_client, [{"sku": "B", "quantity": 2}], key="k-sale", commit=True)
+    again = reserve(orders_client, [{"sku": "B", "quantity": 2}], key="k-sale", commit=True)
+    assert (again.status_code, again["Idempotent-Replayed"]) == (200, "true")
+    assert again.json()["id"] == first.json()["id"]
+    assert again.json()["status"] == "committed"
+    assert level("B") == (1, 0)
+    # A plain hold repeated under the key answers the sale: commit is no part of what is held.
+    plain = reserve(orders_client, [{"sku": "B", "quantity": 2}], key="k-sale")
+    assert (plain.status_code, plain.json()["status"]) == (200, "committed")
+
+
+def test_create_with_commit_commits_a_hold_made_earlier_under_its_key(orders_client: APIClient, stocked: None) -> None:
+    held = reserve(orders_client, [{"sku": "A", "quantity": 3}], key="k-hold").json()
+    assert level("A") == (10, 3)
+    sold = reserve(orders_client, [{"sku": "A", "quantity": 3}], key="k-hold", commit=True)
+    assert (sold.status_code, sold.json()["id"], sold.json()["status"]) == (200, held["id"], "committed")
+    assert level("A") == (7, 0)
+
+
+def test_create_with_commit_answers_a_lapsed_hold_as_expired(orders_client: APIClient, stocked: None) -> None:
+    held = reserve(orders_client, [{"sku": "A", "quantity": 3}], key="k-late", ttl_seconds=10).json()
+    Reservation.objects.filter(pk=held["id"]).update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    late = reserve(orders_client, [{"sku": "A", "quantity": 3}], key="k-late", ttl_seconds=10, commit=True)
+    assert (late.status_code, late.json()["status"]) == (200, "expired")
+    assert level("A") == (10, 0)
+
+
+def test_create_with_commit_and_a_shortage_sells_nothing(orders_client: APIClient, stocked: None) -> None:
+    response = reserve(orders_client, [{"sku": "A", "quantity": 1}, {"sku": "C", "quantity": 1}], commit=True)
+    assert response.status_code == 409
+    assert level("A") == (10, 0)
+    assert not Reservation.objects.exists()
+
+
 def test_release_frees_and_is_idempotent(orders_client: APIClient, stocked: None) -> None:
     created = reserve(orders_client, [{"sku": "A", "quantity": 4}, {"sku": "B", "quantity": 1}]).json()
     release = f"{URL}{created['id']}/release/"
@@ -309,6 +363,7 @@ def test_reservations_need_the_scope(
         ({"reference": "r", "lines": "A"}, "lines"),
         ({"reference": "r", "lines": [{"sku": "A", "quantity": 1}], "ttl_seconds": 0}, "ttl_seconds"),
         ({"reference": "r", "lines": [{"sku": "A", "quantity": 1}], "ttl_seconds": 10**9}, "ttl_seconds"),
+        ({"reference": "r", "lines": [{"sku": "A", "quantity": 1}], "commit": "maybe"}, "commit"),
         ({"reference": "x" * 201, "lines": [{"sku": "A", "quantity": 1}]}, "reference"),
         ({"reference": "a\u0000b", "lines": [{"sku": "A", "quantity": 1}]}, "reference"),
         ({"lines": [{"sku": "A", "quantity": 1}]}, "reference"),
@@ -338,6 +393,32 @@ def test_query_counts_do_not_grow_with_the_lines(
             orders_client.post(f"{URL}{created.json()['id']}/commit/")
         counts[size] = (len(create.captured_queries), len(commit.captured_queries))
     assert counts[1] == counts[10], counts
+
+
+# One transaction: the reservation inserted (no look-up of the key before: the INSERT meets a
+# used key), the products read, their stock locked and changed, the movements and the lines
+# inserted (savepoints count: the test runs in a transaction); the answer is the reservation as
+# saved, not read back.
+CREATE_QUERIES = 8
+
+
+@pytest.mark.parametrize("commit", [False, True], ids=["hold", "hold-and-sell"])
+def test_creating_a_reservation_runs_a_fixed_number_of_queries_sold_or_not(
+    orders_client: APIClient, make_product: Callable[..., Product], commit: bool
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for number in range(10):
+        make_product(f"L-{number}", stock=10)
+    counts = []
+    for size in (1, 10):
+        lines = [{"sku": f"L-{number}", "quantity": 1} for number in range(size)]
+        with CaptureQueriesContext(connection) as create:
+            response = reserve(orders_client, lines, commit=commit)
+        assert response.json()["status"] == ("committed" if commit else "held")
+        counts.append(len(create.captured_queries))
+    assert counts == [CREATE_QUERIES, CREATE_QUERIES], [q["sql"][:100] for q in create.captured_queries]
 
 
 # --- states of several reservations (orders' reconciliation) ------------------------------------

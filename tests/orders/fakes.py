@@ -75,6 +75,10 @@ class FakeCatalog:
     faults: list[tuple[Callable[[Received], bool], Answer]] = field(default_factory=list)
     # Processes the request, then answers with this instead (the answer is lost on the way).
     lose_answer_of: Callable[[Received], bool] | None = None
+    # catalog 1.4.0: a reservation request with `commit: true` sells the stock at once. Off, the
+    # fake only holds (as for a request without `commit`), so that orders commits the hold with
+    # a second call: the path of a hold an earlier attempt left, and the faults injected into it.
+    sells_on_create: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -127,11 +131,16 @@ class FakeCatalog:
         if key is None:
             return error(400, "required", type_="validation_error")
         body = received.json()
-        fingerprint = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+        sell = self.sells_on_create and body.get("commit") is True
+        # As in catalog, `commit` is no part of what is held.
+        held = {name: value for name, value in body.items() if name != "commit"}
+        fingerprint = hashlib.sha256(json.dumps(held, sort_keys=True).encode()).hexdigest()
         if key in self.by_key:
             reservation = self.reservations[self.by_key[key]]
             if reservation.fingerprint != fingerprint:
                 return error(422, "idempotency_key_reused")
+            if sell and reservation.status == "held":
+                self._transition(reservation, "commit")
             return Answer.json(reservation.body(self.products), 200)
         lines = [(line["sku"], line["quantity"]) for line in body["lines"]]
         unknown = [sku for sku, _ in lines if sku not in self.products]
@@ -174,6 +183,8 @@ class FakeCatalog:
         reservation = FakeReservation(str(uuid.uuid4()), body["reference"], lines, fingerprint=fingerprint)
         self.reservations[reservation.id] = reservation
         self.by_key[key] = reservation.id
+        if sell:
+            self._transition(reservation, "commit")
         return Answer.json(reservation.body(self.products), 201)
 
     def _states(self, received: Received) -> Answer:

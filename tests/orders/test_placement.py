@@ -248,3 +248,89 @@ def test_unexpected_answers_leave_the_order_pending(shopper: Shopper, catalog: F
 def test_order_ids_are_uuids(shopper: Shopper, catalog: FakeCatalog, place: Place) -> None:
     catalog.add("MUG-1", stock=1)
     assert uuid.UUID(place(shopper, [("MUG-1", 1)]).json()["id"]).version == 4
+
+
+# --- catalog 1.4.0: the hold and the sale in one call --------------------------------------------
+
+
+def test_the_stock_is_held_and_sold_in_one_call_to_catalog(
+    shopper: Shopper, catalog: FakeCatalog, directory: FakeDirectory, place: Place
+) -> None:
+    catalog.sells_on_create = True
+    catalog.add("MUG-1", price="12.50", stock=5, name="Blue mug")
+    response = place(shopper, [("MUG-1", 2)])
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert (body["status"], body["total"], body["customer_email"]) == (
+        "confirmed",
+        "25.00",
+        directory.users[shopper.id].email,
+    )
+    (post,) = catalog.reservation_posts()
+    assert post.json()["commit"] is True
+    assert not any(is_commit(received) for received in catalog.server.requests)
+    assert (catalog.products["MUG-1"].on_hand, catalog.held()) == (3, 0)
+    order = Order.objects.get(pk=body["id"])
+    assert str(order.reservation_id) == next(iter(catalog.reservations))
+
+
+def test_a_lost_answer_to_the_sale_is_recovered_without_selling_twice(
+    shopper: Shopper, catalog: FakeCatalog, place: Place
+) -> None:
+    catalog.sells_on_create = True
+    catalog.add("MUG-1", price="5.00", stock=3)
+    catalog.lose_answer_of = is_reservation_post
+    catalog.fail(lambda r: is_reservation_post(r) and len(catalog.reservation_posts()) > 1, Answer(drop=True))
+    body = place(shopper, [("MUG-1", 2)]).json()
+    assert body["status"] == "pending"  # confirmed only once the sale is known
+    assert catalog.products["MUG-1"].on_hand == 1  # catalog sold it; orders does not know yet
+    assert orders_recover(older_than=datetime.timedelta(0)).confirmed == 1
+    assert Order.objects.get(pk=body["id"]).status == OrderStatus.CONFIRMED
+    assert len(catalog.reservations) == 1
+    assert (catalog.products["MUG-1"].on_hand, catalog.held()) == (1, 0)
+
+
+def test_a_hold_left_by_an_earlier_attempt_is_sold_by_the_next(
+    shopper: Shopper, catalog: FakeCatalog, place: Place
+) -> None:
+    # The first attempt reached a catalog that only held (before 1.4.0); recovery reaches one
+    # that sells: the same key and body commit the hold rather than holding again.
+    catalog.add("MUG-1", stock=3)
+    catalog.fail(is_commit, Answer(503), times=2)
+    body = place(shopper, [("MUG-1", 1)]).json()
+    assert (body["status"], catalog.held()) == ("pending", 1)
+    assert Order.objects.get(pk=body["id"]).reservation_id is not None  # kept while pending
+    catalog.sells_on_create = True
+    orders_recover(older_than=datetime.timedelta(0))
+    assert Order.objects.get(pk=body["id"]).status == OrderStatus.CONFIRMED
+    assert (catalog.products["MUG-1"].on_hand, catalog.held(), len(catalog.reservations)) == (2, 0, 1)
+
+
+def test_products_in_several_currencies_sold_in_one_call_are_returned(
+    shopper: Shopper, catalog: FakeCatalog, place: Place
+) -> None:
+    catalog.sells_on_create = True
+    catalog.add("MUG-1", stock=1, currency="EUR")
+    catalog.add("TEA-2", stock=1, currency="USD")
+    body = place(shopper, [("MUG-1", 1), ("TEA-2", 1)]).json()
+    assert body["rejection"]["reason"] == "mixed_currencies"
+    assert [r.status for r in catalog.reservations.values()] == ["returned"]
+    assert (catalog.products["MUG-1"].on_hand, catalog.products["TEA-2"].on_hand, catalog.held()) == (1, 1, 0)
+
+
+def test_a_sale_in_several_currencies_whose_return_got_no_answer_is_finished_by_recovery(
+    shopper: Shopper, catalog: FakeCatalog, place: Place
+) -> None:
+    catalog.sells_on_create = True
+    catalog.add("MUG-1", stock=1, currency="EUR")
+    catalog.add("TEA-2", stock=1, currency="USD")
+    catalog.fail(lambda r: r.path.endswith("/return/"), Answer(503), times=2)  # the try and its retry
+    body = place(shopper, [("MUG-1", 1), ("TEA-2", 1)]).json()
+    assert body["status"] == "pending"
+    assert [r.status for r in catalog.reservations.values()] == ["committed"]
+    orders_recover(older_than=datetime.timedelta(0))
+    order = Order.objects.get(pk=body["id"])
+    assert (order.status, order.rejection_reason) == (OrderStatus.REJECTED, "mixed_currencies")
+    assert str(order.reservation_id) == next(iter(catalog.reservations))
+    assert [r.status for r in catalog.reservations.values()] == ["returned"]
+    assert catalog.products["MUG-1"].on_hand == 1

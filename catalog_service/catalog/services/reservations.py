@@ -14,6 +14,7 @@ state does not allow is a Conflict (release after commit, commit after release o
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
 import json
@@ -57,14 +58,22 @@ class ReservationRequest:
     reference: str
     lines: tuple[ReservationLineRequest, ...]
     ttl_seconds: int = DEFAULT_TTL_SECONDS
+    # Sell the stock at once: held and committed in the one transaction, for a caller that
+    # needs no hold between the two (nothing to wait for, such as a payment).
+    commit: bool = False
 
     def fingerprint(self) -> str:
-        """sha256 of the request in canonical form: equal requests, equal fingerprints.
+        """sha256 of what to hold, in canonical form: equal requests, equal fingerprints.
 
         Computed from the validated request, not the raw body, so that key order, whitespace
-        or an explicit default do not make a retry look like a different request.
+        or an explicit default do not make a retry look like a different request. ``commit``
+        is left out: it says what to do with the hold, not what to hold, so a caller may repeat
+        a plain hold with ``commit`` (it commits the hold) and a request made before the field
+        existed keeps its fingerprint.
         """
-        canonical = json.dumps(asdict(self), sort_keys=True, separators=(",", ":"))
+        what = asdict(self)
+        del what["commit"]
+        canonical = json.dumps(what, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -72,6 +81,9 @@ class ReservationRequest:
 class ReservationOutcome:
     reservation_id: uuid.UUID
     created: bool  # False when an earlier request with the same Idempotency-Key made it
+    status: ReservationStatus = ReservationStatus.HELD  # as found (a replay) or made
+    # The reservation just made, with its lines, as saved: answered without reading it back.
+    reservation: Reservation | None = None
 
 
 @dataclass(frozen=True)
@@ -136,12 +148,16 @@ def reservation_create(
     time (also when both arrive at once); with another request it is IdempotencyKeyReused.
     A refused request (unknown SKU, shortage) stores nothing, so retrying it with the same key
     is evaluated afresh.
+
+    With ``request.commit`` the stock is sold in the same transaction (the reservation is
+    ``committed``); a replay of it commits the reservation found if it is still held, and
+    otherwise answers it as it is (expired, released, ...: its status says why it was not sold).
     """
     now = now or timezone.now()
     fingerprint = request.fingerprint()
-    replay = _replay(caller=caller, idempotency_key=idempotency_key, fingerprint=fingerprint)
-    if replay is not None:
-        return replay
+    # No look-up of the key first: the reservation's INSERT comes first in its transaction, so a
+    # key used before fails it at once on the unique constraint, before any stock is touched, and
+    # a new key (nearly every request) costs no query for it.
     try:
         return _create(
             request=request, caller=caller, idempotency_key=idempotency_key, fingerprint=fingerprint, now=now
@@ -149,11 +165,15 @@ def reservation_create(
     except IntegrityError as exc:
         if constraint_name(exc) != "reservation_caller_key_unique":
             raise
-    # A concurrent request with the same key inserted first: our INSERT waited for it to
-    # commit and then failed on the unique constraint. Its reservation is the answer.
+    # An earlier request with this key made a reservation (or a concurrent one did: our INSERT
+    # waited for it to commit, then failed). Its reservation is the answer.
     replay = _replay(caller=caller, idempotency_key=idempotency_key, fingerprint=fingerprint)
     if replay is None:
         raise RuntimeError("idempotency key conflict without a committed reservation")
+    if request.commit and replay.status is ReservationStatus.HELD:
+        # Expired meanwhile (a Conflict): the reservation answered says so.
+        with contextlib.suppress(Conflict):
+            _transition(reservation_id=replay.reservation_id, caller=caller, transition=_COMMIT, now=now)
     return replay
 
 
@@ -212,8 +232,11 @@ def _create(
 ) -> ReservationOutcome:
     with transaction.atomic():
         # Inserted first: the unique (caller, key) index is what serializes concurrent
-        # requests with one key, before any stock is touched.
+        # requests with one key, before any stock is touched. A sale is inserted committed:
+        # the transaction holds and commits it, or nothing at all.
+        status = ReservationStatus.COMMITTED if request.commit else ReservationStatus.HELD
         reservation = Reservation.objects.create(
+            status=status,
             expires_at=now + datetime.timedelta(seconds=request.ttl_seconds),
             reference=request.reference,
             caller=caller,
@@ -238,12 +261,14 @@ def _create(
             ],
             actor=caller,
             reference=str(reservation.pk),
+            # Sold at once: the hold's and the sale's movements, as a hold committed later.
+            sell=request.commit,
         )
         if shortages:
             raise InsufficientStock(shortages)
         # The name, price and currency of each line are the ones promised now, whatever changes
         # later: the caller copies them (an order line) without reading the product again.
-        ReservationLine.objects.bulk_create(
+        lines = ReservationLine.objects.bulk_create(
             ReservationLine(
                 reservation=reservation,
                 product=products[line.sku],
@@ -255,21 +280,22 @@ def _create(
             )
             for line in request.lines
         )
-    return ReservationOutcome(reservation_id=reservation.pk, created=True)
+    reservation._prefetched_objects_cache = {"lines": lines}  # type: ignore[attr-defined]
+    return ReservationOutcome(reservation_id=reservation.pk, created=True, status=status, reservation=reservation)
 
 
 def _replay(*, caller: str, idempotency_key: str, fingerprint: str) -> ReservationOutcome | None:
     found = (
         Reservation.objects.filter(caller=caller, idempotency_key=idempotency_key)
-        .values_list("pk", "request_fingerprint")
+        .values_list("pk", "request_fingerprint", "status")
         .first()
     )
     if found is None:
         return None
-    reservation_id, stored_fingerprint = found
+    reservation_id, stored_fingerprint, status = found
     if stored_fingerprint != fingerprint:
         raise IdempotencyKeyReused
-    return ReservationOutcome(reservation_id=reservation_id, created=False)
+    return ReservationOutcome(reservation_id=reservation_id, created=False, status=ReservationStatus(status))
 
 
 def _transition(

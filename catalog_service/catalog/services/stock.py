@@ -166,11 +166,13 @@ def stock_adjust(
     )
 
 
-def stock_hold(*, lines: Sequence[HoldLine], actor: str, reference: str) -> tuple[Shortage, ...]:
+def stock_hold(*, lines: Sequence[HoldLine], actor: str, reference: str, sell: bool = False) -> tuple[Shortage, ...]:
     """Reserve every line, or none: the shortages when any line cannot be held.
 
     Must run inside the caller's transaction, which must roll back when shortages are returned
-    (a reservation raises). ``reference`` ties the movements to what they are for.
+    (a reservation raises). ``reference`` ties the movements to what they are for. With
+    ``sell`` the held stock is sold at once (a hold committed in the same transaction): one
+    UPDATE takes it off the shelf, and both movements, held then committed, are recorded.
     """
     if not lines:
         return ()
@@ -190,9 +192,11 @@ def stock_hold(*, lines: Sequence[HoldLine], actor: str, reference: str) -> tupl
         )
         if shortages:
             return shortages
+        # Held: reserved + q. Held and sold: on_hand - q (reserved + q - q).
+        change = "on_hand = s.on_hand - v.quantity" if sell else "reserved = s.reserved + v.quantity"
         cursor.execute(
             f"""UPDATE {STOCK_TABLE} AS s
-                SET reserved = s.reserved + v.quantity, updated_at = %s
+                SET {change}, updated_at = %s
                 FROM unnest(%s::bigint[], %s::integer[]) AS v(product_id, quantity)
                 WHERE s.product_id = v.product_id AND s.on_hand - s.reserved >= v.quantity""",  # noqa: S608
             [timezone.now(), [line.product_id for line in lines], [line.quantity for line in lines]],
@@ -201,7 +205,7 @@ def stock_hold(*, lines: Sequence[HoldLine], actor: str, reference: str) -> tupl
         # bug, and raising rolls the whole reservation back.
         if cursor.rowcount != len(lines):
             raise RuntimeError("stock changed under a lock")
-        StockMovement.objects.bulk_create(
+        movements = [
             StockMovement(
                 product_id=line.product_id,
                 delta_on_hand=0,
@@ -211,7 +215,20 @@ def stock_hold(*, lines: Sequence[HoldLine], actor: str, reference: str) -> tupl
                 reference=reference,
             )
             for line in lines
-        )
+        ]
+        if sell:
+            movements += [
+                StockMovement(
+                    product_id=line.product_id,
+                    delta_on_hand=-line.quantity,
+                    delta_reserved=-line.quantity,
+                    reason=MovementReason.RESERVATION_COMMITTED,
+                    actor=actor,
+                    reference=reference,
+                )
+                for line in lines
+            ]
+        StockMovement.objects.bulk_create(movements)
     return ()
 
 

@@ -1,7 +1,8 @@
 """catalog, as orders uses it: reservations (scope catalog.reservations:write).
 
 Operations (catalog_service/openapi.yaml): ``reservations_create`` (all lines or none, with an
-Idempotency-Key), ``reservations_commit``, ``reservations_release`` and ``reservations_return``,
+Idempotency-Key; with ``commit`` it also sells the stock), ``reservations_commit``,
+``reservations_release`` and ``reservations_return``,
 and ``reservations_states`` (a batch of reservations' states, for the reconciliation).
 A reservation's lines carry each product's name, price and currency as catalog held them, which
 is all an order line copies.
@@ -45,6 +46,8 @@ class ReservationRequest:
     reference: str
     lines: tuple[ReservationLineRequest, ...]
     ttl_seconds: int
+    # Sell at once (catalog 1.4.0): the reservation answered is committed.
+    commit: bool = False
 
 
 @dataclass(frozen=True)

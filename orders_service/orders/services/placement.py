@@ -4,10 +4,12 @@
    transaction: a key is never stored without its order, nor an order without its key.
 2. ``order_settle`` drives a pending order as far as it can go:
    a. snapshot the customer from accounts (email, name);
-   b. reserve every line in catalog, all or none, with the key ``order-<id>`` (derived from the
-      order, so every retry is the same request and catalog never holds the stock twice);
-   c. price the lines as catalog returned them, and commit the reservation (the stock is sold);
-   d. confirm the order.
+   b. reserve and sell every line in catalog, all or none, in one call (``commit``), with the key
+      ``order-<id>`` (derived from the order, so every retry is the same request and catalog
+      never holds the stock twice); a hold an earlier attempt left is committed (by that same
+      request, or by ``reservations_commit`` when catalog answers it held);
+   c. confirm the order with the lines priced as catalog returned them, writing the customer's
+      snapshot and the reservation's id in the same transaction.
    A definite refusal (shortage, unknown SKU, unknown customer, an expired hold) rejects it,
    releasing any hold first. No definite answer (timeout, connection error, 5xx, open circuit)
    leaves it pending; the recovery job (services/recovery.py) calls ``order_settle`` again later,
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 from typing import Final
 
 from django.conf import settings
@@ -37,6 +39,7 @@ from orders_service.orders.exceptions import DependencyUnavailable, ShippingAddr
 from orders_service.orders.models import IdempotencyRecord, Order, OrderLine, OrderStatus, RejectionReason
 from orders_service.orders.services.transitions import (
     PricedLine,
+    SettledFacts,
     order_confirm,
     order_history_record,
     order_reject,
@@ -145,33 +148,42 @@ def order_settle(*, order_id: uuid.UUID, actor: str) -> Order:
 def _settle_pending(order: Order, ordered: list[tuple[str, int]], *, actor: str) -> Order:
     """``order_settle`` for an order in hand with its lines (sku, quantity) in their order:
     placement has both already, and every query less is one less wait under load."""
+    progress = _Progress()
     try:
-        _settle(order, ordered, actor=actor)
+        settled = _settle(order, ordered, actor=actor, progress=progress)
     except DownstreamUnavailable as exc:
         metrics.ORDERS_LEFT_PENDING.inc()
         logger.warning("order %s stays pending: %s", order.id, exc)
-    return Order.objects.get(pk=order.id)
+        # What was learnt stays with the pending order: staff see its reservation, and the
+        # next attempt does not ask accounts again. Only on this path: a settled order wrote
+        # them with its status.
+        fields = {"customer_email": progress.facts.customer_email, "customer_name": progress.facts.customer_name}
+        if progress.facts.customer_email is not None:
+            Order.objects.filter(pk=order.id, status=OrderStatus.PENDING, customer_email="").update(**fields)
+        if progress.facts.reservation_id is not None:
+            Order.objects.filter(pk=order.id, reservation_id__isnull=True).update(
+                reservation_id=progress.facts.reservation_id
+            )
+        return Order.objects.get(pk=order.id)
+    # Confirmed or rejected: the transaction that did it answered the order as it stands.
+    return settled
 
 
-def _settle(order: Order, ordered: list[tuple[str, int]], *, actor: str) -> None:
-    if not order.customer_email and not _snapshot_customer(order, actor=actor):
-        return
-    reservation = _reserve(order, ordered, actor=actor)
-    if reservation is None:
-        return
-    if reservation.status in ("expired", "released"):
-        order_reject(
-            order_id=order.id,
-            reason=RejectionReason.RESERVATION_EXPIRED,
-            detail=f"The stock hold {reservation.status} before the order was confirmed.",
-            actor=actor,
-        )
-        return
-    if reservation.status not in ("held", "committed"):
-        # Only a cancelled (confirmed) order's reservation is ever returned: a pending order's
-        # never is. Nothing to do but keep it visible.
-        logger.error("order %s: its reservation %s is %s", order.id, reservation.id, reservation.status)
-        raise DownstreamUnavailable("catalog", f"reservation in unexpected status {reservation.status}")
+@dataclass
+class _Progress:
+    facts: SettledFacts = field(default_factory=SettledFacts)
+
+
+def _settle(order: Order, ordered: list[tuple[str, int]], *, actor: str, progress: _Progress) -> Order:
+    if not order.customer_email:
+        user = _customer(order, actor=actor)
+        if isinstance(user, Order):
+            return user  # rejected
+        progress.facts = SettledFacts(customer_email=user.email, customer_name=user.full_name)
+    reservation = _reserve(order, ordered, actor=actor, facts=progress.facts)
+    if isinstance(reservation, Order):
+        return reservation  # rejected
+    progress.facts = facts = replace(progress.facts, reservation_id=reservation.id)
     if {line.sku: line.quantity for line in reservation.lines} != dict(ordered):
         # catalog replayed a reservation of other lines under this order's key: outside the
         # contract. Nothing here can fix it; it stays visible as pending (and in the logs).
@@ -179,95 +191,125 @@ def _settle(order: Order, ordered: list[tuple[str, int]], *, actor: str) -> None
         raise DownstreamUnavailable("catalog", "reservation lines differ from the order's")
     currencies = {line.currency for line in reservation.lines}
     if len(currencies) != 1:
-        _release(reservation)
-        order_reject(
+        # Checked before the status: a sale (commit with the hold) is given back here, and a
+        # settling that died after giving it back finds it returned and ends the same way.
+        _give_back(reservation)
+        return order_reject(
             order_id=order.id,
             reason=RejectionReason.MIXED_CURRENCIES,
             detail=f"The products are priced in several currencies ({', '.join(sorted(currencies))}).",
             actor=actor,
+            facts=facts,
         )
-        return
+    if reservation.status in ("expired", "released"):
+        return order_reject(
+            order_id=order.id,
+            reason=RejectionReason.RESERVATION_EXPIRED,
+            detail=f"The stock hold {reservation.status} before the order was confirmed.",
+            actor=actor,
+            facts=facts,
+        )
+    if reservation.status not in ("held", "committed"):
+        # Only a cancelled (confirmed) order's reservation is ever returned, or a mixed-currency
+        # one's (above). Nothing to do but keep it visible.
+        logger.error("order %s: its reservation %s is %s", order.id, reservation.id, reservation.status)
+        raise DownstreamUnavailable("catalog", f"reservation in unexpected status {reservation.status}")
     if reservation.status == "held":
+        # A hold made by an attempt that did not ask for the sale (or a catalog that only holds):
+        # commit it.
         try:
             catalog.reservation_commit(reservation_id=reservation.id)
         except catalog.ReservationConflict as exc:
             # Expired (the hold outlived its TTL while a downstream was away) or released.
-            order_reject(
+            return order_reject(
                 order_id=order.id,
                 reason=RejectionReason.RESERVATION_EXPIRED,
                 detail=f"The stock hold could not be committed ({exc.code}).",
                 actor=actor,
+                facts=facts,
             )
-            return
     priced = {
         line.sku: PricedLine(sku=line.sku, name=line.name, unit_price=line.unit_price, currency=line.currency)
         for line in reservation.lines
     }
-    order_confirm(order_id=order.id, priced=priced, actor=actor)
+    return order_confirm(order_id=order.id, priced=priced, actor=actor, facts=facts)
 
 
-def _snapshot_customer(order: Order, *, actor: str) -> bool:
-    """Copy the customer's email and name; False when that rejected the order."""
+def _customer(order: Order, *, actor: str) -> accounts.AccountsUser | Order:
+    """The customer, to copy their email and name; the rejected order when accounts says no."""
     try:
         user = accounts.user_get(user_id=order.customer_id)
     except accounts.UserNotFound:
-        order_reject(order_id=order.id, reason=RejectionReason.CUSTOMER_UNKNOWN, detail="No such user.", actor=actor)
-        return False
+        return order_reject(
+            order_id=order.id, reason=RejectionReason.CUSTOMER_UNKNOWN, detail="No such user.", actor=actor
+        )
     if not user.is_active:
-        order_reject(
+        return order_reject(
             order_id=order.id,
             reason=RejectionReason.CUSTOMER_INACTIVE,
             detail="The account is deactivated.",
             actor=actor,
         )
-        return False
-    Order.objects.filter(pk=order.id, status=OrderStatus.PENDING).update(
-        customer_email=user.email, customer_name=user.full_name
-    )
-    return True
+    return user
 
 
-def _reserve(order: Order, ordered: list[tuple[str, int]], *, actor: str) -> catalog.Reservation | None:
-    """The order's reservation (made now, or by an earlier attempt); None when it was refused."""
+def _reserve(
+    order: Order, ordered: list[tuple[str, int]], *, actor: str, facts: SettledFacts
+) -> catalog.Reservation | Order:
+    """The order's reservation, sold (made now, or by an earlier attempt); the rejected order
+    when catalog refused it."""
     request = catalog.ReservationRequest(
         reference=str(order.id),
         lines=tuple(catalog.ReservationLineRequest(sku=sku, quantity=quantity) for sku, quantity in ordered),
         ttl_seconds=order.reservation_ttl_seconds,
+        # No hold is needed between holding and selling (nothing is waited for in between, such
+        # as a payment): one call and one catalog transaction instead of two. A repeat under the
+        # same key commits a hold an earlier attempt left, or answers the sale it made.
+        commit=True,
     )
     try:
-        reservation = catalog.reservation_create(request=request, idempotency_key=reservation_key(order.id))
+        return catalog.reservation_create(request=request, idempotency_key=reservation_key(order.id))
     except catalog.InsufficientStock as exc:
-        order_reject(
+        return order_reject(
             order_id=order.id,
             reason=RejectionReason.INSUFFICIENT_STOCK,
             detail="Not enough stock: "
             + "; ".join(f"{s.sku}: {s.requested} requested, {s.available} available" for s in exc.shortages),
             rejected_lines=[asdict(shortage) for shortage in exc.shortages],
             actor=actor,
+            facts=facts,
         )
-        return None
     except catalog.UnknownSkus as exc:
-        order_reject(
+        return order_reject(
             order_id=order.id,
             reason=RejectionReason.UNKNOWN_SKU,
             detail=f"No such product: {', '.join(exc.skus)}.",
             rejected_lines=[{"sku": sku} for sku in exc.skus],
             actor=actor,
+            facts=facts,
         )
-        return None
     except DownstreamRefused as exc:
         # A definite "no" that is none of the above (e.g. the key used with another body): the
         # same request would be refused again, so retrying cannot help.
         logger.error("order %s: catalog refused the reservation: %s", order.id, exc)
-        order_reject(
+        return order_reject(
             order_id=order.id,
             reason=RejectionReason.RESERVATION_REFUSED,
             detail=f"The catalog refused the reservation ({', '.join(exc.codes) or exc.status}).",
             actor=actor,
+            facts=facts,
         )
-        return None
-    Order.objects.filter(pk=order.id, reservation_id__isnull=True).update(reservation_id=reservation.id)
-    return reservation
+
+
+def _give_back(reservation: catalog.Reservation) -> None:
+    """Free the stock of a reservation the order will not use: release a hold, return a sale."""
+    if reservation.status == "committed":
+        try:
+            catalog.reservation_return(reservation_id=reservation.id)
+        except catalog.ReservationConflict as exc:
+            logger.info("reservation %s not returned: %s", reservation.id, exc.code)
+        return
+    _release(reservation)
 
 
 def _release(reservation: catalog.Reservation) -> None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from orders_service.orders import metrics
@@ -47,8 +47,35 @@ class PricedLine:
     currency: str
 
 
+@dataclass(frozen=True)
+class SettledFacts:
+    """What the saga learnt on the way, written with the order's final status: one transaction
+    (one WAL flush) instead of one per fact. Until then they only live in the settling request;
+    a settling that dies before learns them again (the same calls, idempotent)."""
+
+    customer_email: str | None = None
+    customer_name: str = ""
+    reservation_id: uuid.UUID | None = None
+
+    def apply(self, order: Order) -> list[str]:
+        """Set them on ``order`` (a snapshot already taken is kept); the fields changed."""
+        changed = []
+        if self.customer_email is not None and not order.customer_email:
+            order.customer_email, order.customer_name = self.customer_email, self.customer_name
+            changed += ["customer_email", "customer_name"]
+        if self.reservation_id is not None and order.reservation_id is None:
+            order.reservation_id = self.reservation_id
+            changed.append("reservation_id")
+        return changed
+
+
 def order_confirm(
-    *, order_id: uuid.UUID, priced: Mapping[str, PricedLine], actor: str, now: datetime.datetime | None = None
+    *,
+    order_id: uuid.UUID,
+    priced: Mapping[str, PricedLine],
+    actor: str,
+    facts: SettledFacts = SettledFacts(),  # frozen: one shared default is safe
+    now: datetime.datetime | None = None,
 ) -> Order:
     """pending -> confirmed, with catalog's names and prices; the stock is already sold."""
     now = now or timezone.now()
@@ -56,6 +83,7 @@ def order_confirm(
         order = _locked(order_id)
         if order.status != OrderStatus.PENDING:
             return order
+        learnt = facts.apply(order)
         lines = list(order.lines.all())
         total = Decimal("0.00")
         for line in lines:
@@ -64,15 +92,37 @@ def order_confirm(
             line.unit_price = price.unit_price
             line.line_total = price.unit_price * line.quantity
             total += line.line_total
-        OrderLine.objects.bulk_update(lines, ["name", "unit_price", "line_total"])
+        _price_lines(lines)
         (currency,) = {price.currency for price in priced.values()}
         _change(order, OrderStatus.CONFIRMED, actor=actor, reason="stock reserved and committed", at=now)
         order.currency = currency
         order.total = total
         order.confirmed_at = now
-        order.save(update_fields=["status", "currency", "total", "confirmed_at", "updated_at"])
+        order.save(update_fields=["status", "currency", "total", "confirmed_at", "updated_at", *learnt])
+        # The lines as saved, for the answer to read without another query.
+        order._prefetched_objects_cache = {"lines": lines}  # type: ignore[attr-defined]
     metrics.ORDERS_CONFIRMED.inc()
     return order
+
+
+def _price_lines(lines: Sequence[OrderLine]) -> None:
+    """Write the lines' names and prices in one statement. ``bulk_update`` would do it too, but
+    builds and compiles a CASE expression per field and line: on the placement path that was
+    about 8% of orders' CPU (bench/run_orders.py --profile)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""UPDATE {OrderLine._meta.db_table} AS l
+                SET name = v.name, unit_price = v.unit_price, line_total = v.line_total
+                FROM unnest(%s::bigint[], %s::text[], %s::numeric[], %s::numeric[])
+                    AS v(id, name, unit_price, line_total)
+                WHERE l.id = v.id""",  # noqa: S608  (the table name is the model's, never input)
+            [
+                [line.pk for line in lines],
+                [line.name for line in lines],
+                [line.unit_price for line in lines],
+                [line.line_total for line in lines],
+            ],
+        )
 
 
 def order_reject(
@@ -82,17 +132,21 @@ def order_reject(
     detail: str,
     rejected_lines: Sequence[Mapping[str, Any]] = (),
     actor: str,
+    facts: SettledFacts = SettledFacts(),  # frozen: one shared default is safe
 ) -> Order:
     """pending -> rejected, with why: a definite refusal (shortage, unknown SKU, ...)."""
     with transaction.atomic():
         order = _locked(order_id)
         if order.status != OrderStatus.PENDING:
             return order
+        learnt = facts.apply(order)
         _change(order, OrderStatus.REJECTED, actor=actor, reason=f"{reason.value}: {detail}")
         order.rejection_reason = reason
         order.rejection_detail = detail
         order.rejected_lines = [dict(line) for line in rejected_lines]
-        order.save(update_fields=["status", "rejection_reason", "rejection_detail", "rejected_lines", "updated_at"])
+        order.save(
+            update_fields=["status", "rejection_reason", "rejection_detail", "rejected_lines", "updated_at", *learnt]
+        )
     metrics.ORDERS_REJECTED.labels(reason=reason.value).inc()
     return order
 

@@ -34,6 +34,16 @@ class ReservationCreateSerializer(StrictSerializer):
         default=DEFAULT_TTL_SECONDS,
         help_text="How long the hold lasts unless committed or released.",
     )
+    commit = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text=(
+            "true: sell the stock at once, the hold and its commit in one transaction (the reservation answered "
+            "is `committed`), for a caller that needs no hold in between. Not part of the request's identity: "
+            "repeating a plain hold with `commit` under its key commits that hold if it is still held, and "
+            "answers it as it is otherwise."
+        ),
+    )
 
     def validate_lines(self, lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
         seen: set[str] = set()
@@ -51,6 +61,7 @@ class ReservationCreateSerializer(StrictSerializer):
             reference=data["reference"],
             lines=tuple(ReservationLineRequest(sku=line["sku"], quantity=line["quantity"]) for line in data["lines"]),
             ttl_seconds=data["ttl_seconds"],
+            commit=data["commit"],
         )
 
 

@@ -51,7 +51,9 @@ class ReservationCreateView(CatalogAPIView):
         description=(
             "Holds every line or none. A shortage answers 409 with one error per short line (`sku`, "
             "`requested`, `available`); an unknown or inactive SKU answers 422 naming it. The lines carry the "
-            "unit price and currency at the time of the hold.\n\n"
+            "unit price and currency at the time of the hold. With `commit: true` the stock is sold in the same "
+            "transaction: the reservation answered is `committed`, as if committed at once (one call instead "
+            "of two, when no hold is needed in between).\n\n"
             "Idempotent: the same `Idempotency-Key` with the same body answers the reservation made the first "
             "time (200, header `Idempotent-Replayed: true`), also when both arrive at once; with a different "
             "body it answers 422. A refused request stores nothing, so it can be retried with the same key."
@@ -74,7 +76,7 @@ class ReservationCreateView(CatalogAPIView):
         body.is_valid(raise_exception=True)
         caller = token_user(request).principal
         outcome = reservation_create(request=body.to_request(), caller=caller, idempotency_key=key)
-        reservation = reservation_get(reservation_id=outcome.reservation_id, caller=caller)
+        reservation = outcome.reservation or reservation_get(reservation_id=outcome.reservation_id, caller=caller)
         if not outcome.created:
             return Response(ReservationSerializer(reservation).data, headers={REPLAYED_HEADER: "true"})
         response = Response(ReservationSerializer(reservation).data, status=status.HTTP_201_CREATED)

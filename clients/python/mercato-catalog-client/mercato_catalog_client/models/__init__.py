@@ -333,6 +333,9 @@ from .reservation_state import ReservationState
 from .reservation_states import ReservationStates
 from .reservation_states_query_request import ReservationStatesQueryRequest
 from .reservation_status_enum import ReservationStatusEnum
+from .reservations_create_commit_error_component import ReservationsCreateCommitErrorComponent
+from .reservations_create_commit_error_component_attr import ReservationsCreateCommitErrorComponentAttr
+from .reservations_create_commit_error_component_code import ReservationsCreateCommitErrorComponentCode
 from .reservations_create_idempotency_key_error_component import ReservationsCreateIdempotencyKeyErrorComponent
 from .reservations_create_idempotency_key_error_component_attr import ReservationsCreateIdempotencyKeyErrorComponentAttr
 from .reservations_create_idempotency_key_error_component_code import ReservationsCreateIdempotencyKeyErrorComponentCode
@@ -792,6 +795,9 @@ __all__ = (
     "ReservationCreateLineRequest",
     "ReservationCreateRequest",
     "ReservationLine",
+    "ReservationsCreateCommitErrorComponent",
+    "ReservationsCreateCommitErrorComponentAttr",
+    "ReservationsCreateCommitErrorComponentCode",
     "ReservationsCreateIdempotencyKeyErrorComponent",
     "ReservationsCreateIdempotencyKeyErrorComponentAttr",
     "ReservationsCreateIdempotencyKeyErrorComponentCode",

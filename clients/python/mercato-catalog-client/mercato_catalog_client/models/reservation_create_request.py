@@ -21,11 +21,16 @@ class ReservationCreateRequest:
         reference (str): The caller's reference, e.g. its order id.
         lines (list[ReservationCreateLineRequest]):
         ttl_seconds (int | Unset): How long the hold lasts unless committed or released. Default: 900.
+        commit (bool | Unset): true: sell the stock at once, the hold and its commit in one transaction (the reservation
+            answered is `committed`), for a caller that needs no hold in between. Not part of the request's identity:
+            repeating a plain hold with `commit` under its key commits that hold if it is still held, and answers it as it
+            is otherwise. Default: False.
     """
 
     reference: str
     lines: list[ReservationCreateLineRequest]
     ttl_seconds: int | Unset = 900
+    commit: bool | Unset = False
 
     def to_dict(self) -> dict[str, Any]:
         reference = self.reference
@@ -37,6 +42,8 @@ class ReservationCreateRequest:
 
         ttl_seconds = self.ttl_seconds
 
+        commit = self.commit
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -47,6 +54,8 @@ class ReservationCreateRequest:
         )
         if ttl_seconds is not UNSET:
             field_dict["ttl_seconds"] = ttl_seconds
+        if commit is not UNSET:
+            field_dict["commit"] = commit
 
         return field_dict
 
@@ -66,10 +75,13 @@ class ReservationCreateRequest:
 
         ttl_seconds = d.pop("ttl_seconds", UNSET)
 
+        commit = d.pop("commit", UNSET)
+
         reservation_create_request = cls(
             reference=reference,
             lines=lines,
             ttl_seconds=ttl_seconds,
+            commit=commit,
         )
 
         return reservation_create_request

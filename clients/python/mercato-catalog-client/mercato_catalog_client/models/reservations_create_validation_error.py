@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..models.validation_error_enum import ValidationErrorEnum
 
 if TYPE_CHECKING:
+    from ..models.reservations_create_commit_error_component import ReservationsCreateCommitErrorComponent
     from ..models.reservations_create_idempotency_key_error_component import (
         ReservationsCreateIdempotencyKeyErrorComponent,
     )
@@ -42,17 +43,18 @@ class ReservationsCreateValidationError:
     """
     Attributes:
         type_ (ValidationErrorEnum): * `validation_error` - Validation Error
-        errors (list[ReservationsCreateIdempotencyKeyErrorComponent | ReservationsCreateKEYErrorComponent |
-            ReservationsCreateLinesErrorComponent | ReservationsCreateLinesINDEXErrorComponent |
-            ReservationsCreateLinesINDEXKEYErrorComponent | ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent |
-            ReservationsCreateLinesINDEXQuantityErrorComponent | ReservationsCreateLinesINDEXSkuErrorComponent |
-            ReservationsCreateNonFieldErrorsErrorComponent | ReservationsCreateReferenceErrorComponent |
-            ReservationsCreateTtlSecondsErrorComponent]):
+        errors (list[ReservationsCreateCommitErrorComponent | ReservationsCreateIdempotencyKeyErrorComponent |
+            ReservationsCreateKEYErrorComponent | ReservationsCreateLinesErrorComponent |
+            ReservationsCreateLinesINDEXErrorComponent | ReservationsCreateLinesINDEXKEYErrorComponent |
+            ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent | ReservationsCreateLinesINDEXQuantityErrorComponent |
+            ReservationsCreateLinesINDEXSkuErrorComponent | ReservationsCreateNonFieldErrorsErrorComponent |
+            ReservationsCreateReferenceErrorComponent | ReservationsCreateTtlSecondsErrorComponent]):
     """
 
     type_: ValidationErrorEnum
     errors: list[
-        ReservationsCreateIdempotencyKeyErrorComponent
+        ReservationsCreateCommitErrorComponent
+        | ReservationsCreateIdempotencyKeyErrorComponent
         | ReservationsCreateKEYErrorComponent
         | ReservationsCreateLinesErrorComponent
         | ReservationsCreateLinesINDEXErrorComponent
@@ -67,6 +69,7 @@ class ReservationsCreateValidationError:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.reservations_create_commit_error_component import ReservationsCreateCommitErrorComponent  # noqa: PLC0415
         from ..models.reservations_create_idempotency_key_error_component import (
             ReservationsCreateIdempotencyKeyErrorComponent,  # noqa: PLC0415
         )
@@ -107,6 +110,8 @@ class ReservationsCreateValidationError:
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, ReservationsCreateTtlSecondsErrorComponent):
                 errors_item = errors_item_data.to_dict()
+            elif isinstance(errors_item_data, ReservationsCreateCommitErrorComponent):
+                errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, ReservationsCreateIdempotencyKeyErrorComponent):
                 errors_item = errors_item_data.to_dict()
             elif isinstance(errors_item_data, ReservationsCreateKEYErrorComponent):
@@ -131,6 +136,7 @@ class ReservationsCreateValidationError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.reservations_create_commit_error_component import ReservationsCreateCommitErrorComponent  # noqa: PLC0415
         from ..models.reservations_create_idempotency_key_error_component import (
             ReservationsCreateIdempotencyKeyErrorComponent,  # noqa: PLC0415
         )
@@ -165,7 +171,8 @@ class ReservationsCreateValidationError:
             def _parse_errors_item(
                 data: object,
             ) -> (
-                ReservationsCreateIdempotencyKeyErrorComponent
+                ReservationsCreateCommitErrorComponent
+                | ReservationsCreateIdempotencyKeyErrorComponent
                 | ReservationsCreateKEYErrorComponent
                 | ReservationsCreateLinesErrorComponent
                 | ReservationsCreateLinesINDEXErrorComponent
@@ -251,7 +258,7 @@ class ReservationsCreateValidationError:
                     if not isinstance(data, dict):
                         raise TypeError()
                     componentsschemas_reservations_create_error_type_7 = (
-                        ReservationsCreateIdempotencyKeyErrorComponent.from_dict(data)
+                        ReservationsCreateCommitErrorComponent.from_dict(data)
                     )
 
                     return componentsschemas_reservations_create_error_type_7
@@ -260,8 +267,8 @@ class ReservationsCreateValidationError:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    componentsschemas_reservations_create_error_type_8 = ReservationsCreateKEYErrorComponent.from_dict(
-                        data
+                    componentsschemas_reservations_create_error_type_8 = (
+                        ReservationsCreateIdempotencyKeyErrorComponent.from_dict(data)
                     )
 
                     return componentsschemas_reservations_create_error_type_8
@@ -270,20 +277,30 @@ class ReservationsCreateValidationError:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    componentsschemas_reservations_create_error_type_9 = (
-                        ReservationsCreateLinesINDEXErrorComponent.from_dict(data)
+                    componentsschemas_reservations_create_error_type_9 = ReservationsCreateKEYErrorComponent.from_dict(
+                        data
                     )
 
                     return componentsschemas_reservations_create_error_type_9
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_reservations_create_error_type_10 = (
+                        ReservationsCreateLinesINDEXErrorComponent.from_dict(data)
+                    )
+
+                    return componentsschemas_reservations_create_error_type_10
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_reservations_create_error_type_10 = (
+                componentsschemas_reservations_create_error_type_11 = (
                     ReservationsCreateLinesINDEXKEYErrorComponent.from_dict(data)
                 )
 
-                return componentsschemas_reservations_create_error_type_10
+                return componentsschemas_reservations_create_error_type_11
 
             errors_item = _parse_errors_item(errors_item_data)
 

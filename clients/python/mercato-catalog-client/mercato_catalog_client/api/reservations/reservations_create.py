@@ -217,7 +217,9 @@ def sync_detailed(
 
      Holds every line or none. A shortage answers 409 with one error per short line (`sku`, `requested`,
     `available`); an unknown or inactive SKU answers 422 naming it. The lines carry the unit price and
-    currency at the time of the hold.
+    currency at the time of the hold. With `commit: true` the stock is sold in the same transaction: the
+    reservation answered is `committed`, as if committed at once (one call instead of two, when no hold
+    is needed in between).
 
     Idempotent: the same `Idempotency-Key` with the same body answers the reservation made the first
     time (200, header `Idempotent-Replayed: true`), also when both arrive at once; with a different body
@@ -274,7 +276,9 @@ def sync(
 
      Holds every line or none. A shortage answers 409 with one error per short line (`sku`, `requested`,
     `available`); an unknown or inactive SKU answers 422 naming it. The lines carry the unit price and
-    currency at the time of the hold.
+    currency at the time of the hold. With `commit: true` the stock is sold in the same transaction: the
+    reservation answered is `committed`, as if committed at once (one call instead of two, when no hold
+    is needed in between).
 
     Idempotent: the same `Idempotency-Key` with the same body answers the reservation made the first
     time (200, header `Idempotent-Replayed: true`), also when both arrive at once; with a different body
@@ -325,7 +329,9 @@ async def asyncio_detailed(
 
      Holds every line or none. A shortage answers 409 with one error per short line (`sku`, `requested`,
     `available`); an unknown or inactive SKU answers 422 naming it. The lines carry the unit price and
-    currency at the time of the hold.
+    currency at the time of the hold. With `commit: true` the stock is sold in the same transaction: the
+    reservation answered is `committed`, as if committed at once (one call instead of two, when no hold
+    is needed in between).
 
     Idempotent: the same `Idempotency-Key` with the same body answers the reservation made the first
     time (200, header `Idempotent-Replayed: true`), also when both arrive at once; with a different body
@@ -380,7 +386,9 @@ async def asyncio(
 
      Holds every line or none. A shortage answers 409 with one error per short line (`sku`, `requested`,
     `available`); an unknown or inactive SKU answers 422 naming it. The lines carry the unit price and
-    currency at the time of the hold.
+    currency at the time of the hold. With `commit: true` the stock is sold in the same transaction: the
+    reservation answered is `committed`, as if committed at once (one call instead of two, when no hold
+    is needed in between).
 
     Idempotent: the same `Idempotency-Key` with the same body answers the reservation made the first
     time (200, header `Idempotent-Replayed: true`), also when both arrive at once; with a different body
