@@ -262,3 +262,43 @@ def test_read_endpoints_build_no_model_instances(
     finally:
         pre_init.disconnect(count, sender=Product)
     assert built == []
+
+
+def test_product_detail_compiles_no_sql_per_request(
+    anonymous_client: APIClient, make_product: Callable[..., Product], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The detail's query is compiled once per process (common.prepared): building and compiling
+    it was the endpoint's largest cost (docs/performance.md, "The ladder")."""
+    from django.db.models.sql.compiler import SQLCompiler
+
+    product = make_product()
+    assert anonymous_client.get(f"/api/v1/products/{product.sku}/").status_code == 200
+    compiled: list[str] = []
+    original = SQLCompiler.as_sql
+
+    def as_sql(self: SQLCompiler, *args: Any, **kwargs: Any) -> Any:
+        compiled.append(str(self.query.model))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(SQLCompiler, "as_sql", as_sql)
+    assert anonymous_client.get(f"/api/v1/products/{product.sku}/").json()["sku"] == product.sku
+    assert anonymous_client.get("/api/v1/products/NO-SUCH-SKU/").status_code == 404
+    assert compiled == []
+
+
+def test_prepared_query_answers_what_the_queryset_does(make_product: Callable[..., Product]) -> None:
+    from common.prepared import PreparedValuesQuery
+
+    product = make_product(attributes={"a": [1, {"b": None}]}, price="3.10")
+    query = PreparedValuesQuery(lambda sku: Product.objects.filter(sku=sku).values("sku", "price", "attributes"), "sku")
+    assert query.rows(sku=product.sku) == list(
+        Product.objects.filter(sku=product.sku).values("sku", "price", "attributes")
+    )
+    assert query.rows(sku="NONE") == []
+    # A parameter that does not reach the SQL unchanged cannot be a stand-in.
+    with pytest.raises(TypeError, match="exact lookup"):
+        PreparedValuesQuery(lambda name: Product.objects.filter(name__icontains=name).values("sku"), "name").rows(
+            name="x"
+        )
+    with pytest.raises(TypeError, match="string parameters"):
+        query.rows(sku=1)  # type: ignore[arg-type]

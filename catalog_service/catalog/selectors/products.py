@@ -15,6 +15,7 @@ from django.db.models.functions import Cast
 from catalog_service.catalog.exceptions import InvalidInput, NotFound
 from catalog_service.catalog.models import SEARCH_CONFIG, Category, Product, StockLevel
 from common.pagination import Keyset
+from common.prepared import PreparedValuesQuery
 
 
 class ProductOrdering(enum.StrEnum):
@@ -152,13 +153,23 @@ def _in_category_tree(products: QuerySet[Product], category_id: int) -> QuerySet
     return products.filter(category_id__in=Category.objects.filter(path__startswith=category_path).values("pk"))
 
 
+# The product detail's query, compiled once per process: building and compiling it was the
+# largest cost of the endpoint (docs/performance.md, "The ladder"). The SKU is unique, so no
+# ORDER BY is needed to take the one row.
+_PRODUCT_BY_SKU = {
+    include_inactive: PreparedValuesQuery(
+        lambda sku, include_inactive=include_inactive: Product.objects.filter(
+            sku=sku, **({} if include_inactive else {"is_active": True})
+        ).values(*PRODUCT_COLUMNS)[:1],
+        "sku",
+    )
+    for include_inactive in (False, True)
+}
+
+
 def product_get(*, sku: str, include_inactive: bool = False) -> ProductRow:
     """One product's ``PRODUCT_COLUMNS``, by SKU; inactive ones only with ``include_inactive``."""
-    products = Product.objects.filter(sku=sku)
-    if not include_inactive:
-        products = products.filter(is_active=True)
-    # The SKU is unique: no ORDER BY is needed to take the one row.
-    rows = list(products.values(*PRODUCT_COLUMNS)[:1])
+    rows = _PRODUCT_BY_SKU[include_inactive].rows(sku=sku)
     if not rows:
         raise NotFound(f"No product with SKU {sku!r}.")
     return cast(ProductRow, rows[0])
