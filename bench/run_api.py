@@ -356,7 +356,9 @@ def machine() -> dict[str, Any]:
     }
 
 
-def run(scale: str, *, do_sweep: bool, rounds: int | None, seconds: float | None) -> dict[str, Any]:
+def run(
+    scale: str, *, do_sweep: bool, rounds: int | None, seconds: float | None, profile_only: bool = False
+) -> dict[str, Any]:
     settings = dict(SETTINGS[scale])
     settings["rounds"] = rounds or settings["rounds"]
     settings["seconds"] = seconds or settings["seconds"]
@@ -374,6 +376,9 @@ def run(scale: str, *, do_sweep: bool, rounds: int | None, seconds: float | None
     }
     with stack(dbname=f"bench_catalog_{scale}", fresh=False) as system:
         paths = prepare(system, SCALES[scale])
+        if profile_only:
+            results["profiles"] = profiles(system, paths, requests=settings["profile_requests"])
+            return results
         check_same_rows(system, paths)
         say(f"ladder: {', '.join(RUNGS)}; {settings['rounds']} rounds")
         results["ladder"] = ladder(system, paths, seconds=settings["seconds"], rounds=settings["rounds"])
@@ -505,7 +510,14 @@ def main() -> int:
     parser.add_argument("--no-sweep", action="store_true", help="Only the ladder and its profiles.")
     parser.add_argument("--rounds", type=int, help="Rounds of the ladder (default: the scale's, 5).")
     parser.add_argument("--seconds", type=float, help="Seconds per figure (default: the scale's).")
+    parser.add_argument(
+        "--profile-only", action="store_true", help="Only print the profiles of rungs 2 to 5 (nothing is recorded)."
+    )
     args = parser.parse_args()
+    if args.profile_only:
+        profiled = run(args.scale, do_sweep=False, rounds=None, seconds=None, profile_only=True)["profiles"]
+        sys.stdout.write(json.dumps(profiled) + "\n")
+        return 0
     if args.rounds is not None and args.rounds < 1:
         parser.error("--rounds must be at least 1")
     started = time.perf_counter()
