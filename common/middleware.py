@@ -2,7 +2,9 @@ import logging
 import time
 from collections.abc import Callable
 
-from csp.middleware import CSPMiddleware, PolicyParts
+from csp.constants import HEADER
+from csp.middleware import CheckableLazyObject, CSPMiddleware, PolicyParts
+from csp.utils import build_policy
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import resolve
@@ -92,6 +94,38 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and parts.config is None and not _is_html(response):
             parts.config = settings.CSP_NOT_HTML_DIRECTIVES
         return parts
+
+    def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+        # Every API response takes this path: not HTML, no policy of its own, no nonce used, no
+        # report-only policy. Its header is CSP_NOT_HTML_DIRECTIVES built once, instead of
+        # django-csp copying and building both policies per response (docs/performance.md).
+        if (
+            _is_html(response)
+            or getattr(request, "_csp_nonce", None) is not None
+            or any(hasattr(response, name) for name in _RESPONSE_POLICY_ATTRIBUTES)
+            or getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
+            or (getattr(settings, "CONTENT_SECURITY_POLICY", None) or {}).get("EXCLUDE_URL_PREFIXES")
+        ):
+            return super().process_response(request, response)
+        if HEADER not in response:
+            response[HEADER] = self._not_html_policy()
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)  # type: ignore[attr-defined]
+        return response
+
+    _not_html: tuple[object, str] | None = None
+
+    def _not_html_policy(self) -> str:
+        directives = settings.CSP_NOT_HTML_DIRECTIVES
+        if self._not_html is None or self._not_html[0] is not directives:
+            self._not_html = (directives, build_policy(config=directives))
+        return self._not_html[1]
+
+
+# What django-csp's decorators set on a response (csp, csp_update, csp_replace, csp_exempt), for
+# either policy.
+_RESPONSE_POLICY_ATTRIBUTES = tuple(
+    f"_csp_{kind}{suffix}" for kind in ("config", "update", "replace", "exempt") for suffix in ("", "_ro")
+)
 
 
 def _is_html(response: HttpResponseBase) -> bool:
