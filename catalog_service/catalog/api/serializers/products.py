@@ -57,8 +57,9 @@ def product_data(row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _timestamp(value: datetime.datetime) -> str:
-    # TimestampField's output: ISO 8601 in UTC, "Z" for the offset.
-    text = value.astimezone(datetime.UTC).isoformat()
+    # TimestampField's output: ISO 8601 in UTC, "Z" for the offset. PostgreSQL's answers are in
+    # UTC already (the connection's time zone).
+    text = (value if value.tzinfo is datetime.UTC else value.astimezone(datetime.UTC)).isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
