@@ -6,6 +6,9 @@ from csp.constants import HEADER
 from csp.middleware import CheckableLazyObject, CSPMiddleware, PolicyParts
 from csp.utils import build_policy
 from django.conf import settings
+from django.contrib.auth import middleware as auth_middleware
+from django.contrib.messages import middleware as messages_middleware
+from django.contrib.sessions import middleware as sessions_middleware
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import resolve
 from django_prometheus.middleware import PrometheusAfterMiddleware
@@ -130,3 +133,38 @@ _RESPONSE_POLICY_ATTRIBUTES = tuple(
 
 def _is_html(response: HttpResponseBase) -> bool:
     return str(response.get("Content-Type", "")).split(";")[0].strip().lower() == "text/html"
+
+
+# --- the admin's middleware, not the API's ---------------------------------------------------
+
+# The token-authenticated API. Every view under it is DRF's, authenticated by
+# REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] alone (a bearer token, never a session cookie),
+# so sessions, Django's request.user and messages are the admin's business; under /api/ they cost
+# every request and did nothing (docs/performance.md, "The ladder"). CSRF stays Django's own
+# middleware: DRF's views are exempt already, and `check --deploy` looks for it by name.
+API_PATH_PREFIX = "/api/"
+
+
+class _NotForApiMixin:
+    """Runs the middleware it is mixed into for every path but the API's. A subclass of the
+    middleware it stands for, so the admin's system checks still find it."""
+
+    get_response: Callable[[HttpRequest], HttpResponse]
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info.startswith(API_PATH_PREFIX):
+            return self.get_response(request)
+        response: HttpResponse = super().__call__(request)  # type: ignore[misc]
+        return response
+
+
+class SessionMiddleware(_NotForApiMixin, sessions_middleware.SessionMiddleware):
+    pass
+
+
+class AuthenticationMiddleware(_NotForApiMixin, auth_middleware.AuthenticationMiddleware):
+    pass
+
+
+class MessageMiddleware(_NotForApiMixin, messages_middleware.MessageMiddleware):
+    pass

@@ -182,6 +182,18 @@ class ServicePlatformTests:
         assert "text/html" not in response["Content-Type"]
         assert csp_directives(response) == {"default-src": ["'none'"], "frame-ancestors": ["'none'"]}
 
+    def test_the_api_runs_without_the_admins_sessions_user_and_messages(self, client: Client) -> None:
+        """The API authenticates with bearer tokens only: sessions, Django's user and messages are
+        the admin's, and skipped under /api/ (common.middleware; docs/performance.md)."""
+        api = client.get("/api/v1/no-such-resource/", HTTP_COOKIE="sessionid=anything").wsgi_request
+        assert not hasattr(api, "session")
+        assert not hasattr(api, "user")
+        assert not hasattr(api, "_messages")
+        admin = client.get("/admin/login/").wsgi_request
+        assert hasattr(admin, "session")
+        assert hasattr(admin, "user")
+        assert hasattr(admin, "_messages")
+
     def test_responses_that_are_not_html_reuse_one_built_policy(
         self, client: Client, monkeypatch: pytest.MonkeyPatch
     ) -> None:
