@@ -1,14 +1,19 @@
-"""API floors and server settings: `BENCH_SCALE=small|full .venv/bin/python bench/run_api.py`.
+"""The API ladder and server settings: `BENCH_SCALE=small|full .venv/bin/python bench/run_api.py`.
 
 Uses the catalog benchmark's database (bench_catalog_<scale> in .data/bench-postgres; fills it
 with the scale's generated products if `run_catalog.py` has not), then, over real HTTP with a
 closed-loop load driver (bench/api/load.py, CONCURRENCY keep-alive connections):
 
-1. floors: catalog's product detail (`GET /api/v1/products/{sku}/`, over 1,000 SKUs) and a
-   100-row list page (`GET /api/v1/products/?page_size=100`) against the same rows from a bare
-   Django view and from a bare WSGI callable with psycopg (bench/api/floors.py), all served by
-   the same gunicorn config and the same database settings. The three take turns, ROUNDS times,
-   and each figure is the best round's, so a burst of load from elsewhere costs one round only.
+1. the ladder: catalog's product detail (`GET /api/v1/products/{sku}/`, over 1,000 SKUs) and a
+   100-row list page (`GET /api/v1/products/?page_size=100`), the same rows from five servers,
+   each one layer more than the one below (RUNGS): a bare WSGI callable with psycopg and a bare
+   Django view (bench/api/floors.py); that view inside catalog's real settings and middleware and
+   a DRF APIView with catalog's authentication, permissions, renderer and exception handling
+   returning the same dict (bench/api/ladder.py); catalog's endpoint. All are served by the same
+   gunicorn config and database settings. The rungs take turns, ROUNDS (at least five) times;
+   each ratio (rung over the bare Django view) is taken within a round and reported as the median
+   over the rounds with its spread, so a burst of load from elsewhere moves one round only.
+   Then a cProfile of rungs 2 to 5 in-process (bench/api/profile.py), by layer.
 2. server settings: catalog's detail and list under each gunicorn workers x threads of SWEEP,
    with the psycopg pool (DB_POOL=true) and with persistent connections (DB_POOL=false,
    DB_CONN_MAX_AGE=60).
@@ -394,7 +399,7 @@ def run(
 def write_results(results: dict[str, Any], command: str) -> None:
     existing = store_run(RESULTS_JSON, results, command)
     lines = [
-        "## API floors and server settings",
+        "## API ladder and server settings",
         "",
         "Written by `bench/run_api.py` from `bench/results/api.json`.",
         "",
