@@ -1,6 +1,6 @@
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from csp.constants import HEADER
 from csp.middleware import CheckableLazyObject, CSPMiddleware, PolicyParts
@@ -11,6 +11,7 @@ from django.contrib.messages import middleware as messages_middleware
 from django.contrib.sessions import middleware as sessions_middleware
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import resolve
+from django.utils.deprecation import MiddlewareMixin
 from django_prometheus.middleware import PrometheusAfterMiddleware
 
 logger = logging.getLogger("mercato.request")
@@ -145,17 +146,14 @@ def _is_html(response: HttpResponseBase) -> bool:
 API_PATH_PREFIX = "/api/"
 
 
-class _NotForApiMixin:
+class _NotForApiMixin(MiddlewareMixin):
     """Runs the middleware it is mixed into for every path but the API's. A subclass of the
     middleware it stands for, so the admin's system checks still find it."""
 
-    get_response: Callable[[HttpRequest], HttpResponse]
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: HttpRequest) -> HttpResponseBase | Awaitable[HttpResponseBase]:
         if request.path_info.startswith(API_PATH_PREFIX):
             return self.get_response(request)
-        response: HttpResponse = super().__call__(request)  # type: ignore[misc]
-        return response
+        return super().__call__(request)
 
 
 class SessionMiddleware(_NotForApiMixin, sessions_middleware.SessionMiddleware):

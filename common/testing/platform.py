@@ -200,10 +200,10 @@ class ServicePlatformTests:
         """django-csp copies and builds both policies for every response; a JSON answer's is the
         same every time, so it is built once per process (docs/performance.md, "The ladder")."""
         import csp.middleware
+        from csp.utils import build_policy as original
 
         client.get("/healthz")
         built: list[Any] = []
-        original = csp.middleware.build_policy
 
         def build_policy(*args: Any, **kwargs: Any) -> str:
             built.append(kwargs)
