@@ -443,7 +443,12 @@ def _section(scale: str, run: dict[str, Any]) -> list[str]:
         "list": f"list page of {s['list_page_size']} (`GET /api/v1/products/?page_size={s['list_page_size']}`)",
     }
     if "ladder" not in run:
-        return [*lines[:3], "Recorded before the ladder was measured: rerun `bench/run_api.py`.", ""]
+        return [
+            *lines[:2],
+            f"Command: `{run['command']}`. Recorded before the ladder (floors only, best of {s['rounds']} rounds, "
+            "request log lines off), superseded by the runs above; rerun `bench/run_api.py`.",
+            "",
+        ]
     for scenario in ("detail", "list"):
         below = None
         for rung in run["ladder"][scenario]["rungs"].values():
@@ -478,9 +483,9 @@ def _section(scale: str, run: dict[str, Any]) -> list[str]:
         for app, profile in run.get("profiles", {}).get(scenario, {}).items():
             lines += [
                 "",
-                f"Profile, {LABELS[app]}, {scenario} (cProfile in-process, {profile['requests']} requests; "
-                f"{profile['cpu_ms_per_request']} CPU ms per request unprofiled-equivalent, "
-                f"{profile['profiled_ms_per_request']} ms profiled), own time by layer:",
+                f"Profile, {LABELS[app]}, {scenario} (cProfile on CPU time, in-process, {profile['requests']} "
+                f"requests; {profile['cpu_ms_per_request']} CPU ms per request under the profiler), "
+                "own time by layer:",
                 "",
                 _row("layer", "ms per request", "share"),
                 "|---|---|---|",

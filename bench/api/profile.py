@@ -88,7 +88,8 @@ def layer(filename: str) -> str:
     try:
         relative = path.relative_to(REPO_ROOT)
     except ValueError:
-        return f"stdlib {path.stem}" if "python3" in filename else path.stem
+        name = path.parent.name if path.stem == "__init__" else path.stem  # logging, json, ...
+        return f"stdlib {name}" if "python3" in filename else name
     return str(relative.with_suffix(""))
 
 
