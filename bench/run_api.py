@@ -1,14 +1,19 @@
-"""API floors and server settings: `BENCH_SCALE=small|full .venv/bin/python bench/run_api.py`.
+"""The API ladder and server settings: `BENCH_SCALE=small|full .venv/bin/python bench/run_api.py`.
 
 Uses the catalog benchmark's database (bench_catalog_<scale> in .data/bench-postgres; fills it
 with the scale's generated products if `run_catalog.py` has not), then, over real HTTP with a
 closed-loop load driver (bench/api/load.py, CONCURRENCY keep-alive connections):
 
-1. floors: catalog's product detail (`GET /api/v1/products/{sku}/`, over 1,000 SKUs) and a
-   100-row list page (`GET /api/v1/products/?page_size=100`) against the same rows from a bare
-   Django view and from a bare WSGI callable with psycopg (bench/api/floors.py), all served by
-   the same gunicorn config and the same database settings. The three take turns, ROUNDS times,
-   and each figure is the best round's, so a burst of load from elsewhere costs one round only.
+1. the ladder: catalog's product detail (`GET /api/v1/products/{sku}/`, over 1,000 SKUs) and a
+   100-row list page (`GET /api/v1/products/?page_size=100`), the same rows from five servers,
+   each one layer more than the one below (RUNGS): a bare WSGI callable with psycopg and a bare
+   Django view (bench/api/floors.py); that view inside catalog's real settings and middleware and
+   a DRF APIView with catalog's authentication, permissions, renderer and exception handling
+   returning the same dict (bench/api/ladder.py); catalog's endpoint. All are served by the same
+   gunicorn config and database settings. The rungs take turns, ROUNDS (at least five) times;
+   each ratio (rung over the bare Django view) is taken within a round and reported as the median
+   over the rounds with its spread, so a burst of load from elsewhere moves one round only.
+   Then a cProfile of rungs 2 to 5 in-process (bench/api/profile.py), by layer.
 2. server settings: catalog's detail and list under each gunicorn workers x threads of SWEEP,
    with the psycopg pool (DB_POOL=true) and with persistent connections (DB_POOL=false,
    DB_CONN_MAX_AGE=60).
@@ -46,9 +51,10 @@ from common.devstack import ServiceProcess, free_port  # noqa: E402
 
 SCALES = {"small": 100_000, "full": 1_000_000}
 SETTINGS = {
-    # seconds per measurement, rounds of the floor comparison
-    "small": {"seconds": 5.0, "rounds": 2},
-    "full": {"seconds": 15.0, "rounds": 3},
+    # seconds per measurement, rounds of the ladder (at least five: each ratio is their median),
+    # requests per profile (a quarter of them for the list)
+    "small": {"seconds": 5.0, "rounds": 5, "profile_requests": 2000},
+    "full": {"seconds": 10.0, "rounds": 5, "profile_requests": 2000},
 }
 CONCURRENCY = 16
 LIST_PAGE_SIZE = 100
@@ -59,11 +65,27 @@ DB_MODES = {
     "pool": {"DB_POOL": "true"},
     "persistent": {"DB_POOL": "false", "DB_CONN_MAX_AGE": "60"},
 }
-APPS = {
-    "catalog": f"{CATALOG.package}.wsgi",
-    "django_floor": "bench.api.floors:django_application",
-    "wsgi_floor": "bench.api.floors:wsgi_application",
+# The ladder, from the floor up (docs/performance.md, "The ladder"): each rung adds one layer of
+# what catalog's endpoint runs, all served by the same gunicorn config. name -> (WSGI app, env).
+RUNGS: dict[str, tuple[str, dict[str, str]]] = {
+    "wsgi_floor": ("bench.api.floors:wsgi_application", {}),
+    "django_floor": ("bench.api.floors:django_application", {}),
+    "django_in_catalog": ("bench.api.ladder:application", {"BENCH_LADDER_VIEW": "django"}),
+    "drf_view": ("bench.api.ladder:application", {"BENCH_LADDER_VIEW": "drf"}),
+    "catalog": (f"{CATALOG.package}.wsgi", {}),
 }
+LABELS = {
+    "wsgi_floor": "1. bare WSGI + psycopg",
+    "django_floor": "2. bare Django view",
+    "django_in_catalog": "3. the bare view in catalog's settings and middleware",
+    "drf_view": "4. DRF APIView (catalog's authentication, permissions, renderer, errors), the same dict",
+    "catalog": "5. catalog's endpoint",
+}
+# The rungs the profile covers (bench/api/profile.py).
+PROFILED = ("django_floor", "django_in_catalog", "drf_view", "catalog")
+# Each ratio is to this rung; the targets of issue #14 are catalog's, at least TARGET of it.
+BASE = "django_floor"
+TARGET = 0.5
 RESULTS_JSON = REPO_ROOT / "bench" / "results" / "api.json"
 LOAD_DIR = RUN_DIR / "api"
 
@@ -106,10 +128,13 @@ def _postmaster(system: Stack) -> psutil.Process:
 @contextmanager
 def served(system: Stack, app: str, extra_env: dict[str, str]) -> Iterator[ServiceProcess]:
     """``app`` under gunicorn with the services' config on a free port; stopped afterwards."""
-    env = {**system.env, **extra_env, "BIND": f"127.0.0.1:{free_port()}", "LOG_LEVEL": "WARNING"}
+    wsgi_app, rung_env = RUNGS[app]
+    env = {**system.env, **rung_env, **extra_env, "BIND": f"127.0.0.1:{free_port()}"}
+    # The services' log level: each request writes its JSON line (to the log file), as deployed.
+    env.setdefault("LOG_LEVEL", "INFO")
     metrics_dir = LOAD_DIR / "prometheus"
     env["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
-    argv = [sys.executable, "-m", "gunicorn", "-c", "python:common.gunicorn_conf", APPS[app]]
+    argv = [sys.executable, "-m", "gunicorn", "-c", "python:common.gunicorn_conf", wsgi_app]
     process = ServiceProcess(spec=CATALOG, env=env, argv=argv, label=app, log_path=LOAD_DIR / f"{app}.log")
     process.log_path.unlink(missing_ok=True)  # type: ignore[union-attr]
     process.start()
@@ -194,7 +219,7 @@ def check_same_rows(system: Stack, paths: dict[str, Path]) -> None:
     detail_path = paths["detail"].read_text().splitlines()[0]
     list_path = paths["list"].read_text().strip()
     answers: dict[str, tuple[Any, Any]] = {}
-    for app in APPS:
+    for app in RUNGS:
         with served(system, app, DB_MODES["pool"]) as process:
             with urllib.request.urlopen(process.base_url + detail_path) as response:  # noqa: S310
                 detail = json.loads(response.read())
@@ -213,16 +238,22 @@ def check_same_rows(system: Stack, paths: dict[str, Path]) -> None:
 # --- scenarios ------------------------------------------------------------------------------
 
 
-def best(runs: list[dict[str, Any]]) -> dict[str, Any]:
-    chosen = max(runs, key=lambda figures: figures["rps"])
-    return {**chosen, "rounds_rps": [figures["rps"] for figures in runs]}
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
-def floors(system: Stack, paths: dict[str, Path], *, seconds: float, rounds: int) -> dict[str, Any]:
+def ladder(system: Stack, paths: dict[str, Path], *, seconds: float, rounds: int) -> dict[str, Any]:
+    """Every rung, ``rounds`` times, interleaved: each round serves each rung in turn (starting
+    one rung later each round) and measures detail then list. A ratio is taken within a round,
+    rung over the bare Django view, and reported as the median over the rounds with its spread:
+    a burst of load from elsewhere moves one round's ratio, not the median."""
     postmaster = _postmaster(system)
-    runs: dict[str, dict[str, list[dict[str, Any]]]] = {app: {"detail": [], "list": []} for app in APPS}
+    names = list(RUNGS)
+    runs: dict[str, dict[str, list[dict[str, Any]]]] = {app: {"detail": [], "list": []} for app in names}
     for number in range(rounds):
-        for app in APPS:
+        for app in names[number % len(names) :] + names[: number % len(names)]:
             with served(system, app, DB_MODES["pool"]) as process:
                 drive(process, postmaster, paths["detail"], 1.0)  # warm the pool and the imports
                 for scenario in ("detail", "list"):
@@ -231,18 +262,57 @@ def floors(system: Stack, paths: dict[str, Path], *, seconds: float, rounds: int
                     say(f"round {number + 1} {app} {scenario}: {_brief(figures)}")
     results: dict[str, Any] = {}
     for scenario in ("detail", "list"):
-        by_app = {app: best(runs[app][scenario]) for app in APPS}
-        catalog = by_app["catalog"]
-        results[scenario] = {
-            "apps": by_app,
-            "ratios": {
-                f"catalog_to_{app}": {
-                    "rps": round(catalog["rps"] / by_app[app]["rps"], 3),
-                    "rps_per_web_core": round(catalog["rps_per_web_core"] / by_app[app]["rps_per_web_core"], 3),
-                }
-                for app in ("django_floor", "wsgi_floor")
-            },
-        }
+        rungs: dict[str, Any] = {}
+        for app in names:
+            rounds_figures = runs[app][scenario]
+            per_core = [figures["rps_per_web_core"] for figures in rounds_figures]
+            ratios = [
+                round(figures["rps_per_web_core"] / base["rps_per_web_core"], 3)
+                for figures, base in zip(rounds_figures, runs[BASE][scenario], strict=True)
+            ]
+            rungs[app] = {
+                "label": LABELS[app],
+                "rps_per_web_core": round(_median(per_core), 1),
+                "rounds_rps_per_web_core": per_core,
+                "web_cpu_ms_per_request": round(_median([f["web_cpu_ms_per_request"] for f in rounds_figures]), 3),
+                "db_cpu_ms_per_request": round(_median([f["db_cpu_ms_per_request"] for f in rounds_figures]), 3),
+                "rps": round(_median([f["rps"] for f in rounds_figures]), 1),
+                "p50_ms": round(_median([f["p50_ms"] for f in rounds_figures]), 2),
+                "p99_ms": round(_median([f["p99_ms"] for f in rounds_figures]), 2),
+                f"ratio_to_{BASE}": {"median": round(_median(ratios), 3), "min": min(ratios), "max": max(ratios)},
+                f"rounds_ratio_to_{BASE}": ratios,
+            }
+        results[scenario] = {"rungs": rungs}
+    return results
+
+
+def profiles(system: Stack, paths: dict[str, Path], *, requests: int) -> dict[str, Any]:
+    """cProfile of rungs 2 to 5 in-process (bench/api/profile.py), detail and list."""
+    results: dict[str, Any] = {}
+    for scenario in ("detail", "list"):
+        results[scenario] = {}
+        for app in PROFILED:
+            env = {**os.environ, **system.env, "LOG_LEVEL": "INFO"}
+            result = subprocess.run(  # noqa: S603  (our own profiler, our arguments)
+                [
+                    sys.executable,
+                    "-m",
+                    "bench.api.profile",
+                    app,
+                    str(paths[scenario]),
+                    "--requests",
+                    str(requests if scenario == "detail" else requests // 4),
+                ],
+                cwd=REPO_ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if result.returncode != 0:
+                raise RuntimeError(f"profile of {app} {scenario} failed:\n{result.stderr[-3000:]}")
+            results[scenario][app] = json.loads(result.stdout.strip().splitlines()[-1])
+            say(f"profile {app} {scenario}: {results[scenario][app]['cpu_ms_per_request']} CPU ms per request")
     return results
 
 
@@ -291,8 +361,12 @@ def machine() -> dict[str, Any]:
     }
 
 
-def run(scale: str, *, do_sweep: bool) -> dict[str, Any]:
-    settings = SETTINGS[scale]
+def run(
+    scale: str, *, do_sweep: bool, rounds: int | None, seconds: float | None, profile_only: bool = False
+) -> dict[str, Any]:
+    settings = dict(SETTINGS[scale])
+    settings["rounds"] = rounds or settings["rounds"]
+    settings["seconds"] = seconds or settings["seconds"]
     results: dict[str, Any] = {
         "scale": scale,
         "products": SCALES[scale],
@@ -302,14 +376,19 @@ def run(scale: str, *, do_sweep: bool) -> dict[str, Any]:
             "concurrency": CONCURRENCY,
             "list_page_size": LIST_PAGE_SIZE,
             "detail_skus": DETAIL_SKUS,
-            "floors_server": "gunicorn defaults of common/gunicorn_conf.py, DB_POOL=true",
+            "floors_server": "gunicorn defaults of common/gunicorn_conf.py, DB_POOL=true, LOG_LEVEL=INFO",
         },
     }
     with stack(dbname=f"bench_catalog_{scale}", fresh=False) as system:
         paths = prepare(system, SCALES[scale])
+        if profile_only:
+            results["profiles"] = profiles(system, paths, requests=settings["profile_requests"])
+            return results
         check_same_rows(system, paths)
-        say("floors: catalog, bare Django view, bare WSGI + psycopg")
-        results["floors"] = floors(system, paths, seconds=settings["seconds"], rounds=settings["rounds"])
+        say(f"ladder: {', '.join(RUNGS)}; {settings['rounds']} rounds")
+        results["ladder"] = ladder(system, paths, seconds=settings["seconds"], rounds=settings["rounds"])
+        say("profiles of rungs 2 to 5")
+        results["profiles"] = profiles(system, paths, requests=settings["profile_requests"])
         if do_sweep:
             say("sweep: gunicorn workers x threads, pool vs persistent connections")
             results["sweep"] = sweep(system, paths, seconds=settings["seconds"])
@@ -320,7 +399,7 @@ def run(scale: str, *, do_sweep: bool) -> dict[str, Any]:
 def write_results(results: dict[str, Any], command: str) -> None:
     existing = store_run(RESULTS_JSON, results, command)
     lines = [
-        "## API floors and server settings",
+        "## API ladder and server settings",
         "",
         "Written by `bench/run_api.py` from `bench/results/api.json`.",
         "",
@@ -344,17 +423,18 @@ def _section(scale: str, run: dict[str, Any]) -> list[str]:
         f"Command: `{run['command']}` (total {run.get('total_seconds', '?')} s). Machine: {m['cores']} cores, "
         f"{m['memory_gb']} GB, {m['os']}, Python {m['python']}; {versions}; load average "
         f"{m['load_average_at_start']} at start, {m['load_average_at_end']} at end. Load: {s['concurrency']} "
-        f"keep-alive connections, closed loop, {s['seconds']} s per figure; floors: best of {s['rounds']} rounds "
-        f"taken in turns; {s['floors_server']}. Client, server and database share the machine.",
+        f"keep-alive connections, closed loop, {s['seconds']} s per figure; the ladder's rungs served in turn, "
+        f"{s['rounds']} rounds, each ratio taken within a round, then the median over rounds; {s['floors_server']}. "
+        "Client, server and database share the machine.",
         "",
         _row(
             "scenario",
-            "server",
-            "requests/s",
-            "p50 / p99 ms",
-            "requests per web CPU-second",
+            "rung",
+            "requests per web CPU-second (rounds)",
+            "÷ bare Django view: median (min to max)",
             "web / db CPU ms per request",
-            "catalog / this: rps, per core",
+            "this rung's added web CPU ms",
+            "requests/s, p50 / p99 ms",
         ),
         "|---|---|---|---|---|---|---|",
     ]
@@ -362,22 +442,55 @@ def _section(scale: str, run: dict[str, Any]) -> list[str]:
         "detail": "product detail (`GET /api/v1/products/{sku}/`)",
         "list": f"list page of {s['list_page_size']} (`GET /api/v1/products/?page_size={s['list_page_size']}`)",
     }
-    labels = {"catalog": "catalog (DRF)", "django_floor": "bare Django view", "wsgi_floor": "bare WSGI + psycopg"}
+    if "ladder" not in run:
+        return [
+            *lines[:2],
+            f"Command: `{run['command']}`. Recorded before the ladder (floors only, best of {s['rounds']} rounds, "
+            "request log lines off), superseded by the runs above; rerun `bench/run_api.py`.",
+            "",
+        ]
     for scenario in ("detail", "list"):
-        floor = run["floors"][scenario]
-        for app, figures in floor["apps"].items():
-            ratio = floor["ratios"].get(f"catalog_to_{app}")
+        below = None
+        for rung in run["ladder"][scenario]["rungs"].values():
+            ratio = rung[f"ratio_to_{BASE}"]
+            added = "" if below is None else round(rung["web_cpu_ms_per_request"] - below, 3)
+            below = rung["web_cpu_ms_per_request"]
             lines.append(
                 _row(
                     names[scenario],
-                    labels[app],
-                    f"{figures['rps']} (rounds {figures['rounds_rps']})",
-                    f"{figures['p50_ms']} / {figures['p99_ms']}",
-                    figures["rps_per_web_core"],
-                    f"{figures['web_cpu_ms_per_request']} / {figures['db_cpu_ms_per_request']}",
-                    f"{ratio['rps']}, {ratio['rps_per_web_core']}" if ratio else "1",
+                    rung["label"],
+                    f"{rung['rps_per_web_core']} ({', '.join(str(v) for v in rung['rounds_rps_per_web_core'])})",
+                    f"{ratio['median']} ({ratio['min']} to {ratio['max']})",
+                    f"{rung['web_cpu_ms_per_request']} / {rung['db_cpu_ms_per_request']}",
+                    added,
+                    f"{rung['rps']}, {rung['p50_ms']} / {rung['p99_ms']}",
                 )
             )
+    lines += ["", "Targets (issue #14), each the median of the rounds' ratios:", ""]
+    lines += [_row("figure", "median", "spread (min to max)", "target", "verdict"), "|---|---|---|---|---|"]
+    for scenario, label in (("detail", "product detail"), ("list", "100-row list page")):
+        ratio = run["ladder"][scenario]["rungs"]["catalog"][f"ratio_to_{BASE}"]
+        lines.append(
+            _row(
+                f"{label} ÷ bare Django view, requests per web CPU-second",
+                ratio["median"],
+                f"{ratio['min']} to {ratio['max']}",
+                f">= {TARGET}",
+                "met" if ratio["median"] >= TARGET else "NOT met",
+            )
+        )
+    for scenario in ("detail", "list"):
+        for app, profile in run.get("profiles", {}).get(scenario, {}).items():
+            lines += [
+                "",
+                f"Profile, {LABELS[app]}, {scenario} (cProfile on CPU time, in-process, {profile['requests']} "
+                f"requests; {profile['cpu_ms_per_request']} CPU ms per request under the profiler), "
+                "own time by layer:",
+                "",
+                _row("layer", "ms per request", "share"),
+                "|---|---|---|",
+                *(_row(f"`{row['layer']}`", row["ms_per_request"], row["share"]) for row in profile["layers"][:10]),
+            ]
     if "sweep" in run:
         top = max(run["sweep"], key=lambda row: row["score"])
         lines += [
@@ -404,12 +517,30 @@ def _section(scale: str, run: dict[str, Any]) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", default=os.environ.get("BENCH_SCALE", "small"), choices=sorted(SCALES))
-    parser.add_argument("--no-sweep", action="store_true", help="Only the floors.")
+    parser.add_argument("--no-sweep", action="store_true", help="Only the ladder and its profiles.")
+    parser.add_argument("--rounds", type=int, help="Rounds of the ladder (default: the scale's, 5).")
+    parser.add_argument("--seconds", type=float, help="Seconds per figure (default: the scale's).")
+    parser.add_argument(
+        "--profile-only", action="store_true", help="Only print the profiles of rungs 2 to 5 (nothing is recorded)."
+    )
     args = parser.parse_args()
+    if args.profile_only:
+        profiled = run(args.scale, do_sweep=False, rounds=None, seconds=None, profile_only=True)["profiles"]
+        sys.stdout.write(json.dumps(profiled) + "\n")
+        return 0
+    if args.rounds is not None and args.rounds < 1:
+        parser.error("--rounds must be at least 1")
     started = time.perf_counter()
-    results = run(args.scale, do_sweep=not args.no_sweep)
+    results = run(args.scale, do_sweep=not args.no_sweep, rounds=args.rounds, seconds=args.seconds)
     results["total_seconds"] = round(time.perf_counter() - started, 1)
-    command = f"BENCH_SCALE={args.scale} .venv/bin/python bench/run_api.py" + (" --no-sweep" if args.no_sweep else "")
+    command = " ".join(
+        [
+            f"BENCH_SCALE={args.scale} .venv/bin/python bench/run_api.py",
+            *(["--no-sweep"] if args.no_sweep else []),
+            *([f"--rounds {args.rounds}"] if args.rounds else []),
+            *([f"--seconds {args.seconds}"] if args.seconds else []),
+        ]
+    )
     write_results(results, command)
     say(f"wrote {RESULTS_JSON.relative_to(REPO_ROOT)} and {RESULTS_MD.relative_to(REPO_ROOT)}")
     return 0

@@ -4,8 +4,9 @@ Runs, one after the other and each as its own process with a time limit:
 
 1. bench/run_catalog.py: generation, filtered and deep pages, search, import against COPY,
    export memory (fresh database bench_catalog_<scale>);
-2. bench/run_api.py: catalog's product detail and 100-row list against a bare Django view and a
-   bare WSGI + psycopg callable, and the gunicorn workers x threads x connections sweep (on the
+2. bench/run_api.py: the ladder of catalog's product detail and 100-row list (bare WSGI +
+   psycopg, bare Django view, that view in catalog's middleware and settings, a DRF APIView, the
+   real endpoint), its profiles, and the gunicorn workers x threads x connections sweep (on the
    database step 1 filled);
 3. bench/run_orders.py: order placement through the whole saga against product detail.
 
@@ -90,7 +91,7 @@ def summary(scale: str, seconds: dict[str, float]) -> dict[str, Any]:
     orders = json.loads((RESULTS / "orders.json").read_text())
     rows: list[dict[str, Any]] = []
 
-    def row(scenario: str, figure: str, floor: str, ratio: float, target: str = "") -> None:
+    def row(scenario: str, figure: str, floor: str, ratio: float | str, target: str = "") -> None:
         rows.append({"scenario": scenario, "figure": figure, "floor": floor, "ratio": ratio, "target": target})
 
     filtered = catalog["filtered_pages"]["server"]["p50_ms"]
@@ -130,14 +131,17 @@ def summary(scale: str, seconds: dict[str, float]) -> dict[str, Any]:
     rss = max(catalog["export_csv"]["worker_rss_peak_mb"], catalog["export_ndjson"]["worker_rss_peak_mb"])
     row("catalog: export, worker peak RSS", f"{rss} MB", "limit 200 MB", round(rss / 200, 3), "< 1")
     for scenario, label in (("detail", "product detail"), ("list", "100-row list page")):
-        apps = api["floors"][scenario]["apps"]
-        for floor, floor_label in (("django_floor", "bare Django view"), ("wsgi_floor", "bare WSGI + psycopg")):
-            row(
-                f"API: {label}, requests per web CPU-second",
-                f"{apps['catalog']['rps_per_web_core']}",
-                f"{floor_label} {apps[floor]['rps_per_web_core']}",
-                api["floors"][scenario]["ratios"][f"catalog_to_{floor}"]["rps_per_web_core"],
-            )
+        if "ladder" not in api:  # recorded before the ladder (bench/run_api.py)
+            continue
+        rungs = api["ladder"][scenario]["rungs"]
+        ratio = rungs["catalog"]["ratio_to_django_floor"]
+        row(
+            f"API: {label} ÷ bare Django view, requests per web CPU-second (median of the rounds, spread)",
+            f"{rungs['catalog']['rps_per_web_core']}",
+            f"bare Django view {rungs['django_floor']['rps_per_web_core']}",
+            f"{ratio['median']} ({ratio['min']} to {ratio['max']})",
+            ">= 0.5",
+        )
     for name, placement in orders["order_placement"].items():
         label = f"orders: placement, whole saga, {name.replace('_', ' ')}"
         detail = orders["product_detail"]

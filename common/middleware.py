@@ -1,11 +1,17 @@
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
-from csp.middleware import CSPMiddleware, PolicyParts
+from csp.constants import HEADER
+from csp.middleware import CheckableLazyObject, CSPMiddleware, PolicyParts
+from csp.utils import build_policy
 from django.conf import settings
+from django.contrib.auth import middleware as auth_middleware
+from django.contrib.messages import middleware as messages_middleware
+from django.contrib.sessions import middleware as sessions_middleware
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import resolve
+from django.utils.deprecation import MiddlewareMixin
 from django_prometheus.middleware import PrometheusAfterMiddleware
 
 logger = logging.getLogger("mercato.request")
@@ -93,6 +99,70 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             parts.config = settings.CSP_NOT_HTML_DIRECTIVES
         return parts
 
+    def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+        # Every API response takes this path: not HTML, no policy of its own, no nonce used, no
+        # report-only policy. Its header is CSP_NOT_HTML_DIRECTIVES built once, instead of
+        # django-csp copying and building both policies per response (docs/performance.md).
+        if (
+            _is_html(response)
+            or getattr(request, "_csp_nonce", None) is not None
+            or any(hasattr(response, name) for name in _RESPONSE_POLICY_ATTRIBUTES)
+            or getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
+            or (getattr(settings, "CONTENT_SECURITY_POLICY", None) or {}).get("EXCLUDE_URL_PREFIXES")
+        ):
+            return super().process_response(request, response)
+        if HEADER not in response:
+            response[HEADER] = self._not_html_policy()
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)  # type: ignore[attr-defined]
+        return response
+
+    _not_html: tuple[object, str] | None = None
+
+    def _not_html_policy(self) -> str:
+        directives = settings.CSP_NOT_HTML_DIRECTIVES
+        if self._not_html is None or self._not_html[0] is not directives:
+            self._not_html = (directives, build_policy(config=directives))
+        return self._not_html[1]
+
+
+# What django-csp's decorators set on a response (csp, csp_update, csp_replace, csp_exempt), for
+# either policy.
+_RESPONSE_POLICY_ATTRIBUTES = tuple(
+    f"_csp_{kind}{suffix}" for kind in ("config", "update", "replace", "exempt") for suffix in ("", "_ro")
+)
+
 
 def _is_html(response: HttpResponseBase) -> bool:
     return str(response.get("Content-Type", "")).split(";")[0].strip().lower() == "text/html"
+
+
+# --- the admin's middleware, not the API's ---------------------------------------------------
+
+# The token-authenticated API. Every view under it is DRF's, authenticated by
+# REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] alone (a bearer token, never a session cookie),
+# so sessions, Django's request.user and messages are the admin's business; under /api/ they cost
+# every request and did nothing (docs/performance.md, "The ladder"). CSRF stays Django's own
+# middleware: DRF's views are exempt already, and `check --deploy` looks for it by name.
+API_PATH_PREFIX = "/api/"
+
+
+class _NotForApiMixin(MiddlewareMixin):
+    """Runs the middleware it is mixed into for every path but the API's. A subclass of the
+    middleware it stands for, so the admin's system checks still find it."""
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase | Awaitable[HttpResponseBase]:
+        if request.path_info.startswith(API_PATH_PREFIX):
+            return self.get_response(request)
+        return super().__call__(request)
+
+
+class SessionMiddleware(_NotForApiMixin, sessions_middleware.SessionMiddleware):
+    pass
+
+
+class AuthenticationMiddleware(_NotForApiMixin, auth_middleware.AuthenticationMiddleware):
+    pass
+
+
+class MessageMiddleware(_NotForApiMixin, messages_middleware.MessageMiddleware):
+    pass

@@ -182,6 +182,44 @@ class ServicePlatformTests:
         assert "text/html" not in response["Content-Type"]
         assert csp_directives(response) == {"default-src": ["'none'"], "frame-ancestors": ["'none'"]}
 
+    def test_the_api_runs_without_the_admins_sessions_user_and_messages(self, client: Client) -> None:
+        """The API authenticates with bearer tokens only: sessions, Django's user and messages are
+        the admin's, and skipped under /api/ (common.middleware; docs/performance.md)."""
+        api = client.get("/api/v1/no-such-resource/", HTTP_COOKIE="sessionid=anything").wsgi_request
+        assert not hasattr(api, "session")
+        assert not hasattr(api, "user")
+        assert not hasattr(api, "_messages")
+        admin = client.get("/admin/login/").wsgi_request
+        assert hasattr(admin, "session")
+        assert hasattr(admin, "user")
+        assert hasattr(admin, "_messages")
+
+    def test_responses_that_are_not_html_reuse_one_built_policy(
+        self, client: Client, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """django-csp copies and builds both policies for every response; a JSON answer's is the
+        same every time, so it is built once per process (docs/performance.md, "The ladder")."""
+        import csp.middleware
+        from csp.utils import build_policy as original
+
+        client.get("/healthz")
+        built: list[Any] = []
+
+        def build_policy(*args: Any, **kwargs: Any) -> str:
+            built.append(kwargs)
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(csp.middleware, "build_policy", build_policy)
+        for path in ("/api/v1/no-such-resource/", "/healthz"):
+            assert csp_directives(client.get(path)) == {"default-src": ["'none'"], "frame-ancestors": ["'none'"]}
+        assert built == []
+
+    def test_a_report_only_policy_still_reaches_json_responses(self, client: Client, settings: Any) -> None:
+        settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": {"default-src": ["'self'"]}}
+        response = client.get("/api/v1/no-such-resource/")
+        assert response["Content-Security-Policy-Report-Only"] == "default-src 'self'"
+        assert csp_directives(response) == {"default-src": ["'none'"], "frame-ancestors": ["'none'"]}
+
     def test_every_admin_page_carries_the_page_policy_and_runs_nothing_inline(self, admin_client: Client) -> None:
         from django.contrib import admin
         from django.urls import reverse

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -203,3 +204,101 @@ def test_availability_get_errors_name_its_parameter(anonymous_client: APIClient,
     response = anonymous_client.get(f"/api/v1/stock/availability/{query}")
     assert response.status_code == 400, response.content
     assert [error["attr"] for error in errors(response)] == [attr]
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"price": "0.00", "attributes": {}},
+        {"price": "1.5", "description": "Line\u2028break, \u00e9t\u00e9, \U0001f600"},
+        {"price": "99999999.99", "attributes": {"size": 42, "tags": ["a", None], "nested": {"x": {"y": 1.25}}}},
+        {"price": "10", "is_active": False},
+    ],
+)
+def test_read_endpoints_answer_what_product_serializer_says(
+    staff_client: APIClient, make_product: Callable[..., Product], fields: dict[str, Any]
+) -> None:
+    """The read endpoints build their rows without the serializer (product_data); the
+    serializer still describes them in the schema, so both must give the same output."""
+    from catalog_service.catalog.api.serializers.products import ProductSerializer
+    from catalog_service.catalog.versions import entity_tag
+
+    product = make_product(**fields)
+    # A timestamp with microseconds, written in another zone.
+    Product.objects.filter(pk=product.pk).update(
+        updated_at=datetime.datetime(
+            2026, 3, 1, 23, 59, 59, 123456, tzinfo=datetime.timezone(datetime.timedelta(hours=5))
+        )
+    )
+    product.refresh_from_db()
+    expected = json.loads(json.dumps(ProductSerializer(product).data))
+
+    detail = staff_client.get(f"/api/v1/products/{product.sku}/")
+    assert detail.status_code == 200, detail.content
+    assert detail.json() == expected
+    assert list(detail.json()) == list(expected)  # the same order of keys
+    assert detail["ETag"] == entity_tag(pk=product.pk, updated_at=product.updated_at)
+    listing = staff_client.get("/api/v1/products/?is_active=false" if not product.is_active else "/api/v1/products/")
+    assert listing.json()["results"] == [expected]
+
+
+def test_read_endpoints_build_no_model_instances(
+    anonymous_client: APIClient, make_product: Callable[..., Product]
+) -> None:
+    """A product page is built from the rows' columns: building a model instance per row was a
+    sixth of a 100-row page's CPU (docs/performance.md, "The ladder")."""
+    from django.db.models.signals import pre_init
+
+    skus = [make_product().sku for _ in range(3)]
+    built: list[type] = []
+
+    def count(sender: type, **kwargs: Any) -> None:
+        built.append(sender)
+
+    pre_init.connect(count, sender=Product)
+    try:
+        assert len(anonymous_client.get("/api/v1/products/").json()["results"]) == 3
+        assert anonymous_client.get(f"/api/v1/products/{skus[0]}/").status_code == 200
+    finally:
+        pre_init.disconnect(count, sender=Product)
+    assert built == []
+
+
+def test_product_detail_compiles_no_sql_per_request(
+    anonymous_client: APIClient, make_product: Callable[..., Product], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The detail's query is compiled once per process (common.prepared): building and compiling
+    it was the endpoint's largest cost (docs/performance.md, "The ladder")."""
+    from django.db.models.sql.compiler import SQLCompiler
+
+    product = make_product()
+    assert anonymous_client.get(f"/api/v1/products/{product.sku}/").status_code == 200
+    compiled: list[str] = []
+    original = SQLCompiler.as_sql
+
+    def as_sql(self: SQLCompiler, *args: Any, **kwargs: Any) -> Any:
+        compiled.append(str(self.query.model))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(SQLCompiler, "as_sql", as_sql)
+    assert anonymous_client.get(f"/api/v1/products/{product.sku}/").json()["sku"] == product.sku
+    assert anonymous_client.get("/api/v1/products/NO-SUCH-SKU/").status_code == 404
+    assert compiled == []
+
+
+def test_prepared_query_answers_what_the_queryset_does(make_product: Callable[..., Product]) -> None:
+    from common.prepared import PreparedValuesQuery
+
+    product = make_product(attributes={"a": [1, {"b": None}]}, price="3.10")
+    query = PreparedValuesQuery(lambda sku: Product.objects.filter(sku=sku).values("sku", "price", "attributes"), "sku")
+    assert query.rows(sku=product.sku) == list(
+        Product.objects.filter(sku=product.sku).values("sku", "price", "attributes")
+    )
+    assert query.rows(sku="NONE") == []
+    # A parameter that does not reach the SQL unchanged cannot be a stand-in.
+    with pytest.raises(TypeError, match="exact lookup"):
+        PreparedValuesQuery(lambda name: Product.objects.filter(name__icontains=name).values("sku"), "name").rows(
+            name="x"
+        )
+    with pytest.raises(TypeError, match="string parameters"):
+        query.rows(sku=1)  # type: ignore[arg-type]

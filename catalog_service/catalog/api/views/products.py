@@ -17,6 +17,7 @@ from catalog_service.catalog.api.serializers.products import (
     ProductCreateSerializer,
     ProductSerializer,
     ProductUpdateSerializer,
+    product_data,
 )
 from catalog_service.catalog.api.views.base import (
     PublicReadStaffWriteView,
@@ -86,10 +87,10 @@ class ProductListView(PublicReadStaffWriteView):
         params.is_valid(raise_exception=True)
         staff = is_staff(request)
         filters, ordering = params.to_filters(include_inactive_requested=staff)
-        listing = product_list(filters=filters, ordering=ordering, include_inactive=staff)
+        listing = product_list(filters=filters, ordering=ordering, include_inactive=staff).as_rows()
         paginator = self.pagination_class()
         page = paginator.paginate(listing.queryset, request, keyset=listing.keyset)
-        return paginator.get_paginated_response(ProductSerializer(page, many=True).data)
+        return paginator.get_paginated_response([product_data(row) for row in page])
 
     @extend_schema(
         operation_id="products_create",
@@ -121,9 +122,9 @@ class ProductDetailView(PublicReadStaffWriteView):
         responses={200: ProductSerializer, 304: OpenApiResponse(description="Not modified.")},
     )
     def get(self, request: Request, sku: str) -> Response:
-        product = product_get(sku=sku, include_inactive=is_staff(request))
-        etag = _etag(product)
-        return not_modified(request, etag) or with_etag(Response(ProductSerializer(product).data), etag)
+        row = product_get(sku=sku, include_inactive=is_staff(request))
+        etag = entity_tag(pk=row["id"], updated_at=row["updated_at"])
+        return not_modified(request, etag) or with_etag(Response(product_data(row)), etag)
 
     @extend_schema(
         operation_id="products_update",
