@@ -208,14 +208,18 @@ def test_orders_fail_fast_with_503_once_catalogs_circuit_is_open(
     heard = len(failing_catalog.requests)
     assert heard > 0
 
-    started = time.monotonic()
-    replies = [place_order(orders_url, customer, [("ANY-SKU", 1)], key=str(uuid.uuid4())) for _ in range(20)]
-    elapsed = time.monotonic() - started
+    replies, durations = [], []
+    for _ in range(20):
+        started = time.monotonic()
+        replies.append(place_order(orders_url, customer, [("ANY-SKU", 1)], key=str(uuid.uuid4())))
+        durations.append(time.monotonic() - started)
     assert {reply.status for reply in replies} == {503}
     assert all(1 <= int(reply.headers["Retry-After"]) <= 120 for reply in replies)
     assert {reply.json()["errors"][0]["code"] for reply in replies} == {"downstream_unavailable"}
     assert len(failing_catalog.requests) == heard  # catalog received none of them
-    assert elapsed < 5  # no timeouts waited out
+    # No call waited out catalog's read timeout (4 s): each answer came without asking catalog. A
+    # per-request bound, not one for all 20, so that a busy machine does not fail it.
+    assert max(durations) < 4, durations
     metrics = call("GET", orders_url + "/metrics").body.decode()
     open_states = [
         line
