@@ -33,15 +33,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from common.devstack import REPO_ROOT, ServiceProcess
+from common.devstack import ServiceProcess
 from tests.e2e.conftest import CATALOG_PRODUCT_IMPORT_MAX_BYTES
 from tests.e2e.orders_support import ADDRESS, Person, create_product, person, place_order
+from tests.e2e.schemas import OPERATIONS, SERVICES, Operation
 from tests.e2e.web import call
 
-SERVICES = ("accounts", "catalog", "orders")
-METHODS = ("get", "put", "patch", "post", "delete")
 # Django's DATA_UPLOAD_MAX_MEMORY_SIZE (common/settings.py), which the e2e system leaves as it is.
 BODY_LIMIT = 2_621_440
 JSON_MAX_DEPTH = 32  # common.request_limits
@@ -55,42 +53,6 @@ _request_ids = itertools.count()
 # --- the schemas --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Operation:
-    service: str
-    method: str
-    path: str
-    spec: dict[str, Any]
-
-    @property
-    def id(self) -> str:
-        return f"{self.service}:{self.method.upper()} {self.path}"
-
-    @property
-    def anonymous_only(self) -> bool:
-        # No security requirement: registering, signing in, the JWKS.
-        return not self.spec.get("security")
-
-    @property
-    def body_media_types(self) -> list[str]:
-        return list(self.spec.get("requestBody", {}).get("content", {}))
-
-    def query_parameters(self) -> list[dict[str, Any]]:
-        return [p for p in self.spec.get("parameters", []) if p["in"] == "query"]
-
-
-def _operations() -> list[Operation]:
-    operations = []
-    for service in SERVICES:
-        schema = yaml.safe_load((REPO_ROOT / f"{service}_service" / "openapi.yaml").read_text())
-        for path, item in schema["paths"].items():
-            for method in METHODS:
-                if method in item:
-                    operations.append(Operation(service, method, path, item[method]))
-    return operations
-
-
-OPERATIONS = _operations()
 BODY_OPERATIONS = [op for op in OPERATIONS if op.body_media_types]
 FORM_OPERATIONS = [
     (op, media)

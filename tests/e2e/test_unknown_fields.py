@@ -18,17 +18,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-import yaml
 
-from common.devstack import REPO_ROOT, ServiceProcess
+from common.devstack import ServiceProcess
 from tests.e2e.orders_support import ADDRESS, CUSTOMER_PASSWORD, person, register
+from tests.e2e.schemas import OPERATIONS, SCHEMAS
 from tests.e2e.web import Reply, call
 
 UNKNOWN = "unexpected_field"
-SCHEMAS = {
-    service: yaml.safe_load((REPO_ROOT / f"{service}_service" / "openapi.yaml").read_text())
-    for service in ("accounts", "catalog", "orders")
-}
 # Who may reach an operation's body: by default a customer, or nobody at all where the schema
 # lists no security requirement. The staff-only and service-only operations:
 STAFF = {
@@ -60,12 +56,9 @@ class Case:
 
 
 CASES = [
-    Case(service, method.upper(), path, operation, media_type)
-    for service, schema in SCHEMAS.items()
-    for path, item in schema["paths"].items()
-    for method, operation in item.items()
-    if isinstance(operation, dict) and "requestBody" in operation
-    for media_type in operation["requestBody"]["content"]
+    Case(op.service, op.method.upper(), op.path, op.spec, media_type)
+    for op in OPERATIONS
+    for media_type in op.body_media_types
 ]
 
 
