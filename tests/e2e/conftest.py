@@ -39,10 +39,14 @@ TRUSTED_PROXIES = 1
 CATALOG_PRODUCT_IMPORT_MAX_BYTES = 4 * 1024 * 1024
 CATALOG_E2E_ENV = {"PRODUCT_IMPORT_MAX_BYTES": str(CATALOG_PRODUCT_IMPORT_MAX_BYTES)}
 # test_limits.py sends malformed bodies to every operation, these included; the hourly limits of
-# production (5 and 10 an hour per address) would answer 429 before the body is read. The
-# sign-in throttles keep their production rates. (tests/accounts checks the throttles themselves.)
+# production (5 and 10 an hour per address) would answer 429 before the body is read. Sign-ins
+# too: the whole suite signs in from 127.0.0.1, and on a quiet machine it ran past production's
+# 30 a minute (test_orders_saga.py's fixtures were throttled). The lockout (django-axes, which
+# test_sign_in_lockout.py exercises) keeps its production limit; tests/accounts checks the
+# throttles themselves.
 ACCOUNTS_E2E_ENV = {
-    f"THROTTLE_RATE_{scope}": "1000/hour" for scope in ("REGISTER", "PASSWORD_RESET", "PASSWORD_RESET_CONFIRM")
+    **{f"THROTTLE_RATE_{scope}": "1000/hour" for scope in ("REGISTER", "PASSWORD_RESET", "PASSWORD_RESET_CONFIRM")},
+    "THROTTLE_RATE_TOKEN": "1000/minute",
 }
 # The staff member seed_demo creates on accounts (in the catalog-managers group).
 STAFF_EMAIL = "staff@e2e.example"
