@@ -74,7 +74,8 @@ def test_a_frozen_catalog_and_then_its_open_circuit_log_no_error_and_no_tracebac
     assert line.reason.startswith("downstream_unavailable: ")  # type: ignore[attr-defined]
     assert "catalog" in line.reason  # type: ignore[attr-defined]
     timeouts = [r for r in caplog.records if r.name == "common.http" and "call to catalog failed" in r.getMessage()]
-    assert timeouts and all(r.levelno == logging.WARNING for r in timeouts)
+    assert timeouts
+    assert all(r.levelno == logging.WARNING for r in timeouts)
 
 
 def test_an_open_circuit_mid_saga_leaves_the_order_pending(
