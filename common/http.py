@@ -50,6 +50,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django_guid import get_guid
 from opentelemetry.trace import SpanKind, Status, StatusCode
+from opentelemetry.util.types import AttributeValue
 from prometheus_client import Counter, Gauge, Histogram
 from requests import Response
 from requests.adapters import HTTPAdapter
@@ -351,7 +352,7 @@ class ServiceClient:
         url = self.url(path)
         label = operation or method
         name = f"{method} {self.name} {operation}" if operation else f"{method} {self.name}"
-        attributes = {
+        attributes: dict[str, AttributeValue] = {
             "http.request.method": method,
             "url.full": url,
             "server.address": self._host,
