@@ -77,11 +77,16 @@ def refusal_reason(response: HttpResponseBase) -> str | None:
     if not content or len(content) > _MAX_REASON_BODY or not _is_json(response):
         return None
     try:
-        errors = json.loads(content).get("errors")
-    except (ValueError, AttributeError):
+        body = json.loads(content)
+    except ValueError:
         return None
+    if not isinstance(body, dict):
+        return None
+    errors = body.get("errors")
     if not isinstance(errors, list):
-        return None
+        # The probes' own shape (common/health.py): {"status": ..., "reason": ...}.
+        reason = body.get("reason")
+        return reason if isinstance(reason, str) else None
     parts = []
     for error in errors:
         if not isinstance(error, dict):
