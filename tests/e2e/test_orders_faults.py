@@ -86,7 +86,10 @@ def loud_lines_since(process: ServiceProcess, offset: int) -> list[str]:
         try:
             record = json.loads(line)
         except ValueError:
-            loud.append(line)  # not one of our JSON lines: a raw traceback, say
+            # Not a JSON line: Python's warnings (a missing static directory) pass, a raw
+            # traceback does not.
+            if line.startswith("Traceback"):
+                loud.append(line)
             continue
         if record.get("level") in ("ERROR", "CRITICAL") or "exc_info" in record:
             loud.append(line)
