@@ -5,6 +5,7 @@ HTML, and API clients would have to parse two error formats.
 """
 
 from django.http import HttpRequest, JsonResponse
+from rest_framework import exceptions, status
 
 CONTENT_TOO_LARGE_CODE = "content_too_large"
 
@@ -36,3 +37,16 @@ def content_too_large(limit: int) -> JsonResponse:
     """413 for a body over ``limit`` bytes (common.request_limits)."""
     detail = f"The request body is larger than the limit of {limit} bytes."
     return _error(413, "client_error", CONTENT_TOO_LARGE_CODE, detail)
+
+
+class ServiceUnavailableError(exceptions.APIException):
+    """503: something this request needs is away (a downstream, the keys to verify a token).
+
+    A documented answer the client retries, not a crash: the handler does not report it as one
+    (no ERROR line, no traceback, no got_request_exception); RequestLogMiddleware logs the
+    request at WARNING with its reason. ``wait`` (seconds) is sent as Retry-After.
+    """
+
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = "A service this request needs is unavailable; try again shortly."
+    default_code = "service_unavailable"

@@ -8,8 +8,9 @@ itself, and drf-standardized-errors' handler imports DRF's views.
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooManyFieldsSent, TooManyFilesSent
 from drf_standardized_errors.handler import ExceptionHandler as StandardizedExceptionHandler
 from rest_framework import exceptions, status
+from rest_framework.response import Response
 
-from common.errors import CONTENT_TOO_LARGE_CODE
+from common.errors import CONTENT_TOO_LARGE_CODE, ServiceUnavailableError
 
 
 class ContentTooLarge(exceptions.APIException):
@@ -28,7 +29,14 @@ class ExceptionHandler(StandardizedExceptionHandler):
     ``DATA_UPLOAD_MAX_NUMBER_FIELDS``/``_FILES``). Outside DRF Django answers each with a 400;
     drf-standardized-errors, which handles every exception, would report a 500 and log its
     traceback. A body too large is a 413, as RequestBodyLimitMiddleware answers before any read.
+
+    It reports every other 5xx as an unhandled exception, except a ``ServiceUnavailableError``.
     """
+
+    def report_exception(self, exc: exceptions.APIException, response: Response) -> None:
+        if isinstance(exc, ServiceUnavailableError):
+            return
+        super().report_exception(exc, response)
 
     def convert_known_exceptions(self, exc: Exception) -> Exception:
         if isinstance(exc, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):

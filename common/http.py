@@ -7,7 +7,10 @@ elsewhere by a ruff rule), so each call gets, without the caller having to remem
 - bounded retries with exponential backoff and jitter, only for requests that are safe to
   repeat: GET, HEAD and OPTIONS, or any request carrying an ``Idempotency-Key`` header;
 - the current request id (django-guid) as ``X-Request-ID``, so one id follows a request
-  across services and their logs.
+  across services and their logs;
+- a client span (OpenTelemetry) around the call, retries included, whose context goes along as
+  W3C ``traceparent``/``tracestate`` with the current ``baggage``, so the downstream's server
+  span is its child: one order, one trace (common/tracing.py).
 
 - a circuit breaker per downstream: after ``failure_threshold`` failed calls in a row (no
   answer, or a 5xx after the retries) calls fail at once with ``CircuitOpen`` for
@@ -46,10 +49,14 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django_guid import get_guid
+from opentelemetry.trace import SpanKind, Status, StatusCode
+from opentelemetry.util.types import AttributeValue
 from prometheus_client import Counter, Gauge, Histogram
 from requests import Response
 from requests.adapters import HTTPAdapter
 from urllib3.util import Retry
+
+from common.tracing import inject_context, tracer
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -299,6 +306,9 @@ class ServiceClient:
         )
         self._sessions = {True: self._session(self.retry), False: self._session(Retry(0, read=False, redirect=False))}
         self.breaker = breaker or CircuitBreaker(name)
+        parsed = urllib3.util.parse_url(self.base_url)
+        self._host = parsed.host or ""
+        self._port = parsed.port or (443 if parsed.scheme == "https" else 80)
 
     @staticmethod
     def _session(retry: Retry) -> requests.Session:
@@ -341,46 +351,68 @@ class ServiceClient:
         method = method.upper()
         url = self.url(path)
         label = operation or method
-        try:
-            trial = self.breaker.acquire()
-        except _Refused as refused:
-            DOWNSTREAM_ERRORS.labels(downstream=self.name, kind="circuit_open").inc()
-            raise CircuitOpen(self.name, method, url, refused.retry_after) from None
-        all_headers = dict(headers or {})
-        request_id = get_guid()
-        if request_id and REQUEST_ID_HEADER not in all_headers:
-            all_headers[REQUEST_ID_HEADER] = request_id
-        repeatable = is_idempotent(method, all_headers) if idempotent is None else idempotent
-        session = self._sessions[repeatable]
-        outcome = "connection"
-        started = time.perf_counter()
-        try:
-            response = session.request(
-                method,
-                url,
-                params=params,
-                json=json,
-                data=data,
-                headers=all_headers,
-                timeout=timeout or self.timeout,
-                # A redirect between services is a misconfiguration, not something to follow.
-                allow_redirects=False,
-            )
-            outcome = "server_error" if response.status_code >= 500 else "ok"
-            return response
-        except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:
-            outcome = "timeout" if _is_timeout(exc) else "connection"
-            logger.warning("call to %s failed: %s %s: %s", self.name, method, path, exc)
-            raise ServiceUnavailable(self.name, method, url, str(exc)) from exc
-        finally:
-            # Whatever happened (even an exception of our own making), the breaker hears of it,
-            # so a trial call can never leave the circuit stuck half-open.
-            self.breaker.record(success=outcome == "ok", trial=trial)
-            DOWNSTREAM_LATENCY.labels(downstream=self.name, operation=label, outcome=outcome).observe(
-                time.perf_counter() - started
-            )
-            if outcome != "ok":
-                DOWNSTREAM_ERRORS.labels(downstream=self.name, kind=outcome).inc()
+        name = f"{method} {self.name} {operation}" if operation else f"{method} {self.name}"
+        attributes: dict[str, AttributeValue] = {
+            "http.request.method": method,
+            "url.full": url,
+            "server.address": self._host,
+            "server.port": self._port,
+            "mercato.downstream": self.name,
+            "mercato.operation": label,
+        }
+        with tracer.start_as_current_span(name, kind=SpanKind.CLIENT, attributes=attributes) as span:
+            try:
+                trial = self.breaker.acquire()
+            except _Refused as refused:
+                DOWNSTREAM_ERRORS.labels(downstream=self.name, kind="circuit_open").inc()
+                span.set_attribute("error.type", "circuit_open")
+                raise CircuitOpen(self.name, method, url, refused.retry_after) from None
+            all_headers = dict(headers or {})
+            request_id = get_guid()
+            if request_id and REQUEST_ID_HEADER not in all_headers:
+                all_headers[REQUEST_ID_HEADER] = request_id
+            # traceparent names this client span: the downstream's server span is its child.
+            inject_context(all_headers)
+            repeatable = is_idempotent(method, all_headers) if idempotent is None else idempotent
+            session = self._sessions[repeatable]
+            outcome = "connection"
+            started = time.perf_counter()
+            try:
+                response = session.request(
+                    method,
+                    url,
+                    params=params,
+                    json=json,
+                    data=data,
+                    headers=all_headers,
+                    timeout=timeout or self.timeout,
+                    # A redirect between services is a misconfiguration, not something to follow.
+                    allow_redirects=False,
+                )
+                outcome = "server_error" if response.status_code >= 500 else "ok"
+                span.set_attribute("http.response.status_code", response.status_code)
+                # A 4xx is an answer the caller reads (a shortage, a refused token), not a
+                # failure of the call; only a 5xx marks the span as failed.
+                if response.status_code >= 500:
+                    span.set_attribute("error.type", str(response.status_code))
+                    span.set_status(Status(StatusCode.ERROR, f"answered {response.status_code}"))
+                return response
+            except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:
+                outcome = "timeout" if _is_timeout(exc) else "connection"
+                span.set_attribute("error.type", outcome)
+                # An expected failure the caller handles (a 503 to its client, a retry by recovery):
+                # a warning with the reason, never a traceback.
+                logger.warning("call to %s failed: %s %s: %s", self.name, method, path, exc)
+                raise ServiceUnavailable(self.name, method, url, str(exc)) from exc
+            finally:
+                # Whatever happened (even an exception of our own making), the breaker hears of it,
+                # so a trial call can never leave the circuit stuck half-open.
+                self.breaker.record(success=outcome == "ok", trial=trial)
+                DOWNSTREAM_LATENCY.labels(downstream=self.name, operation=label, outcome=outcome).observe(
+                    time.perf_counter() - started
+                )
+                if outcome != "ok":
+                    DOWNSTREAM_ERRORS.labels(downstream=self.name, kind=outcome).inc()
 
     def get(self, path: str, **kwargs: Any) -> Response:
         return self.request("GET", path, **kwargs)

@@ -1,3 +1,4 @@
+import json
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -30,7 +31,14 @@ def _principal(request: HttpRequest) -> str | None:
 
 
 class RequestLogMiddleware:
-    """Writes one structured log line per request, after the response is known."""
+    """Writes one structured log line per request, after the response is known.
+
+    A refusal is an answer, not a failure of this service: a 4xx is logged at INFO and a 5xx
+    the view returned on purpose (a 503 while a downstream is away, /readyz without its
+    database) at WARNING, each with its ``reason`` from the error body. Django would log such a
+    5xx once more at ERROR (``django.request``); the line here stands for it. A 5xx caused by an
+    exception was logged at ERROR with its traceback where it was caught, and stays so.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -38,17 +46,58 @@ class RequestLogMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         started = time.perf_counter()
         response = self.get_response(request)
-        logger.info(
-            "request",
-            extra={
-                "method": request.method,
-                "path": request.path,
-                "status": response.status_code,
-                "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                "user": _principal(request),
-            },
-        )
+        status = response.status_code
+        extra = {
+            "method": request.method,
+            "path": request.path,
+            "status": status,
+            "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+            "user": _principal(request),
+        }
+        level = logging.INFO
+        if status >= 400:
+            extra["reason"] = refusal_reason(response)
+        if status >= 500:
+            level = logging.WARNING
+            if not getattr(response, "_has_been_logged", False):
+                # Read by django.utils.log.log_response, which BaseHandler calls after us.
+                response._has_been_logged = True  # type: ignore[attr-defined]
+        logger.log(level, "request", extra=extra)
         return response
+
+
+# The error body of every service: {"type": ..., "errors": [{"code", "detail", "attr"}]}.
+_MAX_REASON_BODY = 16 * 1024
+
+
+def refusal_reason(response: HttpResponseBase) -> str | None:
+    """Why a request was refused, from its error body: the codes of a 4xx (the details of a client
+    error may echo its input), the codes and details of a 5xx. None when the body is not one."""
+    content = getattr(response, "content", None) if not getattr(response, "streaming", False) else None
+    if not content or len(content) > _MAX_REASON_BODY or not _is_json(response):
+        return None
+    try:
+        body = json.loads(content)
+    except ValueError:
+        return None
+    if not isinstance(body, dict):
+        return None
+    errors = body.get("errors")
+    if not isinstance(errors, list):
+        # The probes' own shape (common/health.py): {"status": ..., "reason": ...}.
+        reason = body.get("reason")
+        return reason if isinstance(reason, str) else None
+    parts = []
+    for error in errors:
+        if not isinstance(error, dict):
+            continue
+        code = str(error.get("code", ""))
+        parts.append(f"{code}: {error.get('detail', '')}" if response.status_code >= 500 else code)
+    return "; ".join(parts) or None
+
+
+def _is_json(response: HttpResponseBase) -> bool:
+    return str(response.get("Content-Type", "")).split(";")[0].strip().lower() == "application/json"
 
 
 class ProbeMiddleware:

@@ -12,7 +12,8 @@ from procrastinate import App
 
 
 def drop_external_periodic_tasks(app: App) -> None:
-    """procrastinate's ``ON_APP_READY`` hook: forget the periodic tasks run elsewhere."""
+    """Forget the periodic tasks run elsewhere (from ``common.jobs.on_app_ready``, procrastinate's
+    ``ON_APP_READY`` hook)."""
     external = set(settings.EXTERNAL_PERIODIC_TASKS)
     registered = app.periodic_registry.periodic_tasks
     # A misspelt id would leave the task running in the worker and in the CronJob.

@@ -326,29 +326,34 @@ DJANGO_GUID = {
 PROMETHEUS_METRIC_NAMESPACE = "mercato"
 # Periodic tasks (by periodic_id) the procrastinate worker must not defer because something else
 # runs them on a schedule: the Helm chart's CronJobs (docs/deploy.md). Only catalog and orders
-# have a worker; common/periodic.py drops them when procrastinate's app is ready.
+# have a worker; common/periodic.py drops them when procrastinate's app is ready
+# (common/jobs.py's hook, which also traces every job).
 EXTERNAL_PERIODIC_TASKS = env.list("EXTERNAL_PERIODIC_TASKS", default=[])
-PROCRASTINATE_ON_APP_READY = "common.periodic.drop_external_periodic_tasks"
+PROCRASTINATE_ON_APP_READY = "common.jobs.on_app_ready"
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 
 
 def logging_settings(service_name: str) -> dict[str, Any]:
-    """One JSON object per line on stdout, every record tagged with the service and request id."""
+    """One JSON object per line on stdout, every record tagged with the service, the request id,
+    and the trace and span of the current span (null outside one: common.tracing)."""
     return {
         "version": 1,
         "disable_existing_loggers": False,
-        "filters": {"request_id": {"()": "django_guid.log_filters.CorrelationId"}},
+        "filters": {
+            "request_id": {"()": "django_guid.log_filters.CorrelationId"},
+            "trace_ids": {"()": "common.tracing.TraceIdsFilter"},
+        },
         "formatters": {
             "json": {
                 "()": "pythonjsonlogger.json.JsonFormatter",
-                "fmt": "%(levelname)s %(name)s %(message)s %(correlation_id)s",
+                "fmt": "%(levelname)s %(name)s %(message)s %(correlation_id)s %(trace_id)s %(span_id)s",
                 "rename_fields": {"levelname": "level", "name": "logger", "correlation_id": "request_id"},
                 "static_fields": {"service": service_name},
                 "timestamp": "time",
             },
         },
         "handlers": {
-            "stdout": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["request_id"]},
+            "stdout": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["request_id", "trace_ids"]},
         },
         "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
         "loggers": {

@@ -1,7 +1,7 @@
 """orders_service: orders, their history and sales reports. Calls accounts and catalog."""
 
 from common.settings import *
-from common.settings import COMMON_APPS, DRF_STANDARDIZED_ERRORS, env, logging_settings, spectacular_settings
+from common.settings import COMMON_APPS, env, logging_settings, spectacular_settings
 
 SERVICE_NAME = "orders"
 
@@ -51,12 +51,6 @@ METRICS_COLLECTORS = ["orders_service.orders.metrics.ReconciliationCollector"]
 # Idempotency keys of POST /api/v1/orders/ are kept at least 24 hours (common/idempotency.py).
 IDEMPOTENCY_TTL_SECONDS = max(env.int("IDEMPOTENCY_TTL_SECONDS", default=86_400), 86_400)
 IDEMPOTENCY_LEASE_SECONDS = env.int("IDEMPOTENCY_LEASE_SECONDS", default=60)
-
-DRF_STANDARDIZED_ERRORS = {
-    **DRF_STANDARDIZED_ERRORS,
-    # A 503 for a downstream that is away is an answer, not a crash to report (api/errors.py).
-    "EXCEPTION_HANDLER_CLASS": "orders_service.orders.api.errors.OrdersExceptionHandler",
-}
 
 LOGGING = logging_settings(SERVICE_NAME)
 SPECTACULAR_SETTINGS = spectacular_settings(

@@ -15,13 +15,13 @@ from typing import Any, ClassVar, Final
 
 import jwt
 from django.conf import settings
-from rest_framework import status
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
-from rest_framework.exceptions import APIException, AuthenticationFailed, NotAuthenticated
+from rest_framework.exceptions import AuthenticationFailed, NotAuthenticated
 from rest_framework.request import Request
 
 from common.auth.fields import strings, typed
 from common.auth.keys import KeysUnavailable, UnknownKeyError, configured_resolver
+from common.errors import ServiceUnavailableError
 
 logger = logging.getLogger(__name__)
 
@@ -84,13 +84,12 @@ class TokenUser:
         )
 
 
-class AuthenticationUnavailable(APIException):
+class AuthenticationUnavailable(ServiceUnavailableError):
     """The keys to verify tokens cannot be had (accounts unreachable on a cold cache).
 
     Not the client's fault, so not a 401 that would send it to sign in again: a 503 it retries.
     """
 
-    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
     default_detail = "Tokens cannot be verified at the moment; try again shortly."
     default_code = "authentication_unavailable"
 
@@ -143,7 +142,8 @@ def verify_token(token: str) -> TokenUser:
     except UnknownKeyError as exc:
         raise _refused(REFUSED_UNKNOWN_KEY, exc) from None
     except KeysUnavailable as exc:
-        logger.error("cannot verify tokens: %s", exc)
+        # accounts away: an answer the client retries (503), not a crash of this service.
+        logger.warning("cannot verify tokens: %s", exc)
         raise AuthenticationUnavailable from None
     try:
         claims = jwt.decode(

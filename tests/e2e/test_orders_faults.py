@@ -4,6 +4,7 @@ confirmed or rejected, no stock stays held, and what catalog sold is what orders
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import threading
@@ -63,6 +64,36 @@ def place_during(fault: Callable[[], None], *, orders_url: str, customer: Person
             done.acquire()
         fault()
         return [future.result() for future in futures]
+
+
+def log_offset(process: ServiceProcess) -> int:
+    assert process.log_path is not None
+    return process.log_path.stat().st_size
+
+
+def loud_lines_since(process: ServiceProcess, offset: int) -> list[str]:
+    """The lines ``process`` logged past ``offset`` at ERROR or above, or with a traceback.
+
+    A refusal (a 503 while catalog is away, a timeout behind a 202) is an answer, logged at INFO
+    or WARNING with its reason (docs/architecture.md, "Refusals are not errors").
+    """
+    assert process.log_path is not None
+    with process.log_path.open("rb") as log:
+        log.seek(offset)
+        text = log.read().decode(errors="replace")
+    loud = []
+    for line in text.splitlines():
+        try:
+            record = json.loads(line)
+        except ValueError:
+            # Not a JSON line: Python's warnings (a missing static directory) pass, a raw
+            # traceback does not.
+            if line.startswith("Traceback"):
+                loud.append(line)
+            continue
+        if record.get("level") in ("ERROR", "CRITICAL") or "exc_info" in record:
+            loud.append(line)
+    return loud
 
 
 def assert_settled(
@@ -129,6 +160,7 @@ def test_orders_catalog_slower_than_the_timeout_in_the_middle_of_placements(
     sku = create_product(catalog.base_url, staff, stock=stock)
     assert catalog._popen is not None
     group = catalog._popen.pid
+    orders_log = log_offset(system["orders"])
 
     # Longer than orders' whole budget for one catalog call (CATALOG_READ_TIMEOUT of 4 s, one
     # retry, and its backoff), so a placement caught in the freeze must give up and answer 202;
@@ -149,6 +181,7 @@ def test_orders_catalog_slower_than_the_timeout_in_the_middle_of_placements(
         os.killpg(group, signal.SIGCONT)
     codes = Counter(reply.status for reply in replies)
     assert codes[202] > 0, codes
+    assert loud_lines_since(system["orders"], orders_log) == []
     assert_settled(system, staff, sku, stock, replies)
     wait_until_orders_reach_catalog(system, customer, create_product(catalog.base_url, staff, stock=1))
 
@@ -220,6 +253,8 @@ def test_orders_fail_fast_with_503_once_catalogs_circuit_is_open(
     # No call waited out catalog's read timeout (4 s): each answer came without asking catalog. A
     # per-request bound, not one for all 20, so that a busy machine does not fail it.
     assert max(durations) < 4, durations
+    # Timeouts, 5xx answers, the circuit opening, fast refusals: warnings, none an error.
+    assert loud_lines_since(isolated_orders, 0) == []
     metrics = call("GET", orders_url + "/metrics").body.decode()
     open_states = [
         line

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -50,6 +51,31 @@ def test_while_catalogs_circuit_is_open_orders_fail_fast_with_503_and_catalog_he
     assert len(catalog.server.requests) == seen  # not a single call
     assert Order.objects.count() == orders  # nothing recorded ...
     assert not IdempotencyRecord.objects.filter(key="during-outage").exists()  # ... so the key is free to retry
+
+
+def test_a_frozen_catalog_and_then_its_open_circuit_log_no_error_and_no_traceback(
+    shopper: Shopper, catalog: FakeCatalog, place: Place, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Timeouts against a catalog that never answers end in 202 (pending, recovery settles it),
+    then the open circuit in a fast 503: designed answers, logged at WARNING with their reason,
+    never at ERROR (django.request included) and never with a traceback."""
+    catalog.add("MUG-1", stock=10)
+    # Longer than the read timeout (1 s in these tests), on every attempt.
+    catalog.fail(is_reservation_post, Answer(201, delay=1.5), times=100)
+    caplog.set_level(logging.DEBUG)
+    assert [place(shopper, [("MUG-1", 1)]).status_code for _ in range(3)] == [202, 202, 202]
+    refused = place(shopper, [("MUG-1", 1)])
+    assert refused.status_code == 503
+
+    loud = [(r.name, r.levelname, r.getMessage()) for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+    assert loud == []
+    (line,) = [r for r in caplog.records if r.name == "mercato.request" and getattr(r, "status", None) == 503]
+    assert line.levelno == logging.WARNING
+    assert line.reason.startswith("downstream_unavailable: ")  # type: ignore[attr-defined]
+    assert "catalog" in line.reason  # type: ignore[attr-defined]
+    timeouts = [r for r in caplog.records if r.name == "common.http" and "call to catalog failed" in r.getMessage()]
+    assert timeouts
+    assert all(r.levelno == logging.WARNING for r in timeouts)
 
 
 def test_an_open_circuit_mid_saga_leaves_the_order_pending(

@@ -6,9 +6,8 @@ from __future__ import annotations
 from django.db import models
 from rest_framework import exceptions, serializers, status
 from rest_framework.exceptions import ErrorDetail
-from rest_framework.response import Response
 
-from common.exception_handler import ExceptionHandler
+from common.errors import ServiceUnavailableError
 from common.openapi_errors import ClientErrorResponseSerializer, ErrorSerializer, ServerErrorResponseSerializer
 from orders_service.orders import exceptions as domain
 
@@ -33,10 +32,10 @@ class OrderConflict(exceptions.APIException):
     default_code = ConflictErrorCode.ORDER_STATE_CONFLICT
 
 
-class DownstreamUnavailableError(exceptions.APIException):
-    """503 with Retry-After: a service this request needs is away; nothing was changed."""
+class DownstreamUnavailableError(ServiceUnavailableError):
+    """503 with Retry-After: a service this request needs is away; nothing was changed. An
+    answer, not a crash: logged at WARNING with its reason (common.exception_handler)."""
 
-    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
     default_code = UnavailableErrorCode.DOWNSTREAM_UNAVAILABLE
 
     def __init__(self, detail: str, *, wait: int) -> None:
@@ -46,20 +45,6 @@ class DownstreamUnavailableError(exceptions.APIException):
 
 
 DEFAULT_RETRY_AFTER_SECONDS = 5
-
-
-class OrdersExceptionHandler(ExceptionHandler):
-    """common's drf-standardized-errors handler, quiet about an unavailable downstream.
-
-    It reports every 5xx as an unhandled exception (got_request_exception, the error log): a
-    503 while catalog's circuit is open is the designed answer, logged by the client and
-    counted in the downstream metrics, not a crash to page anyone about.
-    """
-
-    def report_exception(self, exc: exceptions.APIException, response: Response) -> None:
-        if isinstance(exc, DownstreamUnavailableError):
-            return
-        super().report_exception(exc, response)
 
 
 def api_exception(exc: domain.OrderError) -> exceptions.APIException:
