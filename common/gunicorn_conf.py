@@ -37,6 +37,10 @@ accesslog = None
 # No runtime control socket: nothing uses it, and the root filesystem may be read-only.
 control_socket_disable = True
 worker_tmp_dir = env.str("WEB_WORKER_TMP_DIR", default="/dev/shm" if os.path.isdir("/dev/shm") else "/tmp")
+# gunicorn's own lines (the master's start, worker boots and timeouts) in the services' format
+# (LOG_FORMAT, common/settings.py); the dev runner quiets its INFO lines with LOG_LEVELS.
+_log_format = env.str("LOG_FORMAT", default="json")
+_log_levels = dict(item.partition("=")[::2] for item in env.list("LOG_LEVELS", default=[]))
 logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -47,11 +51,16 @@ logconfig_dict = {
             "rename_fields": {"levelname": "level", "name": "logger"},
             "timestamp": "time",
         },
+        "console": {"()": "common.logs.ConsoleFormatter"},
     },
-    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": _log_format}},
     "root": {"handlers": ["stderr"], "level": "INFO"},
     "loggers": {
-        "gunicorn.error": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        "gunicorn.error": {
+            "handlers": ["stderr"],
+            "level": _log_levels.get("gunicorn.error", "INFO").upper(),
+            "propagate": False,
+        },
         "gunicorn.access": {"handlers": [], "propagate": False},
     },
 }

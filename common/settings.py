@@ -9,6 +9,7 @@ Defaults are the production ones: secure cookies, HTTPS redirect, HSTS, DEBUG of
 runner (``scripts/run.py``) relaxes the few that need HTTPS.
 """
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +155,10 @@ STORAGES = {
     # even where collectstatic has not run; the price is a short cache lifetime for them.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# The dev runner serves static files straight from the apps (WhiteNoise looks them up with
+# Django's finders when a process starts) instead of collecting them first, which took about a
+# minute per service on every start. Production collects them (the image's build) and leaves it off.
+WHITENOISE_USE_FINDERS = env.bool("STATIC_USE_FINDERS", default=False)
 
 # --- Security. Production defaults; check --deploy passes with them. -----------------------
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
@@ -330,10 +335,28 @@ PROMETHEUS_METRIC_NAMESPACE = "mercato"
 EXTERNAL_PERIODIC_TASKS = env.list("EXTERNAL_PERIODIC_TASKS", default=[])
 PROCRASTINATE_ON_APP_READY = "common.periodic.drop_external_periodic_tasks"
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+# "json" (the default: one object per line, for log pipelines) or "console" (short readable
+# lines, common/logs.py), which the dev runner sets.
+LOG_FORMAT = env.str("LOG_FORMAT", default="json")
+if LOG_FORMAT not in ("json", "console"):
+    raise environ.ImproperlyConfigured(f"LOG_FORMAT must be json or console, not {LOG_FORMAT!r}")
+
+
+def logger_levels() -> dict[str, dict[str, str]]:
+    """LOG_LEVELS, ``logger=LEVEL,...``: the levels of named loggers over LOG_LEVEL. The dev runner
+    quiets the job queue's per-run lines and the lockout library's per-sign-in lines with it."""
+    levels: dict[str, dict[str, str]] = {}
+    for item in env.list("LOG_LEVELS", default=[]):
+        name, _, level = item.partition("=")
+        if not name.strip() or level.strip().upper() not in logging.getLevelNamesMapping():
+            raise environ.ImproperlyConfigured(f"LOG_LEVELS: {item!r} is not logger=LEVEL")
+        levels[name.strip()] = {"level": level.strip().upper()}
+    return levels
 
 
 def logging_settings(service_name: str) -> dict[str, Any]:
-    """One JSON object per line on stdout, every record tagged with the service and request id."""
+    """One JSON object per line on stdout (or a console line, LOG_FORMAT), every record tagged with
+    the service and request id."""
     return {
         "version": 1,
         "disable_existing_loggers": False,
@@ -346,9 +369,10 @@ def logging_settings(service_name: str) -> dict[str, Any]:
                 "static_fields": {"service": service_name},
                 "timestamp": "time",
             },
+            "console": {"()": "common.logs.ConsoleFormatter", "service": service_name},
         },
         "handlers": {
-            "stdout": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["request_id"]},
+            "stdout": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]},
         },
         "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
         "loggers": {
@@ -356,5 +380,6 @@ def logging_settings(service_name: str) -> dict[str, Any]:
             # repeat 4xx lines. Keep its 5xx records, which carry the traceback.
             "django.request": {"level": "ERROR"},
             "django_guid": {"level": "WARNING"},
+            **logger_levels(),
         },
     }
