@@ -30,7 +30,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -58,7 +58,15 @@ DEMO_CUSTOMER_EMAIL = "customer@mercato.local"
 DEMO_PASSWORD = "mercato-admin"  # noqa: S105  (a documented local demo login)
 # Quiet while idle: procrastinate writes lines per job run and at start per task registered,
 # gunicorn per worker boot and exit, django-axes per sign-in. Their warnings and errors remain.
-DEV_LOG_LEVELS = "procrastinate=WARNING,gunicorn.error=WARNING,axes=WARNING"
+# orders' reconciliation reports a clean check every ten minutes at INFO (a mismatch at ERROR).
+DEV_LOG_LEVELS = ",".join(
+    (
+        "procrastinate=WARNING",
+        "gunicorn.error=WARNING",
+        "axes=WARNING",
+        "orders_service.orders.services.reconciliation=WARNING",
+    )
+)
 CRASHES_ALLOWED = 5  # exits of one process within CRASH_WINDOW; one more stops everything
 CRASH_WINDOW = 60.0
 MAX_BACKOFF = 16.0
@@ -387,10 +395,12 @@ class DevRunner:
     def launch(self, spec: ServiceSpec, env: Mapping[str, str]) -> None:
         run_dir = self.data_dir / "run" / spec.name
         web = ServiceProcess.web(
-            spec, {**env, "LOG_NAME": spec.name}, metrics_dir=run_dir / "prometheus", output=self.relay
+            spec, {**env, "LOG_NAME": spec.name}, metrics_dir=run_dir / "prometheus", output=self.relay(spec.name)
         )
         workers = [
-            ServiceProcess.worker(spec, {**env, "LOG_NAME": f"{spec.name}-worker"}, command, output=self.relay)
+            ServiceProcess.worker(
+                spec, {**env, "LOG_NAME": f"{spec.name}-worker"}, command, output=self.relay(f"{spec.name}-worker")
+            )
             for command in spec.workers
         ]
         for process in (web, *workers):
@@ -398,11 +408,14 @@ class DevRunner:
             process.start()
             self.supervised.append(Supervised(process=process, web=process is web))
 
-    def relay(self, line: str) -> None:
+    def relay(self, name: str) -> Callable[[str], None]:
         # Console lines carry their time and process; anything else (a crash before logging is
-        # set up, a warning) is printed as it came.
-        if line:
-            self.say(line if _TIMESTAMPED.match(line) else f"  {line}")
+        # set up, a warning, a command's print) gets the process's name.
+        def say(line: str) -> None:
+            if line:
+                self.say(line if _TIMESTAMPED.match(line) else f"{self.label(name)} {line}")
+
+        return say
 
     def banner(self, elapsed: float) -> None:
         self.say("")

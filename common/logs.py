@@ -107,3 +107,17 @@ class ConsoleFormatter(logging.Formatter):
         if not record.name.startswith(_OWN_LOGGERS):
             message = f"{message} {self._paint(_DIM, f'[{record.name}]')}"
         return message
+
+
+class SkipSuccessfulProbes(logging.Filter):
+    """Drops the request lines of answered probes (/healthz, /readyz, /metrics) from the console:
+    the dev runner polls /readyz while it starts, and they say nothing a person needs. A failed
+    probe still shows."""
+
+    paths = frozenset({"/healthz", "/readyz", "/metrics"})
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        fields = record.__dict__
+        return not (
+            record.name == "mercato.request" and fields.get("path") in self.paths and int(fields.get("status", 0)) < 400
+        )

@@ -331,9 +331,12 @@ DJANGO_GUID = {
 PROMETHEUS_METRIC_NAMESPACE = "mercato"
 # Periodic tasks (by periodic_id) the procrastinate worker must not defer because something else
 # runs them on a schedule: the Helm chart's CronJobs (docs/deploy.md). Only catalog and orders
-# have a worker; common/periodic.py drops them when procrastinate's app is ready.
+# have a worker; common/periodic.py drops them once the service's tasks are registered.
 EXTERNAL_PERIODIC_TASKS = env.list("EXTERNAL_PERIODIC_TASKS", default=[])
-PROCRASTINATE_ON_APP_READY = "common.periodic.drop_external_periodic_tasks"
+# Each service's AppConfig.ready() imports its tasks module (common.periodic.register_tasks),
+# after procrastinate's app exists. procrastinate's own discovery imports it earlier, onto a
+# placeholder it then copies into the app: every periodic task was registered (and logged) twice.
+PROCRASTINATE_AUTODISCOVER_MODULE_NAME = ""
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 # "json" (the default: one object per line, for log pipelines) or "console" (short readable
 # lines, common/logs.py), which the dev runner sets.
@@ -360,7 +363,10 @@ def logging_settings(service_name: str) -> dict[str, Any]:
     return {
         "version": 1,
         "disable_existing_loggers": False,
-        "filters": {"request_id": {"()": "django_guid.log_filters.CorrelationId"}},
+        "filters": {
+            "request_id": {"()": "django_guid.log_filters.CorrelationId"},
+            "probes": {"()": "common.logs.SkipSuccessfulProbes"},
+        },
         "formatters": {
             "json": {
                 "()": "pythonjsonlogger.json.JsonFormatter",
@@ -372,7 +378,13 @@ def logging_settings(service_name: str) -> dict[str, Any]:
             "console": {"()": "common.logs.ConsoleFormatter", "service": service_name},
         },
         "handlers": {
-            "stdout": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]},
+            "stdout": {
+                "class": "logging.StreamHandler",
+                "formatter": LOG_FORMAT,
+                # JSON keeps every probe's line (an operator may count them); the console drops
+                # the answered ones.
+                "filters": ["request_id", *(["probes"] if LOG_FORMAT == "console" else [])],
+            },
         },
         "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
         "loggers": {
