@@ -246,6 +246,11 @@ class DevRunner:
             self.shutdown()
             self.console.final(f"Mercato stopped: {exc}")
             return 1
+        except BaseException:
+            # A bug, or PostgreSQL failing to start: its traceback is the report, but nothing
+            # started may outlive the runner.
+            self.shutdown()
+            raise
         return 0  # not reached: supervise() ends by raising
 
     # --- start -------------------------------------------------------------------------------
