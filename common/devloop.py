@@ -474,7 +474,7 @@ class DevRunner:
         self.say(
             self.console.paint(
                 "\033[33m",
-                f"{process.label} exited ({describe_exit(code)}); restarting it in {delay:.0f}s "
+                f"{process.label} exited ({describe_exit(code)}); restarting it in {delay:g}s "
                 f"({len(item.crashes)} exit(s) in the last minute, {CRASHES_ALLOWED + 1} stop everything)",
             )
         )

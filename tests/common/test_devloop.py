@@ -9,6 +9,7 @@ the middle of a cold start.
 from __future__ import annotations
 
 import datetime
+import io
 import logging
 import os
 import shutil
@@ -23,7 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from common.devstack import REPO_ROOT
+from common import devloop
+from common.devstack import REPO_ROOT, SERVICES_BY_NAME, ServiceProcess
 from common.logs import ConsoleFormatter, SkipSuccessfulProbes
 from common.testing.devrunner import READY_LINE, DevRunnerProcess
 
@@ -214,3 +216,32 @@ def test_ctrl_c_during_a_cold_start_stops_everything_with_one_line() -> None:
     finally:
         cold.kill()
         shutil.rmtree(cold.data_dir, ignore_errors=True)
+
+
+def test_repeated_exits_stop_everything(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A process that exits at once, restarted with the back-off shortened: the sixth exit within
+    # the minute ends the run with a line naming it.
+    monkeypatch.setattr(devloop, "MAX_BACKOFF", 0.05)
+    out = io.StringIO()
+    runner = devloop.DevRunner(data_dir=REPO_ROOT / ".data", console=devloop.Console(out))
+    spec = SERVICES_BY_NAME["orders"]
+    crashing = ServiceProcess(
+        spec=spec, env={}, argv=[sys.executable, "-c", "raise SystemExit(3)"], label="orders-worker"
+    )
+    crashing.prefix_output = False
+    crashing.start()
+    runner.supervised.append(devloop.Supervised(process=crashing, web=False))
+
+    def supervise_for_a_minute() -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            runner.tick(deadline=None)
+            time.sleep(0.05)
+
+    with pytest.raises(devloop.Failed, match="orders-worker exited 6 times within 60s"):
+        supervise_for_a_minute()
+    lines = out.getvalue().splitlines()
+    assert lines[0] == (
+        "orders-worker exited (exit status 3); restarting it in 0.05s (1 exit(s) in the last minute, 6 stop everything)"
+    )
+    assert len(lines) == 5
