@@ -22,7 +22,8 @@ worker_class = "gthread"
 # catalog's detail and list, 13% ahead of 8 (whose p99 was 2.5 times longer), and more room
 # than 2 for orders, whose requests wait on other services. Each worker's pool
 # (DB_POOL_MAX_SIZE, 8) has a connection for every thread.
-# The dev runner and the chart take these defaults unless WEB_WORKERS/WEB_THREADS are set.
+# The chart takes these defaults unless WEB_WORKERS/WEB_THREADS are set; the dev runner runs one
+# worker per service (three services share the machine) unless WEB_WORKERS is set.
 workers = env.int("WEB_WORKERS", default=2)
 threads = env.int("WEB_THREADS", default=4)
 timeout = env.int("WEB_TIMEOUT", default=30)

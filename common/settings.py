@@ -349,7 +349,7 @@ def logger_levels() -> dict[str, dict[str, str]]:
     """LOG_LEVELS, ``logger=LEVEL,...``: the levels of named loggers over LOG_LEVEL. The dev runner
     quiets the job queue's per-run lines and the lockout library's per-sign-in lines with it."""
     levels: dict[str, dict[str, str]] = {}
-    for item in env.list("LOG_LEVELS", default=[]):
+    for item in filter(None, env.list("LOG_LEVELS", default=[])):
         name, _, level = item.partition("=")
         if not name.strip() or level.strip().upper() not in logging.getLevelNamesMapping():
             raise environ.ImproperlyConfigured(f"LOG_LEVELS: {item!r} is not logger=LEVEL")
