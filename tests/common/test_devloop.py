@@ -85,6 +85,16 @@ def test_answered_probes_are_left_out_of_the_console() -> None:
     assert keep(_record("mercato.request", "request", path="/api/v1/products/", status=200))
 
 
+def test_the_runner_names_only_the_lines_that_do_not_name_themselves() -> None:
+    out = io.StringIO()
+    relay = devloop.DevRunner(data_dir=REPO_ROOT / ".data", console=devloop.Console(out)).relay("catalog-worker")
+    record = _record("mercato.request", "request", method="GET", path="/x", status=200, duration_ms=3.0, user=None)
+    coloured = ConsoleFormatter(service="catalog", colour=True).format(record)
+    relay(coloured)
+    relay("Launching a worker on all queues")
+    assert out.getvalue().splitlines() == [coloured, "catalog-worker  Launching a worker on all queues"]
+
+
 # --- The runner as a process --------------------------------------------------------------------
 
 
