@@ -9,8 +9,8 @@ keep it running, and stop it with one line.
   from the one recorded after its last successful run, or when its database does not have the
   migrations it had then (one query). Static files are served from the apps (STATIC_USE_FINDERS),
   never collected.
-- A process that exits is started again after a back-off (1 s, doubling, at most 16 s); five
-  exits of one process within a minute stop everything.
+- A process that exits is started again after a back-off (1 s, doubling, at most 16 s); the
+  sixth exit of one process within a minute stops everything.
 - Ctrl-C (or SIGTERM) at any moment: every process started is stopped, one line, exit status 0.
 """
 

@@ -101,6 +101,7 @@ def test_the_runner_names_only_the_lines_that_do_not_name_themselves() -> None:
 def _fresh_data_dir() -> Path:
     # Under .data like the suites' own PostgreSQL: pgserver runs the server as its own user when
     # the tests run as root, and that user cannot enter pytest's private temporary directories.
+    (REPO_ROOT / ".data").mkdir(exist_ok=True)
     return Path(tempfile.mkdtemp(prefix="devloop-", dir=REPO_ROOT / ".data"))
 
 
