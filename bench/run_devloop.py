@@ -4,7 +4,7 @@ A cold start on a fresh data directory (PostgreSQL's initdb, every migration, th
 10,000 products), stopped with Ctrl-C, then a warm start on the same data, stopped the same way;
 ``--rounds`` warm starts, the median kept. Time to ready is from starting scripts/run.py to its
 "Press Ctrl-C to stop." line (every service answering /readyz). The target for the warm start is
-under 15 s on the 2-core development machine (docs/development.md).
+under 15 s on the 2-core development machine (README, "The dev loop").
 
 Writes bench/results/devloop.json and its section of bench/RESULTS.md.
 """
@@ -93,7 +93,7 @@ def main() -> None:
             "",
             f"Recorded by `python bench/run_devloop.py --rounds {args.rounds}` on {os.cpu_count()} cores "
             f"(load average {results['load_average_1m_at_end']} at the end); time from starting "
-            "scripts/run.py to every service answering /readyz (docs/development.md).",
+            'scripts/run.py to every service answering /readyz (README, "The dev loop").',
             "",
             "| start | ready in | what it did |",
             "|---|---|---|",

@@ -1,4 +1,4 @@
-"""Run the whole Mercato system on this machine: `make run` (docs/development.md).
+"""Run the whole Mercato system on this machine: `make run` (README, "The dev loop").
 
 Starts an embedded PostgreSQL (data in .data/postgres, kept across restarts; MERCATO_DATA_DIR
 moves .data) with one database per service, prepares each service (migrations, demo data) when

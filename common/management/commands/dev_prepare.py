@@ -1,4 +1,4 @@
-"""The dev runner's one step per service before it serves (scripts/run.py, docs/development.md).
+"""The dev runner's one step per service before it serves (scripts/run.py, README, "The dev loop").
 
 One Django start-up does what `migrate`, `seed_demo` and `create_service_client` would each start
 Django for: the runner calls it only when a service's migrations, demo data or service clients
