@@ -95,6 +95,23 @@ def test_the_runner_names_only_the_lines_that_do_not_name_themselves() -> None:
     assert out.getvalue().splitlines() == [coloured, "catalog-worker  Launching a worker on all queues"]
 
 
+def test_a_service_is_prepared_again_when_its_inputs_or_its_database_changed(tmp_path: Path) -> None:
+    spec = SERVICES_BY_NAME["catalog"]
+    fingerprint = devloop.prepare_fingerprint(spec, {"DEMO_PRODUCTS": "10000"})
+    assert devloop.prepare_fingerprint(spec, {"DEMO_PRODUCTS": "10000"}) == fingerprint
+    assert devloop.prepare_fingerprint(spec, {"DEMO_PRODUCTS": "500"}) != fingerprint
+    assert devloop.prepare_fingerprint(SERVICES_BY_NAME["orders"], {"DEMO_PRODUCTS": "10000"}) != fingerprint
+    stamp = devloop.Stamp(tmp_path / "prepared.json")
+    assert not stamp.matches(fingerprint, 67)  # never prepared
+    stamp.write(fingerprint, 67)
+    assert stamp.matches(fingerprint, 67)
+    assert not stamp.matches(fingerprint, 68)  # a migration applied (or lost) since
+    assert not stamp.matches(fingerprint, None)  # a fresh database
+    assert not stamp.matches("other", 67)
+    stamp.clear()
+    assert not stamp.matches(fingerprint, 67)
+
+
 # --- The runner as a process --------------------------------------------------------------------
 
 
