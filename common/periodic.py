@@ -6,14 +6,29 @@ through management commands. ``EXTERNAL_PERIODIC_TASKS`` names those tasks' peri
 not defer them, so the work runs once per schedule, not twice.
 """
 
+from importlib import import_module
+
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from procrastinate import App
+from procrastinate.contrib.django import app as procrastinate_app
+
+
+def register_tasks(tasks_module: str) -> None:
+    """Register a service's tasks on procrastinate's app, then drop those run elsewhere.
+
+    Called from the service's ``AppConfig.ready()``, which runs after procrastinate's (its app
+    comes first in INSTALLED_APPS): the tasks register straight onto the app, once. Through
+    procrastinate's autodiscovery (turned off in common/settings.py) they registered onto a
+    placeholder blueprint first, and were registered and logged again when it was copied.
+    """
+    import_module(tasks_module)
+    drop_external_periodic_tasks(procrastinate_app)
 
 
 def drop_external_periodic_tasks(app: App) -> None:
-    """Forget the periodic tasks run elsewhere (from ``common.jobs.on_app_ready``, procrastinate's
-    ``ON_APP_READY`` hook)."""
+    """Forget the periodic tasks run elsewhere (from ``register_tasks``, once the service's tasks
+    are registered)."""
     external = set(settings.EXTERNAL_PERIODIC_TASKS)
     registered = app.periodic_registry.periodic_tasks
     # A misspelt id would leave the task running in the worker and in the CronJob.

@@ -9,6 +9,7 @@ Defaults are the production ones: secure cookies, HTTPS redirect, HSTS, DEBUG of
 runner (``scripts/run.py``) relaxes the few that need HTTPS.
 """
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +155,10 @@ STORAGES = {
     # even where collectstatic has not run; the price is a short cache lifetime for them.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# The dev runner serves static files straight from the apps (WhiteNoise looks them up with
+# Django's finders when a process starts) instead of collecting them first, which took about a
+# minute per service on every start. Production collects them (the image's build) and leaves it off.
+WHITENOISE_USE_FINDERS = env.bool("STATIC_USE_FINDERS", default=False)
 
 # --- Security. Production defaults; check --deploy passes with them. -----------------------
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
@@ -326,22 +331,45 @@ DJANGO_GUID = {
 PROMETHEUS_METRIC_NAMESPACE = "mercato"
 # Periodic tasks (by periodic_id) the procrastinate worker must not defer because something else
 # runs them on a schedule: the Helm chart's CronJobs (docs/deploy.md). Only catalog and orders
-# have a worker; common/periodic.py drops them when procrastinate's app is ready
-# (common/jobs.py's hook, which also traces every job).
+# have a worker; common/periodic.py drops them once the service's tasks are registered.
 EXTERNAL_PERIODIC_TASKS = env.list("EXTERNAL_PERIODIC_TASKS", default=[])
+# Each service's AppConfig.ready() imports its tasks module (common.periodic.register_tasks),
+# after procrastinate's app exists. procrastinate's own discovery imports it earlier, onto a
+# placeholder it then copies into the app: every periodic task was registered (and logged) twice.
+PROCRASTINATE_AUTODISCOVER_MODULE_NAME = ""
+# Every job deferred and run in its deferring request's trace (common/jobs.py).
 PROCRASTINATE_ON_APP_READY = "common.jobs.on_app_ready"
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+# "json" (the default: one object per line, for log pipelines) or "console" (short readable
+# lines, common/logs.py), which the dev runner sets.
+LOG_FORMAT = env.str("LOG_FORMAT", default="json")
+if LOG_FORMAT not in ("json", "console"):
+    raise environ.ImproperlyConfigured(f"LOG_FORMAT must be json or console, not {LOG_FORMAT!r}")
+
+
+def logger_levels() -> dict[str, dict[str, str]]:
+    """LOG_LEVELS, ``logger=LEVEL,...``: the levels of named loggers over LOG_LEVEL. The dev runner
+    quiets the job queue's per-run lines and the lockout library's per-sign-in lines with it."""
+    levels: dict[str, dict[str, str]] = {}
+    for item in filter(None, env.list("LOG_LEVELS", default=[])):
+        name, _, level = item.partition("=")
+        if not name.strip() or level.strip().upper() not in logging.getLevelNamesMapping():
+            raise environ.ImproperlyConfigured(f"LOG_LEVELS: {item!r} is not logger=LEVEL")
+        levels[name.strip()] = {"level": level.strip().upper()}
+    return levels
 
 
 def logging_settings(service_name: str) -> dict[str, Any]:
-    """One JSON object per line on stdout, every record tagged with the service, the request id,
-    and the trace and span of the current span (null outside one: common.tracing)."""
+    """One JSON object per line on stdout (or a console line, LOG_FORMAT), every record tagged with
+    the service, the request id, and the trace and span of the current span (null outside one:
+    common.tracing)."""
     return {
         "version": 1,
         "disable_existing_loggers": False,
         "filters": {
             "request_id": {"()": "django_guid.log_filters.CorrelationId"},
             "trace_ids": {"()": "common.tracing.TraceIdsFilter"},
+            "probes": {"()": "common.logs.SkipSuccessfulProbes"},
         },
         "formatters": {
             "json": {
@@ -351,9 +379,16 @@ def logging_settings(service_name: str) -> dict[str, Any]:
                 "static_fields": {"service": service_name},
                 "timestamp": "time",
             },
+            "console": {"()": "common.logs.ConsoleFormatter", "service": service_name},
         },
         "handlers": {
-            "stdout": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["request_id", "trace_ids"]},
+            "stdout": {
+                "class": "logging.StreamHandler",
+                "formatter": LOG_FORMAT,
+                # JSON keeps every probe's line (an operator may count them); the console drops
+                # the answered ones.
+                "filters": ["request_id", "trace_ids", *(["probes"] if LOG_FORMAT == "console" else [])],
+            },
         },
         "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
         "loggers": {
@@ -361,5 +396,6 @@ def logging_settings(service_name: str) -> dict[str, Any]:
             # repeat 4xx lines. Keep its 5xx records, which carry the traceback.
             "django.request": {"level": "ERROR"},
             "django_guid": {"level": "WARNING"},
+            **logger_levels(),
         },
     }

@@ -2,7 +2,7 @@
 
 The queue lives in the catalog's own PostgreSQL database (procrastinate's tables come from its
 Django migrations), so no other infrastructure is needed and workers scale out as pods.
-procrastinate's Django app imports this module (its ``tasks`` autodiscovery).
+The app's ``AppConfig.ready()`` imports this module (common.periodic.register_tasks).
 """
 
 from __future__ import annotations

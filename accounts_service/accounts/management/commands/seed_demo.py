@@ -7,7 +7,7 @@ from accounts_service.accounts.models import User
 from common.settings import env
 
 DEMO_GROUPS = ("catalog-managers",)
-DEMO_CUSTOMER_EMAIL = "customer@mercato.local"
+DEMO_CUSTOMER_EMAIL = "customer@mercato.local"  # unless DEMO_CUSTOMER_EMAIL is set
 
 
 class Command(BaseCommand):
@@ -30,8 +30,9 @@ class Command(BaseCommand):
             self.stdout.write(f"demo admin {email} already exists")
         admin.groups.add(*groups)
 
-        if User.objects.filter(email=DEMO_CUSTOMER_EMAIL).exists():
-            self.stdout.write(f"demo customer {DEMO_CUSTOMER_EMAIL} already exists")
+        customer_email = env.str("DEMO_CUSTOMER_EMAIL", default=DEMO_CUSTOMER_EMAIL)
+        if User.objects.filter(email=customer_email).exists():
+            self.stdout.write(f"demo customer {customer_email} already exists")
         else:
-            User.objects.create_user(DEMO_CUSTOMER_EMAIL, password, full_name="Demo Customer")
-            self.stdout.write(f"created demo customer {DEMO_CUSTOMER_EMAIL}")
+            User.objects.create_user(customer_email, password, full_name="Demo Customer")
+            self.stdout.write(f"created demo customer {customer_email}")

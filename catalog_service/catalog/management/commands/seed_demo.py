@@ -7,6 +7,8 @@ from catalog_service.catalog.bulk.generator import products_generate
 from catalog_service.catalog.models import Product
 from common.settings import env
 
+PROGRESS_EVERY = 2_000
+
 
 class Command(BaseCommand):
     help = (
@@ -38,5 +40,12 @@ class Command(BaseCommand):
             self.stdout.write("products exist; no demo products generated")
             return
         count = env.int("DEMO_PRODUCTS", default=10_000)
-        result = products_generate(count=count)
-        self.stdout.write(f"generated {result.created} demo products in {result.categories} leaf categories")
+        created = categories = 0
+        # In slices, each with a progress line: the dev runner shows the first run's longest step
+        # moving (generating the same range in slices gives the same products).
+        for start in range(0, count, PROGRESS_EVERY):
+            result = products_generate(count=min(PROGRESS_EVERY, count - start), start=start)
+            created += result.created
+            categories = result.categories
+            self.stdout.write(f"demo products: {start + result.requested:,} of {count:,}")
+        self.stdout.write(f"generated {created} demo products in {categories} leaf categories")
