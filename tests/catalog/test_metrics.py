@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 from django.http import StreamingHttpResponse
 from django.utils import timezone
-from prometheus_client import REGISTRY
 from rest_framework.test import APIClient
 
 from catalog_service.catalog.exceptions import Conflict, IdempotencyKeyReused, InsufficientStock, UnknownSkus
@@ -28,40 +27,16 @@ from catalog_service.catalog.services.reservations import (
     reservations_expire,
 )
 from catalog_service.catalog.services.stock import AdjustmentMode, stock_adjust
+from common.testing.metrics import CounterDelta
 
 pytestmark = pytest.mark.django_db
 
 HEADER = "sku,name,description,price,currency,category,attributes,is_active,stock\n"
 
 
-class Counters:
-    """The value of every sample of one counter now, and what changed since."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.before = self._values()
-
-    def _values(self) -> dict[tuple[tuple[str, str], ...], float]:
-        return {
-            tuple(sorted(sample.labels.items())): sample.value
-            for metric in REGISTRY.collect()
-            for sample in metric.samples
-            if sample.name == f"{self.name}_total"
-        }
-
-    def delta(self) -> dict[str, float]:
-        """label value -> increase, for the counters with one label (``""`` for none)."""
-        after = self._values()
-        changes: dict[str, float] = {}
-        for labels, value in after.items():
-            if moved := value - self.before.get(labels, 0.0):
-                changes[",".join(v for _, v in labels)] = moved
-        return changes
-
-
 @pytest.fixture
-def counters() -> Callable[[str], Counters]:
-    return Counters
+def counters() -> Callable[[str], CounterDelta]:
+    return CounterDelta
 
 
 def request(*lines: tuple[str, int], commit: bool = False, ttl: int = 60) -> ReservationRequest:
@@ -74,7 +49,7 @@ def request(*lines: tuple[str, int], commit: bool = False, ttl: int = 60) -> Res
 
 
 def test_reservations_are_counted_by_outcome(
-    make_product: Callable[..., Product], counters: Callable[[str], Counters], django_capture_on_commit_callbacks: Any
+    make_product: Callable[..., Product], counters: Callable[[str], CounterDelta], django_capture_on_commit_callbacks: Any
 ) -> None:
     make_product("A", stock=5)
     make_product("B", stock=2)
@@ -101,7 +76,7 @@ def test_reservations_are_counted_by_outcome(
 
 
 def test_transitions_are_counted_by_target_state(
-    make_product: Callable[..., Product], counters: Callable[[str], Counters]
+    make_product: Callable[..., Product], counters: Callable[[str], CounterDelta]
 ) -> None:
     make_product("A", stock=10)
     transitions = counters("mercato_catalog_reservation_transitions")
@@ -127,7 +102,7 @@ def test_transitions_are_counted_by_target_state(
 
 
 def test_a_stock_out_is_counted_when_the_hold_commits_not_before(
-    make_product: Callable[..., Product], counters: Callable[[str], Counters], django_capture_on_commit_callbacks: Any
+    make_product: Callable[..., Product], counters: Callable[[str], CounterDelta], django_capture_on_commit_callbacks: Any
 ) -> None:
     make_product("A", stock=2)
     make_product("B", stock=5)
@@ -147,7 +122,7 @@ def test_a_stock_out_is_counted_when_the_hold_commits_not_before(
 
 
 def test_a_stock_out_by_adjustment_and_none_for_a_refused_one(
-    make_product: Callable[..., Product], counters: Callable[[str], Counters], django_capture_on_commit_callbacks: Any
+    make_product: Callable[..., Product], counters: Callable[[str], CounterDelta], django_capture_on_commit_callbacks: Any
 ) -> None:
     make_product("A", stock=3)
     stock_outs = counters("mercato_catalog_stock_outs")
@@ -162,7 +137,7 @@ def test_a_stock_out_by_adjustment_and_none_for_a_refused_one(
 
 
 def test_import_rows_by_outcome_and_imports_by_status(
-    tmp_path: Path, make_category: Callable[..., Category], counters: Callable[[str], Counters]
+    tmp_path: Path, make_category: Callable[..., Category], counters: Callable[[str], CounterDelta]
 ) -> None:
     make_category("Chairs", slug="chairs")
     rows = counters("mercato_catalog_import_rows")
@@ -184,7 +159,7 @@ def test_import_rows_by_outcome_and_imports_by_status(
 
 
 def test_export_rows_are_counted_by_format(
-    staff_client: APIClient, make_product: Callable[..., Product], counters: Callable[[str], Counters]
+    staff_client: APIClient, make_product: Callable[..., Product], counters: Callable[[str], CounterDelta]
 ) -> None:
     make_product("A")
     make_product("B", name='Two\nlines, "quoted"')
@@ -201,7 +176,7 @@ def test_export_rows_are_counted_by_format(
 def test_a_failed_import_is_counted(
     tmp_path: Path,
     make_category: Callable[..., Category],
-    counters: Callable[[str], Counters],
+    counters: Callable[[str], CounterDelta],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     make_category("Chairs", slug="chairs")
