@@ -49,7 +49,9 @@ def request(*lines: tuple[str, int], commit: bool = False, ttl: int = 60) -> Res
 
 
 def test_reservations_are_counted_by_outcome(
-    make_product: Callable[..., Product], counters: Callable[[str], CounterDelta], django_capture_on_commit_callbacks: Any
+    make_product: Callable[..., Product],
+    counters: Callable[[str], CounterDelta],
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
     make_product("A", stock=5)
     make_product("B", stock=2)
@@ -102,7 +104,9 @@ def test_transitions_are_counted_by_target_state(
 
 
 def test_a_stock_out_is_counted_when_the_hold_commits_not_before(
-    make_product: Callable[..., Product], counters: Callable[[str], CounterDelta], django_capture_on_commit_callbacks: Any
+    make_product: Callable[..., Product],
+    counters: Callable[[str], CounterDelta],
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
     make_product("A", stock=2)
     make_product("B", stock=5)
@@ -122,7 +126,9 @@ def test_a_stock_out_is_counted_when_the_hold_commits_not_before(
 
 
 def test_a_stock_out_by_adjustment_and_none_for_a_refused_one(
-    make_product: Callable[..., Product], counters: Callable[[str], CounterDelta], django_capture_on_commit_callbacks: Any
+    make_product: Callable[..., Product],
+    counters: Callable[[str], CounterDelta],
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
     make_product("A", stock=3)
     stock_outs = counters("mercato_catalog_stock_outs")
