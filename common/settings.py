@@ -329,6 +329,17 @@ PROMETHEUS_METRIC_NAMESPACE = "mercato"
 # have a worker; common/periodic.py drops them when procrastinate's app is ready.
 EXTERNAL_PERIODIC_TASKS = env.list("EXTERNAL_PERIODIC_TASKS", default=[])
 PROCRASTINATE_ON_APP_READY = "common.periodic.drop_external_periodic_tasks"
+# The worker's heartbeat (procrastinate's, in its database) and how old it may get before the
+# worker counts as stalled: its jobs then go to other workers, and its liveness probe fails
+# (common/worker.py). procrastinate's defaults.
+WORKER_HEARTBEAT_SECONDS = env.float("WORKER_HEARTBEAT_SECONDS", default=10.0)
+WORKER_STALLED_SECONDS = env.float("WORKER_STALLED_SECONDS", default=30.0)
+PROCRASTINATE_WORKER_DEFAULTS = {
+    "update_heartbeat_interval": WORKER_HEARTBEAT_SECONDS,
+    "stalled_worker_timeout": WORKER_STALLED_SECONDS,
+}
+# host:port where a worker serves /metrics and /healthz (common/worker.py); empty: nowhere.
+WORKER_METRICS_BIND = env.str("WORKER_METRICS_BIND", default="")
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 
 
