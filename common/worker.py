@@ -170,7 +170,7 @@ class _Handler(BaseHTTPRequestHandler):
                 self._answer(200, metrics_page() + prometheus_client.generate_latest(extra), "metrics")
             elif self.path == "/healthz":
                 liveness = worker_liveness(self.server.worker)
-                body = {"status": "ok" if liveness.alive else "stuck", "reason": liveness.reason}
+                body: dict[str, Any] = {"status": "ok" if liveness.alive else "stuck", "reason": liveness.reason}
                 if liveness.heartbeat_age is not None:
                     body["heartbeat_age_seconds"] = round(liveness.heartbeat_age, 1)
                 self._answer(200 if liveness.alive else 503, json.dumps(body).encode(), "json")
@@ -218,11 +218,11 @@ def start_probe_server(worker: Worker, bind: str) -> ThreadingHTTPServer:
 async def run_worker(app: App, **options: Any) -> None:
     """procrastinate's ``worker`` sub-command (its ``App.run_worker_async``), with the probe
     server beside the worker while it runs."""
-    app.perform_import_paths()
+    app.perform_import_paths()  # type: ignore[no-untyped-call]
     worker = app._worker(**options)  # the Worker whose heartbeat the probe reads
     server = start_probe_server(worker, settings.WORKER_METRICS_BIND) if settings.WORKER_METRICS_BIND else None
     try:
-        await worker.run()
+        await worker.run()  # type: ignore[no-untyped-call]
     finally:
         if server is not None:
             server.shutdown()

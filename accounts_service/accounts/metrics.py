@@ -23,3 +23,12 @@ TOKENS_ISSUED: Final = Counter(
     "refresh token), service (a client-credentials token).",
     ["kind"],
 )
+
+# Every label value exists from the start, at 0, so that rate() and increase() count the first
+# event after a restart too (catalog_service/catalog/metrics.py).
+for _counter, _values in (
+    (SIGN_INS, ("success", "invalid_credentials", "locked_out")),
+    (TOKENS_ISSUED, ("sign_in", "refresh", "service")),
+):
+    for _value in _values:
+        _counter.labels(_value)

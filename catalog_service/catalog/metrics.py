@@ -36,3 +36,17 @@ STOCK_OUTS: Final = Counter(
     ["cause"],
 )
 EXPORT_ROWS: Final = Counter("mercato_catalog_export_rows", "Product rows streamed by exports, by format.", ["format"])
+
+# Every label value exists from the start, at 0: Prometheus' increase() and rate() see a series
+# only from its second sample, so the first failed import after a restart would go unnoticed by
+# an alert if its series appeared with it (docs/deploy.md, "Alerts").
+for _counter, _values in (
+    (IMPORT_ROWS, ("created", "updated", "unchanged", "rejected")),
+    (IMPORTS_FINISHED, ("succeeded", "failed")),
+    (RESERVATIONS, ("held", "sold", "replayed", "insufficient_stock", "unknown_sku", "key_reused")),
+    (RESERVATION_TRANSITIONS, ("committed", "released", "returned", "expired")),
+    (STOCK_OUTS, ("reservation", "adjustment")),
+    (EXPORT_ROWS, ("csv", "ndjson")),
+):
+    for _value in _values:
+        _counter.labels(_value)
