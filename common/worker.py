@@ -20,12 +20,17 @@ A blocked event loop (a task that blocks it, a deadlock) or a connection stuck i
 the heartbeat, so the probe fails exactly when the queue has given this worker up, and the
 kubelet restarts it before a second copy of its jobs runs for long. A process that is stopped
 altogether (SIGSTOP, a frozen node) answers nothing, which the kubelet counts as a failure too.
+
+A worker is one process (its sync tasks run in threads), so its metrics are prometheus_client's
+default registry; should ``PROMETHEUS_MULTIPROC_DIR`` be set for it anyway, ``metrics_page``
+reads that directory, as for gunicorn.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -198,6 +203,8 @@ class _ProbeServer(ThreadingHTTPServer):
 
     def __init__(self, address: tuple[str, int], worker: Worker) -> None:
         self.worker = worker
+        if ":" in address[0]:  # an IPv6 address, e.g. [::]:9100
+            self.address_family = socket.AF_INET6
         super().__init__(address, _Handler)
 
 
