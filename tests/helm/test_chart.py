@@ -249,3 +249,11 @@ def test_schema_closes_every_object() -> None:
 def test_missing_secret_values_stop_the_render() -> None:
     with pytest.raises(helm.HelmRenderError, match=r"catalog\.secretValues\.DATABASE_URL is required"):
         render({"catalog": {"existingSecret": "", "secretValues": {"SECRET_KEY": "x"}}})
+
+
+def test_notes_name_the_monitoring_and_warn_of_alerts_without_monitors(production_release: Rendered) -> None:
+    assert "alerts (PrometheusRule shop-mercato)" in production_release.notes
+    assert "never fire" not in production_release.notes
+    alone = render({"metrics": {"prometheusRule": {"enabled": True}}})
+    assert "enable metrics.serviceMonitor too, or they never fire" in alone.notes
+    assert "Monitoring:" not in render().notes
