@@ -30,7 +30,31 @@ $(NODE_INSTALLED): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $(NODE_INSTALLED)
 
-install: $(INSTALLED) $(CLIENTS_INSTALLED) $(NODE_INSTALLED)
+# Debian packages the checks need, each as package:command; one is installed (apt-get, as root)
+# only when its command is missing. prometheus: promtool, which checks and unit-tests the Helm
+# chart's alerts (tests/helm/test_alerts.py).
+DEBIAN_PACKAGES := prometheus:promtool
+DEBIAN_INSTALLED := $(VENV)/.debian-installed
+
+# Not root: say what is missing and go on (make run needs none of them); the stamp is left
+# unwritten, so the next make tries again, and the tests that need a package fail naming it.
+$(DEBIAN_INSTALLED): Makefile
+	@missing=""; \
+	for entry in $(DEBIAN_PACKAGES); do \
+		command -v "$${entry#*:}" >/dev/null 2>&1 || missing="$$missing $${entry%%:*}"; \
+	done; \
+	if [ -z "$$missing" ]; then \
+		mkdir -p $(VENV) && touch $@; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "apt-get install$$missing"; \
+		{ apt-get install -y --no-install-recommends $$missing >/dev/null || \
+			{ apt-get update >/dev/null && apt-get install -y --no-install-recommends $$missing >/dev/null; }; } && \
+		mkdir -p $(VENV) && touch $@; \
+	else \
+		echo "Missing Debian packages:$$missing (tests/helm needs them). As root: apt-get install$$missing" >&2; \
+	fi
+
+install: $(INSTALLED) $(CLIENTS_INSTALLED) $(NODE_INSTALLED) $(DEBIAN_INSTALLED)
 
 run: install
 	$(BIN)/python scripts/run.py

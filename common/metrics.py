@@ -24,7 +24,9 @@ def _extra_collectors() -> tuple[Collector, ...]:
     return tuple(import_string(path)() for path in getattr(settings, "METRICS_COLLECTORS", ()))
 
 
-def metrics_view(request: HttpRequest) -> HttpResponse:
+def metrics_page() -> bytes:
+    """The exposition text of this process (of every gunicorn worker in multiprocess mode) and of
+    the ``METRICS_COLLECTORS``: what /metrics serves, in a web process and in a worker's."""
     if "PROMETHEUS_MULTIPROC_DIR" in os.environ:
         registry = prometheus_client.CollectorRegistry()
         multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
@@ -38,4 +40,8 @@ def metrics_view(request: HttpRequest) -> HttpResponse:
         for collector in collectors:
             extra.register(collector)
         page += prometheus_client.generate_latest(extra)
-    return HttpResponse(page, content_type=prometheus_client.CONTENT_TYPE_LATEST)
+    return page
+
+
+def metrics_view(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(metrics_page(), content_type=prometheus_client.CONTENT_TYPE_LATEST)

@@ -339,6 +339,17 @@ EXTERNAL_PERIODIC_TASKS = env.list("EXTERNAL_PERIODIC_TASKS", default=[])
 PROCRASTINATE_AUTODISCOVER_MODULE_NAME = ""
 # Every job deferred and run in its deferring request's trace (common/jobs.py).
 PROCRASTINATE_ON_APP_READY = "common.jobs.on_app_ready"
+# The worker's heartbeat (procrastinate's, in its database) and how old it may get before the
+# worker counts as stalled: its jobs then go to other workers, and its liveness probe fails
+# (common/worker.py). procrastinate's defaults.
+WORKER_HEARTBEAT_SECONDS = env.float("WORKER_HEARTBEAT_SECONDS", default=10.0)
+WORKER_STALLED_SECONDS = env.float("WORKER_STALLED_SECONDS", default=30.0)
+PROCRASTINATE_WORKER_DEFAULTS = {
+    "update_heartbeat_interval": WORKER_HEARTBEAT_SECONDS,
+    "stalled_worker_timeout": WORKER_STALLED_SECONDS,
+}
+# host:port where a worker serves /metrics and /healthz (common/worker.py); empty: nowhere.
+WORKER_METRICS_BIND = env.str("WORKER_METRICS_BIND", default="")
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 # "json" (the default: one object per line, for log pipelines) or "console" (short readable
 # lines, common/logs.py), which the dev runner sets.

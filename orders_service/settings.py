@@ -47,7 +47,10 @@ ORDERS_RECOVERY_AFTER_SECONDS = env.int("ORDERS_RECOVERY_AFTER_SECONDS", default
 ORDERS_RECONCILIATION_WINDOW_SECONDS = env.int("ORDERS_RECONCILIATION_WINDOW_SECONDS", default=7200)
 ORDERS_RECONCILIATION_SETTLE_SECONDS = env.int("ORDERS_RECONCILIATION_SETTLE_SECONDS", default=120)
 # /metrics adds what only the database knows (common/metrics.py).
-METRICS_COLLECTORS = ["orders_service.orders.metrics.ReconciliationCollector"]
+METRICS_COLLECTORS = [
+    "orders_service.orders.metrics.ReconciliationCollector",
+    "common.worker.JobQueueCollector",
+]
 # Idempotency keys of POST /api/v1/orders/ are kept at least 24 hours (common/idempotency.py).
 IDEMPOTENCY_TTL_SECONDS = max(env.int("IDEMPOTENCY_TTL_SECONDS", default=86_400), 86_400)
 IDEMPOTENCY_LEASE_SECONDS = env.int("IDEMPOTENCY_LEASE_SECONDS", default=60)

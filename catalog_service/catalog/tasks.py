@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from uuid import UUID
 
+from django.conf import settings
 from django.utils import timezone
 from procrastinate import JobContext, RetryStrategy
 from procrastinate.contrib.django import app
@@ -68,7 +69,8 @@ def purge_stock_adjustment_keys_task(timestamp: int) -> None:
 @app.periodic(cron="*/5 * * * *", periodic_id="retry_stalled_jobs")
 @app.task(name="catalog.retry_stalled_jobs", queueing_lock="catalog.retry_stalled_jobs", pass_context=True)
 async def retry_stalled_jobs_task(context: JobContext, timestamp: int) -> None:
-    for job in await context.app.job_manager.get_stalled_jobs():
+    # Stalled by the same measure as the worker's liveness probe (common/worker.py).
+    for job in await context.app.job_manager.get_stalled_jobs(seconds_since_heartbeat=settings.WORKER_STALLED_SECONDS):
         await context.app.job_manager.retry_job(job)
 
 

@@ -339,3 +339,14 @@ spec:
   matchLabelKeys: [pod-template-hash]
 {{- end }}
 {{- end -}}
+
+{{/* Labels every scraped series gets, so that the alerts and the dashboard can tell the
+services and their web and worker pods apart whatever the release is called. */}}
+{{- define "mercato.metricLabels" -}}
+- targetLabel: mercato_service
+  replacement: {{ .service }}
+  action: replace
+- targetLabel: mercato_component
+  replacement: {{ .component }}
+  action: replace
+{{- end -}}

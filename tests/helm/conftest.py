@@ -6,11 +6,13 @@ schema validation, exactly as ``helm install --dry-run`` would, minus the API se
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import django_prometheus
 import helm_python as helm
 import pytest
 import yaml
@@ -126,3 +128,34 @@ def release(request: pytest.FixtureRequest) -> Rendered:
         request.param, "chart_secrets_release"
     )
     return request.getfixturevalue(fixture)  # type: ignore[no-any-return]
+
+
+def _exported_metrics() -> frozenset[str]:
+    """The names of the series the services and workers export, read from their code: our
+    prometheus_client metrics and collectors, and django-prometheus' request metrics under the
+    services' PROMETHEUS_METRIC_NAMESPACE (mercato). The alerts and the dashboard may use no other."""
+    suffixes = {
+        "Counter": ("_total",),
+        "Histogram": ("_bucket", "_sum", "_count"),
+        "Gauge": ("",),
+        "GaugeMetricFamily": ("",),
+    }
+    definition = re.compile(r"\b(Counter|Histogram|Gauge|GaugeMetricFamily)\(\s*\"([a-z0-9_]+)\"")
+    names: set[str] = set()
+    sources = [*REPO_ROOT.glob("common/**/*.py"), *REPO_ROOT.glob("*_service/**/*.py")]
+    for path in sources:
+        for kind, metric in definition.findall(path.read_text()):
+            names.update(_series(kind, metric, suffixes))
+    middleware = Path(django_prometheus.__file__).parent / "middleware.py"
+    for kind, metric in re.findall(r"(Counter|Histogram),\s*\"(django_http_[a-z_]+)\"", middleware.read_text()):
+        names.update(_series(kind, f"mercato_{metric}", suffixes))
+    return frozenset(names)
+
+
+def _series(kind: str, metric: str, suffixes: dict[str, tuple[str, ...]]) -> list[str]:
+    # prometheus_client names a counter's series <name>_total, whether or not <name> ends so.
+    base = metric.removesuffix("_total") if kind == "Counter" else metric
+    return [base + suffix for suffix in suffixes[kind]]
+
+
+EXPORTED_METRICS = _exported_metrics()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
 import helm_python as helm
@@ -9,12 +11,14 @@ import kubernetes_validate
 import pytest
 import yaml
 
-from tests.helm.conftest import CHART_DIR, CHART_MADE_SECRETS, PRODUCTION_VALUES, Rendered, render
+from tests.helm.conftest import CHART_DIR, CHART_MADE_SECRETS, EXPORTED_METRICS, PRODUCTION_VALUES, Rendered, render
 
 # The chart's floor (Chart.yaml kubeVersion) and the newest release kubernetes-validate knows.
+# The labels the monitors' relabelings add to every series (not metrics).
+METRIC_LABELS = {"mercato_service", "mercato_component"}
 KUBERNETES_VERSIONS = ("1.30.0", "1.37.0")
 # Custom resources Kubernetes itself has no schema for: checked by shape below instead.
-CUSTOM_RESOURCES = {("monitoring.coreos.com/v1", "ServiceMonitor")}
+CUSTOM_RESOURCES = {("monitoring.coreos.com/v1", kind) for kind in ("ServiceMonitor", "PodMonitor", "PrometheusRule")}
 
 
 @pytest.mark.parametrize("values_file", [None, PRODUCTION_VALUES], ids=["default", "production"])
@@ -57,8 +61,61 @@ def test_service_monitors_scrape_each_service_metrics(production_release: Render
         assert [port["name"] for port in selected[0]["spec"]["ports"]] == ["http"]
 
 
-def test_default_values_install_no_service_monitor(default_release: Rendered) -> None:
-    assert default_release.of_kind("ServiceMonitor") == []
+def test_pod_monitors_scrape_each_worker_metrics_port(production_release: Rendered) -> None:
+    deployments = production_release.of_kind("Deployment")
+    for monitor in production_release.of_kind("PodMonitor"):
+        assert set(monitor) == {"apiVersion", "kind", "metadata", "spec"}
+        (endpoint,) = monitor["spec"]["podMetricsEndpoints"]
+        assert (endpoint["port"], endpoint["path"]) == ("metrics", "/metrics")
+        assert monitor["metadata"]["labels"]["release"] == "kube-prometheus-stack"
+        selector = monitor["spec"]["selector"]["matchLabels"]
+        (selected,) = [
+            d for d in deployments if selector.items() <= d["spec"]["template"]["metadata"]["labels"].items()
+        ]
+        assert selected["metadata"]["name"] == monitor["metadata"]["name"]
+        (container,) = selected["spec"]["template"]["spec"]["containers"]
+        assert [port["name"] for port in container["ports"]] == ["metrics"]
+
+
+def test_every_scraped_series_is_labelled_with_its_service_and_component(production_release: Rendered) -> None:
+    monitors = [
+        (monitor, endpoint)
+        for monitor in production_release.of_kind("ServiceMonitor")
+        for endpoint in monitor["spec"]["endpoints"]
+    ] + [
+        (monitor, endpoint)
+        for monitor in production_release.of_kind("PodMonitor")
+        for endpoint in monitor["spec"]["podMetricsEndpoints"]
+    ]
+    assert len(monitors) == 5
+    for monitor, endpoint in monitors:
+        labels = {r["targetLabel"]: r["replacement"] for r in endpoint["relabelings"]}
+        pod_labels = monitor["spec"]["selector"]["matchLabels"]
+        assert labels == {
+            "mercato_service": pod_labels["mercato/service"],
+            "mercato_component": pod_labels["app.kubernetes.io/component"],
+        }
+
+
+def test_the_dashboard_is_a_configmap_for_grafanas_sidecar(production_release: Rendered) -> None:
+    dashboard = production_release.named("ConfigMap", "shop-mercato-dashboard")
+    assert dashboard["metadata"]["labels"]["grafana_dashboard"] == "1"
+    assert dashboard["metadata"]["annotations"] == {"grafana_folder": "Mercato"}
+    board = json.loads(dashboard["data"]["mercato.json"])
+    assert board["uid"] == "mercato-overview"
+    expressions = [target["expr"] for panel in board["panels"] for target in panel.get("targets", [])]
+    assert len(expressions) >= 15
+    # Every series a panel reads is one the services or workers export (docs/deploy.md).
+    for expr in expressions:
+        for metric in set(re.findall(r"\b(mercato_[a-z0-9_]+)", expr)) - METRIC_LABELS:
+            assert metric in EXPORTED_METRICS, (metric, expr)
+
+
+def test_default_values_install_no_monitoring_objects(default_release: Rendered) -> None:
+    for kind in ("ServiceMonitor", "PodMonitor", "PrometheusRule"):
+        assert default_release.of_kind(kind) == []
+    config_maps = [c["metadata"]["name"] for c in default_release.of_kind("ConfigMap")]
+    assert not [config_map for config_map in config_maps if config_map.endswith("-dashboard")]
 
 
 def test_every_service_has_its_objects(production_release: Rendered) -> None:
@@ -70,7 +127,10 @@ def test_every_service_has_its_objects(production_release: Rendered) -> None:
     assert kinds["Deployment"] == web | workers
     assert kinds["Service"] == web
     assert kinds["ServiceAccount"] == web | {"shop-mercato-hooks"}
-    assert kinds["ConfigMap"] == web
+    assert kinds["ConfigMap"] == web | {"shop-mercato-dashboard"}
+    assert kinds["ServiceMonitor"] == web
+    assert kinds["PodMonitor"] == workers
+    assert kinds["PrometheusRule"] == {"shop-mercato"}
     assert kinds["Ingress"] == web
     assert kinds["PodDisruptionBudget"] == web | workers
     assert kinds["HorizontalPodAutoscaler"] == web | {"shop-mercato-catalog-worker"}
@@ -189,3 +249,11 @@ def test_schema_closes_every_object() -> None:
 def test_missing_secret_values_stop_the_render() -> None:
     with pytest.raises(helm.HelmRenderError, match=r"catalog\.secretValues\.DATABASE_URL is required"):
         render({"catalog": {"existingSecret": "", "secretValues": {"SECRET_KEY": "x"}}})
+
+
+def test_notes_name_the_monitoring_and_warn_of_alerts_without_monitors(production_release: Rendered) -> None:
+    assert "alerts (PrometheusRule shop-mercato)" in production_release.notes
+    assert "never fire" not in production_release.notes
+    alone = render({"metrics": {"prometheusRule": {"enabled": True}}})
+    assert "enable metrics.serviceMonitor too, or they never fire" in alone.notes
+    assert "Monitoring:" not in render().notes

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.helm.conftest import Rendered, name
+from tests.helm.conftest import Rendered, name, render
 
 
 def _containers(release: Rendered) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
@@ -106,8 +106,15 @@ def test_workers_run_procrastinate_with_a_liveness_check(release: Rendered, serv
     deployment = release.named("Deployment", name(service, "worker"))
     (container,) = deployment["spec"]["template"]["spec"]["containers"]
     assert container["command"] == ["django-admin", "procrastinate", "worker"]
-    assert container["livenessProbe"]["exec"]["command"] == ["django-admin", "procrastinate", "healthchecks"]
-    assert "ports" not in container
+    # The worker process serves its /metrics and its liveness (procrastinate's heartbeat of it,
+    # common/worker.py) on the metrics port.
+    assert container["ports"] == [{"name": "metrics", "containerPort": 9100, "protocol": "TCP"}]
+    env = {item["name"]: item.get("value") for item in container["env"]}
+    assert env["WORKER_METRICS_BIND"] == "0.0.0.0:9100"
+    for probe in ("startupProbe", "livenessProbe"):
+        assert container[probe]["httpGet"] == {"path": "/healthz", "port": "metrics"}
+    # Restarted after 3 failed checks 10 s apart, past the 30 s a heartbeat may age.
+    assert container["livenessProbe"]["periodSeconds"] * container["livenessProbe"]["failureThreshold"] >= 30
 
 
 def test_jobs_have_a_deadline(release: Rendered) -> None:
@@ -132,17 +139,36 @@ def test_deployments_spread_and_roll_without_losing_capacity(release: Rendered) 
         assert keys == {"topology.kubernetes.io/zone", "kubernetes.io/hostname"}
 
 
-def test_each_deployment_has_a_pdb_selecting_exactly_its_pods(release: Rendered) -> None:
-    deployments = release.of_kind("Deployment")
+def test_each_deployment_of_two_pods_or_more_has_a_pdb_selecting_exactly_its_pods(release: Rendered) -> None:
+    deployments = {d["metadata"]["name"]: d for d in release.of_kind("Deployment")}
+    hpas = {h["metadata"]["name"]: h for h in release.of_kind("HorizontalPodAutoscaler")}
+    protected = set()
     for pdb in release.of_kind("PodDisruptionBudget"):
         selector = pdb["spec"]["selector"]["matchLabels"]
         matched = [
-            d["metadata"]["name"]
-            for d in deployments
+            name
+            for name, d in deployments.items()
             if selector.items() <= d["spec"]["template"]["metadata"]["labels"].items()
         ]
         assert matched == [pdb["metadata"]["name"]]
-    assert len(release.of_kind("PodDisruptionBudget")) == len(deployments)
+        protected.add(pdb["metadata"]["name"])
+    for name_, deployment in deployments.items():
+        floor = hpas[name_]["spec"]["minReplicas"] if name_ in hpas else deployment["spec"]["replicas"]
+        # With one pod, a budget would either let a drain evict it or block every drain.
+        assert (name_ in protected) == (floor >= 2), name_
+        if name_ in protected:
+            # A drain never takes every pod at once.
+            assert release.named("PodDisruptionBudget", name_)["spec"]["maxUnavailable"] < floor
+
+
+def test_a_single_worker_gets_no_pdb_and_two_get_one(default_release: Rendered) -> None:
+    budgets = {p["metadata"]["name"] for p in default_release.of_kind("PodDisruptionBudget")}
+    assert name("catalog", "worker") not in budgets
+    two = render({"catalog": {"worker": {"replicas": 2}}})
+    pdb = two.named("PodDisruptionBudget", name("catalog", "worker"))
+    assert pdb["spec"]["maxUnavailable"] == 1
+    off = render({"catalog": {"web": {"podDisruptionBudget": {"enabled": False, "maxUnavailable": 1}}}})
+    assert name("catalog") not in {p["metadata"]["name"] for p in off.of_kind("PodDisruptionBudget")}
 
 
 def test_accounts_reads_its_signing_keys_from_a_mounted_secret_file(release: Rendered) -> None:

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from accounts_service.accounts import selectors
 from accounts_service.accounts.exceptions import InvalidClient, InvalidScope, ServiceClientExists
+from accounts_service.accounts.metrics import TOKENS_ISSUED
 from accounts_service.accounts.models import ServiceClient
 from accounts_service.accounts.tokens import IssuedServiceToken, encode_service_token
 
@@ -73,4 +74,5 @@ def service_token_obtain(*, client_id: str, client_secret: str, scope: str | Non
     if not requested <= granted:
         raise InvalidScope(requested - granted)
     token = encode_service_token(client_name=client.name, scopes=requested, now=timezone.now())
+    TOKENS_ISSUED.labels("service").inc()
     return IssuedServiceToken(access_token=token.token, expires_in=token.expires_in, scope=" ".join(sorted(requested)))

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from accounts_service.accounts import selectors
 from accounts_service.accounts.exceptions import InvalidCredentials, InvalidRefreshToken, LockedOut
+from accounts_service.accounts.metrics import LOCKOUTS, SIGN_INS, TOKENS_ISSUED
 from accounts_service.accounts.models import RefreshToken, User
 from accounts_service.accounts.tokens import (
     IssuedTokenPair,
@@ -34,19 +35,28 @@ def token_pair_obtain(*, request: HttpRequest, email: str, password: str) -> Iss
     user = authenticate(request=request, email=email, password=password)
     if user is None:
         if getattr(request, "axes_locked_out", False):
+            SIGN_INS.labels("locked_out").inc()
+            # django-axes counts a failure (and sets this) only when the pair was not locked out
+            # yet: this attempt is the one that started the lockout.
+            if getattr(request, "axes_failures_since_start", None) is not None:
+                LOCKOUTS.inc()
             raise LockedOut(retry_after_seconds=int(settings.AXES_COOLOFF_TIME.total_seconds()))
+        SIGN_INS.labels("invalid_credentials").inc()
         raise InvalidCredentials
     assert isinstance(user, User)
     pair = _token_pair_issue(user=user, family=uuid.uuid4(), now=timezone.now())
     # Django's sign-in signal: it records last_login, and django-axes logs the success and
     # clears the failures counted against this email and address.
     user_logged_in.send(sender=User, request=request, user=user)
+    SIGN_INS.labels("success").inc()
+    TOKENS_ISSUED.labels("sign_in").inc()
     return pair
 
 
 def refresh_token_rotate(*, token: str) -> IssuedTokenPair:
     """Spend a refresh token for a new pair; a token spent before means theft (docs/identity.md)."""
     now = timezone.now()
+    pair: IssuedTokenPair | None = None
     with transaction.atomic():
         row = (
             RefreshToken.objects.select_for_update(of=("self",))
@@ -62,7 +72,11 @@ def refresh_token_rotate(*, token: str) -> IssuedTokenPair:
         elif row.revoked_at is None and row.expires_at > now and row.user.is_active:
             row.used_at = now
             row.save(update_fields=["used_at"])
-            return _token_pair_issue(user=row.user, family=row.family, now=now)
+            pair = _token_pair_issue(user=row.user, family=row.family, now=now)
+    if pair is not None:
+        # Counted once the rotation is committed.
+        TOKENS_ISSUED.labels("refresh").inc()
+        return pair
     # Outside the transaction, so that the family's revocation is committed, not rolled back.
     if reused:
         logger.warning("spent refresh token presented again; its family is revoked", extra={"user": str(row.user_id)})

@@ -23,6 +23,7 @@ from django.db.models import CharField, F, Func, JSONField, QuerySet, Value
 from django.db.models.functions import Cast
 
 from catalog_service.catalog.bulk import dbcopy
+from catalog_service.catalog.metrics import EXPORT_ROWS
 from catalog_service.catalog.models import ImportFormat, Product
 from common.csv_cells import neutralised
 
@@ -87,16 +88,22 @@ def export_stream(sql: str, params: Any, *, file_format: ImportFormat) -> Iterat
         # character or a line break. JSON text holds none of these control characters (it
         # escapes them), and no line break, so no value is ever quoted.
         options = "FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01'"
-    with connection.cursor() as cursor, dbcopy.copy(cursor, f"COPY ({sql}) TO STDOUT ({options})", params) as copy:
-        piece = bytearray()
-        first = True
-        # COPY sends a message per row; gather them so each write to the client is sizeable
-        # (but pass the first row on at once).
-        for data in copy:
-            piece += data
-            if first or len(piece) >= PIECE_BYTES:
-                first = False
+    rows = 0
+    try:
+        with connection.cursor() as cursor, dbcopy.copy(cursor, f"COPY ({sql}) TO STDOUT ({options})", params) as copy:
+            piece = bytearray()
+            first = True
+            # COPY sends a message per row; gather them so each write to the client is sizeable
+            # (but pass the first row on at once).
+            for data in copy:
+                piece += data
+                rows += 1
+                if first or len(piece) >= PIECE_BYTES:
+                    first = False
+                    yield bytes(piece)
+                    piece.clear()
+            if piece:
                 yield bytes(piece)
-                piece.clear()
-        if piece:
-            yield bytes(piece)
+    finally:
+        # Once per export, also when the client goes away half-way (the rows read so far).
+        EXPORT_ROWS.labels(file_format.value).inc(rows)

@@ -37,6 +37,7 @@ from catalog_service.catalog.bulk.readers import (
 )
 from catalog_service.catalog.bulk.rows import COLUMNS, REQUIRED, ValidRow, make_validator
 from catalog_service.catalog.exceptions import InvalidInput, NotFound
+from catalog_service.catalog.metrics import IMPORT_ROWS, IMPORTS_FINISHED
 from catalog_service.catalog.models import ImportFormat, ImportStatus, ProductImport, ProductImportError
 
 logger = logging.getLogger(__name__)
@@ -343,6 +344,14 @@ def _load(job: ProductImport, batch: _Batch, totals: _Totals, tables: loader.Imp
             updated_at=timezone.now(),
         )
         written = time.perf_counter()
+    # Counted once the batch is committed: a batch rolled back wrote none of its rows.
+    for kind, count in (
+        ("created", outcome.created),
+        ("updated", outcome.updated),
+        ("unchanged", outcome.unchanged),
+        ("rejected", len(rejections)),
+    ):
+        IMPORT_ROWS.labels(kind).inc(count)
     totals.timings.write += written - started
     totals.timings.commit += time.perf_counter() - written
 
@@ -355,6 +364,7 @@ def _finish(job: ProductImport, status: ImportStatus, error: str, timings: Impor
     if status == ImportStatus.SUCCEEDED:
         job.total_rows = job.rows_processed
     job.save(update_fields=["status", "error", "finished_at", "total_rows", "updated_at"])
+    IMPORTS_FINISHED.labels(status.value).inc()
     return _result(job, timings)
 
 

@@ -33,6 +33,7 @@ from catalog_service.catalog.exceptions import (
     UnknownSku,
     UnknownSkus,
 )
+from catalog_service.catalog.metrics import RESERVATION_TRANSITIONS, RESERVATIONS
 from catalog_service.catalog.models import (
     MovementReason,
     Product,
@@ -159,17 +160,31 @@ def reservation_create(
     # key used before fails it at once on the unique constraint, before any stock is touched, and
     # a new key (nearly every request) costs no query for it.
     try:
-        return _create(
+        outcome = _create(
             request=request, caller=caller, idempotency_key=idempotency_key, fingerprint=fingerprint, now=now
         )
+    except UnknownSkus:
+        RESERVATIONS.labels("unknown_sku").inc()
+        raise
+    except InsufficientStock:
+        RESERVATIONS.labels("insufficient_stock").inc()
+        raise
     except IntegrityError as exc:
         if constraint_name(exc) != "reservation_caller_key_unique":
             raise
+    else:
+        RESERVATIONS.labels("sold" if request.commit else "held").inc()
+        return outcome
     # An earlier request with this key made a reservation (or a concurrent one did: our INSERT
     # waited for it to commit, then failed). Its reservation is the answer.
-    replay = _replay(caller=caller, idempotency_key=idempotency_key, fingerprint=fingerprint)
+    try:
+        replay = _replay(caller=caller, idempotency_key=idempotency_key, fingerprint=fingerprint)
+    except IdempotencyKeyReused:
+        RESERVATIONS.labels("key_reused").inc()
+        raise
     if replay is None:
         raise RuntimeError("idempotency key conflict without a committed reservation")
+    RESERVATIONS.labels("replayed").inc()
     if request.commit and replay.status is ReservationStatus.HELD:
         # Expired meanwhile (a Conflict): the reservation answered says so.
         with contextlib.suppress(Conflict):
@@ -222,6 +237,7 @@ def reservations_expire(*, now: datetime.datetime, batch_size: int = 500) -> int
                 actor=EXPIRY_ACTOR,
             )
             Reservation.objects.filter(pk__in=ids).update(status=ReservationStatus.EXPIRED, updated_at=timezone.now())
+        RESERVATION_TRANSITIONS.labels(ReservationStatus.EXPIRED.value).inc(len(ids))
         expired += len(ids)
         if len(ids) < batch_size:
             return expired
@@ -313,16 +329,20 @@ def _transition(
         if lapsed and transition is _COMMIT:
             # Past its deadline, the hold is gone even if the expiry job has not run yet:
             # expire it here (committed below, even though the commit is refused).
-            _apply(reservation, _EXPIRE, actor=EXPIRY_ACTOR)
+            applied = _EXPIRE
         elif status is not transition.source:
             raise Conflict(
                 f"The reservation is {status.value} and cannot be {transition.verb}.",
                 code="reservation_expired" if status is ReservationStatus.EXPIRED else "reservation_state_conflict",
             )
         else:
-            _apply(reservation, transition, actor=caller)
-            return transition.target
-    raise Conflict("The reservation expired before it was committed.", code="reservation_expired")
+            applied = transition
+        _apply(reservation, applied, actor=EXPIRY_ACTOR if applied is _EXPIRE else caller)
+    # Counted once the transaction has committed the change.
+    RESERVATION_TRANSITIONS.labels(applied.target.value).inc()
+    if applied is not transition:
+        raise Conflict("The reservation expired before it was committed.", code="reservation_expired")
+    return transition.target
 
 
 def _apply(reservation: Reservation, transition: _Transition, *, actor: str) -> None:

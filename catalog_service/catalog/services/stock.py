@@ -20,6 +20,7 @@ from django.db.backends.utils import CursorWrapper
 from django.utils import timezone
 
 from catalog_service.catalog.exceptions import Conflict, InvalidInput, NotFound, Shortage
+from catalog_service.catalog.metrics import STOCK_OUTS
 from catalog_service.catalog.models import MovementReason, Product, StockAdjustmentKey, StockLevel, StockMovement
 from catalog_service.catalog.services.common import constraint_name
 from common.idempotency import IdempotencyContext, idempotency_claim
@@ -123,6 +124,10 @@ def stock_adjust(
                 )
             on_hand, reserved = cursor.fetchone()
             delta = quantity if delta_from_old is None else quantity - delta_from_old
+            if on_hand - reserved == 0 and delta < 0:
+                # This change took the available stock to zero: a stock-out, once committed (the
+                # admin may run this inside a transaction of its own).
+                transaction.on_commit(lambda: STOCK_OUTS.labels("adjustment").inc())
             movement = StockMovement.objects.create(
                 product_id=product_id,
                 delta_on_hand=delta,
@@ -198,13 +203,17 @@ def stock_hold(*, lines: Sequence[HoldLine], actor: str, reference: str, sell: b
             f"""UPDATE {STOCK_TABLE} AS s
                 SET {change}, updated_at = %s
                 FROM unnest(%s::bigint[], %s::integer[]) AS v(product_id, quantity)
-                WHERE s.product_id = v.product_id AND s.on_hand - s.reserved >= v.quantity""",  # noqa: S608
+                WHERE s.product_id = v.product_id AND s.on_hand - s.reserved >= v.quantity
+                RETURNING s.on_hand - s.reserved""",  # noqa: S608
             [timezone.now(), [line.product_id for line in lines], [line.quantity for line in lines]],
         )
         # The rows are locked and were checked above, so every line matched; a miss here is a
         # bug, and raising rolls the whole reservation back.
         if cursor.rowcount != len(lines):
             raise RuntimeError("stock changed under a lock")
+        if stock_outs := sum(1 for (left,) in cursor.fetchall() if left == 0):
+            # Counted when the caller's transaction commits: a reservation rolled back sold nothing.
+            transaction.on_commit(lambda: STOCK_OUTS.labels("reservation").inc(stock_outs))
         movements = [
             StockMovement(
                 product_id=line.product_id,
