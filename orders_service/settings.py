@@ -60,7 +60,7 @@ DRF_STANDARDIZED_ERRORS = {
 
 LOGGING = logging_settings(SERVICE_NAME)
 SPECTACULAR_SETTINGS = spectacular_settings(
-    version="1.3.0",  # docs/api.md, "API versions": what each version changed
+    version="2.0.0",  # docs/api.md, "API versions": what each version changed
     title="Mercato orders API",
     description="Orders placed through the reservation saga, their status history and sales reports.",
 )
