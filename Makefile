@@ -25,7 +25,7 @@ $(CLIENTS_INSTALLED): $(INSTALLED) $(foreach package,$(CLIENT_PACKAGES),$(packag
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps $(foreach package,$(CLIENT_PACKAGES),-e $(package))
 	touch $(CLIENTS_INSTALLED)
 
-# openapi-typescript and tsc, at the versions in package-lock.json.
+# openapi-typescript, openapi-fetch and tsc, at the versions in package-lock.json.
 $(NODE_INSTALLED): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $(NODE_INSTALLED)
@@ -110,9 +110,11 @@ schema: install
 		echo "wrote $${service}_service/openapi.yaml"; \
 	done
 
-# Regenerate the API clients in clients/ from the committed schemas (docs/api.md).
+# Regenerate the API clients in clients/ from the committed schemas, then build a wheel per
+# Python client and an npm package per service into dist/clients/ (docs/api.md).
 clients: install
 	$(BIN)/python scripts/clients.py generate
+	$(BIN)/python scripts/clients.py package
 
 # Fail when the committed clients are stale, or do not import, type-check or compile.
 clients-check: install
@@ -129,4 +131,4 @@ lock: install
 	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes --quiet -c requirements.lock -o requirements-runtime.lock
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache node_modules
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache node_modules dist/clients

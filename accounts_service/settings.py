@@ -91,7 +91,7 @@ REST_FRAMEWORK = {
 
 LOGGING = logging_settings(SERVICE_NAME)
 SPECTACULAR_SETTINGS = spectacular_settings(
-    version="1.3.0",  # docs/api.md, "API versions": what each version changed
+    version="2.0.0",  # docs/api.md, "API versions": what each version changed
     title="Mercato accounts API",
     description="Users, staff roles, addresses, service clients and the tokens that identify them.",
 )

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import (
@@ -56,6 +57,41 @@ def page_size(request: Request, param: str, *, default: int, cap: int) -> int:
     return min(int(raw), cap)
 
 
+def page_response(*, next_link: str | None, previous_link: str | None, cursor_param: str, results: Any) -> Response:
+    """A page of any list, in the one shape every list answers (``page_schema``)."""
+    next_cursor = parse_qs(urlsplit(next_link).query).get(cursor_param, [None])[0] if next_link else None
+    return Response({"next": next_link, "next_cursor": next_cursor, "previous": previous_link, "results": results})
+
+
+def page_schema(results: dict[str, Any], *, cursor_param: str = "cursor") -> dict[str, Any]:
+    """The page of every list: every field always there, links null at either end. ``next_cursor``
+    spares a client digging the cursor out of ``next`` to pass it as ``cursor`` again."""
+    return {
+        "type": "object",
+        "required": ["next", "next_cursor", "previous", "results"],
+        "properties": {
+            "next": {
+                "type": "string",
+                "nullable": True,
+                "format": "uri",
+                "description": "The next page, or null on the last one.",
+            },
+            "next_cursor": {
+                "type": "string",
+                "nullable": True,
+                "description": (f"The `{cursor_param}` of the next page (the one in `next`), or null on the last one."),
+            },
+            "previous": {
+                "type": "string",
+                "nullable": True,
+                "format": "uri",
+                "description": "The previous page, or null on the first one.",
+            },
+            "results": results,
+        },
+    }
+
+
 class CursorPagination(pagination.CursorPagination):
     """Keyset pagination for every list: stable under inserts and never a COUNT(*).
 
@@ -92,6 +128,17 @@ class CursorPagination(pagination.CursorPagination):
         position = _parse_position(str(cursor.position), field)
         # The stubs type a position as an int; DRF's are text (str() of the column's value).
         return pagination.Cursor(offset=cursor.offset, reverse=cursor.reverse, position=position)  # type: ignore[arg-type]
+
+    def get_paginated_response(self, data: Any) -> Response:
+        return page_response(
+            next_link=self.get_next_link(),
+            previous_link=self.get_previous_link(),
+            cursor_param=self.cursor_query_param,
+            results=data,
+        )
+
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        return page_schema(schema, cursor_param=self.cursor_query_param)
 
     def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
         parameters: list[dict[str, Any]] = super().get_schema_operation_parameters(view)
@@ -334,28 +381,15 @@ class KeysetPagination(BasePagination):
 
     # --- responses and schema -------------------------------------------------------------
     def get_paginated_response(self, data: Any) -> Response:
-        return Response({"next": self.next_cursor, "previous": self.previous_cursor, "results": data})
+        return page_response(
+            next_link=self.next_cursor,
+            previous_link=self.previous_cursor,
+            cursor_param=self.cursor_query_param,
+            results=data,
+        )
 
     def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "type": "object",
-            "required": ["next", "previous", "results"],
-            "properties": {
-                "next": {
-                    "type": "string",
-                    "nullable": True,
-                    "format": "uri",
-                    "description": "The next page, or null on the last one.",
-                },
-                "previous": {
-                    "type": "string",
-                    "nullable": True,
-                    "format": "uri",
-                    "description": "The previous page, or null on the first one.",
-                },
-                "results": schema,
-            },
-        }
+        return page_schema(schema, cursor_param=self.cursor_query_param)
 
     def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
         return [

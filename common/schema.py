@@ -1,4 +1,3 @@
-import re
 from typing import Any
 
 from drf_spectacular.plumbing import force_instance, is_patched_serializer
@@ -76,7 +75,13 @@ class AutoSchema(StandardizedErrorsAutoSchema):
         # ("anonymous, as one alternative"): generated clients read any requirement as needing a
         # token, and would make a caller who has none yet pretend to have one.
         requirements = list(super().get_auth())
-        return [] if requirements == [{}] else requirements
+        if requirements == [{}]:
+            return []
+        # A read anyone may make, with a token or without (the public catalog): anonymous first,
+        # so that the optional token reads as optional (``[{}, {"jwtAuth": []}]``).
+        if {} in requirements:
+            return [{}, *(requirement for requirement in requirements if requirement)]
+        return requirements
 
     def _get_request_for_media_type(self, serializer: Any, direction: str = "request") -> tuple[Any, bool]:
         schema, required = super()._get_request_for_media_type(serializer, direction)  # type: ignore[no-untyped-call]
@@ -167,36 +172,3 @@ def _decimal_pattern(field: serializers.DecimalField) -> str:
     if fraction is None:
         return f"^{sign}{whole}$"
     return rf"^{sign}(?:{whole}(?:\.{fraction})?|\.{fraction})$"
-
-
-# drf-standardized-errors names a list item's or a dict entry's field INDEX or KEY in the
-# documented ``attr`` ("skus.INDEX"); the errors themselves carry the real index or key
-# ("skus.3"). A key is any string, the empty one too (an unknown "" key is refused as "").
-_ATTR_PLACEHOLDERS = {"INDEX": r"\d+", "KEY": r"[\s\S]*"}
-
-
-def attr_placeholders_as_patterns(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
-    """drf-spectacular postprocessing hook: document such an ``attr`` as the pattern of the
-    values it really takes instead of an enum no real error matches.
-
-    The errors of an operation are a ``oneOf`` told apart by ``attr``; where a placeholder is
-    among the mapped values, no real value is, so that choice becomes a plain ``anyOf``.
-    """
-    for component in result.get("components", {}).get("schemas", {}).values():
-        mapping = component.get("discriminator", {}).get("mapping", {})
-        if "oneOf" in component and any(_has_placeholder(value) for value in mapping):
-            del component["discriminator"]
-            component["anyOf"] = component.pop("oneOf")
-        attr = component.get("properties", {}).get("attr")
-        if not isinstance(attr, dict) or not any(_has_placeholder(value) for value in attr.get("enum") or ()):
-            continue
-        alternatives = [
-            r"\.".join(_ATTR_PLACEHOLDERS.get(segment, re.escape(segment)) for segment in value.split("."))
-            for value in attr.pop("enum")
-        ]
-        attr["pattern"] = "^(?:" + "|".join(alternatives) + ")$"
-    return result
-
-
-def _has_placeholder(value: Any) -> bool:
-    return isinstance(value, str) and any(segment in _ATTR_PLACEHOLDERS for segment in value.split("."))

@@ -300,7 +300,7 @@ def spectacular_settings(*, title: str, description: str, version: str = "1.0.0"
         },
         "POSTPROCESSING_HOOKS": [
             "drf_standardized_errors.openapi_hooks.postprocess_schema_enums",
-            "common.schema.attr_placeholders_as_patterns",
+            "common.openapi_errors.shared_error_components",
         ],
     }
 

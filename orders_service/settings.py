@@ -57,7 +57,7 @@ IDEMPOTENCY_LEASE_SECONDS = env.int("IDEMPOTENCY_LEASE_SECONDS", default=60)
 
 LOGGING = logging_settings(SERVICE_NAME)
 SPECTACULAR_SETTINGS = spectacular_settings(
-    version="1.3.0",  # docs/api.md, "API versions": what each version changed
+    version="2.0.0",  # docs/api.md, "API versions": what each version changed
     title="Mercato orders API",
     description="Orders placed through the reservation saga, their status history and sales reports.",
 )

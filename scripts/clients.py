@@ -1,35 +1,47 @@
-"""Generate the API clients from the committed OpenAPI schemas, or check the committed ones.
+"""Generate the API clients from the committed OpenAPI schemas, check them, or package them.
 
     python scripts/clients.py generate   # make clients: rewrite clients/ from <svc>_service/openapi.yaml
+    python scripts/clients.py package    # make clients: a wheel and an npm package per service, in dist/clients/
     python scripts/clients.py check      # make clients-check: regenerate elsewhere, compare, build
 
-Per service: a typed Python package (openapi-python-client, settings in
-clients/python/config/<svc>.yaml) in clients/python/mercato-<svc>-client/, and TypeScript types
-(openapi-typescript, from node_modules, installed by `make install`) in
-clients/typescript/<svc>.d.ts. Any generator warning fails the run: a warning means the schema
-is wrong, and the fix belongs in the service's code (then `make schema`), not here.
+Per service: a typed Python package (the stock openapi-python-client, pinned in pyproject.toml,
+no template of ours; settings in clients/python/config/<svc>.yaml) in
+clients/python/mercato-<svc>-client/, and TypeScript types (openapi-typescript, from
+node_modules, installed by `make install`) in clients/typescript/<svc>.d.ts. Any generator
+warning fails the run: a warning means the schema is wrong, and the fix belongs in the service's
+code or the schema hooks in common/ (then `make schema`), not here.
+
+`package` builds, versioned with the schema's info.version: the wheel of each Python client
+(`uv build`), and the npm package `@mercato/<svc>-client` of each service: its generated types
+(`schema.d.ts`) and clients/typescript/package/index.ts compiled (an openapi-fetch client typed
+by them, and a helper that walks every page of a list).
 
 `check` fails when the committed clients differ from what the committed schemas generate, when
 a Python package does not import or is not mypy --strict clean, or when the TypeScript types do
-not type-check against clients/typescript/usage.ts (`tsc --noEmit`).
+not type-check against clients/typescript/usage.ts and the npm package's source (`tsc`).
 """
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+import yaml
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SERVICES = ("accounts", "catalog", "orders")
 CLIENTS = REPO_ROOT / "clients"
 PYTHON_CONFIG = CLIENTS / "python" / "config"
-# One template of openapi-python-client 0.29.1, fixed where it generates code that does not
-# import (see the comment in it); the rest come from the generator. Drop it once upstream fixes it.
-PYTHON_TEMPLATES = CLIENTS / "python" / "templates"
 TYPESCRIPT = CLIENTS / "typescript"
+NPM_SOURCE = TYPESCRIPT / "package"
+PACKAGES = REPO_ROOT / "dist" / "clients"
+# The runtime the npm packages depend on, at the version the repository pins (package-lock.json).
+OPENAPI_FETCH = "openapi-fetch"
 NODE_BIN = REPO_ROOT / "node_modules" / ".bin"
 VENV_BIN = Path(sys.executable).parent
 # Files a build or an editable install leaves beside the generated code; never generated.
@@ -76,8 +88,6 @@ def generate(destination: Path) -> None:
                 str(PYTHON_CONFIG / f"{service}.yaml"),
                 "--meta",
                 "setup",
-                "--custom-template-path",
-                str(PYTHON_TEMPLATES),
                 "--output-path",
                 str(destination / "python" / python_project(service)),
                 "--overwrite",
@@ -173,16 +183,78 @@ def check_python_builds() -> None:
 
 def check_typescript_builds() -> None:
     run([str(NODE_BIN / "tsc"), "--noEmit", "--project", str(TYPESCRIPT / "tsconfig.json")])
+    # The npm package's source, against each service's types, as `package` compiles it.
+    with tempfile.TemporaryDirectory(prefix="mercato-npm-", dir=REPO_ROOT / "node_modules") as tmp:
+        for service in SERVICES:
+            stage_npm_package(service, Path(tmp) / service)
+            run([str(NODE_BIN / "tsc"), "--noEmit", "--project", str(Path(tmp) / service / "tsconfig.json")])
+
+
+def api_version(service: str) -> str:
+    return str(yaml.safe_load(schema(service).read_text())["info"]["version"])
+
+
+def npm_package(service: str) -> str:
+    return f"@mercato/{service}-client"
+
+
+def stage_npm_package(service: str, stage: Path) -> None:
+    """The npm package's files before compiling: package.json, index.ts, schema.d.ts."""
+    stage.mkdir(parents=True)
+    pinned = json.loads((REPO_ROOT / "package.json").read_text())
+    runtime = {**pinned.get("dependencies", {}), **pinned.get("devDependencies", {})}[OPENAPI_FETCH]
+    manifest = {
+        "name": npm_package(service),
+        "version": api_version(service),
+        "description": f"Mercato {service} API: generated types and an openapi-fetch client",
+        "license": "UNLICENSED",
+        "type": "module",
+        "main": "index.js",
+        "types": "index.d.ts",
+        "exports": {".": {"types": "./index.d.ts", "default": "./index.js"}},
+        "files": ["index.js", "index.d.ts", "schema.d.ts"],
+        "dependencies": {OPENAPI_FETCH: runtime},
+    }
+    (stage / "package.json").write_text(json.dumps(manifest, indent=2) + "\n")
+    shutil.copy(NPM_SOURCE / "index.ts", stage / "index.ts")
+    shutil.copy(NPM_SOURCE / "tsconfig.json", stage / "tsconfig.json")
+    shutil.copy(TYPESCRIPT / f"{service}.d.ts", stage / "schema.d.ts")
+
+
+def package(destination: Path) -> list[Path]:
+    """A wheel per Python client and an npm tarball per service, in ``destination``."""
+    destination.mkdir(parents=True, exist_ok=True)
+    built: list[Path] = []
+    # Staged under node_modules/, so that the compiler finds openapi-fetch by walking up.
+    with tempfile.TemporaryDirectory(prefix="mercato-packages-", dir=REPO_ROOT / "node_modules") as tmp:
+        for service in SERVICES:
+            # Built from a copy: setuptools leaves build/ and *.egg-info/ beside the sources.
+            source = Path(tmp) / "python" / python_project(service)
+            shutil.copytree(CLIENTS / "python" / python_project(service), source)
+            run([str(VENV_BIN / "uv"), "build", "--wheel", "--quiet", "--out-dir", str(destination), str(source)])
+            built.append(destination / f"{python_package(service)}-{api_version(service)}-py3-none-any.whl")
+            stage = Path(tmp) / "npm" / service
+            stage_npm_package(service, stage)
+            run([str(NODE_BIN / "tsc"), "--project", str(stage / "tsconfig.json")])
+            run(["npm", "pack", "--quiet", "--pack-destination", str(destination)], cwd=stage)
+            built.append(destination / f"mercato-{service}-client-{api_version(service)}.tgz")
+    missing = [path for path in built if not path.is_file()]
+    if missing:
+        raise ClientsError(f"not built: {missing}")
+    return built
 
 
 def main(argv: list[str]) -> int:
-    if argv not in (["generate"], ["check"]):
+    if argv not in (["generate"], ["package"], ["check"]):
         print(__doc__)
         return 2
     try:
         if argv == ["generate"]:
             generate(CLIENTS)
             print("wrote clients/python/ and clients/typescript/ from the committed schemas")
+        elif argv == ["package"]:
+            for path in package(PACKAGES):
+                print(f"built {path.relative_to(REPO_ROOT)}")
         else:
             check_stale()
             check_python_builds()

@@ -71,7 +71,7 @@ def _page_size(query: str) -> int:
 
 
 def _list_payload(rows: list[tuple[Any, ...]], page_size: int) -> dict[str, Any]:
-    return {"next": None, "previous": None, "results": [_product(row) for row in rows[:page_size]]}
+    return {"next": None, "next_cursor": None, "previous": None, "results": [_product(row) for row in rows[:page_size]]}
 
 
 # --- bare Django -------------------------------------------------------------------------------

@@ -115,7 +115,7 @@ export interface paths {
         put?: never;
         /**
          * Obtain a service token (client credentials)
-         * @description For registered service clients. `scope` must be a subset of the client's scopes (400 `invalid_scope` otherwise); without it the token carries all of them.
+         * @description For registered service clients. `scope` must be a subset of the client's scopes (400 `invalid_scope` otherwise); without it the token carries all of them. The same fields are also taken as a form (`application/x-www-form-urlencoded`, as OAuth 2 libraries send the grant, RFC 6749 4.4.2), with the same answers.
          */
         post: operations["auth_service_token"];
         delete?: never;
@@ -403,538 +403,6 @@ export interface components {
             country: string;
             phone?: string;
         };
-        AuthLogoutError: components["schemas"]["AuthLogoutNonFieldErrorsErrorComponent"] | components["schemas"]["AuthLogoutRefreshTokenErrorComponent"] | components["schemas"]["AuthLogoutKEYErrorComponent"];
-        AuthLogoutErrorResponse400: components["schemas"]["AuthLogoutValidationError"] | components["schemas"]["ParseErrorResponse"];
-        AuthLogoutKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        AuthLogoutNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        AuthLogoutRefreshTokenErrorComponent: {
-            /**
-             * @description * `refresh_token` - refresh_token
-             * @enum {string}
-             */
-            attr: "refresh_token";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        AuthLogoutValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["AuthLogoutError"][];
-        };
-        AuthPasswordResetConfirmError: components["schemas"]["AuthPasswordResetConfirmNonFieldErrorsErrorComponent"] | components["schemas"]["AuthPasswordResetConfirmUidErrorComponent"] | components["schemas"]["AuthPasswordResetConfirmTokenErrorComponent"] | components["schemas"]["AuthPasswordResetConfirmNewPasswordErrorComponent"] | components["schemas"]["AuthPasswordResetConfirmKEYErrorComponent"];
-        AuthPasswordResetConfirmErrorResponse400: components["schemas"]["AuthPasswordResetConfirmValidationError"] | components["schemas"]["ParseErrorResponse"];
-        AuthPasswordResetConfirmKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        AuthPasswordResetConfirmNewPasswordErrorComponent: {
-            /**
-             * @description * `new_password` - new_password
-             * @enum {string}
-             */
-            attr: "new_password";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `password_entirely_numeric` - password_entirely_numeric
-             *     * `password_too_common` - password_too_common
-             *     * `password_too_short` - password_too_short
-             *     * `password_too_similar` - password_too_similar
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "password_entirely_numeric" | "password_too_common" | "password_too_short" | "password_too_similar" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        AuthPasswordResetConfirmNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        AuthPasswordResetConfirmTokenErrorComponent: {
-            /**
-             * @description * `token` - token
-             * @enum {string}
-             */
-            attr: "token";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        AuthPasswordResetConfirmUidErrorComponent: {
-            /**
-             * @description * `uid` - uid
-             * @enum {string}
-             */
-            attr: "uid";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        AuthPasswordResetConfirmValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["AuthPasswordResetConfirmError"][];
-        };
-        AuthPasswordResetEmailErrorComponent: {
-            /**
-             * @description * `email` - email
-             * @enum {string}
-             */
-            attr: "email";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        AuthPasswordResetError: components["schemas"]["AuthPasswordResetNonFieldErrorsErrorComponent"] | components["schemas"]["AuthPasswordResetEmailErrorComponent"] | components["schemas"]["AuthPasswordResetKEYErrorComponent"];
-        AuthPasswordResetErrorResponse400: components["schemas"]["AuthPasswordResetValidationError"] | components["schemas"]["ParseErrorResponse"];
-        AuthPasswordResetKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        AuthPasswordResetNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        AuthPasswordResetValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["AuthPasswordResetError"][];
-        };
-        AuthRegisterEmailErrorComponent: {
-            /**
-             * @description * `email` - email
-             * @enum {string}
-             */
-            attr: "email";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        AuthRegisterError: components["schemas"]["AuthRegisterNonFieldErrorsErrorComponent"] | components["schemas"]["AuthRegisterEmailErrorComponent"] | components["schemas"]["AuthRegisterPasswordErrorComponent"] | components["schemas"]["AuthRegisterFullNameErrorComponent"] | components["schemas"]["AuthRegisterKEYErrorComponent"];
-        AuthRegisterErrorResponse400: components["schemas"]["AuthRegisterValidationError"] | components["schemas"]["ParseErrorResponse"];
-        AuthRegisterFullNameErrorComponent: {
-            /**
-             * @description * `full_name` - full_name
-             * @enum {string}
-             */
-            attr: "full_name";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        AuthRegisterKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        AuthRegisterNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        AuthRegisterPasswordErrorComponent: {
-            /**
-             * @description * `password` - password
-             * @enum {string}
-             */
-            attr: "password";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `password_entirely_numeric` - password_entirely_numeric
-             *     * `password_too_common` - password_too_common
-             *     * `password_too_short` - password_too_short
-             *     * `password_too_similar` - password_too_similar
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "password_entirely_numeric" | "password_too_common" | "password_too_short" | "password_too_similar" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        AuthRegisterValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["AuthRegisterError"][];
-        };
-        AuthServiceTokenClientIdErrorComponent: {
-            /**
-             * @description * `client_id` - client_id
-             * @enum {string}
-             */
-            attr: "client_id";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        AuthServiceTokenClientSecretErrorComponent: {
-            /**
-             * @description * `client_secret` - client_secret
-             * @enum {string}
-             */
-            attr: "client_secret";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        AuthServiceTokenError: components["schemas"]["AuthServiceTokenNonFieldErrorsErrorComponent"] | components["schemas"]["AuthServiceTokenGrantTypeErrorComponent"] | components["schemas"]["AuthServiceTokenClientIdErrorComponent"] | components["schemas"]["AuthServiceTokenClientSecretErrorComponent"] | components["schemas"]["AuthServiceTokenScopeErrorComponent"] | components["schemas"]["AuthServiceTokenKEYErrorComponent"];
-        AuthServiceTokenErrorResponse400: components["schemas"]["AuthServiceTokenValidationError"] | components["schemas"]["ParseErrorResponse"];
-        AuthServiceTokenGrantTypeErrorComponent: {
-            /**
-             * @description * `grant_type` - grant_type
-             * @enum {string}
-             */
-            attr: "grant_type";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        AuthServiceTokenKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        AuthServiceTokenNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        AuthServiceTokenScopeErrorComponent: {
-            /**
-             * @description * `scope` - scope
-             * @enum {string}
-             */
-            attr: "scope";
-            /**
-             * @description * `invalid` - invalid
-             *     * `invalid_scope` - invalid_scope
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "invalid_scope" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        AuthServiceTokenValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["AuthServiceTokenError"][];
-        };
-        AuthTokenEmailErrorComponent: {
-            /**
-             * @description * `email` - email
-             * @enum {string}
-             */
-            attr: "email";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        AuthTokenError: components["schemas"]["AuthTokenNonFieldErrorsErrorComponent"] | components["schemas"]["AuthTokenEmailErrorComponent"] | components["schemas"]["AuthTokenPasswordErrorComponent"] | components["schemas"]["AuthTokenKEYErrorComponent"];
-        AuthTokenErrorResponse400: components["schemas"]["AuthTokenValidationError"] | components["schemas"]["ParseErrorResponse"];
-        AuthTokenKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        AuthTokenNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        AuthTokenPasswordErrorComponent: {
-            /**
-             * @description * `password` - password
-             * @enum {string}
-             */
-            attr: "password";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        AuthTokenRefreshError: components["schemas"]["AuthTokenRefreshNonFieldErrorsErrorComponent"] | components["schemas"]["AuthTokenRefreshRefreshTokenErrorComponent"] | components["schemas"]["AuthTokenRefreshKEYErrorComponent"];
-        AuthTokenRefreshErrorResponse400: components["schemas"]["AuthTokenRefreshValidationError"] | components["schemas"]["ParseErrorResponse"];
-        AuthTokenRefreshKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        AuthTokenRefreshNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        AuthTokenRefreshRefreshTokenErrorComponent: {
-            /**
-             * @description * `refresh_token` - refresh_token
-             * @enum {string}
-             */
-            attr: "refresh_token";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        AuthTokenRefreshValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["AuthTokenRefreshError"][];
-        };
-        AuthTokenValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["AuthTokenError"][];
-        };
-        AuthWhoamiErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        /** @description The client credentials grant as a form (`application/x-www-form-urlencoded`, RFC 6749, 4.4.2). */
-        ClientCredentialsFormRequest: {
-            grant_type?: components["schemas"]["GrantTypeEnum"];
-            client_id: string;
-            client_secret: string;
-            /** @description Space-separated scopes, a subset of the client's; all of them when omitted. */
-            scope?: string;
-        };
         ClientCredentialsRequest: {
             grant_type?: components["schemas"]["GrantTypeEnum"];
             client_id: string;
@@ -942,180 +410,16 @@ export interface components {
             /** @description Space-separated scopes, a subset of the client's; all of them when omitted. */
             scope?: string;
         };
-        /**
-         * @description * `client_error` - Client Error
-         * @enum {string}
-         */
-        ClientErrorEnum: "client_error";
-        ContentTooLargeError: {
-            code: components["schemas"]["ContentTooLargeErrorCodeEnum"];
-            detail: string;
-            attr: string | null;
-        };
-        /**
-         * @description * `content_too_large` - content_too_large
-         * @enum {string}
-         */
-        ContentTooLargeErrorCodeEnum: "content_too_large";
         CredentialsRequest: {
             /** Format: email */
             email: string;
             password: string;
-        };
-        Error401: {
-            code: components["schemas"]["ErrorCode401Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error403: {
-            code: components["schemas"]["ErrorCode403Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error404: {
-            code: components["schemas"]["ErrorCode404Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error405: {
-            code: components["schemas"]["ErrorCode405Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error406: {
-            code: components["schemas"]["ErrorCode406Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error409: {
-            code: components["schemas"]["ErrorCode409Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error415: {
-            code: components["schemas"]["ErrorCode415Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error429: {
-            code: components["schemas"]["ErrorCode429Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error500: {
-            code: components["schemas"]["ErrorCode500Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        /**
-         * @description * `authentication_failed` - Authentication Failed
-         *     * `not_authenticated` - Not Authenticated
-         * @enum {string}
-         */
-        ErrorCode401Enum: "authentication_failed" | "not_authenticated";
-        /**
-         * @description * `permission_denied` - Permission Denied
-         * @enum {string}
-         */
-        ErrorCode403Enum: "permission_denied";
-        /**
-         * @description * `not_found` - Not Found
-         * @enum {string}
-         */
-        ErrorCode404Enum: "not_found";
-        /**
-         * @description * `method_not_allowed` - Method Not Allowed
-         * @enum {string}
-         */
-        ErrorCode405Enum: "method_not_allowed";
-        /**
-         * @description * `not_acceptable` - Not Acceptable
-         * @enum {string}
-         */
-        ErrorCode406Enum: "not_acceptable";
-        /**
-         * @description * `conflict` - Conflict
-         * @enum {string}
-         */
-        ErrorCode409Enum: "conflict";
-        /**
-         * @description * `unsupported_media_type` - Unsupported Media Type
-         * @enum {string}
-         */
-        ErrorCode415Enum: "unsupported_media_type";
-        /**
-         * @description * `throttled` - Throttled
-         * @enum {string}
-         */
-        ErrorCode429Enum: "throttled";
-        /**
-         * @description * `error` - Error
-         * @enum {string}
-         */
-        ErrorCode500Enum: "error";
-        ErrorResponse401: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error401"][];
-        };
-        ErrorResponse403: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error403"][];
-        };
-        ErrorResponse404: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error404"][];
-        };
-        ErrorResponse405: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error405"][];
-        };
-        ErrorResponse406: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error406"][];
-        };
-        ErrorResponse409: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error409"][];
-        };
-        ErrorResponse413: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["ContentTooLargeError"][];
-        };
-        ErrorResponse414: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["UriTooLongError"][];
-        };
-        ErrorResponse415: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error415"][];
-        };
-        ErrorResponse429: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error429"][];
-        };
-        ErrorResponse431: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["HeaderFieldsTooLargeError"][];
-        };
-        ErrorResponse500: {
-            type: components["schemas"]["ServerErrorEnum"];
-            errors: components["schemas"]["Error500"][];
         };
         /**
          * @description * `client_credentials` - client_credentials
          * @enum {string}
          */
         GrantTypeEnum: "client_credentials";
-        HeaderFieldsTooLargeError: {
-            code: components["schemas"]["HeaderFieldsTooLargeErrorCodeEnum"];
-            detail: string;
-            attr: string | null;
-        };
-        /**
-         * @description * `request_header_fields_too_large` - request_header_fields_too_large
-         * @enum {string}
-         */
-        HeaderFieldsTooLargeErrorCodeEnum: "request_header_fields_too_large";
         JWK: {
             /** @description Always `RSA`. */
             kty: string;
@@ -1134,50 +438,35 @@ export interface components {
             /** @description The signing key first, then previous keys still accepted. */
             keys: components["schemas"]["JWK"][];
         };
-        JwksErrorResponse400: components["schemas"]["ParseErrorResponse"];
         PaginatedAddressList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @description The next page, or null on the last one.
              */
-            next?: string | null;
+            next: string | null;
+            /** @description The `cursor` of the next page (the one in `next`), or null on the last one. */
+            next_cursor: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @description The previous page, or null on the first one.
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["Address"][];
         };
         PaginatedUserList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @description The next page, or null on the last one.
              */
-            next?: string | null;
+            next: string | null;
+            /** @description The `cursor` of the next page (the one in `next`), or null on the last one. */
+            next_cursor: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @description The previous page, or null on the first one.
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["User"][];
-        };
-        ParseError: {
-            code: components["schemas"]["ParseErrorCodeEnum"];
-            detail: string;
-            attr: string | null;
-        };
-        /**
-         * @description * `parse_error` - Parse Error
-         * @enum {string}
-         */
-        ParseErrorCodeEnum: "parse_error";
-        ParseErrorResponse: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "client_error";
-            errors: components["schemas"]["ParseError"][];
         };
         PasswordChangeRequest: {
             current_password: string;
@@ -1220,11 +509,6 @@ export interface components {
             /** @default  */
             full_name?: string;
         };
-        /**
-         * @description * `server_error` - Server Error
-         * @enum {string}
-         */
-        ServerErrorEnum: "server_error";
         ServiceToken: {
             access_token: string;
             /** @description Always `Bearer`. */
@@ -1246,16 +530,6 @@ export interface components {
         TokenRefreshRequest: {
             refresh_token: string;
         };
-        UriTooLongError: {
-            code: components["schemas"]["UriTooLongErrorCodeEnum"];
-            detail: string;
-            attr: string | null;
-        };
-        /**
-         * @description * `uri_too_long` - uri_too_long
-         * @enum {string}
-         */
-        UriTooLongErrorCodeEnum: "uri_too_long";
         User: {
             /** Format: uuid */
             readonly id: string;
@@ -1277,679 +551,6 @@ export interface components {
             /** Format: date-time */
             readonly last_login: string | null;
         };
-        UsersDeactivateErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        UsersListCursorErrorComponent: {
-            /**
-             * @description * `cursor` - cursor (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "cursor";
-            /**
-             * @description * `invalid_cursor` - invalid_cursor
-             * @enum {string}
-             */
-            code: "invalid_cursor";
-            detail: string;
-        };
-        UsersListError: components["schemas"]["UsersListIsActiveErrorComponent"] | components["schemas"]["UsersListIsStaffErrorComponent"] | components["schemas"]["UsersListJoinedAfterErrorComponent"] | components["schemas"]["UsersListJoinedBeforeErrorComponent"] | components["schemas"]["UsersListQErrorComponent"] | components["schemas"]["UsersListPageSizeErrorComponent"] | components["schemas"]["UsersListCursorErrorComponent"];
-        UsersListErrorResponse400: components["schemas"]["UsersListValidationError"] | components["schemas"]["ParseErrorResponse"];
-        UsersListIsActiveErrorComponent: {
-            /**
-             * @description * `is_active` - is_active (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "is_active";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        UsersListIsStaffErrorComponent: {
-            /**
-             * @description * `is_staff` - is_staff (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "is_staff";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        UsersListJoinedAfterErrorComponent: {
-            /**
-             * @description * `joined_after` - joined_after (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "joined_after";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_value" | "min_value";
-            detail: string;
-        };
-        UsersListJoinedBeforeErrorComponent: {
-            /**
-             * @description * `joined_before` - joined_before (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "joined_before";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_value" | "min_value";
-            detail: string;
-        };
-        UsersListPageSizeErrorComponent: {
-            /**
-             * @description * `page_size` - page_size (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "page_size";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        UsersListQErrorComponent: {
-            /**
-             * @description * `q` - q (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "q";
-            /**
-             * @description * `max_length` - max_length
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             * @enum {string}
-             */
-            code: "max_length" | "null_characters_not_allowed";
-            detail: string;
-        };
-        UsersListValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["UsersListError"][];
-        };
-        UsersMeAddressesCreateCityErrorComponent: {
-            /**
-             * @description * `city` - city
-             * @enum {string}
-             */
-            attr: "city";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        UsersMeAddressesCreateCountryErrorComponent: {
-            /**
-             * @description * `country` - country
-             * @enum {string}
-             */
-            attr: "country";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        UsersMeAddressesCreateError: components["schemas"]["UsersMeAddressesCreateNonFieldErrorsErrorComponent"] | components["schemas"]["UsersMeAddressesCreateLabelErrorComponent"] | components["schemas"]["UsersMeAddressesCreateRecipientErrorComponent"] | components["schemas"]["UsersMeAddressesCreateLine1ErrorComponent"] | components["schemas"]["UsersMeAddressesCreateLine2ErrorComponent"] | components["schemas"]["UsersMeAddressesCreateCityErrorComponent"] | components["schemas"]["UsersMeAddressesCreateRegionErrorComponent"] | components["schemas"]["UsersMeAddressesCreatePostalCodeErrorComponent"] | components["schemas"]["UsersMeAddressesCreateCountryErrorComponent"] | components["schemas"]["UsersMeAddressesCreatePhoneErrorComponent"] | components["schemas"]["UsersMeAddressesCreateKEYErrorComponent"];
-        UsersMeAddressesCreateErrorResponse400: components["schemas"]["UsersMeAddressesCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        UsersMeAddressesCreateKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        UsersMeAddressesCreateLabelErrorComponent: {
-            /**
-             * @description * `label` - label
-             * @enum {string}
-             */
-            attr: "label";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        UsersMeAddressesCreateLine1ErrorComponent: {
-            /**
-             * @description * `line1` - line1
-             * @enum {string}
-             */
-            attr: "line1";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        UsersMeAddressesCreateLine2ErrorComponent: {
-            /**
-             * @description * `line2` - line2
-             * @enum {string}
-             */
-            attr: "line2";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        UsersMeAddressesCreateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        UsersMeAddressesCreatePhoneErrorComponent: {
-            /**
-             * @description * `phone` - phone
-             * @enum {string}
-             */
-            attr: "phone";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        UsersMeAddressesCreatePostalCodeErrorComponent: {
-            /**
-             * @description * `postal_code` - postal_code
-             * @enum {string}
-             */
-            attr: "postal_code";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        UsersMeAddressesCreateRecipientErrorComponent: {
-            /**
-             * @description * `recipient` - recipient
-             * @enum {string}
-             */
-            attr: "recipient";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        UsersMeAddressesCreateRegionErrorComponent: {
-            /**
-             * @description * `region` - region
-             * @enum {string}
-             */
-            attr: "region";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        UsersMeAddressesCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["UsersMeAddressesCreateError"][];
-        };
-        UsersMeAddressesDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        UsersMeAddressesListCursorErrorComponent: {
-            /**
-             * @description * `cursor` - cursor (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "cursor";
-            /**
-             * @description * `invalid_cursor` - invalid_cursor
-             * @enum {string}
-             */
-            code: "invalid_cursor";
-            detail: string;
-        };
-        UsersMeAddressesListError: components["schemas"]["UsersMeAddressesListPageSizeErrorComponent"] | components["schemas"]["UsersMeAddressesListCursorErrorComponent"];
-        UsersMeAddressesListErrorResponse400: components["schemas"]["UsersMeAddressesListValidationError"] | components["schemas"]["ParseErrorResponse"];
-        UsersMeAddressesListPageSizeErrorComponent: {
-            /**
-             * @description * `page_size` - page_size (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "page_size";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        UsersMeAddressesListValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["UsersMeAddressesListError"][];
-        };
-        UsersMeAddressesPartialUpdateCityErrorComponent: {
-            /**
-             * @description * `city` - city
-             * @enum {string}
-             */
-            attr: "city";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        UsersMeAddressesPartialUpdateCountryErrorComponent: {
-            /**
-             * @description * `country` - country
-             * @enum {string}
-             */
-            attr: "country";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        UsersMeAddressesPartialUpdateError: components["schemas"]["UsersMeAddressesPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateLabelErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateRecipientErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateLine1ErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateLine2ErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateCityErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateRegionErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdatePostalCodeErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateCountryErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdatePhoneErrorComponent"] | components["schemas"]["UsersMeAddressesPartialUpdateKEYErrorComponent"];
-        UsersMeAddressesPartialUpdateErrorResponse400: components["schemas"]["UsersMeAddressesPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        UsersMeAddressesPartialUpdateKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        UsersMeAddressesPartialUpdateLabelErrorComponent: {
-            /**
-             * @description * `label` - label
-             * @enum {string}
-             */
-            attr: "label";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        UsersMeAddressesPartialUpdateLine1ErrorComponent: {
-            /**
-             * @description * `line1` - line1
-             * @enum {string}
-             */
-            attr: "line1";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        UsersMeAddressesPartialUpdateLine2ErrorComponent: {
-            /**
-             * @description * `line2` - line2
-             * @enum {string}
-             */
-            attr: "line2";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        UsersMeAddressesPartialUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        UsersMeAddressesPartialUpdatePhoneErrorComponent: {
-            /**
-             * @description * `phone` - phone
-             * @enum {string}
-             */
-            attr: "phone";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        UsersMeAddressesPartialUpdatePostalCodeErrorComponent: {
-            /**
-             * @description * `postal_code` - postal_code
-             * @enum {string}
-             */
-            attr: "postal_code";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        UsersMeAddressesPartialUpdateRecipientErrorComponent: {
-            /**
-             * @description * `recipient` - recipient
-             * @enum {string}
-             */
-            attr: "recipient";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        UsersMeAddressesPartialUpdateRegionErrorComponent: {
-            /**
-             * @description * `region` - region
-             * @enum {string}
-             */
-            attr: "region";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        UsersMeAddressesPartialUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["UsersMeAddressesPartialUpdateError"][];
-        };
-        UsersMeAddressesRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        UsersMeAddressesSetDefaultErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        UsersMePartialUpdateError: components["schemas"]["UsersMePartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["UsersMePartialUpdateFullNameErrorComponent"] | components["schemas"]["UsersMePartialUpdateKEYErrorComponent"];
-        UsersMePartialUpdateErrorResponse400: components["schemas"]["UsersMePartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        UsersMePartialUpdateFullNameErrorComponent: {
-            /**
-             * @description * `full_name` - full_name
-             * @enum {string}
-             */
-            attr: "full_name";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        UsersMePartialUpdateKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        UsersMePartialUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        UsersMePartialUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["UsersMePartialUpdateError"][];
-        };
-        UsersMePasswordCurrentPasswordErrorComponent: {
-            /**
-             * @description * `current_password` - current_password
-             * @enum {string}
-             */
-            attr: "current_password";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        UsersMePasswordError: components["schemas"]["UsersMePasswordNonFieldErrorsErrorComponent"] | components["schemas"]["UsersMePasswordCurrentPasswordErrorComponent"] | components["schemas"]["UsersMePasswordNewPasswordErrorComponent"] | components["schemas"]["UsersMePasswordKEYErrorComponent"];
-        UsersMePasswordErrorResponse400: components["schemas"]["UsersMePasswordValidationError"] | components["schemas"]["ParseErrorResponse"];
-        UsersMePasswordKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        UsersMePasswordNewPasswordErrorComponent: {
-            /**
-             * @description * `new_password` - new_password
-             * @enum {string}
-             */
-            attr: "new_password";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `password_entirely_numeric` - password_entirely_numeric
-             *     * `password_too_common` - password_too_common
-             *     * `password_too_short` - password_too_short
-             *     * `password_too_similar` - password_too_similar
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "password_entirely_numeric" | "password_too_common" | "password_too_short" | "password_too_similar" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        UsersMePasswordNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        UsersMePasswordValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["UsersMePasswordError"][];
-        };
-        UsersMeRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        UsersReactivateErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        UsersRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        /**
-         * @description * `validation_error` - Validation Error
-         * @enum {string}
-         */
-        ValidationErrorEnum: "validation_error";
         WhoAmI: {
             /** @description `user:<uuid>` for a person, `service:<name>` for a service. */
             principal: string;
@@ -1966,6 +567,34 @@ export interface components {
             /** @description The scopes of a service token. */
             scopes: string[];
         };
+        /** @description A 400: the request is malformed (`type` `client_error`, code `parse_error`) or a value is refused (`type` `validation_error`; `attr` names the field, `null` or `non_field_errors` the request as a whole). Each operation lists the `attr` and `code` it answers. */
+        ValidationErrorResponse: {
+            type: components["schemas"]["ValidationErrorResponseTypeEnum"];
+            errors: components["schemas"]["ValidationError"][];
+        };
+        /** @enum {string} */
+        ValidationErrorResponseTypeEnum: "client_error" | "validation_error";
+        ValidationError: {
+            code: components["schemas"]["ValidationErrorCodeEnum"];
+            detail: string;
+            attr: string | null;
+        };
+        /** @enum {string} */
+        ValidationErrorCodeEnum: "blank" | "invalid" | "invalid_choice" | "invalid_cursor" | "invalid_scope" | "max_length" | "max_value" | "min_value" | "not_allowed" | "null" | "null_characters_not_allowed" | "parse_error" | "password_entirely_numeric" | "password_too_common" | "password_too_short" | "password_too_similar" | "required" | "surrogate_characters_not_allowed";
+        /** @description Any other error (401, 403, 404, 409, 412, 413, 422, 429, 5xx ...). Each operation lists the codes it answers with each status. */
+        ErrorResponse: {
+            type: components["schemas"]["ErrorResponseTypeEnum"];
+            errors: components["schemas"]["Error"][];
+        };
+        /** @enum {string} */
+        ErrorResponseTypeEnum: "client_error" | "server_error";
+        Error: {
+            code: components["schemas"]["ErrorCodeEnum"];
+            detail: string;
+            attr: string | null;
+        };
+        /** @enum {string} */
+        ErrorCodeEnum: "authentication_failed" | "conflict" | "content_too_large" | "error" | "method_not_allowed" | "not_acceptable" | "not_authenticated" | "not_found" | "permission_denied" | "request_header_fields_too_large" | "throttled" | "unsupported_media_type" | "uri_too_long";
     };
     responses: never;
     parameters: never;
@@ -1992,76 +621,89 @@ export interface operations {
                     "application/json": components["schemas"]["JWKSet"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["JwksErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2086,76 +728,92 @@ export interface operations {
                 };
                 content?: never;
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `<key>`: `not_allowed`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `refresh_token`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthLogoutErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2181,84 +839,101 @@ export interface operations {
                     "application/json": components["schemas"]["Accepted"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `<key>`: `not_allowed`
+             *     - `email`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors`: `invalid`, `null`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthPasswordResetErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `throttled`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse429"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2283,84 +958,103 @@ export interface operations {
                 };
                 content?: never;
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `<key>`: `not_allowed`
+             *     - `new_password`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `password_entirely_numeric`, `password_too_common`, `password_too_short`, `password_too_similar`, `required`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `token`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `uid`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthPasswordResetConfirmErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `throttled`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse429"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2386,84 +1080,103 @@ export interface operations {
                     "application/json": components["schemas"]["Accepted"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `<key>`: `not_allowed`
+             *     - `email`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `full_name`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `password`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `password_entirely_numeric`, `password_too_common`, `password_too_short`, `password_too_similar`, `required`, `surrogate_characters_not_allowed`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthRegisterErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `throttled`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse429"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2478,7 +1191,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ClientCredentialsRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ClientCredentialsFormRequest"];
             };
         };
         responses: {
@@ -2490,92 +1202,113 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceToken"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `<key>`: `not_allowed`
+             *     - `client_id`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `client_secret`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `grant_type`: `invalid_choice`, `null`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `scope`: `invalid`, `invalid_scope`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthServiceTokenErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `throttled`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse429"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2604,92 +1337,111 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `<key>`: `not_allowed`
+             *     - `email`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `password`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthTokenErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `throttled`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse429"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2715,84 +1467,101 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `<key>`: `not_allowed`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `refresh_token`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthTokenRefreshErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2814,84 +1583,98 @@ export interface operations {
                     "application/json": components["schemas"]["WhoAmI"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthWhoamiErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2928,92 +1711,114 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedUserList"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `cursor`: `invalid_cursor`
+             *     - `is_active`: `invalid`
+             *     - `is_staff`: `invalid`
+             *     - `joined_after`: `invalid`, `max_value`, `min_value`
+             *     - `joined_before`: `invalid`, `max_value`, `min_value`
+             *     - `page_size`: `invalid`
+             *     - `q`: `max_length`, `null_characters_not_allowed`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersListErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3037,92 +1842,107 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersRetrieveErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3146,100 +1966,116 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersDeactivateErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `conflict`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse409"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3263,92 +2099,107 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersReactivateErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3370,92 +2221,107 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersMeRetrieveErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3481,92 +2347,110 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `<key>`: `not_allowed`
+             *     - `full_name`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors`: `invalid`, `null`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersMePartialUpdateErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3593,92 +2477,109 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedAddressList"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `cursor`: `invalid_cursor`
+             *     - `page_size`: `invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersMeAddressesListErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3704,92 +2605,118 @@ export interface operations {
                     "application/json": components["schemas"]["Address"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `<key>`: `not_allowed`
+             *     - `city`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `country`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `label`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `line1`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `line2`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `phone`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `postal_code`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `recipient`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `region`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersMeAddressesCreateErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3813,92 +2740,107 @@ export interface operations {
                     "application/json": components["schemas"]["Address"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersMeAddressesRetrieveErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3921,92 +2863,107 @@ export interface operations {
                 };
                 content?: never;
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersMeAddressesDestroyErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -4034,92 +2991,118 @@ export interface operations {
                     "application/json": components["schemas"]["Address"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `<key>`: `not_allowed`
+             *     - `city`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `country`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `label`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `line1`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `line2`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `phone`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `postal_code`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `recipient`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `region`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersMeAddressesPartialUpdateErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -4143,92 +3126,107 @@ export interface operations {
                     "application/json": components["schemas"]["Address"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersMeAddressesSetDefaultErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -4253,92 +3251,111 @@ export interface operations {
                 };
                 content?: never;
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `<key>`: `not_allowed`
+             *     - `current_password`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `new_password`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `password_entirely_numeric`, `password_too_common`, `password_too_short`, `password_too_similar`, `required`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors`: `invalid`, `null`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersMePasswordErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };

@@ -426,7 +426,6 @@ export interface components {
          * @enum {string}
          */
         AdjustmentReasonEnum: "restock" | "correction" | "damaged" | "lost";
-        AuthWhoamiErrorResponse400: components["schemas"]["ParseErrorResponse"];
         Availability: {
             /** @description The known SKUs, in the order asked. */
             results: components["schemas"]["AvailabilityItem"][];
@@ -440,333 +439,6 @@ export interface components {
         };
         AvailabilityQueryRequest: {
             skus: string[];
-        };
-        CategoriesCreateError: components["schemas"]["CategoriesCreateNonFieldErrorsErrorComponent"] | components["schemas"]["CategoriesCreateNameErrorComponent"] | components["schemas"]["CategoriesCreateSlugErrorComponent"] | components["schemas"]["CategoriesCreateParentErrorComponent"] | components["schemas"]["CategoriesCreateKEYErrorComponent"];
-        CategoriesCreateErrorResponse400: components["schemas"]["CategoriesCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        CategoriesCreateKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        CategoriesCreateNameErrorComponent: {
-            /**
-             * @description * `name` - name
-             * @enum {string}
-             */
-            attr: "name";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CategoriesCreateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        CategoriesCreateParentErrorComponent: {
-            /**
-             * @description * `parent` - parent
-             * @enum {string}
-             */
-            attr: "parent";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `invalid` - invalid
-             *     * `max_string_length` - max_string_length
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "does_not_exist" | "invalid" | "max_string_length" | "max_value" | "min_value";
-            detail: string;
-        };
-        CategoriesCreateSlugErrorComponent: {
-            /**
-             * @description * `slug` - slug
-             * @enum {string}
-             */
-            attr: "slug";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CategoriesCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["CategoriesCreateError"][];
-        };
-        CategoriesDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        CategoriesListError: components["schemas"]["CategoriesListParentErrorComponent"] | components["schemas"]["CategoriesListNonFieldErrorsErrorComponent"] | components["schemas"]["CategoriesListMaxDepthErrorComponent"];
-        CategoriesListErrorResponse400: components["schemas"]["CategoriesListValidationError"] | components["schemas"]["ParseErrorResponse"];
-        CategoriesListMaxDepthErrorComponent: {
-            /**
-             * @description * `max_depth` - max_depth (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "max_depth";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_string_length` - max_string_length
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "max_string_length" | "max_value" | "min_value" | "null";
-            detail: string;
-        };
-        CategoriesListNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        CategoriesListParentErrorComponent: {
-            /**
-             * @description * `parent` - parent (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "parent";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_string_length` - max_string_length
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "max_string_length" | "max_value" | "min_value" | "null";
-            detail: string;
-        };
-        CategoriesListValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["CategoriesListError"][];
-        };
-        CategoriesPartialUpdateError: components["schemas"]["CategoriesPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["CategoriesPartialUpdateNameErrorComponent"] | components["schemas"]["CategoriesPartialUpdateSlugErrorComponent"] | components["schemas"]["CategoriesPartialUpdateParentErrorComponent"] | components["schemas"]["CategoriesPartialUpdateKEYErrorComponent"];
-        CategoriesPartialUpdateErrorResponse400: components["schemas"]["CategoriesPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        CategoriesPartialUpdateKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        CategoriesPartialUpdateNameErrorComponent: {
-            /**
-             * @description * `name` - name
-             * @enum {string}
-             */
-            attr: "name";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CategoriesPartialUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        CategoriesPartialUpdateParentErrorComponent: {
-            /**
-             * @description * `parent` - parent
-             * @enum {string}
-             */
-            attr: "parent";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `invalid` - invalid
-             *     * `max_string_length` - max_string_length
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "does_not_exist" | "invalid" | "max_string_length" | "max_value" | "min_value";
-            detail: string;
-        };
-        CategoriesPartialUpdateSlugErrorComponent: {
-            /**
-             * @description * `slug` - slug
-             * @enum {string}
-             */
-            attr: "slug";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CategoriesPartialUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["CategoriesPartialUpdateError"][];
-        };
-        CategoriesRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        CategoriesUpdateError: components["schemas"]["CategoriesUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["CategoriesUpdateNameErrorComponent"] | components["schemas"]["CategoriesUpdateSlugErrorComponent"] | components["schemas"]["CategoriesUpdateParentErrorComponent"] | components["schemas"]["CategoriesUpdateKEYErrorComponent"];
-        CategoriesUpdateErrorResponse400: components["schemas"]["CategoriesUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        CategoriesUpdateKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        CategoriesUpdateNameErrorComponent: {
-            /**
-             * @description * `name` - name
-             * @enum {string}
-             */
-            attr: "name";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CategoriesUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        CategoriesUpdateParentErrorComponent: {
-            /**
-             * @description * `parent` - parent
-             * @enum {string}
-             */
-            attr: "parent";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `invalid` - invalid
-             *     * `max_string_length` - max_string_length
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "does_not_exist" | "invalid" | "max_string_length" | "max_value" | "min_value";
-            detail: string;
-        };
-        CategoriesUpdateSlugErrorComponent: {
-            /**
-             * @description * `slug` - slug
-             * @enum {string}
-             */
-            attr: "slug";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CategoriesUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["CategoriesUpdateError"][];
         };
         Category: {
             readonly id: number;
@@ -789,185 +461,11 @@ export interface components {
             parent?: number | null;
         };
         /**
-         * @description * `client_error` - Client Error
-         * @enum {string}
-         */
-        ClientErrorEnum: "client_error";
-        ConflictError: {
-            code: components["schemas"]["ConflictErrorCodeEnum"];
-            detail: string;
-            attr: string | null;
-        };
-        /**
-         * @description * `sku_taken` - Sku Taken
-         *     * `slug_taken` - Slug Taken
-         *     * `category_in_use` - Category In Use
-         *     * `product_in_use` - Product In Use
-         *     * `insufficient_stock` - Insufficient Stock
-         *     * `reservation_state_conflict` - Reservation State Conflict
-         *     * `reservation_expired` - Reservation Expired
-         *     * `idempotency_request_in_flight` - Idempotency Request In Flight
-         * @enum {string}
-         */
-        ConflictErrorCodeEnum: "sku_taken" | "slug_taken" | "category_in_use" | "product_in_use" | "insufficient_stock" | "reservation_state_conflict" | "reservation_expired" | "idempotency_request_in_flight";
-        ConflictErrorResponse: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["ConflictError"][];
-        };
-        ContentTooLargeError: {
-            code: components["schemas"]["ContentTooLargeErrorCodeEnum"];
-            detail: string;
-            attr: string | null;
-        };
-        /**
-         * @description * `content_too_large` - content_too_large
-         * @enum {string}
-         */
-        ContentTooLargeErrorCodeEnum: "content_too_large";
-        Error401: {
-            code: components["schemas"]["ErrorCode401Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error403: {
-            code: components["schemas"]["ErrorCode403Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error404: {
-            code: components["schemas"]["ErrorCode404Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error405: {
-            code: components["schemas"]["ErrorCode405Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error406: {
-            code: components["schemas"]["ErrorCode406Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error415: {
-            code: components["schemas"]["ErrorCode415Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error500: {
-            code: components["schemas"]["ErrorCode500Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        /**
-         * @description * `authentication_failed` - Authentication Failed
-         *     * `not_authenticated` - Not Authenticated
-         * @enum {string}
-         */
-        ErrorCode401Enum: "authentication_failed" | "not_authenticated";
-        /**
-         * @description * `permission_denied` - Permission Denied
-         * @enum {string}
-         */
-        ErrorCode403Enum: "permission_denied";
-        /**
-         * @description * `not_found` - Not Found
-         * @enum {string}
-         */
-        ErrorCode404Enum: "not_found";
-        /**
-         * @description * `method_not_allowed` - Method Not Allowed
-         * @enum {string}
-         */
-        ErrorCode405Enum: "method_not_allowed";
-        /**
-         * @description * `not_acceptable` - Not Acceptable
-         * @enum {string}
-         */
-        ErrorCode406Enum: "not_acceptable";
-        /**
-         * @description * `unsupported_media_type` - Unsupported Media Type
-         * @enum {string}
-         */
-        ErrorCode415Enum: "unsupported_media_type";
-        /**
-         * @description * `error` - Error
-         * @enum {string}
-         */
-        ErrorCode500Enum: "error";
-        ErrorResponse401: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error401"][];
-        };
-        ErrorResponse403: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error403"][];
-        };
-        ErrorResponse404: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error404"][];
-        };
-        ErrorResponse405: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error405"][];
-        };
-        ErrorResponse406: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error406"][];
-        };
-        ErrorResponse413: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["ContentTooLargeError"][];
-        };
-        ErrorResponse414: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["UriTooLongError"][];
-        };
-        ErrorResponse415: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error415"][];
-        };
-        ErrorResponse431: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["HeaderFieldsTooLargeError"][];
-        };
-        ErrorResponse500: {
-            type: components["schemas"]["ServerErrorEnum"];
-            errors: components["schemas"]["Error500"][];
-        };
-        /**
          * @description * `csv` - CSV
          *     * `ndjson` - NDJSON
          * @enum {string}
          */
         FileFormatEnum: "csv" | "ndjson";
-        HeaderFieldsTooLargeError: {
-            code: components["schemas"]["HeaderFieldsTooLargeErrorCodeEnum"];
-            detail: string;
-            attr: string | null;
-        };
-        /**
-         * @description * `request_header_fields_too_large` - request_header_fields_too_large
-         * @enum {string}
-         */
-        HeaderFieldsTooLargeErrorCodeEnum: "request_header_fields_too_large";
-        InsufficientStockError: {
-            code: components["schemas"]["ConflictErrorCodeEnum"];
-            detail: string;
-            /** @description `lines.<index>.quantity` of the short line. */
-            attr: string | null;
-            /** @description The short SKU (insufficient_stock only). */
-            sku?: string;
-            /** @description The quantity asked for. */
-            requested?: number;
-            /** @description The quantity that could be held. */
-            available?: number;
-        };
-        InsufficientStockErrorResponse: {
-            type: components["schemas"]["ClientErrorEnum"];
-            /** @description One entry per short line: every one, not the first. */
-            errors: components["schemas"]["InsufficientStockError"][];
-        };
         /**
          * @description * `restock` - Restock
          *     * `correction` - Inventory correction
@@ -985,14 +483,16 @@ export interface components {
         PaginatedProductImportList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @description The next page, or null on the last one.
              */
-            next?: string | null;
+            next: string | null;
+            /** @description The `cursor` of the next page (the one in `next`), or null on the last one. */
+            next_cursor: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @description The previous page, or null on the first one.
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["ProductImport"][];
         };
         PaginatedProductList: {
@@ -1001,6 +501,8 @@ export interface components {
              * @description The next page, or null on the last one.
              */
             next: string | null;
+            /** @description The `cursor` of the next page (the one in `next`), or null on the last one. */
+            next_cursor: string | null;
             /**
              * Format: uri
              * @description The previous page, or null on the first one.
@@ -1014,30 +516,14 @@ export interface components {
              * @description The next page, or null on the last one.
              */
             next: string | null;
+            /** @description The `cursor` of the next page (the one in `next`), or null on the last one. */
+            next_cursor: string | null;
             /**
              * Format: uri
              * @description The previous page, or null on the first one.
              */
             previous: string | null;
             results: components["schemas"]["StockMovement"][];
-        };
-        ParseError: {
-            code: components["schemas"]["ParseErrorCodeEnum"];
-            detail: string;
-            attr: string | null;
-        };
-        /**
-         * @description * `parse_error` - Parse Error
-         * @enum {string}
-         */
-        ParseErrorCodeEnum: "parse_error";
-        ParseErrorResponse: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "client_error";
-            errors: components["schemas"]["ParseError"][];
         };
         PatchedCategoryWriteRequest: {
             name?: string;
@@ -1068,20 +554,6 @@ export interface components {
             currency?: string;
             attributes?: unknown;
             is_active?: boolean;
-        };
-        PreconditionFailedError: {
-            code: components["schemas"]["PreconditionFailedErrorCodeEnum"];
-            detail: string;
-            attr: string | null;
-        };
-        /**
-         * @description * `precondition_failed` - Precondition Failed
-         * @enum {string}
-         */
-        PreconditionFailedErrorCodeEnum: "precondition_failed";
-        PreconditionFailedErrorResponse: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["PreconditionFailedError"][];
         };
         Product: {
             sku: string;
@@ -1220,110 +692,6 @@ export interface components {
              */
             file_format?: components["schemas"]["FileFormatEnum"];
         };
-        ProductImportsCreateError: components["schemas"]["ProductImportsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ProductImportsCreateFileErrorComponent"] | components["schemas"]["ProductImportsCreateFileFormatErrorComponent"] | components["schemas"]["ProductImportsCreateKEYErrorComponent"];
-        ProductImportsCreateErrorResponse400: components["schemas"]["ProductImportsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ProductImportsCreateFileErrorComponent: {
-            /**
-             * @description * `file` - file
-             * @enum {string}
-             */
-            attr: "file";
-            /**
-             * @description * `empty` - empty
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `no_name` - no_name
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "empty" | "invalid" | "max_length" | "no_name" | "null" | "required";
-            detail: string;
-        };
-        ProductImportsCreateFileFormatErrorComponent: {
-            /**
-             * @description * `file_format` - file_format
-             * @enum {string}
-             */
-            attr: "file_format";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `unknown_format` - unknown_format
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "unknown_format";
-            detail: string;
-        };
-        ProductImportsCreateKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        ProductImportsCreateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ProductImportsCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ProductImportsCreateError"][];
-        };
-        ProductImportsListCursorErrorComponent: {
-            /**
-             * @description * `cursor` - cursor (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "cursor";
-            /**
-             * @description * `invalid_cursor` - invalid_cursor
-             * @enum {string}
-             */
-            code: "invalid_cursor";
-            detail: string;
-        };
-        ProductImportsListError: components["schemas"]["ProductImportsListPageSizeErrorComponent"] | components["schemas"]["ProductImportsListCursorErrorComponent"];
-        ProductImportsListErrorResponse400: components["schemas"]["ProductImportsListValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ProductImportsListPageSizeErrorComponent: {
-            /**
-             * @description * `page_size` - page_size (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "page_size";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        ProductImportsListValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ProductImportsListError"][];
-        };
-        ProductImportsRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
         /**
          * @description PUT replaces every field but the SKU (absent optional fields take their defaults); PATCH
          *     changes the fields given.
@@ -1346,982 +714,6 @@ export interface components {
             attributes?: unknown;
             /** @default true */
             is_active?: boolean;
-        };
-        ProductsCreateAttributesErrorComponent: {
-            /**
-             * @description * `attributes` - attributes
-             * @enum {string}
-             */
-            attr: "attributes";
-            /**
-             * @description * `invalid` - invalid
-             *     * `not_an_object` - not_an_object
-             *     * `null` - null
-             *     * `null_character` - null_character
-             *     * `too_deep` - too_deep
-             *     * `too_large` - too_large
-             * @enum {string}
-             */
-            code: "invalid" | "not_an_object" | "null" | "null_character" | "too_deep" | "too_large";
-            detail: string;
-        };
-        ProductsCreateCategoryErrorComponent: {
-            /**
-             * @description * `category` - category
-             * @enum {string}
-             */
-            attr: "category";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `invalid` - invalid
-             *     * `max_string_length` - max_string_length
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "does_not_exist" | "invalid" | "max_string_length" | "max_value" | "min_value" | "null" | "required";
-            detail: string;
-        };
-        ProductsCreateCurrencyErrorComponent: {
-            /**
-             * @description * `currency` - currency
-             * @enum {string}
-             */
-            attr: "currency";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ProductsCreateDescriptionErrorComponent: {
-            /**
-             * @description * `description` - description
-             * @enum {string}
-             */
-            attr: "description";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ProductsCreateError: components["schemas"]["ProductsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ProductsCreateNameErrorComponent"] | components["schemas"]["ProductsCreateSlugErrorComponent"] | components["schemas"]["ProductsCreateDescriptionErrorComponent"] | components["schemas"]["ProductsCreateCategoryErrorComponent"] | components["schemas"]["ProductsCreatePriceErrorComponent"] | components["schemas"]["ProductsCreateCurrencyErrorComponent"] | components["schemas"]["ProductsCreateAttributesErrorComponent"] | components["schemas"]["ProductsCreateIsActiveErrorComponent"] | components["schemas"]["ProductsCreateSkuErrorComponent"] | components["schemas"]["ProductsCreateKEYErrorComponent"];
-        ProductsCreateErrorResponse400: components["schemas"]["ProductsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ProductsCreateIsActiveErrorComponent: {
-            /**
-             * @description * `is_active` - is_active
-             * @enum {string}
-             */
-            attr: "is_active";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ProductsCreateKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        ProductsCreateNameErrorComponent: {
-            /**
-             * @description * `name` - name
-             * @enum {string}
-             */
-            attr: "name";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ProductsCreateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ProductsCreatePriceErrorComponent: {
-            /**
-             * @description * `price` - price
-             * @enum {string}
-             */
-            attr: "price";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_decimal_places` - max_decimal_places
-             *     * `max_digits` - max_digits
-             *     * `max_string_length` - max_string_length
-             *     * `max_whole_digits` - max_whole_digits
-             *     * `min_value` - min_value
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid" | "max_decimal_places" | "max_digits" | "max_string_length" | "max_whole_digits" | "min_value" | "null" | "required";
-            detail: string;
-        };
-        ProductsCreateSkuErrorComponent: {
-            /**
-             * @description * `sku` - sku
-             * @enum {string}
-             */
-            attr: "sku";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ProductsCreateSlugErrorComponent: {
-            /**
-             * @description * `slug` - slug
-             * @enum {string}
-             */
-            attr: "slug";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ProductsCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ProductsCreateError"][];
-        };
-        ProductsDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        ProductsExportAttributesErrorComponent: {
-            /**
-             * @description * `attributes` - attributes (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "attributes";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ProductsExportCategoryErrorComponent: {
-            /**
-             * @description * `category` - category (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "category";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_string_length` - max_string_length
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "max_string_length" | "max_value" | "min_value" | "null";
-            detail: string;
-        };
-        ProductsExportCurrencyErrorComponent: {
-            /**
-             * @description * `currency` - currency (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "currency";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ProductsExportError: components["schemas"]["ProductsExportNonFieldErrorsErrorComponent"] | components["schemas"]["ProductsExportFileFormatErrorComponent"] | components["schemas"]["ProductsExportCategoryErrorComponent"] | components["schemas"]["ProductsExportPriceMinErrorComponent"] | components["schemas"]["ProductsExportPriceMaxErrorComponent"] | components["schemas"]["ProductsExportCurrencyErrorComponent"] | components["schemas"]["ProductsExportInStockErrorComponent"] | components["schemas"]["ProductsExportIsActiveErrorComponent"] | components["schemas"]["ProductsExportUpdatedSinceErrorComponent"] | components["schemas"]["ProductsExportAttributesErrorComponent"] | components["schemas"]["ProductsExportQErrorComponent"] | components["schemas"]["ProductsExportOrderingErrorComponent"];
-        ProductsExportErrorResponse400: components["schemas"]["ProductsExportValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ProductsExportFileFormatErrorComponent: {
-            /**
-             * @description * `file_format` - file_format (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "file_format";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        ProductsExportInStockErrorComponent: {
-            /**
-             * @description * `in_stock` - in_stock (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "in_stock";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        ProductsExportIsActiveErrorComponent: {
-            /**
-             * @description * `is_active` - is_active (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "is_active";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        ProductsExportNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ProductsExportOrderingErrorComponent: {
-            /**
-             * @description * `ordering` - ordering (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "ordering";
-            /**
-             * @description * `invalid` - invalid
-             *     * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "invalid_choice" | "null";
-            detail: string;
-        };
-        ProductsExportPriceMaxErrorComponent: {
-            /**
-             * @description * `price_max` - price_max (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "price_max";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_decimal_places` - max_decimal_places
-             *     * `max_digits` - max_digits
-             *     * `max_string_length` - max_string_length
-             *     * `max_whole_digits` - max_whole_digits
-             *     * `min_value` - min_value
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "max_decimal_places" | "max_digits" | "max_string_length" | "max_whole_digits" | "min_value" | "null";
-            detail: string;
-        };
-        ProductsExportPriceMinErrorComponent: {
-            /**
-             * @description * `price_min` - price_min (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "price_min";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_decimal_places` - max_decimal_places
-             *     * `max_digits` - max_digits
-             *     * `max_string_length` - max_string_length
-             *     * `max_whole_digits` - max_whole_digits
-             *     * `min_value` - min_value
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "max_decimal_places" | "max_digits" | "max_string_length" | "max_whole_digits" | "min_value" | "null";
-            detail: string;
-        };
-        ProductsExportQErrorComponent: {
-            /**
-             * @description * `q` - q (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "q";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ProductsExportUpdatedSinceErrorComponent: {
-            /**
-             * @description * `updated_since` - updated_since (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "updated_since";
-            /**
-             * @description * `date` - date
-             *     * `invalid` - invalid
-             *     * `make_aware` - make_aware
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             *     * `null` - null
-             *     * `overflow` - overflow
-             * @enum {string}
-             */
-            code: "date" | "invalid" | "make_aware" | "max_value" | "min_value" | "null" | "overflow";
-            detail: string;
-        };
-        ProductsExportValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ProductsExportError"][];
-        };
-        ProductsListAttributesErrorComponent: {
-            /**
-             * @description * `attributes` - attributes (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "attributes";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ProductsListCategoryErrorComponent: {
-            /**
-             * @description * `category` - category (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "category";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_string_length` - max_string_length
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "max_string_length" | "max_value" | "min_value" | "null";
-            detail: string;
-        };
-        ProductsListCurrencyErrorComponent: {
-            /**
-             * @description * `currency` - currency (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "currency";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ProductsListCursorErrorComponent: {
-            /**
-             * @description * `cursor` - cursor (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "cursor";
-            /**
-             * @description * `invalid_cursor` - invalid_cursor
-             * @enum {string}
-             */
-            code: "invalid_cursor";
-            detail: string;
-        };
-        ProductsListError: components["schemas"]["ProductsListCategoryErrorComponent"] | components["schemas"]["ProductsListNonFieldErrorsErrorComponent"] | components["schemas"]["ProductsListPriceMinErrorComponent"] | components["schemas"]["ProductsListPriceMaxErrorComponent"] | components["schemas"]["ProductsListCurrencyErrorComponent"] | components["schemas"]["ProductsListInStockErrorComponent"] | components["schemas"]["ProductsListIsActiveErrorComponent"] | components["schemas"]["ProductsListUpdatedSinceErrorComponent"] | components["schemas"]["ProductsListAttributesErrorComponent"] | components["schemas"]["ProductsListQErrorComponent"] | components["schemas"]["ProductsListOrderingErrorComponent"] | components["schemas"]["ProductsListPageSizeErrorComponent"] | components["schemas"]["ProductsListCursorErrorComponent"];
-        ProductsListErrorResponse400: components["schemas"]["ProductsListValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ProductsListInStockErrorComponent: {
-            /**
-             * @description * `in_stock` - in_stock (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "in_stock";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        ProductsListIsActiveErrorComponent: {
-            /**
-             * @description * `is_active` - is_active (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "is_active";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        ProductsListNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ProductsListOrderingErrorComponent: {
-            /**
-             * @description * `ordering` - ordering (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "ordering";
-            /**
-             * @description * `invalid` - invalid
-             *     * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "invalid_choice" | "null";
-            detail: string;
-        };
-        ProductsListPageSizeErrorComponent: {
-            /**
-             * @description * `page_size` - page_size (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "page_size";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        ProductsListPriceMaxErrorComponent: {
-            /**
-             * @description * `price_max` - price_max (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "price_max";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_decimal_places` - max_decimal_places
-             *     * `max_digits` - max_digits
-             *     * `max_string_length` - max_string_length
-             *     * `max_whole_digits` - max_whole_digits
-             *     * `min_value` - min_value
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "max_decimal_places" | "max_digits" | "max_string_length" | "max_whole_digits" | "min_value" | "null";
-            detail: string;
-        };
-        ProductsListPriceMinErrorComponent: {
-            /**
-             * @description * `price_min` - price_min (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "price_min";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_decimal_places` - max_decimal_places
-             *     * `max_digits` - max_digits
-             *     * `max_string_length` - max_string_length
-             *     * `max_whole_digits` - max_whole_digits
-             *     * `min_value` - min_value
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "max_decimal_places" | "max_digits" | "max_string_length" | "max_whole_digits" | "min_value" | "null";
-            detail: string;
-        };
-        ProductsListQErrorComponent: {
-            /**
-             * @description * `q` - q (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "q";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ProductsListUpdatedSinceErrorComponent: {
-            /**
-             * @description * `updated_since` - updated_since (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "updated_since";
-            /**
-             * @description * `date` - date
-             *     * `invalid` - invalid
-             *     * `make_aware` - make_aware
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             *     * `null` - null
-             *     * `overflow` - overflow
-             * @enum {string}
-             */
-            code: "date" | "invalid" | "make_aware" | "max_value" | "min_value" | "null" | "overflow";
-            detail: string;
-        };
-        ProductsListValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ProductsListError"][];
-        };
-        ProductsPartialUpdateAttributesErrorComponent: {
-            /**
-             * @description * `attributes` - attributes
-             * @enum {string}
-             */
-            attr: "attributes";
-            /**
-             * @description * `invalid` - invalid
-             *     * `not_an_object` - not_an_object
-             *     * `null` - null
-             *     * `null_character` - null_character
-             *     * `too_deep` - too_deep
-             *     * `too_large` - too_large
-             * @enum {string}
-             */
-            code: "invalid" | "not_an_object" | "null" | "null_character" | "too_deep" | "too_large";
-            detail: string;
-        };
-        ProductsPartialUpdateCategoryErrorComponent: {
-            /**
-             * @description * `category` - category
-             * @enum {string}
-             */
-            attr: "category";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `invalid` - invalid
-             *     * `max_string_length` - max_string_length
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "does_not_exist" | "invalid" | "max_string_length" | "max_value" | "min_value" | "null" | "required";
-            detail: string;
-        };
-        ProductsPartialUpdateCurrencyErrorComponent: {
-            /**
-             * @description * `currency` - currency
-             * @enum {string}
-             */
-            attr: "currency";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ProductsPartialUpdateDescriptionErrorComponent: {
-            /**
-             * @description * `description` - description
-             * @enum {string}
-             */
-            attr: "description";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ProductsPartialUpdateError: components["schemas"]["ProductsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ProductsPartialUpdateNameErrorComponent"] | components["schemas"]["ProductsPartialUpdateSlugErrorComponent"] | components["schemas"]["ProductsPartialUpdateDescriptionErrorComponent"] | components["schemas"]["ProductsPartialUpdateCategoryErrorComponent"] | components["schemas"]["ProductsPartialUpdatePriceErrorComponent"] | components["schemas"]["ProductsPartialUpdateCurrencyErrorComponent"] | components["schemas"]["ProductsPartialUpdateAttributesErrorComponent"] | components["schemas"]["ProductsPartialUpdateIsActiveErrorComponent"] | components["schemas"]["ProductsPartialUpdateKEYErrorComponent"];
-        ProductsPartialUpdateErrorResponse400: components["schemas"]["ProductsPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ProductsPartialUpdateIsActiveErrorComponent: {
-            /**
-             * @description * `is_active` - is_active
-             * @enum {string}
-             */
-            attr: "is_active";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ProductsPartialUpdateKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        ProductsPartialUpdateNameErrorComponent: {
-            /**
-             * @description * `name` - name
-             * @enum {string}
-             */
-            attr: "name";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ProductsPartialUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ProductsPartialUpdatePriceErrorComponent: {
-            /**
-             * @description * `price` - price
-             * @enum {string}
-             */
-            attr: "price";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_decimal_places` - max_decimal_places
-             *     * `max_digits` - max_digits
-             *     * `max_string_length` - max_string_length
-             *     * `max_whole_digits` - max_whole_digits
-             *     * `min_value` - min_value
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid" | "max_decimal_places" | "max_digits" | "max_string_length" | "max_whole_digits" | "min_value" | "null" | "required";
-            detail: string;
-        };
-        ProductsPartialUpdateSlugErrorComponent: {
-            /**
-             * @description * `slug` - slug
-             * @enum {string}
-             */
-            attr: "slug";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ProductsPartialUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ProductsPartialUpdateError"][];
-        };
-        ProductsRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        ProductsUpdateAttributesErrorComponent: {
-            /**
-             * @description * `attributes` - attributes
-             * @enum {string}
-             */
-            attr: "attributes";
-            /**
-             * @description * `invalid` - invalid
-             *     * `not_an_object` - not_an_object
-             *     * `null` - null
-             *     * `null_character` - null_character
-             *     * `too_deep` - too_deep
-             *     * `too_large` - too_large
-             * @enum {string}
-             */
-            code: "invalid" | "not_an_object" | "null" | "null_character" | "too_deep" | "too_large";
-            detail: string;
-        };
-        ProductsUpdateCategoryErrorComponent: {
-            /**
-             * @description * `category` - category
-             * @enum {string}
-             */
-            attr: "category";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `invalid` - invalid
-             *     * `max_string_length` - max_string_length
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "does_not_exist" | "invalid" | "max_string_length" | "max_value" | "min_value" | "null" | "required";
-            detail: string;
-        };
-        ProductsUpdateCurrencyErrorComponent: {
-            /**
-             * @description * `currency` - currency
-             * @enum {string}
-             */
-            attr: "currency";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ProductsUpdateDescriptionErrorComponent: {
-            /**
-             * @description * `description` - description
-             * @enum {string}
-             */
-            attr: "description";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ProductsUpdateError: components["schemas"]["ProductsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ProductsUpdateNameErrorComponent"] | components["schemas"]["ProductsUpdateSlugErrorComponent"] | components["schemas"]["ProductsUpdateDescriptionErrorComponent"] | components["schemas"]["ProductsUpdateCategoryErrorComponent"] | components["schemas"]["ProductsUpdatePriceErrorComponent"] | components["schemas"]["ProductsUpdateCurrencyErrorComponent"] | components["schemas"]["ProductsUpdateAttributesErrorComponent"] | components["schemas"]["ProductsUpdateIsActiveErrorComponent"] | components["schemas"]["ProductsUpdateKEYErrorComponent"];
-        ProductsUpdateErrorResponse400: components["schemas"]["ProductsUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ProductsUpdateIsActiveErrorComponent: {
-            /**
-             * @description * `is_active` - is_active
-             * @enum {string}
-             */
-            attr: "is_active";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ProductsUpdateKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        ProductsUpdateNameErrorComponent: {
-            /**
-             * @description * `name` - name
-             * @enum {string}
-             */
-            attr: "name";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ProductsUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ProductsUpdatePriceErrorComponent: {
-            /**
-             * @description * `price` - price
-             * @enum {string}
-             */
-            attr: "price";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_decimal_places` - max_decimal_places
-             *     * `max_digits` - max_digits
-             *     * `max_string_length` - max_string_length
-             *     * `max_whole_digits` - max_whole_digits
-             *     * `min_value` - min_value
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid" | "max_decimal_places" | "max_digits" | "max_string_length" | "max_whole_digits" | "min_value" | "null" | "required";
-            detail: string;
-        };
-        ProductsUpdateSlugErrorComponent: {
-            /**
-             * @description * `slug` - slug
-             * @enum {string}
-             */
-            attr: "slug";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ProductsUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ProductsUpdateError"][];
         };
         Reservation: {
             /** Format: uuid */
@@ -2398,257 +790,6 @@ export interface components {
          * @enum {string}
          */
         ReservationStatusEnum: "held" | "committed" | "released" | "expired" | "returned";
-        ReservationsCommitErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        ReservationsCreateCommitErrorComponent: {
-            /**
-             * @description * `commit` - commit
-             * @enum {string}
-             */
-            attr: "commit";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ReservationsCreateError: components["schemas"]["ReservationsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ReservationsCreateReferenceErrorComponent"] | components["schemas"]["ReservationsCreateLinesErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXSkuErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXQuantityErrorComponent"] | components["schemas"]["ReservationsCreateTtlSecondsErrorComponent"] | components["schemas"]["ReservationsCreateCommitErrorComponent"] | components["schemas"]["ReservationsCreateIdempotency-KeyErrorComponent"] | components["schemas"]["ReservationsCreateKEYErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXErrorComponent"] | components["schemas"]["ReservationsCreateLinesINDEXKEYErrorComponent"];
-        ReservationsCreateErrorResponse400: components["schemas"]["ReservationsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        "ReservationsCreateIdempotency-KeyErrorComponent": {
-            /**
-             * @description * `Idempotency-Key` - Idempotency-Key
-             * @enum {string}
-             */
-            attr: "Idempotency-Key";
-            /**
-             * @description * `invalid` - invalid
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid" | "required";
-            detail: string;
-        };
-        ReservationsCreateKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        ReservationsCreateLinesErrorComponent: {
-            /**
-             * @description * `lines` - lines
-             * @enum {string}
-             */
-            attr: "lines";
-            /**
-             * @description * `max_length` - max_length
-             *     * `min_length` - min_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             *     * `required` - required
-             *     * `unique` - unique
-             * @enum {string}
-             */
-            code: "max_length" | "min_length" | "not_a_list" | "null" | "required" | "unique";
-            detail: string;
-        };
-        ReservationsCreateLinesINDEXErrorComponent: {
-            /** @description * `lines.INDEX` - lines.INDEX */
-            attr: string;
-            /**
-             * @description * `null` - null
-             * @enum {string}
-             */
-            code: "null";
-            detail: string;
-        };
-        ReservationsCreateLinesINDEXKEYErrorComponent: {
-            /** @description * `lines.INDEX.KEY` - lines.INDEX.KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        ReservationsCreateLinesINDEXNonFieldErrorsErrorComponent: {
-            /** @description * `lines.INDEX.non_field_errors` - lines.INDEX.non_field_errors */
-            attr: string;
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid" | "null" | "required";
-            detail: string;
-        };
-        ReservationsCreateLinesINDEXQuantityErrorComponent: {
-            /** @description * `lines.INDEX.quantity` - lines.INDEX.quantity */
-            attr: string;
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_string_length` - max_string_length
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid" | "max_string_length" | "max_value" | "min_value" | "null" | "required";
-            detail: string;
-        };
-        ReservationsCreateLinesINDEXSkuErrorComponent: {
-            /** @description * `lines.INDEX.sku` - lines.INDEX.sku */
-            attr: string;
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ReservationsCreateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ReservationsCreateReferenceErrorComponent: {
-            /**
-             * @description * `reference` - reference
-             * @enum {string}
-             */
-            attr: "reference";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ReservationsCreateTtlSecondsErrorComponent: {
-            /**
-             * @description * `ttl_seconds` - ttl_seconds
-             * @enum {string}
-             */
-            attr: "ttl_seconds";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_string_length` - max_string_length
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "max_string_length" | "max_value" | "min_value" | "null";
-            detail: string;
-        };
-        ReservationsCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ReservationsCreateError"][];
-        };
-        ReservationsReleaseErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        ReservationsRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        ReservationsReturnErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        ReservationsStatesError: components["schemas"]["ReservationsStatesNonFieldErrorsErrorComponent"] | components["schemas"]["ReservationsStatesIdsErrorComponent"] | components["schemas"]["ReservationsStatesIdsINDEXErrorComponent"] | components["schemas"]["ReservationsStatesKEYErrorComponent"];
-        ReservationsStatesErrorResponse400: components["schemas"]["ReservationsStatesValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ReservationsStatesIdsErrorComponent: {
-            /**
-             * @description * `ids` - ids
-             * @enum {string}
-             */
-            attr: "ids";
-            /**
-             * @description * `max_length` - max_length
-             *     * `min_length` - min_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "max_length" | "min_length" | "not_a_list" | "null" | "required";
-            detail: string;
-        };
-        ReservationsStatesIdsINDEXErrorComponent: {
-            /** @description * `ids.INDEX` - ids.INDEX */
-            attr: string;
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid" | "null" | "required";
-            detail: string;
-        };
-        ReservationsStatesKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        ReservationsStatesNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ReservationsStatesValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ReservationsStatesError"][];
-        };
-        /**
-         * @description * `server_error` - Server Error
-         * @enum {string}
-         */
-        ServerErrorEnum: "server_error";
         StockAdjustment: {
             sku: string;
             /** @description The stock movement that records the adjustment. */
@@ -2676,261 +817,6 @@ export interface components {
              */
             reference?: string;
         };
-        StockAdjustmentsCreateError: components["schemas"]["StockAdjustmentsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["StockAdjustmentsCreateModeErrorComponent"] | components["schemas"]["StockAdjustmentsCreateQuantityErrorComponent"] | components["schemas"]["StockAdjustmentsCreateReasonErrorComponent"] | components["schemas"]["StockAdjustmentsCreateNoteErrorComponent"] | components["schemas"]["StockAdjustmentsCreateReferenceErrorComponent"] | components["schemas"]["StockAdjustmentsCreateIdempotency-KeyErrorComponent"] | components["schemas"]["StockAdjustmentsCreateKEYErrorComponent"];
-        StockAdjustmentsCreateErrorResponse400: components["schemas"]["StockAdjustmentsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        "StockAdjustmentsCreateIdempotency-KeyErrorComponent": {
-            /**
-             * @description * `Idempotency-Key` - Idempotency-Key
-             * @enum {string}
-             */
-            attr: "Idempotency-Key";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        StockAdjustmentsCreateKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        StockAdjustmentsCreateModeErrorComponent: {
-            /**
-             * @description * `mode` - mode
-             * @enum {string}
-             */
-            attr: "mode";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        StockAdjustmentsCreateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        StockAdjustmentsCreateNoteErrorComponent: {
-            /**
-             * @description * `note` - note
-             * @enum {string}
-             */
-            attr: "note";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        StockAdjustmentsCreateQuantityErrorComponent: {
-            /**
-             * @description * `quantity` - quantity
-             * @enum {string}
-             */
-            attr: "quantity";
-            /**
-             * @description * `insufficient_stock` - insufficient_stock
-             *     * `invalid` - invalid
-             *     * `max_string_length` - max_string_length
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             *     * `null` - null
-             *     * `out_of_range` - out_of_range
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "insufficient_stock" | "invalid" | "max_string_length" | "max_value" | "min_value" | "null" | "out_of_range" | "required";
-            detail: string;
-        };
-        StockAdjustmentsCreateReasonErrorComponent: {
-            /**
-             * @description * `reason` - reason
-             * @enum {string}
-             */
-            attr: "reason";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        StockAdjustmentsCreateReferenceErrorComponent: {
-            /**
-             * @description * `reference` - reference
-             * @enum {string}
-             */
-            attr: "reference";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        StockAdjustmentsCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["StockAdjustmentsCreateError"][];
-        };
-        StockAvailabilityCreateError: components["schemas"]["StockAvailabilityCreateNonFieldErrorsErrorComponent"] | components["schemas"]["StockAvailabilityCreateSkusErrorComponent"] | components["schemas"]["StockAvailabilityCreateSkusINDEXErrorComponent"] | components["schemas"]["StockAvailabilityCreateKEYErrorComponent"];
-        StockAvailabilityCreateErrorResponse400: components["schemas"]["StockAvailabilityCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        StockAvailabilityCreateKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        StockAvailabilityCreateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        StockAvailabilityCreateSkusErrorComponent: {
-            /**
-             * @description * `skus` - skus
-             * @enum {string}
-             */
-            attr: "skus";
-            /**
-             * @description * `max_length` - max_length
-             *     * `min_length` - min_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "max_length" | "min_length" | "not_a_list" | "null" | "required";
-            detail: string;
-        };
-        StockAvailabilityCreateSkusINDEXErrorComponent: {
-            /** @description * `skus.INDEX` - skus.INDEX */
-            attr: string;
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        StockAvailabilityCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["StockAvailabilityCreateError"][];
-        };
-        StockAvailabilityRetrieveError: components["schemas"]["StockAvailabilityRetrieveNonFieldErrorsErrorComponent"] | components["schemas"]["StockAvailabilityRetrieveSkuErrorComponent"] | components["schemas"]["StockAvailabilityRetrieveSkuINDEXErrorComponent"];
-        StockAvailabilityRetrieveErrorResponse400: components["schemas"]["StockAvailabilityRetrieveValidationError"] | components["schemas"]["ParseErrorResponse"];
-        StockAvailabilityRetrieveNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        StockAvailabilityRetrieveSkuErrorComponent: {
-            /**
-             * @description * `sku` - sku
-             * @enum {string}
-             */
-            attr: "sku";
-            /**
-             * @description * `max_length` - max_length
-             *     * `min_length` - min_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "max_length" | "min_length" | "not_a_list" | "null" | "required";
-            detail: string;
-        };
-        StockAvailabilityRetrieveSkuINDEXErrorComponent: {
-            /** @description * `sku.INDEX` - sku.INDEX */
-            attr: string;
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        StockAvailabilityRetrieveValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["StockAvailabilityRetrieveError"][];
-        };
         StockLevel: {
             sku: string;
             on_hand: number;
@@ -2941,7 +827,6 @@ export interface components {
             /** Format: date-time */
             updated_at: string | null;
         };
-        StockLevelsRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
         StockMovement: {
             id: number;
             delta_on_hand: number;
@@ -2955,75 +840,6 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
-        StockMovementsListCursorErrorComponent: {
-            /**
-             * @description * `cursor` - cursor (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "cursor";
-            /**
-             * @description * `invalid_cursor` - invalid_cursor
-             * @enum {string}
-             */
-            code: "invalid_cursor";
-            detail: string;
-        };
-        StockMovementsListError: components["schemas"]["StockMovementsListPageSizeErrorComponent"] | components["schemas"]["StockMovementsListCursorErrorComponent"];
-        StockMovementsListErrorResponse400: components["schemas"]["StockMovementsListValidationError"] | components["schemas"]["ParseErrorResponse"];
-        StockMovementsListPageSizeErrorComponent: {
-            /**
-             * @description * `page_size` - page_size (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "page_size";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        StockMovementsListValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["StockMovementsListError"][];
-        };
-        UnprocessableError: {
-            code: components["schemas"]["UnprocessableErrorCodeEnum"];
-            detail: string;
-            /** @description `lines.<index>.sku` of an unknown SKU. */
-            attr: string | null;
-            /** @description The unknown SKU (unknown_sku only). */
-            sku?: string;
-        };
-        /**
-         * @description * `unknown_sku` - Unknown Sku
-         *     * `idempotency_key_reused` - Idempotency Key Reused
-         * @enum {string}
-         */
-        UnprocessableErrorCodeEnum: "unknown_sku" | "idempotency_key_reused";
-        UnprocessableErrorResponse: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["UnprocessableError"][];
-        };
-        UriTooLongError: {
-            code: components["schemas"]["UriTooLongErrorCodeEnum"];
-            detail: string;
-            attr: string | null;
-        };
-        /**
-         * @description * `uri_too_long` - uri_too_long
-         * @enum {string}
-         */
-        UriTooLongErrorCodeEnum: "uri_too_long";
-        /**
-         * @description * `validation_error` - Validation Error
-         * @enum {string}
-         */
-        ValidationErrorEnum: "validation_error";
         WhoAmI: {
             /** @description `user:<uuid>` for a person, `service:<name>` for a service. */
             principal: string;
@@ -3040,6 +856,40 @@ export interface components {
             /** @description The scopes of a service token. */
             scopes: string[];
         };
+        /** @description A 400: the request is malformed (`type` `client_error`, code `parse_error`) or a value is refused (`type` `validation_error`; `attr` names the field, `null` or `non_field_errors` the request as a whole). Each operation lists the `attr` and `code` it answers. */
+        ValidationErrorResponse: {
+            type: components["schemas"]["ValidationErrorResponseTypeEnum"];
+            errors: components["schemas"]["ValidationError"][];
+        };
+        /** @enum {string} */
+        ValidationErrorResponseTypeEnum: "client_error" | "validation_error";
+        ValidationError: {
+            code: components["schemas"]["ValidationErrorCodeEnum"];
+            detail: string;
+            attr: string | null;
+        };
+        /** @enum {string} */
+        ValidationErrorCodeEnum: "blank" | "date" | "does_not_exist" | "empty" | "insufficient_stock" | "invalid" | "invalid_choice" | "invalid_cursor" | "make_aware" | "max_decimal_places" | "max_digits" | "max_length" | "max_string_length" | "max_value" | "max_whole_digits" | "min_length" | "min_value" | "no_name" | "not_a_list" | "not_allowed" | "not_an_object" | "null" | "null_character" | "null_characters_not_allowed" | "out_of_range" | "overflow" | "parse_error" | "required" | "surrogate_characters_not_allowed" | "too_deep" | "too_large" | "unique" | "unknown_format";
+        /** @description Any other error (401, 403, 404, 409, 412, 413, 422, 429, 5xx ...). Each operation lists the codes it answers with each status. */
+        ErrorResponse: {
+            type: components["schemas"]["ErrorResponseTypeEnum"];
+            errors: components["schemas"]["Error"][];
+        };
+        /** @enum {string} */
+        ErrorResponseTypeEnum: "client_error" | "server_error";
+        Error: {
+            code: components["schemas"]["ErrorCodeEnum"];
+            detail: string;
+            attr: string | null;
+            /** @description The quantity that could be held. */
+            available?: number;
+            /** @description The quantity asked for. */
+            requested?: number;
+            /** @description The unknown SKU (unknown_sku only). The short SKU (insufficient_stock only). */
+            sku?: string;
+        };
+        /** @enum {string} */
+        ErrorCodeEnum: "authentication_failed" | "category_in_use" | "content_too_large" | "error" | "idempotency_key_reused" | "idempotency_request_in_flight" | "insufficient_stock" | "method_not_allowed" | "not_acceptable" | "not_authenticated" | "not_found" | "permission_denied" | "precondition_failed" | "product_in_use" | "request_header_fields_too_large" | "reservation_expired" | "reservation_state_conflict" | "sku_taken" | "slug_taken" | "unknown_sku" | "unsupported_media_type" | "uri_too_long";
     };
     responses: never;
     parameters: never;
@@ -3066,84 +916,98 @@ export interface operations {
                     "application/json": components["schemas"]["WhoAmI"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthWhoamiErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3170,84 +1034,101 @@ export interface operations {
                     "application/json": components["schemas"]["Category"][];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `max_depth`: `invalid`, `max_string_length`, `max_value`, `min_value`, `null`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `parent`: `invalid`, `max_string_length`, `max_value`, `min_value`, `null`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CategoriesListErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3275,100 +1156,121 @@ export interface operations {
                     "application/json": components["schemas"]["Category"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `<key>`: `not_allowed`
+             *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `parent`: `does_not_exist`, `invalid`, `max_string_length`, `max_value`, `min_value`
+             *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CategoriesCreateErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `category_in_use`, `idempotency_request_in_flight`, `insufficient_stock`, `product_in_use`, `reservation_expired`, `reservation_state_conflict`, `sku_taken`, `slug_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3404,84 +1306,98 @@ export interface operations {
                 };
                 content?: never;
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CategoriesRetrieveErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3514,108 +1430,130 @@ export interface operations {
                     "application/json": components["schemas"]["Category"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `<key>`: `not_allowed`
+             *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `parent`: `does_not_exist`, `invalid`, `max_string_length`, `max_value`, `min_value`
+             *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CategoriesUpdateErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `category_in_use`, `idempotency_request_in_flight`, `insufficient_stock`, `product_in_use`, `reservation_expired`, `reservation_state_conflict`, `sku_taken`, `slug_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `precondition_failed`. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailedErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3641,108 +1579,125 @@ export interface operations {
                 };
                 content?: never;
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CategoriesDestroyErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `category_in_use`, `idempotency_request_in_flight`, `insufficient_stock`, `product_in_use`, `reservation_expired`, `reservation_state_conflict`, `sku_taken`, `slug_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `precondition_failed`. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailedErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3775,108 +1730,130 @@ export interface operations {
                     "application/json": components["schemas"]["Category"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `<key>`: `not_allowed`
+             *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `parent`: `does_not_exist`, `invalid`, `max_string_length`, `max_value`, `min_value`
+             *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CategoriesPartialUpdateErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `category_in_use`, `idempotency_request_in_flight`, `insufficient_stock`, `product_in_use`, `reservation_expired`, `reservation_state_conflict`, `sku_taken`, `slug_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `precondition_failed`. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailedErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3903,92 +1880,109 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedProductImportList"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `cursor`: `invalid_cursor`
+             *     - `page_size`: `invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProductImportsListErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -4015,92 +2009,111 @@ export interface operations {
                     "application/json": components["schemas"]["ProductImport"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `<key>`: `not_allowed`
+             *     - `file`: `empty`, `invalid`, `max_length`, `no_name`, `null`, `required`
+             *     - `file_format`: `invalid_choice`, `null`, `unknown_format`
+             *     - `non_field_errors`: `invalid`, `null`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProductImportsCreateErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -4124,92 +2137,107 @@ export interface operations {
                     "application/json": components["schemas"]["ProductImportDetail"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProductImportsRetrieveErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -4264,84 +2292,111 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedProductList"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `attributes`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `category`: `invalid`, `max_string_length`, `max_value`, `min_value`, `null`
+             *     - `currency`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `cursor`: `invalid_cursor`
+             *     - `in_stock`: `invalid`
+             *     - `is_active`: `invalid`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `ordering`: `invalid`, `invalid_choice`, `null`
+             *     - `page_size`: `invalid`
+             *     - `price_max`: `invalid`, `max_decimal_places`, `max_digits`, `max_string_length`, `max_whole_digits`, `min_value`, `null`
+             *     - `price_min`: `invalid`, `max_decimal_places`, `max_digits`, `max_string_length`, `max_whole_digits`, `min_value`, `null`
+             *     - `q`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `updated_since`: `date`, `invalid`, `make_aware`, `max_value`, `min_value`, `null`, `overflow`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProductsListErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -4369,100 +2424,127 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `<key>`: `not_allowed`
+             *     - `attributes`: `invalid`, `not_an_object`, `null`, `null_character`, `too_deep`, `too_large`
+             *     - `category`: `does_not_exist`, `invalid`, `max_string_length`, `max_value`, `min_value`, `null`, `required`
+             *     - `currency`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `is_active`: `invalid`, `null`
+             *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `price`: `invalid`, `max_decimal_places`, `max_digits`, `max_string_length`, `max_whole_digits`, `min_value`, `null`, `required`
+             *     - `sku`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `slug`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProductsCreateErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `category_in_use`, `idempotency_request_in_flight`, `insufficient_stock`, `product_in_use`, `reservation_expired`, `reservation_state_conflict`, `sku_taken`, `slug_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -4498,84 +2580,98 @@ export interface operations {
                 };
                 content?: never;
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProductsRetrieveErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -4608,100 +2704,126 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `<key>`: `not_allowed`
+             *     - `attributes`: `invalid`, `not_an_object`, `null`, `null_character`, `too_deep`, `too_large`
+             *     - `category`: `does_not_exist`, `invalid`, `max_string_length`, `max_value`, `min_value`, `null`, `required`
+             *     - `currency`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `is_active`: `invalid`, `null`
+             *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `price`: `invalid`, `max_decimal_places`, `max_digits`, `max_string_length`, `max_whole_digits`, `min_value`, `null`, `required`
+             *     - `slug`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProductsUpdateErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `precondition_failed`. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailedErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -4727,108 +2849,125 @@ export interface operations {
                 };
                 content?: never;
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProductsDestroyErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `category_in_use`, `idempotency_request_in_flight`, `insufficient_stock`, `product_in_use`, `reservation_expired`, `reservation_state_conflict`, `sku_taken`, `slug_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `precondition_failed`. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailedErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -4861,100 +3000,126 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `<key>`: `not_allowed`
+             *     - `attributes`: `invalid`, `not_an_object`, `null`, `null_character`, `too_deep`, `too_large`
+             *     - `category`: `does_not_exist`, `invalid`, `max_string_length`, `max_value`, `min_value`, `null`, `required`
+             *     - `currency`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `is_active`: `invalid`, `null`
+             *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `price`: `invalid`, `max_decimal_places`, `max_digits`, `max_string_length`, `max_whole_digits`, `min_value`, `null`, `required`
+             *     - `slug`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProductsPartialUpdateErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `precondition_failed`. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailedErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -4978,92 +3143,107 @@ export interface operations {
                     "application/json": components["schemas"]["StockLevel"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StockLevelsRetrieveErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -5096,54 +3276,73 @@ export interface operations {
                     "application/json": components["schemas"]["StockAdjustment"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `Idempotency-Key`: `invalid`
+             *     - `<key>`: `not_allowed`
+             *     - `mode`: `invalid_choice`, `null`, `required`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `note`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `quantity`: `insufficient_stock`, `invalid`, `max_string_length`, `max_value`, `min_value`, `null`, `out_of_range`, `required`
+             *     - `reason`: `invalid_choice`, `null`, `required`
+             *     - `reference`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StockAdjustmentsCreateErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `category_in_use`, `idempotency_request_in_flight`, `insufficient_stock`, `product_in_use`, `reservation_expired`, `reservation_state_conflict`, `sku_taken`, `slug_taken`. */
             409: {
                 headers: {
                     /** @description Seconds to wait. */
@@ -5151,55 +3350,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `idempotency_key_reused`, `unknown_sku`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnprocessableErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -5228,92 +3433,109 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedStockMovementList"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `cursor`: `invalid_cursor`
+             *     - `page_size`: `invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StockMovementsListErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -5373,92 +3595,119 @@ export interface operations {
                     "application/x-ndjson": string;
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `attributes`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `category`: `invalid`, `max_string_length`, `max_value`, `min_value`, `null`
+             *     - `currency`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `file_format`: `invalid_choice`, `null`
+             *     - `in_stock`: `invalid`
+             *     - `is_active`: `invalid`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `ordering`: `invalid`, `invalid_choice`, `null`
+             *     - `price_max`: `invalid`, `max_decimal_places`, `max_digits`, `max_string_length`, `max_whole_digits`, `min_value`, `null`
+             *     - `price_min`: `invalid`, `max_decimal_places`, `max_digits`, `max_string_length`, `max_whole_digits`, `min_value`, `null`
+             *     - `q`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `updated_since`: `date`, `invalid`, `make_aware`, `max_value`, `min_value`, `null`, `overflow`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProductsExportErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -5498,108 +3747,137 @@ export interface operations {
                     "application/json": components["schemas"]["Reservation"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `Idempotency-Key`: `invalid`, `required`
+             *     - `<key>`: `not_allowed`
+             *     - `commit`: `invalid`, `null`
+             *     - `lines`: `max_length`, `min_length`, `not_a_list`, `null`, `required`, `unique`
+             *     - `lines.<index>`: `null`
+             *     - `lines.<index>.<key>`: `not_allowed`
+             *     - `lines.<index>.non_field_errors`: `invalid`, `null`, `required`
+             *     - `lines.<index>.quantity`: `invalid`, `max_string_length`, `max_value`, `min_value`, `null`, `required`
+             *     - `lines.<index>.sku`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `reference`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `ttl_seconds`: `invalid`, `max_string_length`, `max_value`, `min_value`, `null`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReservationsCreateErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `category_in_use`, `idempotency_request_in_flight`, `insufficient_stock`, `product_in_use`, `reservation_expired`, `reservation_state_conflict`, `sku_taken`, `slug_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InsufficientStockErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `idempotency_key_reused`, `unknown_sku`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnprocessableErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -5623,92 +3901,107 @@ export interface operations {
                     "application/json": components["schemas"]["Reservation"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReservationsRetrieveErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -5732,100 +4025,116 @@ export interface operations {
                     "application/json": components["schemas"]["Reservation"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReservationsCommitErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `category_in_use`, `idempotency_request_in_flight`, `insufficient_stock`, `product_in_use`, `reservation_expired`, `reservation_state_conflict`, `sku_taken`, `slug_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -5849,100 +4158,116 @@ export interface operations {
                     "application/json": components["schemas"]["Reservation"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReservationsReleaseErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `category_in_use`, `idempotency_request_in_flight`, `insufficient_stock`, `product_in_use`, `reservation_expired`, `reservation_state_conflict`, `sku_taken`, `slug_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -5966,100 +4291,116 @@ export interface operations {
                     "application/json": components["schemas"]["Reservation"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReservationsReturnErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `category_in_use`, `idempotency_request_in_flight`, `insufficient_stock`, `product_in_use`, `reservation_expired`, `reservation_state_conflict`, `sku_taken`, `slug_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -6085,92 +4426,111 @@ export interface operations {
                     "application/json": components["schemas"]["ReservationStates"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `<key>`: `not_allowed`
+             *     - `ids`: `max_length`, `min_length`, `not_a_list`, `null`, `required`
+             *     - `ids.<index>`: `invalid`, `null`, `required`
+             *     - `non_field_errors`: `invalid`, `null`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReservationsStatesErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -6195,84 +4555,101 @@ export interface operations {
                     "application/json": components["schemas"]["Availability"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `sku`: `max_length`, `min_length`, `not_a_list`, `null`, `required`
+             *     - `sku.<index>`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StockAvailabilityRetrieveErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -6298,84 +4675,102 @@ export interface operations {
                     "application/json": components["schemas"]["Availability"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `<key>`: `not_allowed`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `skus`: `max_length`, `min_length`, `not_a_list`, `null`, `required`
+             *     - `skus.<index>`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StockAvailabilityCreateErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };

@@ -260,145 +260,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AuthWhoamiErrorResponse400: components["schemas"]["ParseErrorResponse"];
         /** @enum {unknown} */
         BlankEnum: "";
         /**
-         * @description * `client_error` - Client Error
+         * @description * `day` - day
+         *     * `month` - month
+         *     * `sku` - sku
          * @enum {string}
          */
-        ClientErrorEnum: "client_error";
-        ContentTooLargeError: {
-            code: components["schemas"]["ContentTooLargeErrorCodeEnum"];
-            detail: string;
-            attr: string | null;
-        };
-        /**
-         * @description * `content_too_large` - content_too_large
-         * @enum {string}
-         */
-        ContentTooLargeErrorCodeEnum: "content_too_large";
-        Error401: {
-            code: components["schemas"]["ErrorCode401Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error403: {
-            code: components["schemas"]["ErrorCode403Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error404: {
-            code: components["schemas"]["ErrorCode404Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error405: {
-            code: components["schemas"]["ErrorCode405Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error406: {
-            code: components["schemas"]["ErrorCode406Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error415: {
-            code: components["schemas"]["ErrorCode415Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error500: {
-            code: components["schemas"]["ErrorCode500Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        /**
-         * @description * `authentication_failed` - Authentication Failed
-         *     * `not_authenticated` - Not Authenticated
-         * @enum {string}
-         */
-        ErrorCode401Enum: "authentication_failed" | "not_authenticated";
-        /**
-         * @description * `permission_denied` - Permission Denied
-         * @enum {string}
-         */
-        ErrorCode403Enum: "permission_denied";
-        /**
-         * @description * `not_found` - Not Found
-         * @enum {string}
-         */
-        ErrorCode404Enum: "not_found";
-        /**
-         * @description * `method_not_allowed` - Method Not Allowed
-         * @enum {string}
-         */
-        ErrorCode405Enum: "method_not_allowed";
-        /**
-         * @description * `not_acceptable` - Not Acceptable
-         * @enum {string}
-         */
-        ErrorCode406Enum: "not_acceptable";
-        /**
-         * @description * `unsupported_media_type` - Unsupported Media Type
-         * @enum {string}
-         */
-        ErrorCode415Enum: "unsupported_media_type";
-        /**
-         * @description * `error` - Error
-         * @enum {string}
-         */
-        ErrorCode500Enum: "error";
-        ErrorResponse401: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error401"][];
-        };
-        ErrorResponse403: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error403"][];
-        };
-        ErrorResponse404: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error404"][];
-        };
-        ErrorResponse405: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error405"][];
-        };
-        ErrorResponse406: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error406"][];
-        };
-        ErrorResponse413: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["ContentTooLargeError"][];
-        };
-        ErrorResponse414: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["UriTooLongError"][];
-        };
-        ErrorResponse415: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error415"][];
-        };
-        ErrorResponse431: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["HeaderFieldsTooLargeError"][];
-        };
-        ErrorResponse500: {
-            type: components["schemas"]["ServerErrorEnum"];
-            errors: components["schemas"]["Error500"][];
-        };
-        HeaderFieldsTooLargeError: {
-            code: components["schemas"]["HeaderFieldsTooLargeErrorCodeEnum"];
-            detail: string;
-            attr: string | null;
-        };
-        /**
-         * @description * `request_header_fields_too_large` - request_header_fields_too_large
-         * @enum {string}
-         */
-        HeaderFieldsTooLargeErrorCodeEnum: "request_header_fields_too_large";
+        GroupByEnum: "day" | "month" | "sku";
         Order: {
             /** Format: uuid */
             id: string;
@@ -535,541 +405,50 @@ export interface components {
             /** @default  */
             reason?: string;
         };
-        OrdersCancelErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        OrdersConflictError: {
-            code: components["schemas"]["OrdersConflictErrorCodeEnum"];
-            detail: string;
-            attr: string | null;
-        };
-        /**
-         * @description * `idempotency_request_in_flight` - Idempotency Request In Flight
-         *     * `order_state_conflict` - Order State Conflict
-         *     * `order_cancellation_in_flight` - Order Cancellation In Flight
-         *     * `stock_return_refused` - Stock Return Refused
-         * @enum {string}
-         */
-        OrdersConflictErrorCodeEnum: "idempotency_request_in_flight" | "order_state_conflict" | "order_cancellation_in_flight" | "stock_return_refused";
-        OrdersConflictErrorResponse: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["OrdersConflictError"][];
-        };
-        OrdersCreateError: components["schemas"]["OrdersCreateNonFieldErrorsErrorComponent"] | components["schemas"]["OrdersCreateLinesErrorComponent"] | components["schemas"]["OrdersCreateLinesINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["OrdersCreateLinesINDEXSkuErrorComponent"] | components["schemas"]["OrdersCreateLinesINDEXQuantityErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressIdErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressNonFieldErrorsErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressRecipientErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressLine1ErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressLine2ErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressCityErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressRegionErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressPostalCodeErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressCountryErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressPhoneErrorComponent"] | components["schemas"]["OrdersCreateIdempotency-KeyErrorComponent"] | components["schemas"]["OrdersCreateKEYErrorComponent"] | components["schemas"]["OrdersCreateLinesINDEXErrorComponent"] | components["schemas"]["OrdersCreateLinesINDEXKEYErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressErrorComponent"] | components["schemas"]["OrdersCreateShippingAddressKEYErrorComponent"];
-        OrdersCreateErrorResponse400: components["schemas"]["OrdersCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        "OrdersCreateIdempotency-KeyErrorComponent": {
-            /**
-             * @description * `Idempotency-Key` - Idempotency-Key
-             * @enum {string}
-             */
-            attr: "Idempotency-Key";
-            /**
-             * @description * `invalid` - invalid
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid" | "required";
-            detail: string;
-        };
-        OrdersCreateKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        OrdersCreateLinesErrorComponent: {
-            /**
-             * @description * `lines` - lines
-             * @enum {string}
-             */
-            attr: "lines";
-            /**
-             * @description * `max_length` - max_length
-             *     * `min_length` - min_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             *     * `required` - required
-             *     * `unique` - unique
-             * @enum {string}
-             */
-            code: "max_length" | "min_length" | "not_a_list" | "null" | "required" | "unique";
-            detail: string;
-        };
-        OrdersCreateLinesINDEXErrorComponent: {
-            /** @description * `lines.INDEX` - lines.INDEX */
-            attr: string;
-            /**
-             * @description * `null` - null
-             * @enum {string}
-             */
-            code: "null";
-            detail: string;
-        };
-        OrdersCreateLinesINDEXKEYErrorComponent: {
-            /** @description * `lines.INDEX.KEY` - lines.INDEX.KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        OrdersCreateLinesINDEXNonFieldErrorsErrorComponent: {
-            /** @description * `lines.INDEX.non_field_errors` - lines.INDEX.non_field_errors */
-            attr: string;
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid" | "null" | "required";
-            detail: string;
-        };
-        OrdersCreateLinesINDEXQuantityErrorComponent: {
-            /** @description * `lines.INDEX.quantity` - lines.INDEX.quantity */
-            attr: string;
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_string_length` - max_string_length
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid" | "max_string_length" | "max_value" | "min_value" | "null" | "required";
-            detail: string;
-        };
-        OrdersCreateLinesINDEXSkuErrorComponent: {
-            /** @description * `lines.INDEX.sku` - lines.INDEX.sku */
-            attr: string;
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        OrdersCreateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             *     * `shipping_address_required` - shipping_address_required
-             * @enum {string}
-             */
-            code: "invalid" | "null" | "shipping_address_required";
-            detail: string;
-        };
-        OrdersCreateShippingAddressCityErrorComponent: {
-            /**
-             * @description * `shipping_address.city` - shipping_address.city
-             * @enum {string}
-             */
-            attr: "shipping_address.city";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        OrdersCreateShippingAddressCountryErrorComponent: {
-            /**
-             * @description * `shipping_address.country` - shipping_address.country
-             * @enum {string}
-             */
-            attr: "shipping_address.country";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        OrdersCreateShippingAddressErrorComponent: {
-            /**
-             * @description * `shipping_address` - shipping_address
-             * @enum {string}
-             */
-            attr: "shipping_address";
-            /**
-             * @description * `null` - null
-             * @enum {string}
-             */
-            code: "null";
-            detail: string;
-        };
-        OrdersCreateShippingAddressIdErrorComponent: {
-            /**
-             * @description * `shipping_address_id` - shipping_address_id
-             * @enum {string}
-             */
-            attr: "shipping_address_id";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "does_not_exist" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        OrdersCreateShippingAddressKEYErrorComponent: {
-            /** @description * `shipping_address.KEY` - shipping_address.KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        OrdersCreateShippingAddressLine1ErrorComponent: {
-            /**
-             * @description * `shipping_address.line1` - shipping_address.line1
-             * @enum {string}
-             */
-            attr: "shipping_address.line1";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        OrdersCreateShippingAddressLine2ErrorComponent: {
-            /**
-             * @description * `shipping_address.line2` - shipping_address.line2
-             * @enum {string}
-             */
-            attr: "shipping_address.line2";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        OrdersCreateShippingAddressNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `shipping_address.non_field_errors` - shipping_address.non_field_errors
-             * @enum {string}
-             */
-            attr: "shipping_address.non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid" | "null" | "required";
-            detail: string;
-        };
-        OrdersCreateShippingAddressPhoneErrorComponent: {
-            /**
-             * @description * `shipping_address.phone` - shipping_address.phone
-             * @enum {string}
-             */
-            attr: "shipping_address.phone";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        OrdersCreateShippingAddressPostalCodeErrorComponent: {
-            /**
-             * @description * `shipping_address.postal_code` - shipping_address.postal_code
-             * @enum {string}
-             */
-            attr: "shipping_address.postal_code";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        OrdersCreateShippingAddressRecipientErrorComponent: {
-            /**
-             * @description * `shipping_address.recipient` - shipping_address.recipient
-             * @enum {string}
-             */
-            attr: "shipping_address.recipient";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        OrdersCreateShippingAddressRegionErrorComponent: {
-            /**
-             * @description * `shipping_address.region` - shipping_address.region
-             * @enum {string}
-             */
-            attr: "shipping_address.region";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        OrdersCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["OrdersCreateError"][];
-        };
-        OrdersListCreatedAfterErrorComponent: {
-            /**
-             * @description * `created_after` - created_after (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "created_after";
-            /**
-             * @description * `date` - date
-             *     * `invalid` - invalid
-             *     * `make_aware` - make_aware
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             *     * `null` - null
-             *     * `overflow` - overflow
-             * @enum {string}
-             */
-            code: "date" | "invalid" | "make_aware" | "max_value" | "min_value" | "null" | "overflow";
-            detail: string;
-        };
-        OrdersListCreatedBeforeErrorComponent: {
-            /**
-             * @description * `created_before` - created_before (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "created_before";
-            /**
-             * @description * `date` - date
-             *     * `invalid` - invalid
-             *     * `make_aware` - make_aware
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             *     * `null` - null
-             *     * `overflow` - overflow
-             * @enum {string}
-             */
-            code: "date" | "invalid" | "make_aware" | "max_value" | "min_value" | "null" | "overflow";
-            detail: string;
-        };
-        OrdersListCursorErrorComponent: {
-            /**
-             * @description * `cursor` - cursor (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "cursor";
-            /**
-             * @description * `invalid_cursor` - invalid_cursor
-             * @enum {string}
-             */
-            code: "invalid_cursor";
-            detail: string;
-        };
-        OrdersListError: components["schemas"]["OrdersListNonFieldErrorsErrorComponent"] | components["schemas"]["OrdersListStatusErrorComponent"] | components["schemas"]["OrdersListCreatedAfterErrorComponent"] | components["schemas"]["OrdersListCreatedBeforeErrorComponent"] | components["schemas"]["OrdersListPageSizeErrorComponent"] | components["schemas"]["OrdersListCursorErrorComponent"];
-        OrdersListErrorResponse400: components["schemas"]["OrdersListValidationError"] | components["schemas"]["ParseErrorResponse"];
-        OrdersListNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        OrdersListPageSizeErrorComponent: {
-            /**
-             * @description * `page_size` - page_size (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "page_size";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        OrdersListStatusErrorComponent: {
-            /**
-             * @description * `status` - status (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        OrdersListValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["OrdersListError"][];
-        };
-        OrdersRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        OrdersUnavailableError: {
-            code: components["schemas"]["OrdersUnavailableErrorCodeEnum"];
-            detail: string;
-            attr: string | null;
-        };
-        /**
-         * @description * `downstream_unavailable` - Downstream Unavailable
-         * @enum {string}
-         */
-        OrdersUnavailableErrorCodeEnum: "downstream_unavailable";
-        OrdersUnavailableErrorResponse: {
-            type: components["schemas"]["ServerErrorEnum"];
-            errors: components["schemas"]["OrdersUnavailableError"][];
-        };
-        OrdersUnprocessableError: {
-            code: components["schemas"]["OrdersUnprocessableErrorCodeEnum"];
-            detail: string;
-            attr: string | null;
-        };
-        /**
-         * @description * `idempotency_key_reused` - Idempotency Key Reused
-         * @enum {string}
-         */
-        OrdersUnprocessableErrorCodeEnum: "idempotency_key_reused";
-        OrdersUnprocessableErrorResponse: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["OrdersUnprocessableError"][];
-        };
         PaginatedOrderList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @description The next page, or null on the last one.
              */
-            next?: string | null;
+            next: string | null;
+            /** @description The `cursor` of the next page (the one in `next`), or null on the last one. */
+            next_cursor: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @description The previous page, or null on the first one.
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["Order"][];
         };
         PaginatedOrderStatusChangeList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @description The next page, or null on the last one.
              */
-            next?: string | null;
+            next: string | null;
+            /** @description The `cursor` of the next page (the one in `next`), or null on the last one. */
+            next_cursor: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @description The previous page, or null on the first one.
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["OrderStatusChange"][];
         };
         PaginatedStaffOrderList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @description The next page, or null on the last one.
              */
-            next?: string | null;
+            next: string | null;
+            /** @description The `cursor` of the next page (the one in `next`), or null on the last one. */
+            next_cursor: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @description The previous page, or null on the first one.
              */
-            previous?: string | null;
+            previous: string | null;
             results: components["schemas"]["StaffOrder"][];
-        };
-        ParseError: {
-            code: components["schemas"]["ParseErrorCodeEnum"];
-            detail: string;
-            attr: string | null;
-        };
-        /**
-         * @description * `parse_error` - Parse Error
-         * @enum {string}
-         */
-        ParseErrorCodeEnum: "parse_error";
-        ParseErrorResponse: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "client_error";
-            errors: components["schemas"]["ParseError"][];
         };
         /**
          * @description * `insufficient_stock` - insufficient stock
@@ -1082,177 +461,12 @@ export interface components {
          * @enum {string}
          */
         RejectionReasonEnum: "insufficient_stock" | "unknown_sku" | "reservation_expired" | "reservation_refused" | "mixed_currencies" | "customer_unknown" | "customer_inactive";
-        ReportsOrdersExportDateFromErrorComponent: {
-            /**
-             * @description * `date_from` - date_from (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "date_from";
-            /**
-             * @description * `datetime` - datetime
-             *     * `invalid` - invalid
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "datetime" | "invalid" | "max_value" | "min_value" | "null" | "required";
-            detail: string;
-        };
-        ReportsOrdersExportDateToErrorComponent: {
-            /**
-             * @description * `date_to` - date_to (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "date_to";
-            /**
-             * @description * `datetime` - datetime
-             *     * `invalid` - invalid
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "datetime" | "invalid" | "max_value" | "min_value" | "null" | "required";
-            detail: string;
-        };
-        ReportsOrdersExportError: components["schemas"]["ReportsOrdersExportNonFieldErrorsErrorComponent"] | components["schemas"]["ReportsOrdersExportDateFromErrorComponent"] | components["schemas"]["ReportsOrdersExportDateToErrorComponent"] | components["schemas"]["ReportsOrdersExportStatusErrorComponent"];
-        ReportsOrdersExportErrorResponse400: components["schemas"]["ReportsOrdersExportValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ReportsOrdersExportNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ReportsOrdersExportStatusErrorComponent: {
-            /**
-             * @description * `status` - status (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        ReportsOrdersExportValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ReportsOrdersExportError"][];
-        };
-        ReportsSalesDateFromErrorComponent: {
-            /**
-             * @description * `date_from` - date_from (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "date_from";
-            /**
-             * @description * `datetime` - datetime
-             *     * `invalid` - invalid
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "datetime" | "invalid" | "max_value" | "min_value" | "null" | "required";
-            detail: string;
-        };
-        ReportsSalesDateToErrorComponent: {
-            /**
-             * @description * `date_to` - date_to (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "date_to";
-            /**
-             * @description * `datetime` - datetime
-             *     * `invalid` - invalid
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "datetime" | "invalid" | "max_value" | "min_value" | "null" | "required";
-            detail: string;
-        };
-        ReportsSalesError: components["schemas"]["ReportsSalesNonFieldErrorsErrorComponent"] | components["schemas"]["ReportsSalesDateFromErrorComponent"] | components["schemas"]["ReportsSalesDateToErrorComponent"] | components["schemas"]["ReportsSalesGroupByErrorComponent"] | components["schemas"]["ReportsSalesLimitErrorComponent"];
-        ReportsSalesErrorResponse400: components["schemas"]["ReportsSalesValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ReportsSalesGroupByErrorComponent: {
-            /**
-             * @description * `group_by` - group_by (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "group_by";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        ReportsSalesLimitErrorComponent: {
-            /**
-             * @description * `limit` - limit (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "limit";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_string_length` - max_string_length
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "max_string_length" | "max_value" | "min_value" | "null";
-            detail: string;
-        };
-        ReportsSalesNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ReportsSalesValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ReportsSalesError"][];
-        };
         SalesReport: {
             /** Format: date */
             date_from: string;
             /** Format: date */
             date_to: string;
-            group_by: string;
+            group_by: components["schemas"]["GroupByEnum"];
             results: components["schemas"]["SalesReportRow"][];
         };
         SalesReportRow: {
@@ -1269,11 +483,6 @@ export interface components {
             /** Format: decimal */
             revenue: string;
         };
-        /**
-         * @description * `server_error` - Server Error
-         * @enum {string}
-         */
-        ServerErrorEnum: "server_error";
         StaffOrder: {
             /** Format: uuid */
             id: string;
@@ -1310,294 +519,6 @@ export interface components {
             /** @description How often recovery has retried it. */
             recovery_attempts: number;
         };
-        StaffOrdersCancelError: components["schemas"]["StaffOrdersCancelNonFieldErrorsErrorComponent"] | components["schemas"]["StaffOrdersCancelReasonErrorComponent"] | components["schemas"]["StaffOrdersCancelKEYErrorComponent"];
-        StaffOrdersCancelErrorResponse400: components["schemas"]["StaffOrdersCancelValidationError"] | components["schemas"]["ParseErrorResponse"];
-        StaffOrdersCancelKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        StaffOrdersCancelNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        StaffOrdersCancelReasonErrorComponent: {
-            /**
-             * @description * `reason` - reason
-             * @enum {string}
-             */
-            attr: "reason";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        StaffOrdersCancelValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["StaffOrdersCancelError"][];
-        };
-        StaffOrdersFulfilError: components["schemas"]["StaffOrdersFulfilNonFieldErrorsErrorComponent"] | components["schemas"]["StaffOrdersFulfilReasonErrorComponent"] | components["schemas"]["StaffOrdersFulfilKEYErrorComponent"];
-        StaffOrdersFulfilErrorResponse400: components["schemas"]["StaffOrdersFulfilValidationError"] | components["schemas"]["ParseErrorResponse"];
-        StaffOrdersFulfilKEYErrorComponent: {
-            /** @description * `KEY` - KEY */
-            attr: string;
-            /**
-             * @description * `not_allowed` - not_allowed
-             * @enum {string}
-             */
-            code: "not_allowed";
-            detail: string;
-        };
-        StaffOrdersFulfilNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        StaffOrdersFulfilReasonErrorComponent: {
-            /**
-             * @description * `reason` - reason
-             * @enum {string}
-             */
-            attr: "reason";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        StaffOrdersFulfilValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["StaffOrdersFulfilError"][];
-        };
-        StaffOrdersHistoryCursorErrorComponent: {
-            /**
-             * @description * `cursor` - cursor (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "cursor";
-            /**
-             * @description * `invalid_cursor` - invalid_cursor
-             * @enum {string}
-             */
-            code: "invalid_cursor";
-            detail: string;
-        };
-        StaffOrdersHistoryError: components["schemas"]["StaffOrdersHistoryPageSizeErrorComponent"] | components["schemas"]["StaffOrdersHistoryCursorErrorComponent"];
-        StaffOrdersHistoryErrorResponse400: components["schemas"]["StaffOrdersHistoryValidationError"] | components["schemas"]["ParseErrorResponse"];
-        StaffOrdersHistoryPageSizeErrorComponent: {
-            /**
-             * @description * `page_size` - page_size (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "page_size";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        StaffOrdersHistoryValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["StaffOrdersHistoryError"][];
-        };
-        StaffOrdersListCreatedAfterErrorComponent: {
-            /**
-             * @description * `created_after` - created_after (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "created_after";
-            /**
-             * @description * `date` - date
-             *     * `invalid` - invalid
-             *     * `make_aware` - make_aware
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             *     * `null` - null
-             *     * `overflow` - overflow
-             * @enum {string}
-             */
-            code: "date" | "invalid" | "make_aware" | "max_value" | "min_value" | "null" | "overflow";
-            detail: string;
-        };
-        StaffOrdersListCreatedBeforeErrorComponent: {
-            /**
-             * @description * `created_before` - created_before (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "created_before";
-            /**
-             * @description * `date` - date
-             *     * `invalid` - invalid
-             *     * `make_aware` - make_aware
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             *     * `null` - null
-             *     * `overflow` - overflow
-             * @enum {string}
-             */
-            code: "date" | "invalid" | "make_aware" | "max_value" | "min_value" | "null" | "overflow";
-            detail: string;
-        };
-        StaffOrdersListCursorErrorComponent: {
-            /**
-             * @description * `cursor` - cursor (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "cursor";
-            /**
-             * @description * `invalid_cursor` - invalid_cursor
-             * @enum {string}
-             */
-            code: "invalid_cursor";
-            detail: string;
-        };
-        StaffOrdersListCustomerErrorComponent: {
-            /**
-             * @description * `customer` - customer (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "customer";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        StaffOrdersListError: components["schemas"]["StaffOrdersListNonFieldErrorsErrorComponent"] | components["schemas"]["StaffOrdersListStatusErrorComponent"] | components["schemas"]["StaffOrdersListCreatedAfterErrorComponent"] | components["schemas"]["StaffOrdersListCreatedBeforeErrorComponent"] | components["schemas"]["StaffOrdersListCustomerErrorComponent"] | components["schemas"]["StaffOrdersListSkuErrorComponent"] | components["schemas"]["StaffOrdersListPageSizeErrorComponent"] | components["schemas"]["StaffOrdersListCursorErrorComponent"];
-        StaffOrdersListErrorResponse400: components["schemas"]["StaffOrdersListValidationError"] | components["schemas"]["ParseErrorResponse"];
-        StaffOrdersListNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        StaffOrdersListPageSizeErrorComponent: {
-            /**
-             * @description * `page_size` - page_size (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "page_size";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        StaffOrdersListSkuErrorComponent: {
-            /**
-             * @description * `sku` - sku (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "sku";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        StaffOrdersListStatusErrorComponent: {
-            /**
-             * @description * `status` - status (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        StaffOrdersListValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["StaffOrdersListError"][];
-        };
-        StaffOrdersRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        UriTooLongError: {
-            code: components["schemas"]["UriTooLongErrorCodeEnum"];
-            detail: string;
-            attr: string | null;
-        };
-        /**
-         * @description * `uri_too_long` - uri_too_long
-         * @enum {string}
-         */
-        UriTooLongErrorCodeEnum: "uri_too_long";
-        /**
-         * @description * `validation_error` - Validation Error
-         * @enum {string}
-         */
-        ValidationErrorEnum: "validation_error";
         WhoAmI: {
             /** @description `user:<uuid>` for a person, `service:<name>` for a service. */
             principal: string;
@@ -1614,6 +535,34 @@ export interface components {
             /** @description The scopes of a service token. */
             scopes: string[];
         };
+        /** @description A 400: the request is malformed (`type` `client_error`, code `parse_error`) or a value is refused (`type` `validation_error`; `attr` names the field, `null` or `non_field_errors` the request as a whole). Each operation lists the `attr` and `code` it answers. */
+        ValidationErrorResponse: {
+            type: components["schemas"]["ValidationErrorResponseTypeEnum"];
+            errors: components["schemas"]["ValidationError"][];
+        };
+        /** @enum {string} */
+        ValidationErrorResponseTypeEnum: "client_error" | "validation_error";
+        ValidationError: {
+            code: components["schemas"]["ValidationErrorCodeEnum"];
+            detail: string;
+            attr: string | null;
+        };
+        /** @enum {string} */
+        ValidationErrorCodeEnum: "blank" | "date" | "datetime" | "does_not_exist" | "invalid" | "invalid_choice" | "invalid_cursor" | "make_aware" | "max_length" | "max_string_length" | "max_value" | "min_length" | "min_value" | "not_a_list" | "not_allowed" | "null" | "null_characters_not_allowed" | "overflow" | "parse_error" | "required" | "shipping_address_required" | "surrogate_characters_not_allowed" | "unique";
+        /** @description Any other error (401, 403, 404, 409, 412, 413, 422, 429, 5xx ...). Each operation lists the codes it answers with each status. */
+        ErrorResponse: {
+            type: components["schemas"]["ErrorResponseTypeEnum"];
+            errors: components["schemas"]["Error"][];
+        };
+        /** @enum {string} */
+        ErrorResponseTypeEnum: "client_error" | "server_error";
+        Error: {
+            code: components["schemas"]["ErrorCodeEnum"];
+            detail: string;
+            attr: string | null;
+        };
+        /** @enum {string} */
+        ErrorCodeEnum: "authentication_failed" | "content_too_large" | "downstream_unavailable" | "error" | "idempotency_key_reused" | "idempotency_request_in_flight" | "method_not_allowed" | "not_acceptable" | "not_authenticated" | "not_found" | "order_cancellation_in_flight" | "order_state_conflict" | "permission_denied" | "request_header_fields_too_large" | "stock_return_refused" | "unsupported_media_type" | "uri_too_long";
     };
     responses: never;
     parameters: never;
@@ -1640,84 +589,98 @@ export interface operations {
                     "application/json": components["schemas"]["WhoAmI"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthWhoamiErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -1757,92 +720,113 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedOrderList"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `created_after`: `date`, `invalid`, `make_aware`, `max_value`, `min_value`, `null`, `overflow`
+             *     - `created_before`: `date`, `invalid`, `make_aware`, `max_value`, `min_value`, `null`, `overflow`
+             *     - `cursor`: `invalid_cursor`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `page_size`: `invalid`
+             *     - `status`: `invalid_choice`, `null`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrdersListErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -1885,54 +869,86 @@ export interface operations {
                     "application/json": components["schemas"]["Order"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `Idempotency-Key`: `invalid`, `required`
+             *     - `<key>`: `not_allowed`
+             *     - `lines`: `max_length`, `min_length`, `not_a_list`, `null`, `required`, `unique`
+             *     - `lines.<index>`: `null`
+             *     - `lines.<index>.<key>`: `not_allowed`
+             *     - `lines.<index>.non_field_errors`: `invalid`, `null`, `required`
+             *     - `lines.<index>.quantity`: `invalid`, `max_string_length`, `max_value`, `min_value`, `null`, `required`
+             *     - `lines.<index>.sku`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors`: `invalid`, `null`, `shipping_address_required`
+             *     - `shipping_address`: `null`
+             *     - `shipping_address.<key>`: `not_allowed`
+             *     - `shipping_address.city`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `shipping_address.country`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `shipping_address.line1`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `shipping_address.line2`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `shipping_address.non_field_errors`: `invalid`, `null`, `required`
+             *     - `shipping_address.phone`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `shipping_address.postal_code`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `shipping_address.recipient`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `shipping_address.region`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `shipping_address_id`: `does_not_exist`, `invalid`, `null`, `required`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrdersCreateErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `idempotency_request_in_flight`, `order_cancellation_in_flight`, `order_state_conflict`, `stock_return_refused`. */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1940,57 +956,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrdersConflictErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `idempotency_key_reused`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrdersUnprocessableErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `downstream_unavailable`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1998,7 +1021,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrdersUnavailableErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2022,92 +1045,107 @@ export interface operations {
                     "application/json": components["schemas"]["Order"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrdersRetrieveErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2141,100 +1179,116 @@ export interface operations {
                     "application/json": components["schemas"]["Order"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrdersCancelErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `idempotency_request_in_flight`, `order_cancellation_in_flight`, `order_state_conflict`, `stock_return_refused`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrdersConflictErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2272,103 +1326,111 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `date_from`: `datetime`, `invalid`, `max_value`, `min_value`, `null`, `required`
+             *     - `date_to`: `datetime`, `invalid`, `max_value`, `min_value`, `null`, `required`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `status`: `invalid_choice`, `null`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReportsOrdersExportErrorResponse400"];
-                    "text/csv": components["schemas"]["ReportsOrdersExportErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
-                    "text/csv": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
-                    "text/csv": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
-                    "text/csv": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
-                    "text/csv": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
-                    "text/csv": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
-                    "text/csv": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
-                    "text/csv": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
-                    "text/csv": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
-                    "text/csv": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
-                    "text/csv": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2403,92 +1465,112 @@ export interface operations {
                     "application/json": components["schemas"]["SalesReport"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `date_from`: `datetime`, `invalid`, `max_value`, `min_value`, `null`, `required`
+             *     - `date_to`: `datetime`, `invalid`, `max_value`, `min_value`, `null`, `required`
+             *     - `group_by`: `invalid_choice`, `null`
+             *     - `limit`: `invalid`, `max_string_length`, `max_value`, `min_value`, `null`
+             *     - `non_field_errors`: `invalid`, `null`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReportsSalesErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2532,92 +1614,115 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedStaffOrderList"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `created_after`: `date`, `invalid`, `make_aware`, `max_value`, `min_value`, `null`, `overflow`
+             *     - `created_before`: `date`, `invalid`, `make_aware`, `max_value`, `min_value`, `null`, `overflow`
+             *     - `cursor`: `invalid_cursor`
+             *     - `customer`: `invalid`, `null`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `page_size`: `invalid`
+             *     - `sku`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `status`: `invalid_choice`, `null`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffOrdersListErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2641,92 +1746,107 @@ export interface operations {
                     "application/json": components["schemas"]["StaffOrder"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffOrdersRetrieveErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2764,100 +1884,119 @@ export interface operations {
                     "application/json": components["schemas"]["StaffOrder"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `<key>`: `not_allowed`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `reason`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffOrdersCancelErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `idempotency_request_in_flight`, `order_cancellation_in_flight`, `order_state_conflict`, `stock_return_refused`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrdersConflictErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -2885,100 +2024,119 @@ export interface operations {
                     "application/json": components["schemas"]["StaffOrder"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `<key>`: `not_allowed`
+             *     - `non_field_errors`: `invalid`, `null`
+             *     - `reason`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffOrdersFulfilErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `idempotency_request_in_flight`, `order_cancellation_in_flight`, `order_state_conflict`, `stock_return_refused`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrdersConflictErrorResponse"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -3007,92 +2165,109 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedOrderStatusChangeList"];
                 };
             };
+            /**
+             * @description The `attr` and `code` of each error this operation answers:
+             *
+             *     - `null`: `parse_error`
+             *     - `cursor`: `invalid_cursor`
+             *     - `page_size`: `invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffOrdersHistoryErrorResponse400"];
+                    "application/json": components["schemas"]["ValidationErrorResponse"];
                 };
             };
+            /** @description Codes: `authentication_failed`, `not_authenticated`. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `permission_denied`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `method_not_allowed`. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `not_acceptable`. */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `content_too_large`. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse413"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `uri_too_long`. */
             414: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse414"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `unsupported_media_type`. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `request_header_fields_too_large`. */
             431: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse431"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Codes: `error`. */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse500"];
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };

@@ -97,6 +97,15 @@ def test_first_and_last_pages_have_no_link_outwards(anonymous_client: APIClient,
     last = anonymous_client.get(small["next"]).json()
     assert last["results"]
     assert last["next"] is None
+    assert (first["next_cursor"], last["next_cursor"]) == (None, None)
+
+
+def test_next_cursor_is_the_cursor_of_the_next_link(anonymous_client: APIClient, catalog: dict[str, Any]) -> None:
+    params = {"ordering": "-price", "page_size": 3}
+    first = anonymous_client.get("/api/v1/products/", params).json()
+    assert [first["next_cursor"]] == parse_qs(urlsplit(first["next"]).query)["cursor"]
+    by_cursor = anonymous_client.get("/api/v1/products/", {**params, "cursor": first["next_cursor"]}).json()
+    assert by_cursor == anonymous_client.get(first["next"]).json()
 
 
 def test_links_keep_the_filters_and_ordering(anonymous_client: APIClient, catalog: dict[str, Any]) -> None:

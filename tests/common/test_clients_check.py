@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from scripts import clients
 from scripts.clients import differences
 
 
@@ -37,3 +40,16 @@ def test_a_single_generated_file_is_compared_too(tmp_path: Path) -> None:
     ]
     write(tmp_path / "committed", {"orders.d.ts": "export interface paths {}\n"})
     assert differences(tmp_path / "committed" / "orders.d.ts", fresh / "orders.d.ts") == []
+
+
+def test_the_clients_are_generated_as_any_consumer_would(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Stock generators only: no template override of ours (a consumer generating from the live
+    # /api/schema/ has none), and warnings fail the run.
+    commands: list[list[str]] = []
+    monkeypatch.setattr(clients, "run", lambda command, **_: commands.append(command) or "")
+    clients.generate(tmp_path)
+    python = [command for command in commands if command[0].endswith("openapi-python-client")]
+    assert len(python) == len(clients.SERVICES)
+    assert all("--fail-on-warning" in command for command in python)
+    assert not any(part.startswith("--custom-template") for command in commands for part in command)
+    assert not (clients.CLIENTS / "python" / "templates").exists()

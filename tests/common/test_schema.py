@@ -8,37 +8,117 @@ import pytest
 import yaml
 
 from common.devstack import REPO_ROOT
-from common.schema import NOT_BLANK_NO_NUL_PATTERN, TRIMMED_WHITESPACE, attr_placeholders_as_patterns
+from common.openapi_errors import shared_error_components
+from common.schema import NOT_BLANK_NO_NUL_PATTERN, TRIMMED_WHITESPACE
 
 
-def _components(**schemas: Any) -> dict[str, Any]:
-    return {"components": {"schemas": schemas}}
-
-
-def test_an_attr_with_placeholders_is_documented_as_the_pattern_real_errors_match() -> None:
-    item = {"properties": {"attr": {"enum": ["lines.INDEX.sku"], "type": "string"}}}
-    extra_key = {"properties": {"attr": {"enum": ["shipping_address.KEY"], "type": "string"}}}
-    plain = {"properties": {"attr": {"enum": ["reference"], "type": "string"}}}
-    errors = {
-        "oneOf": [{"$ref": "#/a"}, {"$ref": "#/b"}, {"$ref": "#/c"}],
-        "discriminator": {"propertyName": "attr", "mapping": {"lines.INDEX.sku": "#/a", "reference": "#/c"}},
+def _error_response(item: str, type_enum: str) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {
+            "type": {"$ref": f"#/components/schemas/{type_enum}"},
+            "errors": {"type": "array", "items": {"$ref": f"#/components/schemas/{item}"}},
+        },
+        "required": ["errors", "type"],
     }
-    result = attr_placeholders_as_patterns(_components(item=item, extra_key=extra_key, plain=plain, errors=errors))
-    schemas = result["components"]["schemas"]
 
-    item_pattern = schemas["item"]["properties"]["attr"]["pattern"]
-    assert re.match(item_pattern, "lines.12.sku")
-    assert not re.match(item_pattern, "lines.INDEX.sku")
-    assert not re.match(item_pattern, "lines.1.quantity")
-    assert "enum" not in schemas["item"]["properties"]["attr"]
-    assert re.match(schemas["extra_key"]["properties"]["attr"]["pattern"], "shipping_address.a.b\n")
-    # A JSON key can be empty: an unknown "" inside the address is refused as "shipping_address."
-    # (found by fuzzing: the 400 did not match its documented pattern).
-    assert re.match(schemas["extra_key"]["properties"]["attr"]["pattern"], "shipping_address.")
-    assert schemas["plain"]["properties"]["attr"] == {"enum": ["reference"], "type": "string"}
-    # No real attr is "lines.INDEX.sku": the choice between the errors is by their schemas alone.
-    assert "discriminator" not in schemas["errors"]
-    assert schemas["errors"]["anyOf"] == [{"$ref": "#/a"}, {"$ref": "#/b"}, {"$ref": "#/c"}]
+
+def _error(code: Any, attr: Any = None, **extra: Any) -> dict[str, Any]:
+    attr_schema = {"type": "string", "nullable": True} if attr is None else {"type": "string", "enum": [attr]}
+    return {"type": "object", "properties": {"attr": attr_schema, "code": code, "detail": {"type": "string"}, **extra}}
+
+
+def _operation(**responses: str) -> dict[str, Any]:
+    return {
+        "responses": {
+            status: {
+                "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}},
+                "description": "",
+            }
+            for status, name in responses.items()
+        }
+    }
+
+
+def test_every_error_response_refers_to_one_shared_shape_per_kind() -> None:
+    document: dict[str, Any] = {
+        "paths": {
+            "/a/": {
+                "post": _operation(
+                    **{
+                        "201": "Thing",
+                        "400": "ACreateErrorResponse400",
+                        "404": "ErrorResponse404",
+                        "409": "AConflictResponse",
+                    }
+                )
+            },
+            "/b/": {"get": _operation(**{"200": "Thing", "400": "BListValidationError", "404": "ErrorResponse404"})},
+        },
+        "components": {
+            "schemas": {
+                "Thing": {"type": "object", "properties": {"status": {"$ref": "#/components/schemas/StatusEnum"}}},
+                "StatusEnum": {"type": "string", "enum": ["new"]},
+                "ACreateErrorResponse400": {
+                    "oneOf": [
+                        {"$ref": "#/components/schemas/ACreateValidationError"},
+                        {"$ref": "#/components/schemas/ParseErrorResponse"},
+                    ]
+                },
+                "ACreateValidationError": _error_response("ACreateError", "ValidationErrorEnum"),
+                "ACreateError": {"anyOf": [{"$ref": "#/components/schemas/ACreateLinesINDEXSkuErrorComponent"}]},
+                "ACreateLinesINDEXSkuErrorComponent": _error(
+                    {"type": "string", "enum": ["blank", "required"]}, "lines.INDEX.sku"
+                ),
+                "ParseErrorResponse": _error_response("ParseError", "ClientErrorEnum"),
+                "ParseError": _error({"$ref": "#/components/schemas/ParseErrorCodeEnum"}),
+                "ParseErrorCodeEnum": {"type": "string", "enum": ["parse_error"]},
+                "BListValidationError": _error_response("BListCursorErrorComponent", "ValidationErrorEnum"),
+                "BListCursorErrorComponent": _error({"type": "string", "enum": ["invalid_cursor"]}, "cursor"),
+                "ErrorResponse404": _error_response("Error404", "ClientErrorEnum"),
+                "Error404": _error({"$ref": "#/components/schemas/ErrorCode404Enum"}),
+                "ErrorCode404Enum": {"type": "string", "enum": ["not_found"]},
+                "AConflictResponse": _error_response("AConflict", "ClientErrorEnum"),
+                "AConflict": _error(
+                    {"type": "string", "enum": ["short"]}, sku={"type": "string", "description": "The short SKU."}
+                ),
+                "ValidationErrorEnum": {"type": "string", "enum": ["validation_error"]},
+                "ClientErrorEnum": {"type": "string", "enum": ["client_error"]},
+            }
+        },
+    }
+    result = shared_error_components(document)
+    schemas = result["components"]["schemas"]
+    # Only the success's components and the two shared shapes are left.
+    assert sorted(schemas) == sorted(
+        [
+            "Thing",
+            "StatusEnum",
+            "ValidationErrorResponse",
+            "ValidationErrorResponseTypeEnum",
+            "ValidationError",
+            "ValidationErrorCodeEnum",
+            "ErrorResponse",
+            "ErrorResponseTypeEnum",
+            "Error",
+            "ErrorCodeEnum",
+        ]
+    )
+    a, b = result["paths"]["/a/"]["post"]["responses"], result["paths"]["/b/"]["get"]["responses"]
+    shape = lambda response: response["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]  # noqa: E731
+    assert [shape(a["400"]), shape(b["400"])] == ["ValidationErrorResponse"] * 2
+    assert [shape(a["404"]), shape(a["409"]), shape(b["404"])] == ["ErrorResponse"] * 3
+    assert a["201"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Thing"}
+    # Every documented code stays in the schema: on the shared shape, and per operation.
+    assert schemas["ValidationErrorCodeEnum"]["enum"] == ["blank", "invalid_cursor", "parse_error", "required"]
+    assert schemas["ValidationErrorResponseTypeEnum"]["enum"] == ["client_error", "validation_error"]
+    assert schemas["ErrorCodeEnum"]["enum"] == ["not_found", "short"]
+    assert schemas["Error"]["properties"]["sku"] == {"type": "string", "description": "The short SKU."}
+    assert "sku" not in schemas["Error"]["required"]
+    assert "- `lines.<index>.sku`: `blank`, `required`" in a["400"]["description"]
+    assert "- `null`: `parse_error`" in a["400"]["description"]
+    assert "`parse_error`" not in b["400"]["description"]
+    assert a["409"]["description"] == "Codes: `short`."
 
 
 def test_a_required_text_pattern_trims_what_drf_trims() -> None:
@@ -86,3 +166,87 @@ def test_every_request_body_object_forbids_additional_properties(service: str) -
     objects = sorted(name for name in _request_components(schema) if "properties" in components[name])
     assert objects
     assert [name for name in objects if components[name].get("additionalProperties") is not False] == []
+
+
+def _schema(service: str) -> dict[str, Any]:
+    return dict(yaml.safe_load((REPO_ROOT / f"{service}_service" / "openapi.yaml").read_text()))
+
+
+def _operations(schema: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    return [
+        (f"{method.upper()} {path}", operation)
+        for path, item in schema["paths"].items()
+        for method, operation in item.items()
+        if isinstance(operation, dict) and "responses" in operation
+    ]
+
+
+@pytest.mark.parametrize("service", ["accounts", "catalog", "orders"])
+def test_the_committed_schemas_share_their_error_shapes(service: str) -> None:
+    schema = _schema(service)
+    errors = {
+        f"{where} {status}": response["content"]
+        for where, operation in _operations(schema)
+        for status, response in operation["responses"].items()
+        if status[0] in "45"
+    }
+    assert errors
+    expected = lambda status: "ValidationErrorResponse" if status == "400" else "ErrorResponse"  # noqa: E731
+    wrong = {
+        where: content
+        for where, content in errors.items()
+        if content
+        != {
+            "application/json": {
+                **content.get("application/json", {}),
+                "schema": {"$ref": f"#/components/schemas/{expected(where.rsplit(' ', 1)[1])}"},
+            }
+        }
+    }
+    assert wrong == {}
+    error_components = sorted(
+        name for name in schema["components"]["schemas"] if "Error" in name and "Import" not in name
+    )
+    assert error_components == sorted(
+        [
+            "ValidationErrorResponse",
+            "ValidationErrorResponseTypeEnum",
+            "ValidationError",
+            "ValidationErrorCodeEnum",
+            "ErrorResponse",
+            "ErrorResponseTypeEnum",
+            "Error",
+            "ErrorCodeEnum",
+        ]
+    )
+
+
+@pytest.mark.parametrize("service", ["accounts", "catalog", "orders"])
+def test_every_list_answers_one_page_shape(service: str) -> None:
+    schema = _schema(service)
+    components = schema["components"]["schemas"]
+    pages = [name for name in components if name.startswith("Paginated")]
+    assert pages
+    for name in pages:
+        page = components[name]
+        assert page["required"] == ["next", "next_cursor", "previous", "results"], name
+        assert all(page["properties"][field]["nullable"] for field in ("next", "next_cursor", "previous")), name
+
+
+def test_public_catalog_reads_document_the_token_as_optional() -> None:
+    schema = _schema("catalog")
+    optional = {where for where, operation in _operations(schema) if operation.get("security") == [{}, {"jwtAuth": []}]}
+    assert optional == {
+        "GET /api/v1/categories/",
+        "GET /api/v1/categories/{category_id}/",
+        "GET /api/v1/products/",
+        "GET /api/v1/products/{sku}/",
+        "GET /api/v1/stock/availability/",
+        "POST /api/v1/stock/availability/",
+    }
+
+
+def test_the_sales_report_names_its_grouping_exactly() -> None:
+    components = _schema("orders")["components"]["schemas"]
+    assert components["SalesReport"]["properties"]["group_by"] == {"$ref": "#/components/schemas/GroupByEnum"}
+    assert components["GroupByEnum"]["enum"] == ["day", "month", "sku"]

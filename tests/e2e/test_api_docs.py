@@ -19,11 +19,12 @@ def python_blocks(path: Path) -> list[str]:
 
 
 def test_the_python_examples_of_docs_api_md_run(
-    system: dict[str, ServiceProcess], staff_member: tuple[str, str]
+    system: dict[str, ServiceProcess], staff_member: tuple[str, str], tmp_path: Path
 ) -> None:
     blocks = python_blocks(DOC)
-    # One per section: people, services, pagination, idempotency, ETags, errors.
-    assert len(blocks) == 6
+    # One per section: people, refreshing tokens, anonymous reads, services, pagination,
+    # idempotency, retrying a placement, ETags, errors, exports.
+    assert len(blocks) == 10
     staff = person(system, *staff_member)
     orders_env = system["orders"].env
     names: dict[str, Any] = {
@@ -37,6 +38,7 @@ def test_the_python_examples_of_docs_api_md_run(
         "SERVICE_CLIENT_ID": orders_env["SERVICE_CLIENT_ID"],
         "SERVICE_CLIENT_SECRET": orders_env["SERVICE_CLIENT_SECRET"],
         "SKU": create_product(system["catalog"].base_url, staff, stock=10),
+        "EXPORT_PATH": tmp_path / "products.csv",
         "__name__": "docs_api_md",
     }
     for number, block in enumerate(blocks, start=1):

@@ -7,7 +7,7 @@ long_description = (here / "README.md").read_text(encoding="utf-8")
 
 setup(
     name="mercato-accounts-client",
-    version="1.3.0",
+    version="2.0.0",
     description="A client library for accessing Mercato accounts API",
     long_description=long_description,
     long_description_content_type="text/markdown",

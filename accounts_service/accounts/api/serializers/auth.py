@@ -50,12 +50,6 @@ class ClientCredentialsSerializer(StrictSerializer):
     )
 
 
-# A schema component of its own for the form encoding: with one model for both encodings, a
-# generated client has no way to say which one a body is to be sent in.
-class ClientCredentialsFormSerializer(ClientCredentialsSerializer):
-    """The client credentials grant as a form (`application/x-www-form-urlencoded`, RFC 6749, 4.4.2)."""
-
-
 class ServiceTokenSerializer(serializers.Serializer[Any]):
     access_token = serializers.CharField()
     token_type = serializers.CharField(help_text="Always `Bearer`.")

@@ -56,7 +56,7 @@ class SalesReportRowSerializer(serializers.Serializer[Any]):  # Any: serializes 
 class SalesReportSerializer(serializers.Serializer[Any]):
     date_from = serializers.DateField()
     date_to = serializers.DateField()
-    group_by = serializers.CharField()
+    group_by = serializers.ChoiceField(choices=[(g.value, g.value) for g in GroupBy])
     results = SalesReportRowSerializer(many=True)
 
 

@@ -18,11 +18,13 @@ class PaginatedProductList:
     """
     Attributes:
         next_ (None | str): The next page, or null on the last one.
+        next_cursor (None | str): The `cursor` of the next page (the one in `next`), or null on the last one.
         previous (None | str): The previous page, or null on the first one.
         results (list[Product]):
     """
 
     next_: None | str
+    next_cursor: None | str
     previous: None | str
     results: list[Product]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -30,6 +32,9 @@ class PaginatedProductList:
     def to_dict(self) -> dict[str, Any]:
         next_: None | str
         next_ = self.next_
+
+        next_cursor: None | str
+        next_cursor = self.next_cursor
 
         previous: None | str
         previous = self.previous
@@ -44,6 +49,7 @@ class PaginatedProductList:
         field_dict.update(
             {
                 "next": next_,
+                "next_cursor": next_cursor,
                 "previous": previous,
                 "results": results,
             }
@@ -64,6 +70,13 @@ class PaginatedProductList:
 
         next_ = _parse_next_(d.pop("next"))
 
+        def _parse_next_cursor(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        next_cursor = _parse_next_cursor(d.pop("next_cursor"))
+
         def _parse_previous(data: object) -> None | str:
             if data is None:
                 return data
@@ -80,6 +93,7 @@ class PaginatedProductList:
 
         paginated_product_list = cls(
             next_=next_,
+            next_cursor=next_cursor,
             previous=previous,
             results=results,
         )

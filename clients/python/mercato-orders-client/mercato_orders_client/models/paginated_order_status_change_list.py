@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.order_status_change import OrderStatusChange
 
@@ -19,45 +17,43 @@ T = TypeVar("T", bound="PaginatedOrderStatusChangeList")
 class PaginatedOrderStatusChangeList:
     """
     Attributes:
+        next_ (None | str): The next page, or null on the last one.
+        next_cursor (None | str): The `cursor` of the next page (the one in `next`), or null on the last one.
+        previous (None | str): The previous page, or null on the first one.
         results (list[OrderStatusChange]):
-        next_ (None | str | Unset):  Example: http://api.example.org/accounts/?cursor=cD00ODY%3D".
-        previous (None | str | Unset):  Example: http://api.example.org/accounts/?cursor=cj0xJnA9NDg3.
     """
 
+    next_: None | str
+    next_cursor: None | str
+    previous: None | str
     results: list[OrderStatusChange]
-    next_: None | str | Unset = UNSET
-    previous: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        next_: None | str
+        next_ = self.next_
+
+        next_cursor: None | str
+        next_cursor = self.next_cursor
+
+        previous: None | str
+        previous = self.previous
+
         results = []
         for results_item_data in self.results:
             results_item = results_item_data.to_dict()
             results.append(results_item)
 
-        next_: None | str | Unset
-        if isinstance(self.next_, Unset):
-            next_ = UNSET
-        else:
-            next_ = self.next_
-
-        previous: None | str | Unset
-        if isinstance(self.previous, Unset):
-            previous = UNSET
-        else:
-            previous = self.previous
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "next": next_,
+                "next_cursor": next_cursor,
+                "previous": previous,
                 "results": results,
             }
         )
-        if next_ is not UNSET:
-            field_dict["next"] = next_
-        if previous is not UNSET:
-            field_dict["previous"] = previous
 
         return field_dict
 
@@ -66,6 +62,28 @@ class PaginatedOrderStatusChangeList:
         from ..models.order_status_change import OrderStatusChange  # noqa: PLC0415
 
         d = dict(src_dict)
+
+        def _parse_next_(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        next_ = _parse_next_(d.pop("next"))
+
+        def _parse_next_cursor(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        next_cursor = _parse_next_cursor(d.pop("next_cursor"))
+
+        def _parse_previous(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        previous = _parse_previous(d.pop("previous"))
+
         results = []
         _results = d.pop("results")
         for results_item_data in _results:
@@ -73,28 +91,11 @@ class PaginatedOrderStatusChangeList:
 
             results.append(results_item)
 
-        def _parse_next_(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        next_ = _parse_next_(d.pop("next", UNSET))
-
-        def _parse_previous(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        previous = _parse_previous(d.pop("previous", UNSET))
-
         paginated_order_status_change_list = cls(
-            results=results,
             next_=next_,
+            next_cursor=next_cursor,
             previous=previous,
+            results=results,
         )
 
         paginated_order_status_change_list.additional_properties = d

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.group_by_enum import GroupByEnum
+
 if TYPE_CHECKING:
     from ..models.sales_report_row import SalesReportRow
 
@@ -20,13 +22,15 @@ class SalesReport:
     Attributes:
         date_from (datetime.date):
         date_to (datetime.date):
-        group_by (str):
+        group_by (GroupByEnum): * `day` - day
+            * `month` - month
+            * `sku` - sku
         results (list[SalesReportRow]):
     """
 
     date_from: datetime.date
     date_to: datetime.date
-    group_by: str
+    group_by: GroupByEnum
     results: list[SalesReportRow]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -35,7 +39,7 @@ class SalesReport:
 
         date_to = self.date_to.isoformat()
 
-        group_by = self.group_by
+        group_by = self.group_by.value
 
         results = []
         for results_item_data in self.results:
@@ -64,7 +68,7 @@ class SalesReport:
 
         date_to = datetime.date.fromisoformat(d.pop("date_to"))
 
-        group_by = d.pop("group_by")
+        group_by = GroupByEnum(d.pop("group_by"))
 
         results = []
         _results = d.pop("results")

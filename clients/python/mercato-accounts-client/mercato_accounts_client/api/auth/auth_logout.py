@@ -5,17 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.auth_logout_validation_error import AuthLogoutValidationError
-from ...models.error_response_404 import ErrorResponse404
-from ...models.error_response_405 import ErrorResponse405
-from ...models.error_response_406 import ErrorResponse406
-from ...models.error_response_413 import ErrorResponse413
-from ...models.error_response_414 import ErrorResponse414
-from ...models.error_response_415 import ErrorResponse415
-from ...models.error_response_431 import ErrorResponse431
-from ...models.error_response_500 import ErrorResponse500
-from ...models.parse_error_response import ParseErrorResponse
+from ...models.error_response import ErrorResponse
 from ...models.token_refresh_request import TokenRefreshRequest
+from ...models.validation_error_response import ValidationErrorResponse
 from ...types import Response
 
 
@@ -40,82 +32,53 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    Any
-    | AuthLogoutValidationError
-    | ParseErrorResponse
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | None
-):
+) -> Any | ErrorResponse | ValidationErrorResponse | None:
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
 
     if response.status_code == 400:
-
-        def _parse_response_400(data: object) -> AuthLogoutValidationError | ParseErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_auth_logout_error_response_400_type_0 = AuthLogoutValidationError.from_dict(data)
-
-                return componentsschemas_auth_logout_error_response_400_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_auth_logout_error_response_400_type_1 = ParseErrorResponse.from_dict(data)
-
-            return componentsschemas_auth_logout_error_response_400_type_1
-
-        response_400 = _parse_response_400(response.json())
+        response_400 = ValidationErrorResponse.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = ErrorResponse404.from_dict(response.json())
+        response_404 = ErrorResponse.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = ErrorResponse405.from_dict(response.json())
+        response_405 = ErrorResponse.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = ErrorResponse406.from_dict(response.json())
+        response_406 = ErrorResponse.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 413:
-        response_413 = ErrorResponse413.from_dict(response.json())
+        response_413 = ErrorResponse.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 414:
-        response_414 = ErrorResponse414.from_dict(response.json())
+        response_414 = ErrorResponse.from_dict(response.json())
 
         return response_414
 
     if response.status_code == 415:
-        response_415 = ErrorResponse415.from_dict(response.json())
+        response_415 = ErrorResponse.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 431:
-        response_431 = ErrorResponse431.from_dict(response.json())
+        response_431 = ErrorResponse.from_dict(response.json())
 
         return response_431
 
     if response.status_code == 500:
-        response_500 = ErrorResponse500.from_dict(response.json())
+        response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
 
@@ -127,19 +90,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    Any
-    | AuthLogoutValidationError
-    | ParseErrorResponse
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-]:
+) -> Response[Any | ErrorResponse | ValidationErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -152,19 +103,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRefreshRequest,
-) -> Response[
-    Any
-    | AuthLogoutValidationError
-    | ParseErrorResponse
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-]:
+) -> Response[Any | ErrorResponse | ValidationErrorResponse]:
     """Sign out: revoke a refresh token
 
      Revokes the refresh token and every other of the same sign-in. Idempotent.
@@ -177,7 +116,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthLogoutValidationError | ParseErrorResponse | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500]
+        Response[Any | ErrorResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -195,20 +134,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRefreshRequest,
-) -> (
-    Any
-    | AuthLogoutValidationError
-    | ParseErrorResponse
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | None
-):
+) -> Any | ErrorResponse | ValidationErrorResponse | None:
     """Sign out: revoke a refresh token
 
      Revokes the refresh token and every other of the same sign-in. Idempotent.
@@ -221,7 +147,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthLogoutValidationError | ParseErrorResponse | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500
+        Any | ErrorResponse | ValidationErrorResponse
     """
 
     return sync_detailed(
@@ -234,19 +160,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRefreshRequest,
-) -> Response[
-    Any
-    | AuthLogoutValidationError
-    | ParseErrorResponse
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-]:
+) -> Response[Any | ErrorResponse | ValidationErrorResponse]:
     """Sign out: revoke a refresh token
 
      Revokes the refresh token and every other of the same sign-in. Idempotent.
@@ -259,7 +173,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthLogoutValidationError | ParseErrorResponse | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500]
+        Response[Any | ErrorResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -275,20 +189,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRefreshRequest,
-) -> (
-    Any
-    | AuthLogoutValidationError
-    | ParseErrorResponse
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | None
-):
+) -> Any | ErrorResponse | ValidationErrorResponse | None:
     """Sign out: revoke a refresh token
 
      Revokes the refresh token and every other of the same sign-in. Idempotent.
@@ -301,7 +202,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthLogoutValidationError | ParseErrorResponse | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500
+        Any | ErrorResponse | ValidationErrorResponse
     """
 
     return (

@@ -6,18 +6,9 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.accepted import Accepted
-from ...models.auth_register_validation_error import AuthRegisterValidationError
-from ...models.error_response_404 import ErrorResponse404
-from ...models.error_response_405 import ErrorResponse405
-from ...models.error_response_406 import ErrorResponse406
-from ...models.error_response_413 import ErrorResponse413
-from ...models.error_response_414 import ErrorResponse414
-from ...models.error_response_415 import ErrorResponse415
-from ...models.error_response_429 import ErrorResponse429
-from ...models.error_response_431 import ErrorResponse431
-from ...models.error_response_500 import ErrorResponse500
-from ...models.parse_error_response import ParseErrorResponse
+from ...models.error_response import ErrorResponse
 from ...models.registration_request import RegistrationRequest
+from ...models.validation_error_response import ValidationErrorResponse
 from ...types import Response
 
 
@@ -42,89 +33,59 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    Accepted
-    | AuthRegisterValidationError
-    | ParseErrorResponse
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse429
-    | ErrorResponse431
-    | ErrorResponse500
-    | None
-):
+) -> Accepted | ErrorResponse | ValidationErrorResponse | None:
     if response.status_code == 202:
         response_202 = Accepted.from_dict(response.json())
 
         return response_202
 
     if response.status_code == 400:
-
-        def _parse_response_400(data: object) -> AuthRegisterValidationError | ParseErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_auth_register_error_response_400_type_0 = AuthRegisterValidationError.from_dict(data)
-
-                return componentsschemas_auth_register_error_response_400_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_auth_register_error_response_400_type_1 = ParseErrorResponse.from_dict(data)
-
-            return componentsschemas_auth_register_error_response_400_type_1
-
-        response_400 = _parse_response_400(response.json())
+        response_400 = ValidationErrorResponse.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = ErrorResponse404.from_dict(response.json())
+        response_404 = ErrorResponse.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = ErrorResponse405.from_dict(response.json())
+        response_405 = ErrorResponse.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = ErrorResponse406.from_dict(response.json())
+        response_406 = ErrorResponse.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 413:
-        response_413 = ErrorResponse413.from_dict(response.json())
+        response_413 = ErrorResponse.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 414:
-        response_414 = ErrorResponse414.from_dict(response.json())
+        response_414 = ErrorResponse.from_dict(response.json())
 
         return response_414
 
     if response.status_code == 415:
-        response_415 = ErrorResponse415.from_dict(response.json())
+        response_415 = ErrorResponse.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 429:
-        response_429 = ErrorResponse429.from_dict(response.json())
+        response_429 = ErrorResponse.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 431:
-        response_431 = ErrorResponse431.from_dict(response.json())
+        response_431 = ErrorResponse.from_dict(response.json())
 
         return response_431
 
     if response.status_code == 500:
-        response_500 = ErrorResponse500.from_dict(response.json())
+        response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
 
@@ -136,20 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    Accepted
-    | AuthRegisterValidationError
-    | ParseErrorResponse
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse429
-    | ErrorResponse431
-    | ErrorResponse500
-]:
+) -> Response[Accepted | ErrorResponse | ValidationErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -162,20 +110,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RegistrationRequest,
-) -> Response[
-    Accepted
-    | AuthRegisterValidationError
-    | ParseErrorResponse
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse429
-    | ErrorResponse431
-    | ErrorResponse500
-]:
+) -> Response[Accepted | ErrorResponse | ValidationErrorResponse]:
     """Register a user
 
      Creates the account and answers 202. The answer is the same when the address is already registered
@@ -189,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Accepted | AuthRegisterValidationError | ParseErrorResponse | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse429 | ErrorResponse431 | ErrorResponse500]
+        Response[Accepted | ErrorResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -207,21 +142,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: RegistrationRequest,
-) -> (
-    Accepted
-    | AuthRegisterValidationError
-    | ParseErrorResponse
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse429
-    | ErrorResponse431
-    | ErrorResponse500
-    | None
-):
+) -> Accepted | ErrorResponse | ValidationErrorResponse | None:
     """Register a user
 
      Creates the account and answers 202. The answer is the same when the address is already registered
@@ -235,7 +156,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Accepted | AuthRegisterValidationError | ParseErrorResponse | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse429 | ErrorResponse431 | ErrorResponse500
+        Accepted | ErrorResponse | ValidationErrorResponse
     """
 
     return sync_detailed(
@@ -248,20 +169,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: RegistrationRequest,
-) -> Response[
-    Accepted
-    | AuthRegisterValidationError
-    | ParseErrorResponse
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse429
-    | ErrorResponse431
-    | ErrorResponse500
-]:
+) -> Response[Accepted | ErrorResponse | ValidationErrorResponse]:
     """Register a user
 
      Creates the account and answers 202. The answer is the same when the address is already registered
@@ -275,7 +183,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Accepted | AuthRegisterValidationError | ParseErrorResponse | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse429 | ErrorResponse431 | ErrorResponse500]
+        Response[Accepted | ErrorResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -291,21 +199,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: RegistrationRequest,
-) -> (
-    Accepted
-    | AuthRegisterValidationError
-    | ParseErrorResponse
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse429
-    | ErrorResponse431
-    | ErrorResponse500
-    | None
-):
+) -> Accepted | ErrorResponse | ValidationErrorResponse | None:
     """Register a user
 
      Creates the account and answers 202. The answer is the same when the address is already registered
@@ -319,7 +213,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Accepted | AuthRegisterValidationError | ParseErrorResponse | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse429 | ErrorResponse431 | ErrorResponse500
+        Accepted | ErrorResponse | ValidationErrorResponse
     """
 
     return (

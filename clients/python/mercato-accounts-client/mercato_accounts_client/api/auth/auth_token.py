@@ -5,20 +5,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.auth_token_validation_error import AuthTokenValidationError
 from ...models.credentials_request import CredentialsRequest
-from ...models.error_response_401 import ErrorResponse401
-from ...models.error_response_404 import ErrorResponse404
-from ...models.error_response_405 import ErrorResponse405
-from ...models.error_response_406 import ErrorResponse406
-from ...models.error_response_413 import ErrorResponse413
-from ...models.error_response_414 import ErrorResponse414
-from ...models.error_response_415 import ErrorResponse415
-from ...models.error_response_429 import ErrorResponse429
-from ...models.error_response_431 import ErrorResponse431
-from ...models.error_response_500 import ErrorResponse500
-from ...models.parse_error_response import ParseErrorResponse
+from ...models.error_response import ErrorResponse
 from ...models.token_pair import TokenPair
+from ...models.validation_error_response import ValidationErrorResponse
 from ...types import UNSET, Response, Unset
 
 
@@ -46,95 +36,64 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    AuthTokenValidationError
-    | ParseErrorResponse
-    | ErrorResponse401
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse429
-    | ErrorResponse431
-    | ErrorResponse500
-    | TokenPair
-    | None
-):
+) -> ErrorResponse | TokenPair | ValidationErrorResponse | None:
     if response.status_code == 200:
         response_200 = TokenPair.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-
-        def _parse_response_400(data: object) -> AuthTokenValidationError | ParseErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_auth_token_error_response_400_type_0 = AuthTokenValidationError.from_dict(data)
-
-                return componentsschemas_auth_token_error_response_400_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_auth_token_error_response_400_type_1 = ParseErrorResponse.from_dict(data)
-
-            return componentsschemas_auth_token_error_response_400_type_1
-
-        response_400 = _parse_response_400(response.json())
+        response_400 = ValidationErrorResponse.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse401.from_dict(response.json())
+        response_401 = ErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = ErrorResponse404.from_dict(response.json())
+        response_404 = ErrorResponse.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = ErrorResponse405.from_dict(response.json())
+        response_405 = ErrorResponse.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = ErrorResponse406.from_dict(response.json())
+        response_406 = ErrorResponse.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 413:
-        response_413 = ErrorResponse413.from_dict(response.json())
+        response_413 = ErrorResponse.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 414:
-        response_414 = ErrorResponse414.from_dict(response.json())
+        response_414 = ErrorResponse.from_dict(response.json())
 
         return response_414
 
     if response.status_code == 415:
-        response_415 = ErrorResponse415.from_dict(response.json())
+        response_415 = ErrorResponse.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 429:
-        response_429 = ErrorResponse429.from_dict(response.json())
+        response_429 = ErrorResponse.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 431:
-        response_431 = ErrorResponse431.from_dict(response.json())
+        response_431 = ErrorResponse.from_dict(response.json())
 
         return response_431
 
     if response.status_code == 500:
-        response_500 = ErrorResponse500.from_dict(response.json())
+        response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
 
@@ -146,21 +105,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    AuthTokenValidationError
-    | ParseErrorResponse
-    | ErrorResponse401
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse429
-    | ErrorResponse431
-    | ErrorResponse500
-    | TokenPair
-]:
+) -> Response[ErrorResponse | TokenPair | ValidationErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -174,21 +119,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: CredentialsRequest,
     mercato_client_ip: str | Unset = UNSET,
-) -> Response[
-    AuthTokenValidationError
-    | ParseErrorResponse
-    | ErrorResponse401
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse429
-    | ErrorResponse431
-    | ErrorResponse500
-    | TokenPair
-]:
+) -> Response[ErrorResponse | TokenPair | ValidationErrorResponse]:
     """Sign in: obtain an access and refresh token
 
      401 for an unknown address, a wrong password or an inactive account alike. After
@@ -206,7 +137,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthTokenValidationError | ParseErrorResponse | ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse429 | ErrorResponse431 | ErrorResponse500 | TokenPair]
+        Response[ErrorResponse | TokenPair | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -226,22 +157,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: CredentialsRequest,
     mercato_client_ip: str | Unset = UNSET,
-) -> (
-    AuthTokenValidationError
-    | ParseErrorResponse
-    | ErrorResponse401
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse429
-    | ErrorResponse431
-    | ErrorResponse500
-    | TokenPair
-    | None
-):
+) -> ErrorResponse | TokenPair | ValidationErrorResponse | None:
     """Sign in: obtain an access and refresh token
 
      401 for an unknown address, a wrong password or an inactive account alike. After
@@ -259,7 +175,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthTokenValidationError | ParseErrorResponse | ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse429 | ErrorResponse431 | ErrorResponse500 | TokenPair
+        ErrorResponse | TokenPair | ValidationErrorResponse
     """
 
     return sync_detailed(
@@ -274,21 +190,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: CredentialsRequest,
     mercato_client_ip: str | Unset = UNSET,
-) -> Response[
-    AuthTokenValidationError
-    | ParseErrorResponse
-    | ErrorResponse401
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse429
-    | ErrorResponse431
-    | ErrorResponse500
-    | TokenPair
-]:
+) -> Response[ErrorResponse | TokenPair | ValidationErrorResponse]:
     """Sign in: obtain an access and refresh token
 
      401 for an unknown address, a wrong password or an inactive account alike. After
@@ -306,7 +208,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthTokenValidationError | ParseErrorResponse | ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse429 | ErrorResponse431 | ErrorResponse500 | TokenPair]
+        Response[ErrorResponse | TokenPair | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -324,22 +226,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: CredentialsRequest,
     mercato_client_ip: str | Unset = UNSET,
-) -> (
-    AuthTokenValidationError
-    | ParseErrorResponse
-    | ErrorResponse401
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse429
-    | ErrorResponse431
-    | ErrorResponse500
-    | TokenPair
-    | None
-):
+) -> ErrorResponse | TokenPair | ValidationErrorResponse | None:
     """Sign in: obtain an access and refresh token
 
      401 for an unknown address, a wrong password or an inactive account alike. After
@@ -357,7 +244,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthTokenValidationError | ParseErrorResponse | ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse429 | ErrorResponse431 | ErrorResponse500 | TokenPair
+        ErrorResponse | TokenPair | ValidationErrorResponse
     """
 
     return (

@@ -5,16 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response_404 import ErrorResponse404
-from ...models.error_response_405 import ErrorResponse405
-from ...models.error_response_406 import ErrorResponse406
-from ...models.error_response_413 import ErrorResponse413
-from ...models.error_response_414 import ErrorResponse414
-from ...models.error_response_415 import ErrorResponse415
-from ...models.error_response_431 import ErrorResponse431
-from ...models.error_response_500 import ErrorResponse500
+from ...models.error_response import ErrorResponse
 from ...models.jwk_set import JWKSet
-from ...models.parse_error_response import ParseErrorResponse
+from ...models.validation_error_response import ValidationErrorResponse
 from ...types import Response
 
 
@@ -30,66 +23,54 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | JWKSet
-    | ParseErrorResponse
-    | None
-):
+) -> ErrorResponse | JWKSet | ValidationErrorResponse | None:
     if response.status_code == 200:
         response_200 = JWKSet.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ParseErrorResponse.from_dict(response.json())
+        response_400 = ValidationErrorResponse.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 404:
-        response_404 = ErrorResponse404.from_dict(response.json())
+        response_404 = ErrorResponse.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = ErrorResponse405.from_dict(response.json())
+        response_405 = ErrorResponse.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = ErrorResponse406.from_dict(response.json())
+        response_406 = ErrorResponse.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 413:
-        response_413 = ErrorResponse413.from_dict(response.json())
+        response_413 = ErrorResponse.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 414:
-        response_414 = ErrorResponse414.from_dict(response.json())
+        response_414 = ErrorResponse.from_dict(response.json())
 
         return response_414
 
     if response.status_code == 415:
-        response_415 = ErrorResponse415.from_dict(response.json())
+        response_415 = ErrorResponse.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 431:
-        response_431 = ErrorResponse431.from_dict(response.json())
+        response_431 = ErrorResponse.from_dict(response.json())
 
         return response_431
 
     if response.status_code == 500:
-        response_500 = ErrorResponse500.from_dict(response.json())
+        response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
 
@@ -101,18 +82,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | JWKSet
-    | ParseErrorResponse
-]:
+) -> Response[ErrorResponse | JWKSet | ValidationErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -124,18 +94,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[
-    ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | JWKSet
-    | ParseErrorResponse
-]:
+) -> Response[ErrorResponse | JWKSet | ValidationErrorResponse]:
     """The public signing keys (JWK Set)
 
      Every key accounts accepts: the current signing key first, then previous ones kept for rotation.
@@ -146,7 +105,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | JWKSet | ParseErrorResponse]
+        Response[ErrorResponse | JWKSet | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs()
@@ -161,19 +120,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> (
-    ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | JWKSet
-    | ParseErrorResponse
-    | None
-):
+) -> ErrorResponse | JWKSet | ValidationErrorResponse | None:
     """The public signing keys (JWK Set)
 
      Every key accounts accepts: the current signing key first, then previous ones kept for rotation.
@@ -184,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | JWKSet | ParseErrorResponse
+        ErrorResponse | JWKSet | ValidationErrorResponse
     """
 
     return sync_detailed(
@@ -195,18 +142,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[
-    ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | JWKSet
-    | ParseErrorResponse
-]:
+) -> Response[ErrorResponse | JWKSet | ValidationErrorResponse]:
     """The public signing keys (JWK Set)
 
      Every key accounts accepts: the current signing key first, then previous ones kept for rotation.
@@ -217,7 +153,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | JWKSet | ParseErrorResponse]
+        Response[ErrorResponse | JWKSet | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs()
@@ -230,19 +166,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> (
-    ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | JWKSet
-    | ParseErrorResponse
-    | None
-):
+) -> ErrorResponse | JWKSet | ValidationErrorResponse | None:
     """The public signing keys (JWK Set)
 
      Every key accounts accepts: the current signing key first, then previous ones kept for rotation.
@@ -253,7 +177,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | JWKSet | ParseErrorResponse
+        ErrorResponse | JWKSet | ValidationErrorResponse
     """
 
     return (

@@ -7,17 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response_401 import ErrorResponse401
-from ...models.error_response_403 import ErrorResponse403
-from ...models.error_response_404 import ErrorResponse404
-from ...models.error_response_405 import ErrorResponse405
-from ...models.error_response_406 import ErrorResponse406
-from ...models.error_response_413 import ErrorResponse413
-from ...models.error_response_414 import ErrorResponse414
-from ...models.error_response_415 import ErrorResponse415
-from ...models.error_response_431 import ErrorResponse431
-from ...models.error_response_500 import ErrorResponse500
-from ...models.parse_error_response import ParseErrorResponse
+from ...models.error_response import ErrorResponse
+from ...models.validation_error_response import ValidationErrorResponse
 from ...types import Response
 
 
@@ -37,77 +28,63 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    Any
-    | ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | None
-):
+) -> Any | ErrorResponse | ValidationErrorResponse | None:
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
 
     if response.status_code == 400:
-        response_400 = ParseErrorResponse.from_dict(response.json())
+        response_400 = ValidationErrorResponse.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse401.from_dict(response.json())
+        response_401 = ErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse403.from_dict(response.json())
+        response_403 = ErrorResponse.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse404.from_dict(response.json())
+        response_404 = ErrorResponse.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = ErrorResponse405.from_dict(response.json())
+        response_405 = ErrorResponse.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = ErrorResponse406.from_dict(response.json())
+        response_406 = ErrorResponse.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 413:
-        response_413 = ErrorResponse413.from_dict(response.json())
+        response_413 = ErrorResponse.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 414:
-        response_414 = ErrorResponse414.from_dict(response.json())
+        response_414 = ErrorResponse.from_dict(response.json())
 
         return response_414
 
     if response.status_code == 415:
-        response_415 = ErrorResponse415.from_dict(response.json())
+        response_415 = ErrorResponse.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 431:
-        response_431 = ErrorResponse431.from_dict(response.json())
+        response_431 = ErrorResponse.from_dict(response.json())
 
         return response_431
 
     if response.status_code == 500:
-        response_500 = ErrorResponse500.from_dict(response.json())
+        response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
 
@@ -119,20 +96,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    Any
-    | ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-]:
+) -> Response[Any | ErrorResponse | ValidationErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -145,20 +109,7 @@ def sync_detailed(
     address_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[
-    Any
-    | ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-]:
+) -> Response[Any | ErrorResponse | ValidationErrorResponse]:
     """Delete an address
 
     Args:
@@ -169,7 +120,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse]
+        Response[Any | ErrorResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -187,21 +138,7 @@ def sync(
     address_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> (
-    Any
-    | ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | None
-):
+) -> Any | ErrorResponse | ValidationErrorResponse | None:
     """Delete an address
 
     Args:
@@ -212,7 +149,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse
+        Any | ErrorResponse | ValidationErrorResponse
     """
 
     return sync_detailed(
@@ -225,20 +162,7 @@ async def asyncio_detailed(
     address_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[
-    Any
-    | ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-]:
+) -> Response[Any | ErrorResponse | ValidationErrorResponse]:
     """Delete an address
 
     Args:
@@ -249,7 +173,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse]
+        Response[Any | ErrorResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -265,21 +189,7 @@ async def asyncio(
     address_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> (
-    Any
-    | ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | None
-):
+) -> Any | ErrorResponse | ValidationErrorResponse | None:
     """Delete an address
 
     Args:
@@ -290,7 +200,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse
+        Any | ErrorResponse | ValidationErrorResponse
     """
 
     return (

@@ -6,19 +6,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response_401 import ErrorResponse401
-from ...models.error_response_403 import ErrorResponse403
-from ...models.error_response_404 import ErrorResponse404
-from ...models.error_response_405 import ErrorResponse405
-from ...models.error_response_406 import ErrorResponse406
-from ...models.error_response_413 import ErrorResponse413
-from ...models.error_response_414 import ErrorResponse414
-from ...models.error_response_415 import ErrorResponse415
-from ...models.error_response_431 import ErrorResponse431
-from ...models.error_response_500 import ErrorResponse500
+from ...models.error_response import ErrorResponse
 from ...models.paginated_user_list import PaginatedUserList
-from ...models.parse_error_response import ParseErrorResponse
-from ...models.users_list_validation_error import UsersListValidationError
+from ...models.validation_error_response import ValidationErrorResponse
 from ...types import UNSET, Response, Unset
 
 
@@ -68,95 +58,64 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | PaginatedUserList
-    | ParseErrorResponse
-    | UsersListValidationError
-    | None
-):
+) -> ErrorResponse | PaginatedUserList | ValidationErrorResponse | None:
     if response.status_code == 200:
         response_200 = PaginatedUserList.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-
-        def _parse_response_400(data: object) -> ParseErrorResponse | UsersListValidationError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_users_list_error_response_400_type_0 = UsersListValidationError.from_dict(data)
-
-                return componentsschemas_users_list_error_response_400_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_users_list_error_response_400_type_1 = ParseErrorResponse.from_dict(data)
-
-            return componentsschemas_users_list_error_response_400_type_1
-
-        response_400 = _parse_response_400(response.json())
+        response_400 = ValidationErrorResponse.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse401.from_dict(response.json())
+        response_401 = ErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse403.from_dict(response.json())
+        response_403 = ErrorResponse.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse404.from_dict(response.json())
+        response_404 = ErrorResponse.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = ErrorResponse405.from_dict(response.json())
+        response_405 = ErrorResponse.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = ErrorResponse406.from_dict(response.json())
+        response_406 = ErrorResponse.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 413:
-        response_413 = ErrorResponse413.from_dict(response.json())
+        response_413 = ErrorResponse.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 414:
-        response_414 = ErrorResponse414.from_dict(response.json())
+        response_414 = ErrorResponse.from_dict(response.json())
 
         return response_414
 
     if response.status_code == 415:
-        response_415 = ErrorResponse415.from_dict(response.json())
+        response_415 = ErrorResponse.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 431:
-        response_431 = ErrorResponse431.from_dict(response.json())
+        response_431 = ErrorResponse.from_dict(response.json())
 
         return response_431
 
     if response.status_code == 500:
-        response_500 = ErrorResponse500.from_dict(response.json())
+        response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
 
@@ -168,21 +127,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | PaginatedUserList
-    | ParseErrorResponse
-    | UsersListValidationError
-]:
+) -> Response[ErrorResponse | PaginatedUserList | ValidationErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -201,21 +146,7 @@ def sync_detailed(
     joined_before: datetime.datetime | Unset = UNSET,
     page_size: int | Unset = UNSET,
     q: str | Unset = UNSET,
-) -> Response[
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | PaginatedUserList
-    | ParseErrorResponse
-    | UsersListValidationError
-]:
+) -> Response[ErrorResponse | PaginatedUserList | ValidationErrorResponse]:
     """List and search users (staff)
 
      Newest first, cursor-paginated. `q` matches the start of the email address or whole words of the
@@ -235,7 +166,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedUserList | ParseErrorResponse | UsersListValidationError]
+        Response[ErrorResponse | PaginatedUserList | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -265,22 +196,7 @@ def sync(
     joined_before: datetime.datetime | Unset = UNSET,
     page_size: int | Unset = UNSET,
     q: str | Unset = UNSET,
-) -> (
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | PaginatedUserList
-    | ParseErrorResponse
-    | UsersListValidationError
-    | None
-):
+) -> ErrorResponse | PaginatedUserList | ValidationErrorResponse | None:
     """List and search users (staff)
 
      Newest first, cursor-paginated. `q` matches the start of the email address or whole words of the
@@ -300,7 +216,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedUserList | ParseErrorResponse | UsersListValidationError
+        ErrorResponse | PaginatedUserList | ValidationErrorResponse
     """
 
     return sync_detailed(
@@ -325,21 +241,7 @@ async def asyncio_detailed(
     joined_before: datetime.datetime | Unset = UNSET,
     page_size: int | Unset = UNSET,
     q: str | Unset = UNSET,
-) -> Response[
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | PaginatedUserList
-    | ParseErrorResponse
-    | UsersListValidationError
-]:
+) -> Response[ErrorResponse | PaginatedUserList | ValidationErrorResponse]:
     """List and search users (staff)
 
      Newest first, cursor-paginated. `q` matches the start of the email address or whole words of the
@@ -359,7 +261,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedUserList | ParseErrorResponse | UsersListValidationError]
+        Response[ErrorResponse | PaginatedUserList | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -387,22 +289,7 @@ async def asyncio(
     joined_before: datetime.datetime | Unset = UNSET,
     page_size: int | Unset = UNSET,
     q: str | Unset = UNSET,
-) -> (
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | PaginatedUserList
-    | ParseErrorResponse
-    | UsersListValidationError
-    | None
-):
+) -> ErrorResponse | PaginatedUserList | ValidationErrorResponse | None:
     """List and search users (staff)
 
      Newest first, cursor-paginated. `q` matches the start of the email address or whole words of the
@@ -422,7 +309,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedUserList | ParseErrorResponse | UsersListValidationError
+        ErrorResponse | PaginatedUserList | ValidationErrorResponse
     """
 
     return (

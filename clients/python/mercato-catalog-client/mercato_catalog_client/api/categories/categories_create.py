@@ -5,21 +5,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.categories_create_validation_error import CategoriesCreateValidationError
 from ...models.category import Category
 from ...models.category_write_request import CategoryWriteRequest
-from ...models.conflict_error_response import ConflictErrorResponse
-from ...models.error_response_401 import ErrorResponse401
-from ...models.error_response_403 import ErrorResponse403
-from ...models.error_response_404 import ErrorResponse404
-from ...models.error_response_405 import ErrorResponse405
-from ...models.error_response_406 import ErrorResponse406
-from ...models.error_response_413 import ErrorResponse413
-from ...models.error_response_414 import ErrorResponse414
-from ...models.error_response_415 import ErrorResponse415
-from ...models.error_response_431 import ErrorResponse431
-from ...models.error_response_500 import ErrorResponse500
-from ...models.parse_error_response import ParseErrorResponse
+from ...models.error_response import ErrorResponse
+from ...models.validation_error_response import ValidationErrorResponse
 from ...types import Response
 
 
@@ -44,103 +33,69 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    CategoriesCreateValidationError
-    | ParseErrorResponse
-    | Category
-    | ConflictErrorResponse
-    | ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | None
-):
+) -> Category | ErrorResponse | ValidationErrorResponse | None:
     if response.status_code == 201:
         response_201 = Category.from_dict(response.json())
 
         return response_201
 
     if response.status_code == 400:
-
-        def _parse_response_400(data: object) -> CategoriesCreateValidationError | ParseErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_categories_create_error_response_400_type_0 = (
-                    CategoriesCreateValidationError.from_dict(data)
-                )
-
-                return componentsschemas_categories_create_error_response_400_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_categories_create_error_response_400_type_1 = ParseErrorResponse.from_dict(data)
-
-            return componentsschemas_categories_create_error_response_400_type_1
-
-        response_400 = _parse_response_400(response.json())
+        response_400 = ValidationErrorResponse.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse401.from_dict(response.json())
+        response_401 = ErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse403.from_dict(response.json())
+        response_403 = ErrorResponse.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse404.from_dict(response.json())
+        response_404 = ErrorResponse.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = ErrorResponse405.from_dict(response.json())
+        response_405 = ErrorResponse.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = ErrorResponse406.from_dict(response.json())
+        response_406 = ErrorResponse.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 409:
-        response_409 = ConflictErrorResponse.from_dict(response.json())
+        response_409 = ErrorResponse.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = ErrorResponse413.from_dict(response.json())
+        response_413 = ErrorResponse.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 414:
-        response_414 = ErrorResponse414.from_dict(response.json())
+        response_414 = ErrorResponse.from_dict(response.json())
 
         return response_414
 
     if response.status_code == 415:
-        response_415 = ErrorResponse415.from_dict(response.json())
+        response_415 = ErrorResponse.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 431:
-        response_431 = ErrorResponse431.from_dict(response.json())
+        response_431 = ErrorResponse.from_dict(response.json())
 
         return response_431
 
     if response.status_code == 500:
-        response_500 = ErrorResponse500.from_dict(response.json())
+        response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
 
@@ -152,22 +107,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    CategoriesCreateValidationError
-    | ParseErrorResponse
-    | Category
-    | ConflictErrorResponse
-    | ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-]:
+) -> Response[Category | ErrorResponse | ValidationErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -180,22 +120,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CategoryWriteRequest,
-) -> Response[
-    CategoriesCreateValidationError
-    | ParseErrorResponse
-    | Category
-    | ConflictErrorResponse
-    | ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-]:
+) -> Response[Category | ErrorResponse | ValidationErrorResponse]:
     """Create a category (staff)
 
      Anyone reads; only staff write. Per method, so the schema documents 401/403 on writes only.
@@ -208,7 +133,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CategoriesCreateValidationError | ParseErrorResponse | Category | ConflictErrorResponse | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500]
+        Response[Category | ErrorResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -226,23 +151,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CategoryWriteRequest,
-) -> (
-    CategoriesCreateValidationError
-    | ParseErrorResponse
-    | Category
-    | ConflictErrorResponse
-    | ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | None
-):
+) -> Category | ErrorResponse | ValidationErrorResponse | None:
     """Create a category (staff)
 
      Anyone reads; only staff write. Per method, so the schema documents 401/403 on writes only.
@@ -255,7 +164,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CategoriesCreateValidationError | ParseErrorResponse | Category | ConflictErrorResponse | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500
+        Category | ErrorResponse | ValidationErrorResponse
     """
 
     return sync_detailed(
@@ -268,22 +177,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CategoryWriteRequest,
-) -> Response[
-    CategoriesCreateValidationError
-    | ParseErrorResponse
-    | Category
-    | ConflictErrorResponse
-    | ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-]:
+) -> Response[Category | ErrorResponse | ValidationErrorResponse]:
     """Create a category (staff)
 
      Anyone reads; only staff write. Per method, so the schema documents 401/403 on writes only.
@@ -296,7 +190,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CategoriesCreateValidationError | ParseErrorResponse | Category | ConflictErrorResponse | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500]
+        Response[Category | ErrorResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -312,23 +206,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CategoryWriteRequest,
-) -> (
-    CategoriesCreateValidationError
-    | ParseErrorResponse
-    | Category
-    | ConflictErrorResponse
-    | ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | None
-):
+) -> Category | ErrorResponse | ValidationErrorResponse | None:
     """Create a category (staff)
 
      Anyone reads; only staff write. Per method, so the schema documents 401/403 on writes only.
@@ -341,7 +219,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CategoriesCreateValidationError | ParseErrorResponse | Category | ConflictErrorResponse | ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500
+        Category | ErrorResponse | ValidationErrorResponse
     """
 
     return (

@@ -7,18 +7,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response_401 import ErrorResponse401
-from ...models.error_response_403 import ErrorResponse403
-from ...models.error_response_404 import ErrorResponse404
-from ...models.error_response_405 import ErrorResponse405
-from ...models.error_response_406 import ErrorResponse406
-from ...models.error_response_413 import ErrorResponse413
-from ...models.error_response_414 import ErrorResponse414
-from ...models.error_response_415 import ErrorResponse415
-from ...models.error_response_431 import ErrorResponse431
-from ...models.error_response_500 import ErrorResponse500
-from ...models.parse_error_response import ParseErrorResponse
+from ...models.error_response import ErrorResponse
 from ...models.product_import_detail import ProductImportDetail
+from ...models.validation_error_response import ValidationErrorResponse
 from ...types import Response
 
 
@@ -38,78 +29,64 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | ProductImportDetail
-    | None
-):
+) -> ErrorResponse | ProductImportDetail | ValidationErrorResponse | None:
     if response.status_code == 200:
         response_200 = ProductImportDetail.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = ParseErrorResponse.from_dict(response.json())
+        response_400 = ValidationErrorResponse.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse401.from_dict(response.json())
+        response_401 = ErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse403.from_dict(response.json())
+        response_403 = ErrorResponse.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse404.from_dict(response.json())
+        response_404 = ErrorResponse.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = ErrorResponse405.from_dict(response.json())
+        response_405 = ErrorResponse.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = ErrorResponse406.from_dict(response.json())
+        response_406 = ErrorResponse.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 413:
-        response_413 = ErrorResponse413.from_dict(response.json())
+        response_413 = ErrorResponse.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 414:
-        response_414 = ErrorResponse414.from_dict(response.json())
+        response_414 = ErrorResponse.from_dict(response.json())
 
         return response_414
 
     if response.status_code == 415:
-        response_415 = ErrorResponse415.from_dict(response.json())
+        response_415 = ErrorResponse.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 431:
-        response_431 = ErrorResponse431.from_dict(response.json())
+        response_431 = ErrorResponse.from_dict(response.json())
 
         return response_431
 
     if response.status_code == 500:
-        response_500 = ErrorResponse500.from_dict(response.json())
+        response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
 
@@ -121,20 +98,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | ProductImportDetail
-]:
+) -> Response[ErrorResponse | ProductImportDetail | ValidationErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -147,20 +111,7 @@ def sync_detailed(
     import_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | ProductImportDetail
-]:
+) -> Response[ErrorResponse | ProductImportDetail | ValidationErrorResponse]:
     """A product import job: status, progress, counts and the first rejected rows (staff)
 
      `status` goes queued, running, then succeeded or failed; the counts grow after every batch of rows.
@@ -174,7 +125,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | ProductImportDetail]
+        Response[ErrorResponse | ProductImportDetail | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -192,21 +143,7 @@ def sync(
     import_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> (
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | ProductImportDetail
-    | None
-):
+) -> ErrorResponse | ProductImportDetail | ValidationErrorResponse | None:
     """A product import job: status, progress, counts and the first rejected rows (staff)
 
      `status` goes queued, running, then succeeded or failed; the counts grow after every batch of rows.
@@ -220,7 +157,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | ProductImportDetail
+        ErrorResponse | ProductImportDetail | ValidationErrorResponse
     """
 
     return sync_detailed(
@@ -233,20 +170,7 @@ async def asyncio_detailed(
     import_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | ProductImportDetail
-]:
+) -> Response[ErrorResponse | ProductImportDetail | ValidationErrorResponse]:
     """A product import job: status, progress, counts and the first rejected rows (staff)
 
      `status` goes queued, running, then succeeded or failed; the counts grow after every batch of rows.
@@ -260,7 +184,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | ProductImportDetail]
+        Response[ErrorResponse | ProductImportDetail | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -276,21 +200,7 @@ async def asyncio(
     import_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> (
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | ProductImportDetail
-    | None
-):
+) -> ErrorResponse | ProductImportDetail | ValidationErrorResponse | None:
     """A product import job: status, progress, counts and the first rejected rows (staff)
 
      `status` goes queued, running, then succeeded or failed; the counts grow after every batch of rows.
@@ -304,7 +214,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | ProductImportDetail
+        ErrorResponse | ProductImportDetail | ValidationErrorResponse
     """
 
     return (

@@ -7,17 +7,8 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.availability import Availability
 from ...models.availability_query_request import AvailabilityQueryRequest
-from ...models.error_response_401 import ErrorResponse401
-from ...models.error_response_404 import ErrorResponse404
-from ...models.error_response_405 import ErrorResponse405
-from ...models.error_response_406 import ErrorResponse406
-from ...models.error_response_413 import ErrorResponse413
-from ...models.error_response_414 import ErrorResponse414
-from ...models.error_response_415 import ErrorResponse415
-from ...models.error_response_431 import ErrorResponse431
-from ...models.error_response_500 import ErrorResponse500
-from ...models.parse_error_response import ParseErrorResponse
-from ...models.stock_availability_create_validation_error import StockAvailabilityCreateValidationError
+from ...models.error_response import ErrorResponse
+from ...models.validation_error_response import ValidationErrorResponse
 from ...types import Response
 
 
@@ -42,91 +33,59 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    Availability
-    | ErrorResponse401
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | StockAvailabilityCreateValidationError
-    | None
-):
+) -> Availability | ErrorResponse | ValidationErrorResponse | None:
     if response.status_code == 200:
         response_200 = Availability.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-
-        def _parse_response_400(data: object) -> ParseErrorResponse | StockAvailabilityCreateValidationError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_stock_availability_create_error_response_400_type_0 = (
-                    StockAvailabilityCreateValidationError.from_dict(data)
-                )
-
-                return componentsschemas_stock_availability_create_error_response_400_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_stock_availability_create_error_response_400_type_1 = ParseErrorResponse.from_dict(data)
-
-            return componentsschemas_stock_availability_create_error_response_400_type_1
-
-        response_400 = _parse_response_400(response.json())
+        response_400 = ValidationErrorResponse.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse401.from_dict(response.json())
+        response_401 = ErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = ErrorResponse404.from_dict(response.json())
+        response_404 = ErrorResponse.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = ErrorResponse405.from_dict(response.json())
+        response_405 = ErrorResponse.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = ErrorResponse406.from_dict(response.json())
+        response_406 = ErrorResponse.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 413:
-        response_413 = ErrorResponse413.from_dict(response.json())
+        response_413 = ErrorResponse.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 414:
-        response_414 = ErrorResponse414.from_dict(response.json())
+        response_414 = ErrorResponse.from_dict(response.json())
 
         return response_414
 
     if response.status_code == 415:
-        response_415 = ErrorResponse415.from_dict(response.json())
+        response_415 = ErrorResponse.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 431:
-        response_431 = ErrorResponse431.from_dict(response.json())
+        response_431 = ErrorResponse.from_dict(response.json())
 
         return response_431
 
     if response.status_code == 500:
-        response_500 = ErrorResponse500.from_dict(response.json())
+        response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
 
@@ -138,20 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    Availability
-    | ErrorResponse401
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | StockAvailabilityCreateValidationError
-]:
+) -> Response[Availability | ErrorResponse | ValidationErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -164,20 +110,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AvailabilityQueryRequest,
-) -> Response[
-    Availability
-    | ErrorResponse401
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | StockAvailabilityCreateValidationError
-]:
+) -> Response[Availability | ErrorResponse | ValidationErrorResponse]:
     """Available quantities of several SKUs
 
      What can be reserved now for each of up to 200 SKUs, in one query. Nothing is held: a reservation
@@ -191,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Availability | ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | StockAvailabilityCreateValidationError]
+        Response[Availability | ErrorResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -209,21 +142,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AvailabilityQueryRequest,
-) -> (
-    Availability
-    | ErrorResponse401
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | StockAvailabilityCreateValidationError
-    | None
-):
+) -> Availability | ErrorResponse | ValidationErrorResponse | None:
     """Available quantities of several SKUs
 
      What can be reserved now for each of up to 200 SKUs, in one query. Nothing is held: a reservation
@@ -237,7 +156,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Availability | ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | StockAvailabilityCreateValidationError
+        Availability | ErrorResponse | ValidationErrorResponse
     """
 
     return sync_detailed(
@@ -250,20 +169,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AvailabilityQueryRequest,
-) -> Response[
-    Availability
-    | ErrorResponse401
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | StockAvailabilityCreateValidationError
-]:
+) -> Response[Availability | ErrorResponse | ValidationErrorResponse]:
     """Available quantities of several SKUs
 
      What can be reserved now for each of up to 200 SKUs, in one query. Nothing is held: a reservation
@@ -277,7 +183,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Availability | ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | StockAvailabilityCreateValidationError]
+        Response[Availability | ErrorResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -293,21 +199,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AvailabilityQueryRequest,
-) -> (
-    Availability
-    | ErrorResponse401
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | StockAvailabilityCreateValidationError
-    | None
-):
+) -> Availability | ErrorResponse | ValidationErrorResponse | None:
     """Available quantities of several SKUs
 
      What can be reserved now for each of up to 200 SKUs, in one query. Nothing is held: a reservation
@@ -321,7 +213,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Availability | ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | StockAvailabilityCreateValidationError
+        Availability | ErrorResponse | ValidationErrorResponse
     """
 
     return (

@@ -6,17 +6,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.availability import Availability
-from ...models.error_response_401 import ErrorResponse401
-from ...models.error_response_404 import ErrorResponse404
-from ...models.error_response_405 import ErrorResponse405
-from ...models.error_response_406 import ErrorResponse406
-from ...models.error_response_413 import ErrorResponse413
-from ...models.error_response_414 import ErrorResponse414
-from ...models.error_response_415 import ErrorResponse415
-from ...models.error_response_431 import ErrorResponse431
-from ...models.error_response_500 import ErrorResponse500
-from ...models.parse_error_response import ParseErrorResponse
-from ...models.stock_availability_retrieve_validation_error import StockAvailabilityRetrieveValidationError
+from ...models.error_response import ErrorResponse
+from ...models.validation_error_response import ValidationErrorResponse
 from ...types import UNSET, Response
 
 
@@ -44,91 +35,59 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    Availability
-    | ErrorResponse401
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | StockAvailabilityRetrieveValidationError
-    | None
-):
+) -> Availability | ErrorResponse | ValidationErrorResponse | None:
     if response.status_code == 200:
         response_200 = Availability.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-
-        def _parse_response_400(data: object) -> ParseErrorResponse | StockAvailabilityRetrieveValidationError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_stock_availability_retrieve_error_response_400_type_0 = (
-                    StockAvailabilityRetrieveValidationError.from_dict(data)
-                )
-
-                return componentsschemas_stock_availability_retrieve_error_response_400_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_stock_availability_retrieve_error_response_400_type_1 = ParseErrorResponse.from_dict(data)
-
-            return componentsschemas_stock_availability_retrieve_error_response_400_type_1
-
-        response_400 = _parse_response_400(response.json())
+        response_400 = ValidationErrorResponse.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse401.from_dict(response.json())
+        response_401 = ErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = ErrorResponse404.from_dict(response.json())
+        response_404 = ErrorResponse.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = ErrorResponse405.from_dict(response.json())
+        response_405 = ErrorResponse.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = ErrorResponse406.from_dict(response.json())
+        response_406 = ErrorResponse.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 413:
-        response_413 = ErrorResponse413.from_dict(response.json())
+        response_413 = ErrorResponse.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 414:
-        response_414 = ErrorResponse414.from_dict(response.json())
+        response_414 = ErrorResponse.from_dict(response.json())
 
         return response_414
 
     if response.status_code == 415:
-        response_415 = ErrorResponse415.from_dict(response.json())
+        response_415 = ErrorResponse.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 431:
-        response_431 = ErrorResponse431.from_dict(response.json())
+        response_431 = ErrorResponse.from_dict(response.json())
 
         return response_431
 
     if response.status_code == 500:
-        response_500 = ErrorResponse500.from_dict(response.json())
+        response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
 
@@ -140,20 +99,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    Availability
-    | ErrorResponse401
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | StockAvailabilityRetrieveValidationError
-]:
+) -> Response[Availability | ErrorResponse | ValidationErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -166,20 +112,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     sku: list[str],
-) -> Response[
-    Availability
-    | ErrorResponse401
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | StockAvailabilityRetrieveValidationError
-]:
+) -> Response[Availability | ErrorResponse | ValidationErrorResponse]:
     """Available quantities of several SKUs
 
      Repeat `sku` (up to 200). The same as the POST, for caches and links.
@@ -192,7 +125,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Availability | ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | StockAvailabilityRetrieveValidationError]
+        Response[Availability | ErrorResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -210,21 +143,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     sku: list[str],
-) -> (
-    Availability
-    | ErrorResponse401
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | StockAvailabilityRetrieveValidationError
-    | None
-):
+) -> Availability | ErrorResponse | ValidationErrorResponse | None:
     """Available quantities of several SKUs
 
      Repeat `sku` (up to 200). The same as the POST, for caches and links.
@@ -237,7 +156,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Availability | ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | StockAvailabilityRetrieveValidationError
+        Availability | ErrorResponse | ValidationErrorResponse
     """
 
     return sync_detailed(
@@ -250,20 +169,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     sku: list[str],
-) -> Response[
-    Availability
-    | ErrorResponse401
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | StockAvailabilityRetrieveValidationError
-]:
+) -> Response[Availability | ErrorResponse | ValidationErrorResponse]:
     """Available quantities of several SKUs
 
      Repeat `sku` (up to 200). The same as the POST, for caches and links.
@@ -276,7 +182,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Availability | ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | StockAvailabilityRetrieveValidationError]
+        Response[Availability | ErrorResponse | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -292,21 +198,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     sku: list[str],
-) -> (
-    Availability
-    | ErrorResponse401
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | StockAvailabilityRetrieveValidationError
-    | None
-):
+) -> Availability | ErrorResponse | ValidationErrorResponse | None:
     """Available quantities of several SKUs
 
      Repeat `sku` (up to 200). The same as the POST, for caches and links.
@@ -319,7 +211,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Availability | ErrorResponse401 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | StockAvailabilityRetrieveValidationError
+        Availability | ErrorResponse | ValidationErrorResponse
     """
 
     return (

@@ -5,24 +5,11 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response_401 import ErrorResponse401
-from ...models.error_response_403 import ErrorResponse403
-from ...models.error_response_404 import ErrorResponse404
-from ...models.error_response_405 import ErrorResponse405
-from ...models.error_response_406 import ErrorResponse406
-from ...models.error_response_413 import ErrorResponse413
-from ...models.error_response_414 import ErrorResponse414
-from ...models.error_response_415 import ErrorResponse415
-from ...models.error_response_431 import ErrorResponse431
-from ...models.error_response_500 import ErrorResponse500
+from ...models.error_response import ErrorResponse
 from ...models.order import Order
 from ...models.order_create_with_address_id_request import OrderCreateWithAddressIdRequest
 from ...models.order_create_with_address_request import OrderCreateWithAddressRequest
-from ...models.orders_conflict_error_response import OrdersConflictErrorResponse
-from ...models.orders_create_validation_error import OrdersCreateValidationError
-from ...models.orders_unavailable_error_response import OrdersUnavailableErrorResponse
-from ...models.orders_unprocessable_error_response import OrdersUnprocessableErrorResponse
-from ...models.parse_error_response import ParseErrorResponse
+from ...models.validation_error_response import ValidationErrorResponse
 from ...types import Response
 
 
@@ -52,25 +39,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | Order
-    | OrdersConflictErrorResponse
-    | OrdersCreateValidationError
-    | ParseErrorResponse
-    | OrdersUnavailableErrorResponse
-    | OrdersUnprocessableErrorResponse
-    | None
-):
+) -> ErrorResponse | Order | ValidationErrorResponse | None:
     if response.status_code == 201:
         response_201 = Order.from_dict(response.json())
 
@@ -82,88 +51,72 @@ def _parse_response(
         return response_202
 
     if response.status_code == 400:
-
-        def _parse_response_400(data: object) -> OrdersCreateValidationError | ParseErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_orders_create_error_response_400_type_0 = OrdersCreateValidationError.from_dict(data)
-
-                return componentsschemas_orders_create_error_response_400_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_orders_create_error_response_400_type_1 = ParseErrorResponse.from_dict(data)
-
-            return componentsschemas_orders_create_error_response_400_type_1
-
-        response_400 = _parse_response_400(response.json())
+        response_400 = ValidationErrorResponse.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse401.from_dict(response.json())
+        response_401 = ErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse403.from_dict(response.json())
+        response_403 = ErrorResponse.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse404.from_dict(response.json())
+        response_404 = ErrorResponse.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = ErrorResponse405.from_dict(response.json())
+        response_405 = ErrorResponse.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = ErrorResponse406.from_dict(response.json())
+        response_406 = ErrorResponse.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 409:
-        response_409 = OrdersConflictErrorResponse.from_dict(response.json())
+        response_409 = ErrorResponse.from_dict(response.json())
 
         return response_409
 
     if response.status_code == 413:
-        response_413 = ErrorResponse413.from_dict(response.json())
+        response_413 = ErrorResponse.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 414:
-        response_414 = ErrorResponse414.from_dict(response.json())
+        response_414 = ErrorResponse.from_dict(response.json())
 
         return response_414
 
     if response.status_code == 415:
-        response_415 = ErrorResponse415.from_dict(response.json())
+        response_415 = ErrorResponse.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 422:
-        response_422 = OrdersUnprocessableErrorResponse.from_dict(response.json())
+        response_422 = ErrorResponse.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 431:
-        response_431 = ErrorResponse431.from_dict(response.json())
+        response_431 = ErrorResponse.from_dict(response.json())
 
         return response_431
 
     if response.status_code == 500:
-        response_500 = ErrorResponse500.from_dict(response.json())
+        response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
 
     if response.status_code == 503:
-        response_503 = OrdersUnavailableErrorResponse.from_dict(response.json())
+        response_503 = ErrorResponse.from_dict(response.json())
 
         return response_503
 
@@ -175,24 +128,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | Order
-    | OrdersConflictErrorResponse
-    | OrdersCreateValidationError
-    | ParseErrorResponse
-    | OrdersUnavailableErrorResponse
-    | OrdersUnprocessableErrorResponse
-]:
+) -> Response[ErrorResponse | Order | ValidationErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -206,24 +142,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: OrderCreateWithAddressIdRequest | OrderCreateWithAddressRequest,
     idempotency_key: str,
-) -> Response[
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | Order
-    | OrdersConflictErrorResponse
-    | OrdersCreateValidationError
-    | ParseErrorResponse
-    | OrdersUnavailableErrorResponse
-    | OrdersUnprocessableErrorResponse
-]:
+) -> Response[ErrorResponse | Order | ValidationErrorResponse]:
     """Place an order
 
      Places an order for the lines given, all or nothing, through the reservation saga
@@ -255,7 +174,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | Order | OrdersConflictErrorResponse | OrdersCreateValidationError | ParseErrorResponse | OrdersUnavailableErrorResponse | OrdersUnprocessableErrorResponse]
+        Response[ErrorResponse | Order | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -275,25 +194,7 @@ def sync(
     client: AuthenticatedClient,
     body: OrderCreateWithAddressIdRequest | OrderCreateWithAddressRequest,
     idempotency_key: str,
-) -> (
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | Order
-    | OrdersConflictErrorResponse
-    | OrdersCreateValidationError
-    | ParseErrorResponse
-    | OrdersUnavailableErrorResponse
-    | OrdersUnprocessableErrorResponse
-    | None
-):
+) -> ErrorResponse | Order | ValidationErrorResponse | None:
     """Place an order
 
      Places an order for the lines given, all or nothing, through the reservation saga
@@ -325,7 +226,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | Order | OrdersConflictErrorResponse | OrdersCreateValidationError | ParseErrorResponse | OrdersUnavailableErrorResponse | OrdersUnprocessableErrorResponse
+        ErrorResponse | Order | ValidationErrorResponse
     """
 
     return sync_detailed(
@@ -340,24 +241,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: OrderCreateWithAddressIdRequest | OrderCreateWithAddressRequest,
     idempotency_key: str,
-) -> Response[
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | Order
-    | OrdersConflictErrorResponse
-    | OrdersCreateValidationError
-    | ParseErrorResponse
-    | OrdersUnavailableErrorResponse
-    | OrdersUnprocessableErrorResponse
-]:
+) -> Response[ErrorResponse | Order | ValidationErrorResponse]:
     """Place an order
 
      Places an order for the lines given, all or nothing, through the reservation saga
@@ -389,7 +273,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | Order | OrdersConflictErrorResponse | OrdersCreateValidationError | ParseErrorResponse | OrdersUnavailableErrorResponse | OrdersUnprocessableErrorResponse]
+        Response[ErrorResponse | Order | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -407,25 +291,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: OrderCreateWithAddressIdRequest | OrderCreateWithAddressRequest,
     idempotency_key: str,
-) -> (
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | Order
-    | OrdersConflictErrorResponse
-    | OrdersCreateValidationError
-    | ParseErrorResponse
-    | OrdersUnavailableErrorResponse
-    | OrdersUnprocessableErrorResponse
-    | None
-):
+) -> ErrorResponse | Order | ValidationErrorResponse | None:
     """Place an order
 
      Places an order for the lines given, all or nothing, through the reservation saga
@@ -457,7 +323,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | Order | OrdersConflictErrorResponse | OrdersCreateValidationError | ParseErrorResponse | OrdersUnavailableErrorResponse | OrdersUnprocessableErrorResponse
+        ErrorResponse | Order | ValidationErrorResponse
     """
 
     return (

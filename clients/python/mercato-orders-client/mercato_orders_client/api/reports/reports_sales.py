@@ -6,20 +6,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response_401 import ErrorResponse401
-from ...models.error_response_403 import ErrorResponse403
-from ...models.error_response_404 import ErrorResponse404
-from ...models.error_response_405 import ErrorResponse405
-from ...models.error_response_406 import ErrorResponse406
-from ...models.error_response_413 import ErrorResponse413
-from ...models.error_response_414 import ErrorResponse414
-from ...models.error_response_415 import ErrorResponse415
-from ...models.error_response_431 import ErrorResponse431
-from ...models.error_response_500 import ErrorResponse500
-from ...models.parse_error_response import ParseErrorResponse
+from ...models.error_response import ErrorResponse
 from ...models.reports_sales_group_by import ReportsSalesGroupBy
-from ...models.reports_sales_validation_error import ReportsSalesValidationError
 from ...models.sales_report import SalesReport
+from ...models.validation_error_response import ValidationErrorResponse
 from ...types import UNSET, Response, Unset
 
 
@@ -60,95 +50,64 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | ReportsSalesValidationError
-    | SalesReport
-    | None
-):
+) -> ErrorResponse | SalesReport | ValidationErrorResponse | None:
     if response.status_code == 200:
         response_200 = SalesReport.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-
-        def _parse_response_400(data: object) -> ParseErrorResponse | ReportsSalesValidationError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_reports_sales_error_response_400_type_0 = ReportsSalesValidationError.from_dict(data)
-
-                return componentsschemas_reports_sales_error_response_400_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_reports_sales_error_response_400_type_1 = ParseErrorResponse.from_dict(data)
-
-            return componentsschemas_reports_sales_error_response_400_type_1
-
-        response_400 = _parse_response_400(response.json())
+        response_400 = ValidationErrorResponse.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse401.from_dict(response.json())
+        response_401 = ErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse403.from_dict(response.json())
+        response_403 = ErrorResponse.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse404.from_dict(response.json())
+        response_404 = ErrorResponse.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = ErrorResponse405.from_dict(response.json())
+        response_405 = ErrorResponse.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = ErrorResponse406.from_dict(response.json())
+        response_406 = ErrorResponse.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 413:
-        response_413 = ErrorResponse413.from_dict(response.json())
+        response_413 = ErrorResponse.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 414:
-        response_414 = ErrorResponse414.from_dict(response.json())
+        response_414 = ErrorResponse.from_dict(response.json())
 
         return response_414
 
     if response.status_code == 415:
-        response_415 = ErrorResponse415.from_dict(response.json())
+        response_415 = ErrorResponse.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 431:
-        response_431 = ErrorResponse431.from_dict(response.json())
+        response_431 = ErrorResponse.from_dict(response.json())
 
         return response_431
 
     if response.status_code == 500:
-        response_500 = ErrorResponse500.from_dict(response.json())
+        response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
 
@@ -160,21 +119,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | ReportsSalesValidationError
-    | SalesReport
-]:
+) -> Response[ErrorResponse | SalesReport | ValidationErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -190,21 +135,7 @@ def sync_detailed(
     date_to: datetime.date,
     group_by: ReportsSalesGroupBy | Unset = ReportsSalesGroupBy.DAY,
     limit: int | Unset = 100,
-) -> Response[
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | ReportsSalesValidationError
-    | SalesReport
-]:
+) -> Response[ErrorResponse | SalesReport | ValidationErrorResponse]:
     """Sales per day, month or SKU, per currency (staff)
 
      Orders confirmed in the date range (UTC days, both included) that stand (confirmed or fulfilled;
@@ -222,7 +153,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | ReportsSalesValidationError | SalesReport]
+        Response[ErrorResponse | SalesReport | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -246,22 +177,7 @@ def sync(
     date_to: datetime.date,
     group_by: ReportsSalesGroupBy | Unset = ReportsSalesGroupBy.DAY,
     limit: int | Unset = 100,
-) -> (
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | ReportsSalesValidationError
-    | SalesReport
-    | None
-):
+) -> ErrorResponse | SalesReport | ValidationErrorResponse | None:
     """Sales per day, month or SKU, per currency (staff)
 
      Orders confirmed in the date range (UTC days, both included) that stand (confirmed or fulfilled;
@@ -279,7 +195,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | ReportsSalesValidationError | SalesReport
+        ErrorResponse | SalesReport | ValidationErrorResponse
     """
 
     return sync_detailed(
@@ -298,21 +214,7 @@ async def asyncio_detailed(
     date_to: datetime.date,
     group_by: ReportsSalesGroupBy | Unset = ReportsSalesGroupBy.DAY,
     limit: int | Unset = 100,
-) -> Response[
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | ReportsSalesValidationError
-    | SalesReport
-]:
+) -> Response[ErrorResponse | SalesReport | ValidationErrorResponse]:
     """Sales per day, month or SKU, per currency (staff)
 
      Orders confirmed in the date range (UTC days, both included) that stand (confirmed or fulfilled;
@@ -330,7 +232,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | ReportsSalesValidationError | SalesReport]
+        Response[ErrorResponse | SalesReport | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -352,22 +254,7 @@ async def asyncio(
     date_to: datetime.date,
     group_by: ReportsSalesGroupBy | Unset = ReportsSalesGroupBy.DAY,
     limit: int | Unset = 100,
-) -> (
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | ParseErrorResponse
-    | ReportsSalesValidationError
-    | SalesReport
-    | None
-):
+) -> ErrorResponse | SalesReport | ValidationErrorResponse | None:
     """Sales per day, month or SKU, per currency (staff)
 
      Orders confirmed in the date range (UTC days, both included) that stand (confirmed or fulfilled;
@@ -385,7 +272,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | ParseErrorResponse | ReportsSalesValidationError | SalesReport
+        ErrorResponse | SalesReport | ValidationErrorResponse
     """
 
     return (

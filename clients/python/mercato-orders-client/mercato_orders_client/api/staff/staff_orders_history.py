@@ -7,19 +7,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_response_401 import ErrorResponse401
-from ...models.error_response_403 import ErrorResponse403
-from ...models.error_response_404 import ErrorResponse404
-from ...models.error_response_405 import ErrorResponse405
-from ...models.error_response_406 import ErrorResponse406
-from ...models.error_response_413 import ErrorResponse413
-from ...models.error_response_414 import ErrorResponse414
-from ...models.error_response_415 import ErrorResponse415
-from ...models.error_response_431 import ErrorResponse431
-from ...models.error_response_500 import ErrorResponse500
+from ...models.error_response import ErrorResponse
 from ...models.paginated_order_status_change_list import PaginatedOrderStatusChangeList
-from ...models.parse_error_response import ParseErrorResponse
-from ...models.staff_orders_history_validation_error import StaffOrdersHistoryValidationError
+from ...models.validation_error_response import ValidationErrorResponse
 from ...types import UNSET, Response, Unset
 
 
@@ -51,97 +41,64 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | PaginatedOrderStatusChangeList
-    | ParseErrorResponse
-    | StaffOrdersHistoryValidationError
-    | None
-):
+) -> ErrorResponse | PaginatedOrderStatusChangeList | ValidationErrorResponse | None:
     if response.status_code == 200:
         response_200 = PaginatedOrderStatusChangeList.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-
-        def _parse_response_400(data: object) -> ParseErrorResponse | StaffOrdersHistoryValidationError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_staff_orders_history_error_response_400_type_0 = (
-                    StaffOrdersHistoryValidationError.from_dict(data)
-                )
-
-                return componentsschemas_staff_orders_history_error_response_400_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_staff_orders_history_error_response_400_type_1 = ParseErrorResponse.from_dict(data)
-
-            return componentsschemas_staff_orders_history_error_response_400_type_1
-
-        response_400 = _parse_response_400(response.json())
+        response_400 = ValidationErrorResponse.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse401.from_dict(response.json())
+        response_401 = ErrorResponse.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
-        response_403 = ErrorResponse403.from_dict(response.json())
+        response_403 = ErrorResponse.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
-        response_404 = ErrorResponse404.from_dict(response.json())
+        response_404 = ErrorResponse.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 405:
-        response_405 = ErrorResponse405.from_dict(response.json())
+        response_405 = ErrorResponse.from_dict(response.json())
 
         return response_405
 
     if response.status_code == 406:
-        response_406 = ErrorResponse406.from_dict(response.json())
+        response_406 = ErrorResponse.from_dict(response.json())
 
         return response_406
 
     if response.status_code == 413:
-        response_413 = ErrorResponse413.from_dict(response.json())
+        response_413 = ErrorResponse.from_dict(response.json())
 
         return response_413
 
     if response.status_code == 414:
-        response_414 = ErrorResponse414.from_dict(response.json())
+        response_414 = ErrorResponse.from_dict(response.json())
 
         return response_414
 
     if response.status_code == 415:
-        response_415 = ErrorResponse415.from_dict(response.json())
+        response_415 = ErrorResponse.from_dict(response.json())
 
         return response_415
 
     if response.status_code == 431:
-        response_431 = ErrorResponse431.from_dict(response.json())
+        response_431 = ErrorResponse.from_dict(response.json())
 
         return response_431
 
     if response.status_code == 500:
-        response_500 = ErrorResponse500.from_dict(response.json())
+        response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
 
@@ -153,21 +110,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | PaginatedOrderStatusChangeList
-    | ParseErrorResponse
-    | StaffOrdersHistoryValidationError
-]:
+) -> Response[ErrorResponse | PaginatedOrderStatusChangeList | ValidationErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -182,21 +125,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     cursor: str | Unset = UNSET,
     page_size: int | Unset = UNSET,
-) -> Response[
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | PaginatedOrderStatusChangeList
-    | ParseErrorResponse
-    | StaffOrdersHistoryValidationError
-]:
+) -> Response[ErrorResponse | PaginatedOrderStatusChangeList | ValidationErrorResponse]:
     """An order's status history (staff)
 
      Oldest first: from, to, when, who and why.
@@ -211,7 +140,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedOrderStatusChangeList | ParseErrorResponse | StaffOrdersHistoryValidationError]
+        Response[ErrorResponse | PaginatedOrderStatusChangeList | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -233,22 +162,7 @@ def sync(
     client: AuthenticatedClient,
     cursor: str | Unset = UNSET,
     page_size: int | Unset = UNSET,
-) -> (
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | PaginatedOrderStatusChangeList
-    | ParseErrorResponse
-    | StaffOrdersHistoryValidationError
-    | None
-):
+) -> ErrorResponse | PaginatedOrderStatusChangeList | ValidationErrorResponse | None:
     """An order's status history (staff)
 
      Oldest first: from, to, when, who and why.
@@ -263,7 +177,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedOrderStatusChangeList | ParseErrorResponse | StaffOrdersHistoryValidationError
+        ErrorResponse | PaginatedOrderStatusChangeList | ValidationErrorResponse
     """
 
     return sync_detailed(
@@ -280,21 +194,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     cursor: str | Unset = UNSET,
     page_size: int | Unset = UNSET,
-) -> Response[
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | PaginatedOrderStatusChangeList
-    | ParseErrorResponse
-    | StaffOrdersHistoryValidationError
-]:
+) -> Response[ErrorResponse | PaginatedOrderStatusChangeList | ValidationErrorResponse]:
     """An order's status history (staff)
 
      Oldest first: from, to, when, who and why.
@@ -309,7 +209,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedOrderStatusChangeList | ParseErrorResponse | StaffOrdersHistoryValidationError]
+        Response[ErrorResponse | PaginatedOrderStatusChangeList | ValidationErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -329,22 +229,7 @@ async def asyncio(
     client: AuthenticatedClient,
     cursor: str | Unset = UNSET,
     page_size: int | Unset = UNSET,
-) -> (
-    ErrorResponse401
-    | ErrorResponse403
-    | ErrorResponse404
-    | ErrorResponse405
-    | ErrorResponse406
-    | ErrorResponse413
-    | ErrorResponse414
-    | ErrorResponse415
-    | ErrorResponse431
-    | ErrorResponse500
-    | PaginatedOrderStatusChangeList
-    | ParseErrorResponse
-    | StaffOrdersHistoryValidationError
-    | None
-):
+) -> ErrorResponse | PaginatedOrderStatusChangeList | ValidationErrorResponse | None:
     """An order's status history (staff)
 
      Oldest first: from, to, when, who and why.
@@ -359,7 +244,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse401 | ErrorResponse403 | ErrorResponse404 | ErrorResponse405 | ErrorResponse406 | ErrorResponse413 | ErrorResponse414 | ErrorResponse415 | ErrorResponse431 | ErrorResponse500 | PaginatedOrderStatusChangeList | ParseErrorResponse | StaffOrdersHistoryValidationError
+        ErrorResponse | PaginatedOrderStatusChangeList | ValidationErrorResponse
     """
 
     return (

@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-
-class AuthPasswordResetEmailErrorComponentAttr(StrEnum):
-    EMAIL = "email"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-
-class AuthRegisterEmailErrorComponentAttr(StrEnum):
-    EMAIL = "email"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-
-class AuthServiceTokenScopeErrorComponentAttr(StrEnum):
-    SCOPE = "scope"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-
-class ErrorCode409Enum(StrEnum):
-    CONFLICT = "conflict"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-
-class CategoriesListParentErrorComponentAttr(StrEnum):
-    PARENT = "parent"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-
-class ProductsCreateKEYErrorComponentCode(StrEnum):
-    NOT_ALLOWED = "not_allowed"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-
-class ProductsExportCategoryErrorComponentAttr(StrEnum):
-    CATEGORY = "category"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-
-class ProductsExportFileFormatErrorComponentAttr(StrEnum):
-    FILE_FORMAT = "file_format"
-
-    def __str__(self) -> str:
-        return str(self.value)

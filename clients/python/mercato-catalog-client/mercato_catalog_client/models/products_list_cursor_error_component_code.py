@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-
-class ProductsListCursorErrorComponentCode(StrEnum):
-    INVALID_CURSOR = "invalid_cursor"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-
-class ProductsListIsActiveErrorComponentAttr(StrEnum):
-    IS_ACTIVE = "is_active"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-
-class ReservationsCreateCommitErrorComponentAttr(StrEnum):
-    COMMIT = "commit"
-
-    def __str__(self) -> str:
-        return str(self.value)

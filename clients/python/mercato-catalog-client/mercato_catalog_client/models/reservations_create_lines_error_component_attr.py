@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-
-class ReservationsCreateLinesErrorComponentAttr(StrEnum):
-    LINES = "lines"
-
-    def __str__(self) -> str:
-        return str(self.value)

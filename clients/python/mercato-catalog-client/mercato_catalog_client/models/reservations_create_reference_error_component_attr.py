@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-
-class ReservationsCreateReferenceErrorComponentAttr(StrEnum):
-    REFERENCE = "reference"
-
-    def __str__(self) -> str:
-        return str(self.value)

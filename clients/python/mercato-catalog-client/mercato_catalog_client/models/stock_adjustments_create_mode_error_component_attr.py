@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-
-class StockAdjustmentsCreateModeErrorComponentAttr(StrEnum):
-    MODE = "mode"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,0 +1,40 @@
+from enum import StrEnum
+
+
+class ValidationErrorCodeEnum(StrEnum):
+    BLANK = "blank"
+    DATE = "date"
+    DOES_NOT_EXIST = "does_not_exist"
+    EMPTY = "empty"
+    INSUFFICIENT_STOCK = "insufficient_stock"
+    INVALID = "invalid"
+    INVALID_CHOICE = "invalid_choice"
+    INVALID_CURSOR = "invalid_cursor"
+    MAKE_AWARE = "make_aware"
+    MAX_DECIMAL_PLACES = "max_decimal_places"
+    MAX_DIGITS = "max_digits"
+    MAX_LENGTH = "max_length"
+    MAX_STRING_LENGTH = "max_string_length"
+    MAX_VALUE = "max_value"
+    MAX_WHOLE_DIGITS = "max_whole_digits"
+    MIN_LENGTH = "min_length"
+    MIN_VALUE = "min_value"
+    NOT_ALLOWED = "not_allowed"
+    NOT_AN_OBJECT = "not_an_object"
+    NOT_A_LIST = "not_a_list"
+    NO_NAME = "no_name"
+    NULL = "null"
+    NULL_CHARACTER = "null_character"
+    NULL_CHARACTERS_NOT_ALLOWED = "null_characters_not_allowed"
+    OUT_OF_RANGE = "out_of_range"
+    OVERFLOW = "overflow"
+    PARSE_ERROR = "parse_error"
+    REQUIRED = "required"
+    SURROGATE_CHARACTERS_NOT_ALLOWED = "surrogate_characters_not_allowed"
+    TOO_DEEP = "too_deep"
+    TOO_LARGE = "too_large"
+    UNIQUE = "unique"
+    UNKNOWN_FORMAT = "unknown_format"
+
+    def __str__(self) -> str:
+        return str(self.value)

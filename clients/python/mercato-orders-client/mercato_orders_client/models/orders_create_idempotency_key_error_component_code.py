@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-
-class OrdersCreateIdempotencyKeyErrorComponentCode(StrEnum):
-    INVALID = "invalid"
-    REQUIRED = "required"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-
-class OrdersCreateNonFieldErrorsErrorComponentAttr(StrEnum):
-    NON_FIELD_ERRORS = "non_field_errors"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-
-class OrdersListCursorErrorComponentAttr(StrEnum):
-    CURSOR = "cursor"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-
-class OrdersListStatusErrorComponentCode(StrEnum):
-    INVALID_CHOICE = "invalid_choice"
-    NULL = "null"
-
-    def __str__(self) -> str:
-        return str(self.value)

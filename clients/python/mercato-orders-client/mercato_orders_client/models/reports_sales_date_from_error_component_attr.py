@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-
-class ReportsSalesDateFromErrorComponentAttr(StrEnum):
-    DATE_FROM = "date_from"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-
-class StaffOrdersListNonFieldErrorsErrorComponentCode(StrEnum):
-    INVALID = "invalid"
-    NULL = "null"
-
-    def __str__(self) -> str:
-        return str(self.value)

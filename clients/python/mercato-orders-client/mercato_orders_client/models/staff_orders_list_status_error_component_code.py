@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-
-class StaffOrdersListStatusErrorComponentCode(StrEnum):
-    INVALID_CHOICE = "invalid_choice"
-    NULL = "null"
-
-    def __str__(self) -> str:
-        return str(self.value)
