@@ -122,7 +122,12 @@ class OrderListCreateView(OrdersAPIView):
         customer = Customer(id=customer_id(user), principal=user.principal, bearer_token=str(request.auth))
 
         def place(idempotency: IdempotencyContext) -> Performed:
-            outcome = order_place(customer=customer, request=body.to_request(), idempotency=idempotency)
+            outcome = order_place(customer=customer, request=body.to_request(), idempotency=idempotency, answer=_answer)
+            if outcome.stored is not None:  # stored with the order's final status
+                stored = outcome.stored
+                return Performed(
+                    stored.status, stored.body, stored.headers, record_id=outcome.idempotency_record_id, completed=True
+                )
             return Performed(*_answer(outcome.order), record_id=outcome.idempotency_record_id)
 
         def answer_for_order(order_id: str) -> tuple[int, Any, dict[str, str]]:
@@ -136,6 +141,9 @@ class OrderListCreateView(OrdersAPIView):
             key=key,
             perform=place,
             answer_for_resource=answer_for_order,
+            # order_place claims the key before anything else, except reading an address from
+            # the customer's address book on accounts: a repeat must be answered without it.
+            look_up_first=body.validated_data.get("shipping_address_id") is not None,
         )
 
 
