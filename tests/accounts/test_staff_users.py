@@ -190,11 +190,11 @@ def test_the_one_user_answer_is_the_serializers(
 ) -> None:
     # The detail is built from one query's columns (user_data), not by UserSerializer, which
     # still documents it: the same JSON, key order included, groups by name.
-    user = make_user("zoe@example.com", full_name="Zoë \u2028 \"Q\"", is_staff=True, is_superuser=True)
+    user = make_user("zoe@example.com", full_name='Zoë \u2028 "Q"', is_staff=True, is_superuser=True)
     user.groups.add(Group.objects.create(name="warehouse"), Group.objects.create(name="Auditors"))
     if signed_in:
         User.objects.filter(pk=user.pk).update(
-            last_login=datetime.datetime(2026, 1, 2, 3, 4, 5, 678, tzinfo=datetime.timezone(datetime.timedelta(hours=5)))
+            last_login=datetime.datetime(2026, 1, 2, 3, 4, 5, 678, tzinfo=datetime.timezone(timedelta(hours=5)))
         )
     client = service_api_client("orders", ["accounts.users:read"])
     with django_assert_num_queries(1):  # the user and its groups' names (a prefetch was a second query)

@@ -56,7 +56,8 @@ def test_a_pending_order(shopper: Shopper, catalog: FakeCatalog, place: Any) -> 
     response = place(shopper, [("MUG-1", 1)])
     assert response.status_code == 202
     assert same(Order.objects.get()) == response.json()
-    assert response.json()["currency"] is None and response.json()["total"] is None
+    assert response.json()["currency"] is None
+    assert response.json()["total"] is None
 
 
 def test_an_address_from_the_address_book(
@@ -76,14 +77,15 @@ def test_edge_values(shopper: Shopper, catalog: FakeCatalog, place: Any) -> None
     # An address written before line2/region/phone were always stored, a time in another zone,
     # microseconds, and characters JSON may escape.
     order.shipping_address = {
-        "recipient": "Zoë \u2028 \"Q\"",
+        "recipient": 'Zoë \u2028 "Q"',
         "line1": "1 Main",
         "city": "Köln",
         "postal_code": "50667",
         "country": "DE",
     }
     order.customer_name = "名前"
-    order.created_at = datetime.datetime(2026, 1, 2, 3, 4, 5, 678, tzinfo=datetime.timezone(datetime.timedelta(hours=5)))
+    plus_five = datetime.timezone(datetime.timedelta(hours=5))
+    order.created_at = datetime.datetime(2026, 1, 2, 3, 4, 5, 678, tzinfo=plus_five)
     order.confirmed_at = timezone.now().replace(microsecond=0)
     order.total = Decimal("1E+2")
     same(order)

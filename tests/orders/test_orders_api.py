@@ -102,7 +102,8 @@ def test_the_answer_is_stored_in_the_transaction_that_confirms_the_order(
     record = IdempotencyRecord.objects.get()
     assert (record.state, record.response_status, record.response_body) == ("completed", 201, response.json())
     # No look-up of the key before its claim: the first query of the request claims it.
-    assert sql[1].startswith('INSERT INTO "orders_idempotencyrecord"') and "ON CONFLICT" in sql[1]
+    assert sql[1].startswith('INSERT INTO "orders_idempotencyrecord"')
+    assert "ON CONFLICT" in sql[1]
 
 
 def test_the_same_key_with_another_body_is_422(shopper: Shopper, catalog: FakeCatalog, place: Place) -> None:

@@ -174,9 +174,7 @@ def order_settle(*, order_id: uuid.UUID, actor: str) -> Order:
     return _settle_pending(order, list(order.lines.order_by("id").values_list("sku", "quantity")), actor=actor)
 
 
-def _settle_pending(
-    order: Order, ordered: list[tuple[str, int]], *, actor: str, finish: Finish | None = None
-) -> Order:
+def _settle_pending(order: Order, ordered: list[tuple[str, int]], *, actor: str, finish: Finish | None = None) -> Order:
     """``order_settle`` for an order in hand with its lines (sku, quantity) in their order:
     placement has both already, and every query less is one less wait under load. ``finish``
     runs in the transaction that confirms or rejects the order (not when it stays pending)."""
