@@ -294,7 +294,8 @@ def _insert_unless_claimed(record: IdempotencyRecordBase) -> bool:
 
     Written out because Django's ``bulk_create(ignore_conflicts=True)`` does not say whether the
     row went in. The conflict target is the (principal, key) unique constraint every subclass
-    declares (``tests/common/test_idempotency.py`` checks the concrete models).
+    declares; PostgreSQL refuses the statement for a table without one, so a subclass that
+    forgot it fails on its first claim, not silently.
     """
     meta = record._meta
     connection = connections[router.db_for_write(type(record))]
