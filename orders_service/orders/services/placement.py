@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Final
 
@@ -143,7 +143,7 @@ def order_place(
             units=sum(line.quantity for line in request.lines),
             reservation_ttl_seconds=settings.ORDERS_RESERVATION_TTL_SECONDS,
         )
-        OrderLine.objects.bulk_create(
+        lines = OrderLine.objects.bulk_create(
             OrderLine(order=order, sku=line.sku, quantity=line.quantity) for line in request.lines
         )
         order_history_record(
@@ -161,7 +161,7 @@ def order_place(
         )
 
     ordered = [(line.sku, line.quantity) for line in request.lines]
-    settled = _settle_pending(order, ordered, actor=customer.principal, finish=complete)
+    settled = _settle_pending(order, ordered, actor=customer.principal, finish=complete, lines=lines)
     return PlacementOutcome(order=settled, idempotency_record_id=record.pk, stored=stored[0] if stored else None)
 
 
@@ -174,13 +174,21 @@ def order_settle(*, order_id: uuid.UUID, actor: str) -> Order:
     return _settle_pending(order, list(order.lines.order_by("id").values_list("sku", "quantity")), actor=actor)
 
 
-def _settle_pending(order: Order, ordered: list[tuple[str, int]], *, actor: str, finish: Finish | None = None) -> Order:
+def _settle_pending(
+    order: Order,
+    ordered: list[tuple[str, int]],
+    *,
+    actor: str,
+    finish: Finish | None = None,
+    lines: Sequence[OrderLine] | None = None,
+) -> Order:
     """``order_settle`` for an order in hand with its lines (sku, quantity) in their order:
     placement has both already, and every query less is one less wait under load. ``finish``
-    runs in the transaction that confirms or rejects the order (not when it stays pending)."""
+    runs in the transaction that confirms or rejects the order (not when it stays pending);
+    ``lines``, the order's lines as just saved, spare the confirmation reading them again."""
     progress = _Progress()
     try:
-        settled = _settle(order, ordered, actor=actor, progress=progress, finish=finish)
+        settled = _settle(order, ordered, actor=actor, progress=progress, finish=finish, lines=lines)
     except DownstreamUnavailable as exc:
         metrics.ORDERS_LEFT_PENDING.inc()
         logger.warning("order %s stays pending: %s", order.id, exc)
@@ -205,7 +213,13 @@ class _Progress:
 
 
 def _settle(
-    order: Order, ordered: list[tuple[str, int]], *, actor: str, progress: _Progress, finish: Finish | None
+    order: Order,
+    ordered: list[tuple[str, int]],
+    *,
+    actor: str,
+    progress: _Progress,
+    finish: Finish | None,
+    lines: Sequence[OrderLine] | None,
 ) -> Order:
     if not order.customer_email:
         user = _customer(order, actor=actor, finish=finish)
@@ -267,7 +281,7 @@ def _settle(
         line.sku: PricedLine(sku=line.sku, name=line.name, unit_price=line.unit_price, currency=line.currency)
         for line in reservation.lines
     }
-    return order_confirm(order_id=order.id, priced=priced, actor=actor, facts=facts, finish=finish)
+    return order_confirm(order_id=order.id, priced=priced, actor=actor, facts=facts, finish=finish, lines=lines)
 
 
 def _customer(order: Order, *, actor: str, finish: Finish | None) -> accounts.AccountsUser | Order:

@@ -77,8 +77,12 @@ def order_confirm(
     facts: SettledFacts = SettledFacts(),  # frozen: one shared default is safe
     now: datetime.datetime | None = None,
     finish: Callable[[Order], None] | None = None,
+    lines: Sequence[OrderLine] | None = None,
 ) -> Order:
     """pending -> confirmed, with catalog's names and prices; the stock is already sold.
+
+    ``lines``: the order's lines as the caller saved them (placement, which just wrote them),
+    instead of reading them; a pending order's lines change only here, under the order's lock.
 
     ``finish`` runs with the confirmed order before the transaction commits (placement stores
     its answer under the Idempotency-Key there: one commit, one WAL flush, instead of two)."""
@@ -88,7 +92,7 @@ def order_confirm(
         if order.status != OrderStatus.PENDING:
             return order
         learnt = facts.apply(order)
-        lines = list(order.lines.all())
+        lines = list(order.lines.all()) if lines is None else list(lines)
         total = Decimal("0.00")
         for line in lines:
             price = priced[line.sku]
