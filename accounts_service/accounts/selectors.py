@@ -48,7 +48,8 @@ def user_row(*, user_id: uuid.UUID | str) -> dict[str, Any] | None:
     most of accounts' CPU for that request (docs/performance.md, "The saga").
     """
     group_names = ArraySubquery(Group.objects.filter(user=OuterRef("pk")).order_by("name").values("name"))
-    return User.objects.filter(pk=user_id).values(*USER_COLUMNS, group_names=group_names).first()
+    row: dict[str, Any] | None = User.objects.filter(pk=user_id).values(*USER_COLUMNS, group_names=group_names).first()
+    return row
 
 
 def user_get_active(*, user_id: uuid.UUID | str, with_groups: bool = False) -> User | None:

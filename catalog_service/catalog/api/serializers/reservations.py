@@ -6,8 +6,8 @@ from typing import Any
 
 from rest_framework import serializers
 
-from catalog_service.catalog.api.serializers.common import PRICE_DECIMAL_PLACES, MoneyField, SkuField
-from catalog_service.catalog.models import Reservation, ReservationLine, ReservationStatus
+from catalog_service.catalog.api.serializers.common import MoneyField, SkuField
+from catalog_service.catalog.models import PRICE_DECIMAL_PLACES, Reservation, ReservationLine, ReservationStatus
 from catalog_service.catalog.services.reservations import (
     DEFAULT_TTL_SECONDS,
     ReservationLineRequest,
