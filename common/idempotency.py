@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Final, TypeVar
 
 from django.conf import settings
-from django.db import IntegrityError, models, transaction
+from django.db import connections, models, router
 from django.utils import timezone
 from rest_framework import status
 from rest_framework.exceptions import APIException, ErrorDetail, ValidationError
@@ -156,6 +156,9 @@ class Performed:
     body: Any
     headers: dict[str, str]
     record_id: int
+    # True when ``perform`` stored this answer itself (``idempotency_complete`` inside the
+    # transaction that did the work, one commit instead of two): nothing is left to store.
+    completed: bool = False
 
 
 def idempotent_response(
@@ -166,6 +169,7 @@ def idempotent_response(
     key: str,
     perform: Callable[[IdempotencyContext], Performed],
     answer_for_resource: Callable[[Any], tuple[int, Any, dict[str, str]]],
+    look_up_first: bool = True,
 ) -> Response:
     """Serve ``request`` once per key: the view side of the contract above.
 
@@ -174,12 +178,20 @@ def idempotent_response(
     ``Idempotent-Replayed: true``. When the request that claimed the key died before answering,
     ``answer_for_resource`` answers from what it made (the id its record links to), and that
     answer is stored instead.
+
+    ``look_up_first=False`` skips the look-up of the key before ``perform``: for a ``perform``
+    whose claim is the first thing it does (nothing read, written or called before it), the
+    claim meets a used key by itself, and a new key (nearly every request) costs one query less.
     """
     fingerprint = request_fingerprint(method=request.method or "POST", path=request.path, body=request.data)
     try:
-        stored = idempotency_lookup(model, principal=principal, key=key, fingerprint=fingerprint)
+        stored = (
+            idempotency_lookup(model, principal=principal, key=key, fingerprint=fingerprint) if look_up_first else None
+        )
         if stored is None:
             done = perform(IdempotencyContext(key=key, fingerprint=fingerprint))
+            if done.completed:
+                return StoredResponse(done.status, done.body, dict(done.headers)).response(replayed=False)
             stored = idempotency_complete(
                 model, record_id=done.record_id, status_code=done.status, body=done.body, headers=done.headers
             )
@@ -244,28 +256,30 @@ def idempotency_claim(
     """Claim the key for the request being served; call inside the transaction that creates
     the resource (``fields`` may link the record to it).
 
-    When a concurrent request claimed the key first, its claim is what this one sees: our
-    INSERT waits for that transaction, fails on the unique constraint, and the key's state
-    answers (``IdempotencyInFlight``, or the replay as ``IdempotencyReplay``).
+    One ``INSERT ... ON CONFLICT (principal, key) DO NOTHING``: a new key is claimed by it
+    alone (no look-up first, no savepoint for a failed INSERT to roll back to). When the key is
+    taken, its record answers (``IdempotencyInFlight``, or the replay as ``IdempotencyReplay``).
+    A concurrent request claiming the same key makes our INSERT wait for its transaction: if it
+    commits, ours does nothing and its claim is what this one sees; if it rolls back, ours
+    inserts.
     """
     now = now or timezone.now()
+    record = model(
+        principal=principal,
+        key=key,
+        fingerprint=fingerprint,
+        state=IdempotencyState.IN_FLIGHT,
+        created_at=now,
+        locked_until=now + _lease(),
+        expires_at=now + _ttl(),
+        **fields,
+    )
     for _attempt in range(2):
-        try:
-            with transaction.atomic():
-                return model._default_manager.create(
-                    principal=principal,
-                    key=key,
-                    fingerprint=fingerprint,
-                    state=IdempotencyState.IN_FLIGHT,
-                    created_at=now,
-                    locked_until=now + _lease(),
-                    expires_at=now + _ttl(),
-                    **fields,
-                )
-        except IntegrityError:
-            existing = model._default_manager.filter(principal=principal, key=key).first()
-            if existing is None:
-                raise
+        if _insert_unless_claimed(record):
+            return record
+        existing = model._default_manager.filter(principal=principal, key=key).first()
+        if existing is None:
+            continue  # the record in the way was deleted meanwhile (expired): claim again
         if existing.expires_at > now:
             raise IdempotencyReplay(_answer(existing, fingerprint=fingerprint, now=now))
         # An expired record no longer holds the key (the purge job may simply not have run
@@ -273,6 +287,37 @@ def idempotency_claim(
         # a DELETE before every claim: a new key (nearly every request) costs one query less.
         model._default_manager.filter(principal=principal, key=key, expires_at__lte=now).delete()
     raise RuntimeError(f"idempotency key {key!r} could not be claimed")
+
+
+def _insert_unless_claimed(record: IdempotencyRecordBase) -> bool:
+    """INSERT ``record`` unless its (principal, key) is taken; True (and its pk set) if it was.
+
+    Written out because Django's ``bulk_create(ignore_conflicts=True)`` does not say whether the
+    row went in. The conflict target is the (principal, key) unique constraint every subclass
+    declares; PostgreSQL refuses the statement for a table without one, so a subclass that
+    forgot it fails on its first claim, not silently.
+    """
+    meta = record._meta
+    connection = connections[router.db_for_write(type(record))]
+    quote = connection.ops.quote_name
+    fields = [field for field in meta.concrete_fields if not field.primary_key]
+    values = [field.get_db_prep_save(field.pre_save(record, True), connection) for field in fields]
+    # Names are the model's, never input; the values are parameters.
+    columns = ", ".join(quote(field.column) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    sql = (
+        f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({placeholders}) "  # noqa: S608
+        f"ON CONFLICT ({quote('principal')}, {quote('key')}) DO NOTHING RETURNING {quote(meta.pk.column)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    record.pk = row[0]
+    record._state.adding = False
+    record._state.db = connection.alias
+    return True
 
 
 class IdempotencyReplay(Exception):

@@ -53,7 +53,8 @@ BUDGETS = (
     # Staff identity comes from the token: no query for it. One for the page, one for the
     # page's groups (a prefetch).
     Budget("users list", "staff", lambda w: "/api/v1/users/?page_size=100", World.users_with_groups, 2, results_count),
-    Budget("user detail", "staff", lambda w: f"/api/v1/users/{w.owner.pk}/", World.groups_of_owner, 2),
+    # One user: its columns and its groups' names (an array subquery) in one query.
+    Budget("user detail", "staff", lambda w: f"/api/v1/users/{w.owner.pk}/", World.groups_of_owner, 1),
     # A user's own resources: the user is loaded (active check), then the resource.
     Budget("me", "owner", lambda w: "/api/v1/users/me/", World.groups_of_owner, 2),
     Budget(

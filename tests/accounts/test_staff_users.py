@@ -1,5 +1,6 @@
 """Staff over users: list, filter, search, page, read, deactivate; services reading one user."""
 
+import datetime
 import re
 from collections.abc import Callable
 from datetime import timedelta
@@ -13,6 +14,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts_service.accounts import selectors
+from accounts_service.accounts.api.serializers.users import UserSerializer
 from accounts_service.accounts.models import RefreshToken, User
 from common.devstack import REPO_ROOT
 from tests.accounts.conftest import PASSWORD, client_for, service_api_client
@@ -180,6 +182,27 @@ def test_a_service_with_the_scope_reads_one_user(user: User) -> None:
     response = service_api_client("orders", ["accounts.users:read"]).get(f"{URL}{user.pk}/")
     assert response.status_code == 200
     assert response.json()["id"] == str(user.pk)
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_the_one_user_answer_is_the_serializers(
+    make_user: Callable[..., User], django_assert_num_queries: Any, signed_in: bool
+) -> None:
+    # The detail is built from one query's columns (user_data), not by UserSerializer, which
+    # still documents it: the same JSON, key order included, groups by name.
+    user = make_user("zoe@example.com", full_name='Zoë \u2028 "Q"', is_staff=True, is_superuser=True)
+    user.groups.add(Group.objects.create(name="warehouse"), Group.objects.create(name="Auditors"))
+    if signed_in:
+        User.objects.filter(pk=user.pk).update(
+            last_login=datetime.datetime(2026, 1, 2, 3, 4, 5, 678, tzinfo=datetime.timezone(timedelta(hours=5)))
+        )
+    client = service_api_client("orders", ["accounts.users:read"])
+    with django_assert_num_queries(1):  # the user and its groups' names (a prefetch was a second query)
+        response = client.get(f"{URL}{user.pk}/")
+    expected = UserSerializer(selectors.user_get(user_id=user.pk)).data
+    assert response.json() == expected
+    assert list(response.json()) == list(expected)
+    assert response.json()["groups"] == ["Auditors", "warehouse"]
 
 
 def test_a_service_without_the_scope_is_403(user: User) -> None:

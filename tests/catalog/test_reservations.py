@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from catalog_service.catalog.api.serializers.reservations import ReservationSerializer, reservation_data
 from catalog_service.catalog.models import Product, Reservation, StockLevel, StockMovement
 from catalog_service.catalog.services.reservations import reservations_expire
 from tests.catalog.helpers import errors
@@ -55,6 +56,31 @@ def test_create_holds_every_line_with_prices(orders_client: APIClient, stocked: 
     assert level("B") == (3, 3)
     held = StockMovement.objects.filter(reference=body["id"], reason="reservation_held")
     assert sorted(held.values_list("delta_reserved", "actor")) == [(3, "service:orders"), (4, "service:orders")]
+
+
+@pytest.mark.parametrize("commit", [False, True], ids=["hold", "hold-and-sell"])
+def test_the_answer_is_the_serializers(
+    orders_client: APIClient, make_product: Callable[..., Product], commit: bool
+) -> None:
+    # A new reservation and its replay are answered by reservation_data, not ReservationSerializer,
+    # which still documents them: the same JSON, key order included.
+    make_product("MAX", price="99999999.99", stock=5, name='Zoë \u2028 "Q"')
+    make_product("FREE", price="0.00", stock=5)
+    lines = [{"sku": "MAX", "quantity": 2}, {"sku": "FREE", "quantity": 1}]
+    first = reserve(orders_client, lines, key="k-1", commit=commit)
+    again = reserve(orders_client, lines, key="k-1", commit=commit)
+    assert (first.status_code, again.status_code) == (201, 200)
+    expected = ReservationSerializer(Reservation.objects.prefetch_related("lines").get()).data
+    for response in (first, again):
+        assert response.json() == expected
+        assert list(response.json()) == list(expected)
+        assert [list(line) for line in response.json()["lines"]] == [list(line) for line in expected["lines"]]
+    # Times written in another zone are answered in UTC, as the serializer answers them.
+    reservation = Reservation.objects.prefetch_related("lines").get()
+    reservation.expires_at = datetime.datetime(
+        2026, 1, 2, 3, 4, 5, 678, tzinfo=datetime.timezone(datetime.timedelta(hours=5))
+    )
+    assert reservation_data(reservation) == ReservationSerializer(reservation).data
 
 
 def test_lines_keep_the_name_and_price_they_were_reserved_with(orders_client: APIClient, stocked: None) -> None:

@@ -147,6 +147,18 @@ def test_cookies_are_not_carried_from_one_call_to_the_next(server: LocalHTTPServ
     assert "Cookie" not in server.requests[1].headers
 
 
+def test_proxy_settings_of_the_environment_are_not_used(server: LocalHTTPServer, monkeypatch: Any) -> None:
+    # A proxy meant for a pod's outbound traffic must not capture calls between the services
+    # (and requests would read these variables on every call).
+    for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.setenv(name, "http://127.0.0.1:9")  # the discard port: nothing answers there
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    server.answer_in_turn(Answer.json({"ok": True}))
+    assert client_for(server).get("/things/").json() == {"ok": True}
+    assert len(server.requests) == 1
+
+
 def test_redirects_are_not_followed(server: LocalHTTPServer) -> None:
     server.answer_in_turn(Answer(302, headers={"Location": "http://example.com/"}))
     assert client_for(server).get("/moved/").status_code == 302

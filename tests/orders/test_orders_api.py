@@ -9,14 +9,17 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from common.http import CircuitState, service_client
 from common.testing.http_server import Answer
 from common.testing.tokens import SigningKey, service_claims
 from orders_service.orders.models import IdempotencyRecord, Order, OrderStatus
 from tests.orders.conftest import ADDRESS, Shopper
-from tests.orders.fakes import FakeCatalog
+from tests.orders.fakes import FakeCatalog, FakeDirectory
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +56,54 @@ def test_a_replay_answers_the_first_status_even_after_the_order_moved_on(
     assert first.status_code == 202
     again = place(shopper, [("MUG-1", 1)], key="key-1")
     assert (again.status_code, again.json()) == (202, first.json())
+
+
+def test_a_replay_is_answered_while_catalogs_circuit_is_open(
+    shopper: Shopper, catalog: FakeCatalog, place: Place
+) -> None:
+    # The key's claim comes before the fail-fast check of the circuits: a repeat of an answered
+    # request gets its answer, not a 503.
+    catalog.add("MUG-1", stock=5)
+    first = place(shopper, [("MUG-1", 1)], key="key-1")
+    for _ in range(3):  # the breaker opens after 3 failures in a row in the tests' settings
+        service_client("catalog").breaker.record(success=False, trial=False)
+    assert service_client("catalog").breaker.state is CircuitState.OPEN
+    again = place(shopper, [("MUG-1", 1)], key="key-1")
+    assert (again.status_code, again.json()) == (201, first.json())
+    assert again["Idempotent-Replayed"] == "true"
+    assert place(shopper, [("MUG-1", 1)], key="key-2").status_code == 503  # a new key still fails fast
+
+
+def test_a_replay_with_an_address_from_the_address_book_does_not_need_accounts(
+    shopper: Shopper, catalog: FakeCatalog, directory: FakeDirectory, place: Place
+) -> None:
+    # Reading the address comes before the key's claim, so the key is looked up first.
+    catalog.add("MUG-1", stock=5)
+    address_id = directory.add_address(shopper.id)
+    first = place(shopper, [("MUG-1", 1)], key="key-1", shipping_address_id=address_id)
+    directory.down = True
+    again = place(shopper, [("MUG-1", 1)], key="key-1", shipping_address_id=address_id)
+    assert (again.status_code, again.json()) == (201, first.json())
+
+
+def test_the_answer_is_stored_in_the_transaction_that_confirms_the_order(
+    shopper: Shopper, catalog: FakeCatalog, place: Place
+) -> None:
+    catalog.add("MUG-1", stock=5)
+    with CaptureQueriesContext(connection) as queries:
+        response = place(shopper, [("MUG-1", 1)], key="key-1")
+    sql = [query["sql"] for query in queries.captured_queries]
+    confirmed = next(i for i, q in enumerate(sql) if q.startswith('UPDATE "orders_order"') and "confirmed" in q)
+    completed = next(i for i, q in enumerate(sql) if q.startswith('UPDATE "orders_idempotencyrecord"'))
+    # Between the order's UPDATE and the key's, no savepoint released or transaction ended.
+    assert confirmed < completed
+    assert not [q for q in sql[confirmed:completed] if "SAVEPOINT" in q or q in ("COMMIT", "BEGIN")]
+    assert sql[completed + 1].startswith("RELEASE SAVEPOINT")  # then the confirming transaction ends
+    record = IdempotencyRecord.objects.get()
+    assert (record.state, record.response_status, record.response_body) == ("completed", 201, response.json())
+    # No look-up of the key before its claim: the first query of the request claims it.
+    assert sql[1].startswith('INSERT INTO "orders_idempotencyrecord"')
+    assert "ON CONFLICT" in sql[1]
 
 
 def test_the_same_key_with_another_body_is_422(shopper: Shopper, catalog: FakeCatalog, place: Place) -> None:

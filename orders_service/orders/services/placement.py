@@ -24,14 +24,15 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from typing import Final
+from typing import Any, Final
 
 from django.conf import settings
 from django.db import transaction
 
 from common.http import service_client
-from common.idempotency import IdempotencyContext, idempotency_claim
+from common.idempotency import IdempotencyContext, StoredResponse, idempotency_claim, idempotency_complete
 from orders_service.orders import metrics
 from orders_service.orders.clients import accounts, catalog
 from orders_service.orders.clients.base import DownstreamRefused, DownstreamUnavailable
@@ -91,6 +92,15 @@ class Customer:
 class PlacementOutcome:
     order: Order
     idempotency_record_id: int
+    # The answer stored under the key in the transaction that confirmed or rejected the order
+    # (``answer``); None when the order stays pending and the caller completes the key itself.
+    stored: StoredResponse | None = None
+
+
+# The response a settled order answers (status, body, headers), stored under its Idempotency-Key.
+Answer = Callable[[Order], tuple[int, Any, dict[str, str]]]
+# Run inside the transaction that confirms or rejects an order, with the order as saved.
+Finish = Callable[[Order], None]
 
 
 def reservation_key(order_id: uuid.UUID) -> str:
@@ -98,42 +108,61 @@ def reservation_key(order_id: uuid.UUID) -> str:
     return f"order-{order_id}"
 
 
-def order_place(*, customer: Customer, request: PlacementRequest, idempotency: IdempotencyContext) -> PlacementOutcome:
-    """Record the order and its key, then settle it as far as the downstreams allow.
+def order_place(
+    *, customer: Customer, request: PlacementRequest, idempotency: IdempotencyContext, answer: Answer
+) -> PlacementOutcome:
+    """Claim the key and record the order, then settle it as far as the downstreams allow.
+
+    The key's claim is the first statement of the recording transaction (the order's id is
+    chosen before it, and the record's foreign key to the order is checked at commit): a key
+    used before raises, from the claim, ``IdempotencyReplay``/``IdempotencyInFlight``/
+    ``IdempotencyKeyReused`` before anything else is done, so the caller need not look it up
+    first. The order settled, ``answer`` is stored under the key in the transaction that
+    confirmed or rejected it (``PlacementOutcome.stored``).
 
     Raises ``DependencyUnavailable`` *before recording anything* when a circuit is open or the
-    address book cannot be read (the client retries with the same key), ``ShippingAddressNotFound``,
-    and, from the key's claim, ``IdempotencyReplay``/``IdempotencyInFlight``/``IdempotencyKeyReused``
-    when a concurrent request with the same key won.
+    address book cannot be read (the client retries with the same key), ``ShippingAddressNotFound``.
     """
-    _fail_fast_while_a_circuit_is_open()
     address, address_id = _shipping_address(customer=customer, request=request)
+    order_id = uuid.uuid4()
     with transaction.atomic():
+        record = idempotency_claim(
+            IdempotencyRecord,
+            principal=customer.principal,
+            key=idempotency.key,
+            fingerprint=idempotency.fingerprint,
+            order_id=order_id,
+        )
+        # After the claim: a repeat is answered even while a downstream is down.
+        _fail_fast_while_a_circuit_is_open()
         order = Order.objects.create(
+            id=order_id,
             customer_id=customer.id,
             shipping_address=address,
             shipping_address_id=address_id,
             units=sum(line.quantity for line in request.lines),
             reservation_ttl_seconds=settings.ORDERS_RESERVATION_TTL_SECONDS,
         )
-        OrderLine.objects.bulk_create(
+        lines = OrderLine.objects.bulk_create(
             OrderLine(order=order, sku=line.sku, quantity=line.quantity) for line in request.lines
         )
         order_history_record(
             order=order, from_status="", to_status=OrderStatus.PENDING, actor=customer.principal, reason="placed"
         )
-        record = idempotency_claim(
-            IdempotencyRecord,
-            principal=customer.principal,
-            key=idempotency.key,
-            fingerprint=idempotency.fingerprint,
-            order=order,
-        )
     metrics.ORDERS_PLACED.inc()
+    stored: list[StoredResponse] = []
+
+    def complete(settled: Order) -> None:
+        status_code, body, headers = answer(settled)
+        stored.append(
+            idempotency_complete(
+                IdempotencyRecord, record_id=record.pk, status_code=status_code, body=body, headers=headers
+            )
+        )
+
     ordered = [(line.sku, line.quantity) for line in request.lines]
-    return PlacementOutcome(
-        order=_settle_pending(order, ordered, actor=customer.principal), idempotency_record_id=record.pk
-    )
+    settled = _settle_pending(order, ordered, actor=customer.principal, finish=complete, lines=lines)
+    return PlacementOutcome(order=settled, idempotency_record_id=record.pk, stored=stored[0] if stored else None)
 
 
 def order_settle(*, order_id: uuid.UUID, actor: str) -> Order:
@@ -145,12 +174,21 @@ def order_settle(*, order_id: uuid.UUID, actor: str) -> Order:
     return _settle_pending(order, list(order.lines.order_by("id").values_list("sku", "quantity")), actor=actor)
 
 
-def _settle_pending(order: Order, ordered: list[tuple[str, int]], *, actor: str) -> Order:
+def _settle_pending(
+    order: Order,
+    ordered: list[tuple[str, int]],
+    *,
+    actor: str,
+    finish: Finish | None = None,
+    lines: Sequence[OrderLine] | None = None,
+) -> Order:
     """``order_settle`` for an order in hand with its lines (sku, quantity) in their order:
-    placement has both already, and every query less is one less wait under load."""
+    placement has both already, and every query less is one less wait under load. ``finish``
+    runs in the transaction that confirms or rejects the order (not when it stays pending);
+    ``lines``, the order's lines as just saved, spare the confirmation reading them again."""
     progress = _Progress()
     try:
-        settled = _settle(order, ordered, actor=actor, progress=progress)
+        settled = _settle(order, ordered, actor=actor, progress=progress, finish=finish, lines=lines)
     except DownstreamUnavailable as exc:
         metrics.ORDERS_LEFT_PENDING.inc()
         logger.warning("order %s stays pending: %s", order.id, exc)
@@ -174,13 +212,21 @@ class _Progress:
     facts: SettledFacts = field(default_factory=SettledFacts)
 
 
-def _settle(order: Order, ordered: list[tuple[str, int]], *, actor: str, progress: _Progress) -> Order:
+def _settle(
+    order: Order,
+    ordered: list[tuple[str, int]],
+    *,
+    actor: str,
+    progress: _Progress,
+    finish: Finish | None,
+    lines: Sequence[OrderLine] | None,
+) -> Order:
     if not order.customer_email:
-        user = _customer(order, actor=actor)
+        user = _customer(order, actor=actor, finish=finish)
         if isinstance(user, Order):
             return user  # rejected
         progress.facts = SettledFacts(customer_email=user.email, customer_name=user.full_name)
-    reservation = _reserve(order, ordered, actor=actor, facts=progress.facts)
+    reservation = _reserve(order, ordered, actor=actor, facts=progress.facts, finish=finish)
     if isinstance(reservation, Order):
         return reservation  # rejected
     progress.facts = facts = replace(progress.facts, reservation_id=reservation.id)
@@ -200,6 +246,7 @@ def _settle(order: Order, ordered: list[tuple[str, int]], *, actor: str, progres
             detail=f"The products are priced in several currencies ({', '.join(sorted(currencies))}).",
             actor=actor,
             facts=facts,
+            finish=finish,
         )
     if reservation.status in ("expired", "released"):
         return order_reject(
@@ -208,6 +255,7 @@ def _settle(order: Order, ordered: list[tuple[str, int]], *, actor: str, progres
             detail=f"The stock hold {reservation.status} before the order was confirmed.",
             actor=actor,
             facts=facts,
+            finish=finish,
         )
     if reservation.status not in ("held", "committed"):
         # Only a cancelled (confirmed) order's reservation is ever returned, or a mixed-currency
@@ -227,21 +275,26 @@ def _settle(order: Order, ordered: list[tuple[str, int]], *, actor: str, progres
                 detail=f"The stock hold could not be committed ({exc.code}).",
                 actor=actor,
                 facts=facts,
+                finish=finish,
             )
     priced = {
         line.sku: PricedLine(sku=line.sku, name=line.name, unit_price=line.unit_price, currency=line.currency)
         for line in reservation.lines
     }
-    return order_confirm(order_id=order.id, priced=priced, actor=actor, facts=facts)
+    return order_confirm(order_id=order.id, priced=priced, actor=actor, facts=facts, finish=finish, lines=lines)
 
 
-def _customer(order: Order, *, actor: str) -> accounts.AccountsUser | Order:
+def _customer(order: Order, *, actor: str, finish: Finish | None) -> accounts.AccountsUser | Order:
     """The customer, to copy their email and name; the rejected order when accounts says no."""
     try:
         user = accounts.user_get(user_id=order.customer_id)
     except accounts.UserNotFound:
         return order_reject(
-            order_id=order.id, reason=RejectionReason.CUSTOMER_UNKNOWN, detail="No such user.", actor=actor
+            order_id=order.id,
+            reason=RejectionReason.CUSTOMER_UNKNOWN,
+            detail="No such user.",
+            actor=actor,
+            finish=finish,
         )
     if not user.is_active:
         return order_reject(
@@ -249,12 +302,13 @@ def _customer(order: Order, *, actor: str) -> accounts.AccountsUser | Order:
             reason=RejectionReason.CUSTOMER_INACTIVE,
             detail="The account is deactivated.",
             actor=actor,
+            finish=finish,
         )
     return user
 
 
 def _reserve(
-    order: Order, ordered: list[tuple[str, int]], *, actor: str, facts: SettledFacts
+    order: Order, ordered: list[tuple[str, int]], *, actor: str, facts: SettledFacts, finish: Finish | None
 ) -> catalog.Reservation | Order:
     """The order's reservation, sold (made now, or by an earlier attempt); the rejected order
     when catalog refused it."""
@@ -278,6 +332,7 @@ def _reserve(
             rejected_lines=[asdict(shortage) for shortage in exc.shortages],
             actor=actor,
             facts=facts,
+            finish=finish,
         )
     except catalog.UnknownSkus as exc:
         return order_reject(
@@ -287,6 +342,7 @@ def _reserve(
             rejected_lines=[{"sku": sku} for sku in exc.skus],
             actor=actor,
             facts=facts,
+            finish=finish,
         )
     except DownstreamRefused as exc:
         # A definite "no" that is none of the above (e.g. the key used with another body): the
@@ -298,6 +354,7 @@ def _reserve(
             detail=f"The catalog refused the reservation ({', '.join(exc.codes) or exc.status}).",
             actor=actor,
             facts=facts,
+            finish=finish,
         )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 import logging
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -76,15 +76,23 @@ def order_confirm(
     actor: str,
     facts: SettledFacts = SettledFacts(),  # frozen: one shared default is safe
     now: datetime.datetime | None = None,
+    finish: Callable[[Order], None] | None = None,
+    lines: Sequence[OrderLine] | None = None,
 ) -> Order:
-    """pending -> confirmed, with catalog's names and prices; the stock is already sold."""
+    """pending -> confirmed, with catalog's names and prices; the stock is already sold.
+
+    ``lines``: the order's lines as the caller saved them (placement, which just wrote them),
+    instead of reading them; a pending order's lines change only here, under the order's lock.
+
+    ``finish`` runs with the confirmed order before the transaction commits (placement stores
+    its answer under the Idempotency-Key there: one commit, one WAL flush, instead of two)."""
     now = now or timezone.now()
     with transaction.atomic():
         order = _locked(order_id)
         if order.status != OrderStatus.PENDING:
             return order
         learnt = facts.apply(order)
-        lines = list(order.lines.all())
+        lines = list(order.lines.all()) if lines is None else list(lines)
         total = Decimal("0.00")
         for line in lines:
             price = priced[line.sku]
@@ -101,6 +109,8 @@ def order_confirm(
         order.save(update_fields=["status", "currency", "total", "confirmed_at", "updated_at", *learnt])
         # The lines as saved, for the answer to read without another query.
         order._prefetched_objects_cache = {"lines": lines}  # type: ignore[attr-defined]
+        if finish is not None:
+            finish(order)
     metrics.ORDERS_CONFIRMED.inc()
     return order
 
@@ -133,8 +143,10 @@ def order_reject(
     rejected_lines: Sequence[Mapping[str, Any]] = (),
     actor: str,
     facts: SettledFacts = SettledFacts(),  # frozen: one shared default is safe
+    finish: Callable[[Order], None] | None = None,
 ) -> Order:
-    """pending -> rejected, with why: a definite refusal (shortage, unknown SKU, ...)."""
+    """pending -> rejected, with why: a definite refusal (shortage, unknown SKU, ...).
+    ``finish`` as in ``order_confirm``."""
     with transaction.atomic():
         order = _locked(order_id)
         if order.status != OrderStatus.PENDING:
@@ -147,6 +159,8 @@ def order_reject(
         order.save(
             update_fields=["status", "rejection_reason", "rejection_detail", "rejected_lines", "updated_at", *learnt]
         )
+        if finish is not None:
+            finish(order)
     metrics.ORDERS_REJECTED.labels(reason=reason.value).inc()
     return order
 
@@ -247,10 +261,12 @@ def _locked(order_id: uuid.UUID, *, customer_id: uuid.UUID | None = None) -> Ord
     queryset = Order.objects.select_for_update().filter(pk=order_id)
     if customer_id is not None:
         queryset = queryset.filter(customer_id=customer_id)
-    order = queryset.first()
-    if order is None:
+    # One row by its key: no ORDER BY. first() would order by Order's Meta.ordering, whose
+    # compilation was about 5% of orders' CPU per placement (bench/run_orders.py --profile).
+    found = list(queryset.order_by()[:1])
+    if not found:
         raise OrderNotFound
-    return order
+    return found[0]
 
 
 def _change(

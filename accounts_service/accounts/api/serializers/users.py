@@ -1,3 +1,5 @@
+import datetime
+from collections.abc import Mapping
 from typing import Any
 
 from rest_framework import serializers
@@ -26,6 +28,32 @@ class UserSerializer(serializers.ModelSerializer[User]):
             "last_login",
         )
         read_only_fields = fields
+
+
+def user_data(row: Mapping[str, Any]) -> dict[str, Any]:
+    """What ``UserSerializer`` answers, from ``selectors.user_row``: the user read endpoint's
+    answer, built without the serializer's fields (it is read on every order placement).
+    ``UserSerializer`` stays the schema's description; tests/accounts/test_staff_users.py pins
+    that both give the same output, key order included."""
+    return {
+        "id": str(row["id"]),
+        "email": row["email"],
+        "full_name": row["full_name"],
+        "is_active": row["is_active"],
+        "is_staff": row["is_staff"],
+        "is_superuser": row["is_superuser"],
+        "groups": row["group_names"],
+        "date_joined": _timestamp(row["date_joined"]),
+        "last_login": _timestamp(row["last_login"]),
+    }
+
+
+def _timestamp(value: datetime.datetime | None) -> str | None:
+    # DateTimeField's output in the UTC every service runs in: ISO 8601, "Z" for the offset.
+    if value is None:
+        return None
+    text = value.astimezone(datetime.UTC).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 class ProfileUpdateSerializer(StrictSerializer, serializers.ModelSerializer[User]):

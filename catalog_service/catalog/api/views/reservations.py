@@ -19,6 +19,7 @@ from catalog_service.catalog.api.serializers.reservations import (
     ReservationSerializer,
     ReservationStatesQuerySerializer,
     ReservationStatesSerializer,
+    reservation_data,
 )
 from catalog_service.catalog.api.views.base import CatalogAPIView
 from catalog_service.catalog.models import ReservationStatus
@@ -77,9 +78,10 @@ class ReservationCreateView(CatalogAPIView):
         caller = token_user(request).principal
         outcome = reservation_create(request=body.to_request(), caller=caller, idempotency_key=key)
         reservation = outcome.reservation or reservation_get(reservation_id=outcome.reservation_id, caller=caller)
+        # reservation_data: ReservationSerializer's answer, built without its fields.
         if not outcome.created:
-            return Response(ReservationSerializer(reservation).data, headers={REPLAYED_HEADER: "true"})
-        response = Response(ReservationSerializer(reservation).data, status=status.HTTP_201_CREATED)
+            return Response(reservation_data(reservation), headers={REPLAYED_HEADER: "true"})
+        response = Response(reservation_data(reservation), status=status.HTTP_201_CREATED)
         response["Location"] = f"/api/v1/reservations/{reservation.pk}/"
         return response
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+from decimal import Decimal
 from typing import Any, Final
 
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
@@ -10,7 +12,7 @@ from rest_framework import serializers
 from common.query_params import QueryParametersSerializer
 from common.serializers import StrictSerializer
 from orders_service.orders.api.serializers.common import MoneyField, SkuField
-from orders_service.orders.models import Order, OrderLine, OrderStatus, RejectionReason
+from orders_service.orders.models import MONEY_DECIMAL_PLACES, Order, OrderLine, OrderStatus, RejectionReason
 from orders_service.orders.selectors.orders import OrderFilters
 from orders_service.orders.services.placement import PlacementLine, PlacementRequest, ShippingAddress
 
@@ -161,3 +163,73 @@ class OrderSerializer(serializers.Serializer[Any]):  # Any: also serializes page
         if order.status != OrderStatus.REJECTED:
             return None
         return dict(OrderRejectionSerializer(order).data)
+
+
+# The fields of OrderShippingAddressSerializer in its order, with the defaults it gives.
+_ADDRESS_FIELDS: Final = ("recipient", "line1", "line2", "city", "region", "postal_code", "country", "phone")
+_ADDRESS_DEFAULTS: Final = {"line2": "", "region": "", "phone": ""}
+_CENTS: Final = Decimal(1).scaleb(-MONEY_DECIMAL_PLACES)
+
+
+def order_data(order: Order) -> dict[str, Any]:
+    """What ``OrderSerializer`` answers for ``order``, built directly: the answer of every order
+    placement (and of its replays, stored with the key).
+
+    The serializer builds and deep-copies about forty fields per order, a few percent of a
+    placement's CPU in orders (docs/performance.md); the answer only shows attributes.
+    ``OrderSerializer`` stays the schema's description and the other endpoints' serializer;
+    tests/orders/test_order_data.py pins that both give the same output, key order included.
+    """
+    address = order.shipping_address
+    return {
+        "id": str(order.id),
+        "status": str(order.status),
+        "customer_id": str(order.customer_id),
+        "customer_email": order.customer_email,
+        "customer_name": order.customer_name,
+        "shipping_address": {name: address.get(name, _ADDRESS_DEFAULTS.get(name)) for name in _ADDRESS_FIELDS},
+        "currency": order.currency or None,
+        "total": _money(order.total),
+        "units": order.units,
+        "lines": [
+            {
+                "sku": line.sku,
+                "name": line.name,
+                "quantity": line.quantity,
+                "unit_price": _money(line.unit_price),
+                "line_total": _money(line.line_total),
+            }
+            for line in order.lines.all()
+        ],
+        "rejection": _rejection(order),
+        "created_at": _timestamp(order.created_at),
+        "updated_at": _timestamp(order.updated_at),
+        "confirmed_at": _timestamp(order.confirmed_at),
+    }
+
+
+def _rejection(order: Order) -> dict[str, Any] | None:
+    if order.status != OrderStatus.REJECTED:
+        return None
+    return {
+        "reason": str(order.rejection_reason),
+        "detail": order.rejection_detail,
+        # OrderRejectedLineSerializer: requested and available only where the line has them.
+        "lines": [
+            {key: line[key] for key in ("sku", "requested", "available") if key in line}
+            for line in order.rejected_lines
+        ],
+    }
+
+
+def _money(value: Decimal | None) -> str | None:
+    # MoneyField's output: two places (rounded as DRF rounds), never an exponent.
+    return None if value is None else format(value.quantize(_CENTS), "f")
+
+
+def _timestamp(value: datetime.datetime | None) -> str | None:
+    # DateTimeField's output in the UTC every service runs in: ISO 8601, "Z" for the offset.
+    if value is None:
+        return None
+    text = value.astimezone(datetime.UTC).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
