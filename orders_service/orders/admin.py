@@ -10,7 +10,7 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from common.admin import EstimatedCountPaginator
+from common.admin import BigTableAdminMixin
 from orders_service.orders.exceptions import OrderError
 from orders_service.orders.models import IdempotencyRecord, Order, OrderLine, OrderStatus, OrderStatusChange
 from orders_service.orders.services.transitions import order_cancel, order_fulfil
@@ -56,7 +56,7 @@ class ReconciliationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Order)
-class OrderAdmin(admin.ModelAdmin[Order]):
+class OrderAdmin(BigTableAdminMixin, admin.ModelAdmin[Order]):
     list_display = (
         "id",
         "created_at",
@@ -73,9 +73,6 @@ class OrderAdmin(admin.ModelAdmin[Order]):
     date_hierarchy = "created_at"
     ordering = ("-created_at",)
     list_select_related = ()  # an order has no foreign keys to follow; lines and history are inlines
-    paginator = EstimatedCountPaginator
-    show_full_result_count = False
-    list_max_show_all = 200
     inlines = (OrderLineInline, OrderStatusChangeInline)
     actions = ("cancel_orders", "fulfil_orders")
     readonly_fields = tuple(field.name for field in Order._meta.fields)
@@ -127,13 +124,11 @@ class OrderAdmin(admin.ModelAdmin[Order]):
 
 
 @admin.register(IdempotencyRecord)
-class IdempotencyRecordAdmin(admin.ModelAdmin[IdempotencyRecord]):
+class IdempotencyRecordAdmin(BigTableAdminMixin, admin.ModelAdmin[IdempotencyRecord]):
     list_display = ("key", "principal", "state", "response_status", "order", "created_at", "expires_at")
     list_filter = ("state",)
     search_fields = ("=key",)
     list_select_related = ("order",)
-    paginator = EstimatedCountPaginator
-    show_full_result_count = False
     readonly_fields = tuple(field.name for field in IdempotencyRecord._meta.fields)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
