@@ -7,24 +7,35 @@ only through the stock service, which writes the audit trail.
 
 from __future__ import annotations
 
+import csv
+import itertools
 import re
-from typing import Any, Final
+from typing import Any, ClassVar, Final
+from uuid import UUID
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.postgres.search import SearchQuery
+from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.template.response import TemplateResponse
+from django.urls import URLPattern, path, reverse
+from django.views import View
 from treebeard.admin import TreeAdmin  # type: ignore[import-untyped]
 from treebeard.forms import movenodeform_factory  # type: ignore[import-untyped]
 
 from catalog_service.catalog.admin_support import BigTableAdmin, CurrencyFilter, StockAdjustmentForm
+from catalog_service.catalog.bulk.chunks import CHUNK_BYTES
 from catalog_service.catalog.exceptions import CatalogError
 from catalog_service.catalog.models import (
     SEARCH_CONFIG,
     Category,
+    ImportFormat,
+    ImportStatus,
     MovementReason,
     Product,
     ProductImport,
@@ -35,8 +46,10 @@ from catalog_service.catalog.models import (
     StockMovement,
 )
 from catalog_service.catalog.services.categories import TREE_LOCK_KEY
+from catalog_service.catalog.services.imports import SNIFF_BYTES, product_import_create, product_import_format
 from catalog_service.catalog.services.product_bulk import products_set_active
 from catalog_service.catalog.services.stock import AdjustmentMode, stock_adjust
+from common.csv_cells import csv_row
 
 # A stock adjustment writes one movement per product; more than this at once is a job for an import.
 MAX_STOCK_ADJUSTMENTS: Final = 1_000
@@ -347,9 +360,147 @@ class ProductImportAdmin(BigTableAdmin):
     )
     readonly_fields = fields
 
-    # Imports start from the API or the import_products command, and their records are history.
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
+    # A job's record is history: it changes only as the import runs.
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+    def get_urls(self) -> list[URLPattern]:
+        view = self.admin_site.admin_view
+        return [
+            # The add page is the upload: a file in, a queued job out (the API's service).
+            path("add/", view(ProductImportUploadView.as_view(model_admin=self)), name="catalog_productimport_add"),
+            path("<uuid:import_id>/progress/", view(self.progress_view), name="catalog_productimport_progress"),
+            path("<uuid:import_id>/rejected.csv", view(self.rejected_view), name="catalog_productimport_rejected"),
+            *super().get_urls(),
+        ]
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        job = self.get_object(request, object_id)
+        context = dict(extra_context or {})
+        if job is not None:
+            context["progress"] = import_progress(job)
+            context["progress_url"] = reverse("admin:catalog_productimport_progress", args=[job.pk])
+            context["rejected_url"] = reverse("admin:catalog_productimport_rejected", args=[job.pk])
+        return super().change_view(request, object_id, form_url, context)
+
+    def progress_view(self, request: HttpRequest, import_id: UUID) -> JsonResponse:
+        """The job's progress as JSON, which the change page polls (catalog/admin/import_progress.js)."""
+        job = self._job(request, import_id)
+        return JsonResponse(import_progress(job))  # never cached: admin_view adds never_cache
+
+    def rejected_view(self, request: HttpRequest, import_id: UUID) -> StreamingHttpResponse:
+        """The rejected rows kept (the first 1,000 problems), one problem a line, as CSV."""
+        job = self._job(request, import_id)
+        writer = csv.writer(_Echo())
+        rows = ProductImportError.objects.filter(product_import=job).order_by("line", "id")
+        lines = itertools.chain(
+            [writer.writerow(("line", "sku", "field", "code", "message"))],
+            (
+                writer.writerow(csv_row((error.line, error.sku, error.field, error.code, error.message)))
+                for error in rows.iterator(chunk_size=500)
+            ),
+        )
+        response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-rejected.csv"'
+        return response
+
+    def _job(self, request: HttpRequest, import_id: UUID) -> ProductImport:
+        job: ProductImport | None = self.get_object(request, str(import_id))
+        if job is None:
+            raise Http404("No such import.")
+        if not self.has_view_permission(request, job):
+            raise PermissionDenied
+        return job
+
+
+def import_progress(job: ProductImport) -> dict[str, Any]:
+    finished = job.status in (ImportStatus.SUCCEEDED, ImportStatus.FAILED)
+    total = job.total_rows
+    percent = 100 if finished else (min(99, job.rows_processed * 100 // total) if total else None)
+    return {
+        "status": job.status,
+        "finished": finished,
+        "percent": percent,
+        "total_rows": total,
+        "rows_processed": job.rows_processed,
+        "created": job.created_count,
+        "updated": job.updated_count,
+        "unchanged": job.unchanged_count,
+        "rejected": job.rejected_count,
+        "error": job.error,
+    }
+
+
+class _Echo:
+    """A file-like whose write returns the line: the csv writer then yields lines to stream."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+class ProductImportUploadForm(forms.Form):
+    file = forms.FileField(label="Product file", help_text="CSV or NDJSON, as docs/catalog-bulk.md describes.")
+    file_format = forms.ChoiceField(
+        label="Format",
+        choices=[("", "from the file's name"), *ImportFormat.choices],
+        required=False,
+    )
+
+
+class ProductImportUploadView(View):
+    """Upload a product file and start its import: the same service as the API's POST."""
+
+    # As large as the API takes (common/request_limits.py reads this through the admin's wrapper).
+    request_body_limits: ClassVar[dict[str, str]] = {"POST": "PRODUCT_IMPORT_MAX_BYTES"}
+    model_admin: ProductImportAdmin | None = None
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        assert self.model_admin is not None
+        if not self.model_admin.has_add_permission(request):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return self._page(request, ProductImportUploadForm())
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        assert self.model_admin is not None
+        form = ProductImportUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            requested = form.cleaned_data["file_format"]
+            try:
+                file_format = product_import_format(
+                    file_name=upload.name or "",
+                    content_type=upload.content_type or "",
+                    requested=ImportFormat(requested) if requested else None,
+                )
+                head = upload.read(SNIFF_BYTES)
+                upload.seek(0)
+                job = product_import_create(
+                    pieces=upload.chunks(chunk_size=CHUNK_BYTES),
+                    head=head,
+                    file_name=upload.name or "",
+                    file_format=file_format,
+                    actor=_actor(request),
+                )
+            except CatalogError as exc:
+                form.add_error("file", exc.message)
+            else:
+                self.model_admin.message_user(
+                    request, f"Import of {job.file_name} started: this page follows its progress.", messages.SUCCESS
+                )
+                return HttpResponseRedirect(reverse("admin:catalog_productimport_change", args=[job.pk]))
+        return self._page(request, form)
+
+    def _page(self, request: HttpRequest, form: ProductImportUploadForm) -> HttpResponse:
+        assert self.model_admin is not None
+        context = {
+            **self.model_admin.admin_site.each_context(request),
+            "title": "Upload products",
+            "opts": ProductImport._meta,
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/catalog/productimport/upload.html", context)
