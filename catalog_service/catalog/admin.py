@@ -42,6 +42,7 @@ from catalog_service.catalog.models import (
     ProductImportError,
     Reservation,
     ReservationLine,
+    StockAdjustmentKey,
     StockLevel,
     StockMovement,
 )
@@ -50,6 +51,14 @@ from catalog_service.catalog.services.imports import SNIFF_BYTES, product_import
 from catalog_service.catalog.services.product_bulk import products_set_active
 from catalog_service.catalog.services.stock import AdjustmentMode, stock_adjust
 from common.csv_cells import csv_row
+from common.idempotency import (
+    IdempotencyContext,
+    IdempotencyInFlight,
+    IdempotencyKeyReused,
+    IdempotencyReplay,
+    idempotency_complete,
+    request_fingerprint,
+)
 
 # A stock adjustment writes one movement per product; more than this at once is a job for an import.
 MAX_STOCK_ADJUSTMENTS: Final = 1_000
@@ -204,12 +213,50 @@ class ProductAdmin(BigTableAdmin):
         }
         return TemplateResponse(request, "admin/catalog/product/adjust_stock.html", context)
 
+    def get_urls(self) -> list[URLPattern]:
+        view = self.admin_site.admin_view
+        return [
+            path("<int:product_id>/adjust-stock/", view(self.adjust_stock_view), name="catalog_product_adjust_stock"),
+            *super().get_urls(),
+        ]
+
+    def adjust_stock_view(self, request: HttpRequest, product_id: int) -> HttpResponse:
+        """One product's "Adjust stock" (the button on its page): the action's form and service."""
+        product = self.get_object(request, str(product_id))
+        if product is None:
+            raise Http404("No such product.")
+        if not self.has_change_permission(request, product):
+            raise PermissionDenied
+        change_url = reverse("admin:catalog_product_change", args=[product.pk])
+        form = StockAdjustmentForm(request.POST if request.method == "POST" else None)
+        if form.is_bound and form.is_valid():
+            self._apply_adjustment(request, [product.sku], form.cleaned_data)
+            return HttpResponseRedirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Adjust stock of {product.sku}",
+            "opts": self.model._meta,
+            "form": form,
+            "skus": [product.sku],
+            "change_url": change_url,
+        }
+        return TemplateResponse(request, "admin/catalog/product/adjust_stock.html", context)
+
     def _apply_adjustment(self, request: HttpRequest, skus: list[str], data: dict[str, Any]) -> None:
+        """Adjust each product through the stock service, as the API does. The form's key
+        (drawn when the form was shown) makes each product's adjustment idempotent like an
+        Idempotency-Key: the same form sent again (a double click, a reload) changes nothing."""
         done = 0
+        replayed: list[str] = []
         refused: list[str] = []
+        values = {name: value for name, value in data.items() if name != "idempotency_key"}
         for sku in skus:
+            idempotency = IdempotencyContext(
+                key=f"admin:{data['idempotency_key']}:{sku}",
+                fingerprint=request_fingerprint(method="POST", path=f"admin/stock/{sku}", body=values),
+            )
             try:
-                stock_adjust(
+                adjustment = stock_adjust(
                     sku=sku,
                     mode=AdjustmentMode(data["mode"]),
                     quantity=data["quantity"],
@@ -217,15 +264,42 @@ class ProductAdmin(BigTableAdmin):
                     actor=_actor(request),
                     note=data["note"],
                     reference="admin",
+                    idempotency=idempotency,
                 )
-                done += 1
+            except (IdempotencyReplay, IdempotencyInFlight):
+                replayed.append(sku)
+                continue
+            except IdempotencyKeyReused:
+                refused.append(f"{sku}: this form was already sent with other values; open it again")
+                continue
             except CatalogError as exc:
                 refused.append(f"{sku}: {exc.message}")
+                continue
+            assert adjustment.idempotency_record_id is not None
+            idempotency_complete(
+                StockAdjustmentKey,
+                record_id=adjustment.idempotency_record_id,
+                status_code=201,
+                body={"movement_id": adjustment.movement_id},
+            )
+            done += 1
         if done:
             self.message_user(request, f"Stock adjusted for {done} product(s).", messages.SUCCESS)
+        if replayed:
+            self.message_user(
+                request, f"Already adjusted by this form, not again: {', '.join(replayed[:20])}", messages.INFO
+            )
         if refused:
             shown = "; ".join(refused[:20]) + (" ..." if len(refused) > 20 else "")
             self.message_user(request, f"{len(refused)} refused: {shown}", messages.WARNING)
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        context = {**(extra_context or {}), "adjust_stock_url": None}
+        if object_id.isdigit() and self.has_change_permission(request):
+            context["adjust_stock_url"] = reverse("admin:catalog_product_adjust_stock", args=[int(object_id)])
+        return super().change_view(request, object_id, form_url, context)
 
 
 # --- stock and reservations: read-only, they change through their services -----------------

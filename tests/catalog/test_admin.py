@@ -166,6 +166,7 @@ def test_adjust_stock_asks_then_adjusts_with_movements(admin_client: Client, pro
             "action": "adjust_stock",
             ACTION_CHECKBOX_NAME: chosen,
             "apply": "1",
+            "idempotency_key": str(uuid.uuid4()),
             "mode": "add",
             "quantity": "7",
             "reason": MovementReason.RESTOCK.value,
@@ -191,6 +192,7 @@ def test_adjust_stock_refuses_what_would_go_below_zero(admin_client: Client, pro
             "action": "adjust_stock",
             ACTION_CHECKBOX_NAME: [str(products[0].pk)],
             "apply": "1",
+            "idempotency_key": str(uuid.uuid4()),
             "mode": "add",
             "quantity": "-3",
             "reason": MovementReason.CORRECTION.value,
@@ -380,3 +382,43 @@ def test_the_upload_takes_a_file_as_large_as_the_api_does(
     assert start_import(admin_client).status_code == 302
     settings.PRODUCT_IMPORT_MAX_BYTES = 100
     assert start_import(admin_client).status_code == 413
+
+
+# --- one product's stock, idempotent like the API ----------------------------------------------
+
+
+def test_a_product_page_adjusts_its_stock_once_per_form(admin_client: Client, products: list[Product]) -> None:
+    product = products[0]
+    change = admin_client.get(f"{PRODUCTS}{product.pk}/change/").content.decode()
+    url = f"{PRODUCTS}{product.pk}/adjust-stock/"
+    assert f'href="{url}" class="product-adjust-stock">Adjust stock</a>' in change
+    form = admin_client.get(url)
+    assert form.status_code == 200
+    key = str(form.context["form"]["idempotency_key"].value())
+    assert f'name="idempotency_key" value="{key}"' in form.content.decode()
+
+    values = {
+        "mode": "add",
+        "quantity": "4",
+        "reason": MovementReason.RESTOCK.value,
+        "note": "",
+        "idempotency_key": key,
+    }
+    done = admin_client.post(url, values, follow=True)
+    assert done.redirect_chain[-1][0] == f"{PRODUCTS}{product.pk}/change/"
+    assert "Stock adjusted for 1 product(s)." in done.content.decode()
+    # The same form again (a double click, a reload): nothing more, and said so.
+    again = admin_client.post(url, values, follow=True)
+    assert f"Already adjusted by this form, not again: {product.sku}" in again.content.decode()
+    # The same key with other values: refused, like the API's 422.
+    other = admin_client.post(url, {**values, "quantity": "5"}, follow=True)
+    assert "this form was already sent with other values" in other.content.decode()
+    assert StockLevel.objects.get(product=product).on_hand == 4
+    assert StockMovement.objects.filter(product=product).count() == 1
+    # A new form is a new adjustment.
+    admin_client.post(url, {**values, "idempotency_key": str(uuid.uuid4())})
+    assert StockLevel.objects.get(product=product).on_hand == 8
+
+
+def test_adjusting_an_unknown_product_is_404(admin_client: Client) -> None:
+    assert admin_client.get(f"{PRODUCTS}999999/adjust-stock/").status_code == 404
