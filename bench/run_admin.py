@@ -229,7 +229,7 @@ def plan_summary(plan: list[str]) -> str:
     """The plan's nodes with their access paths, on one line."""
     nodes = [line.strip().removeprefix("-> ").strip() for line in plan if "->" in line or line == plan[0]]
     nodes = [re.sub(r"\s*\(actual time=[^)]*\)", "", node) for node in nodes if not node.startswith("Planning")]
-    return "; ".join(nodes[:6])
+    return "; ".join(nodes[:10])
 
 
 def write(results: dict[str, Any], command: str) -> None:
