@@ -263,9 +263,10 @@ def write(results: dict[str, Any], command: str) -> None:
             f"| {slow['ms']} | {plan_summary(slow['plan']).replace('|', '/')} |"
         )
     lines.append("")
-    replace_section("admin", lines)
+    # One section per scale, so a small run leaves the full one in place.
+    replace_section(f"admin-{results['scale']}", lines)
     text = DOCS.read_text()
-    begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
+    begin, end = f"<!-- bench-{results['scale']}:begin -->", f"<!-- bench-{results['scale']}:end -->"
     section = "\n".join([begin, *lines[2:], end])
     if begin in text and end in text:
         text = text[: text.index(begin)] + section + text[text.index(end) + len(end) :]
