@@ -561,6 +561,7 @@ PRODUCT_INDEXES = {
     "product_updated_at_id_idx": "ordering by updated_at, updated_since",
     "product_attributes_gin": "attribute containment filters",
     "product_search_vector_gin": "full-text search",
+    "product_sku_prefix_idx": "the admin's search by SKU prefix (text_pattern_ops; docs/admin.md)",
 }
 
 
