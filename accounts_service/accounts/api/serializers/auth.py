@@ -2,9 +2,9 @@ from typing import Any
 
 from rest_framework import serializers
 
-from accounts_service.accounts import selectors
 from accounts_service.accounts.api.serializers.common import check_password_rules, password_field
 from accounts_service.accounts.models import User
+from accounts_service.accounts.selectors.users import user_for_password_reset
 from common.serializers import StrictSerializer
 
 SCOPE_MAX_LENGTH = 1000
@@ -67,7 +67,7 @@ class PasswordResetConfirmSerializer(StrictSerializer):
     new_password = password_field()
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        user = selectors.user_for_password_reset(uid=attrs["uid"], token=attrs["token"])
+        user = user_for_password_reset(uid=attrs["uid"], token=attrs["token"])
         if user is None:
             raise serializers.ValidationError(
                 {"token": serializers.ErrorDetail("The reset link is invalid or has expired.", code="invalid")}

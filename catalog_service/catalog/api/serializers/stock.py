@@ -70,12 +70,6 @@ class AvailabilityQuerySerializer(StrictSerializer):
     skus = serializers.ListField(child=SkuField(), min_length=1, max_length=MAX_AVAILABILITY_SKUS)
 
 
-class AvailabilityParametersSerializer(serializers.Serializer[Any]):
-    """The GET's form of the same query: ``sku`` repeated, so its errors name ``sku``."""
-
-    sku = serializers.ListField(child=SkuField(), min_length=1, max_length=MAX_AVAILABILITY_SKUS, source="skus")
-
-
 class AvailabilityItemSerializer(serializers.Serializer[Any]):
     sku = serializers.CharField()
     available = serializers.IntegerField(help_text="What can be reserved now (on hand minus reserved).")

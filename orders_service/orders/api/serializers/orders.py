@@ -9,11 +9,9 @@ from typing import Any, Final
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
-from common.query_params import QueryParametersSerializer
 from common.serializers import StrictSerializer
 from orders_service.orders.api.serializers.common import MoneyField, SkuField
 from orders_service.orders.models import MONEY_DECIMAL_PLACES, Order, OrderLine, OrderStatus, RejectionReason
-from orders_service.orders.selectors.orders import OrderFilters
 from orders_service.orders.services.placement import PlacementLine, PlacementRequest, ShippingAddress
 
 MAX_LINES: Final = 100
@@ -90,15 +88,6 @@ ORDER_CREATE_REQUEST: Final = PolymorphicProxySerializer(
     serializers=[OrderCreateWithAddressIdSerializer, OrderCreateWithAddressSerializer],
     resource_type_field_name=None,
 )
-
-
-class OrderListFilterSerializer(QueryParametersSerializer):
-    status = serializers.ChoiceField(choices=OrderStatus.choices, required=False)
-    created_after = serializers.DateTimeField(required=False, help_text="Placed at or after this instant.")
-    created_before = serializers.DateTimeField(required=False, help_text="Placed before this instant.")
-
-    def to_filters(self) -> OrderFilters:
-        return OrderFilters(**self.validated_data)
 
 
 # --- output -------------------------------------------------------------------------------------

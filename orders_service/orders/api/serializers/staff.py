@@ -7,19 +7,8 @@ from typing import Any
 from rest_framework import serializers
 
 from common.serializers import StrictSerializer
-from orders_service.orders.api.serializers.common import SkuField
-from orders_service.orders.api.serializers.orders import OrderListFilterSerializer, OrderSerializer
+from orders_service.orders.api.serializers.orders import OrderSerializer
 from orders_service.orders.models import OrderStatus
-from orders_service.orders.selectors.orders import OrderFilters
-
-
-class StaffOrderListFilterSerializer(OrderListFilterSerializer):
-    customer = serializers.UUIDField(required=False, help_text="The customer's user id.")
-    sku = SkuField(required=False, help_text="Orders with a line of this SKU.")
-
-    def to_filters(self) -> OrderFilters:
-        data = dict(self.validated_data)
-        return OrderFilters(customer_id=data.pop("customer", None), **data)
 
 
 class StaffOrderSerializer(OrderSerializer):
