@@ -14,6 +14,7 @@ from catalog_service.catalog.api.serializers.stock import MAX_AVAILABILITY_SKUS
 from catalog_service.catalog.models import ImportFormat
 from catalog_service.catalog.selectors.products import AttributeMatch, ProductFilters, ProductOrdering
 from common import request_limits
+from common.fields import StrictCharField
 from common.query_params import QueryParametersSerializer
 
 ATTRIBUTE_PARAM_PREFIX = "attr."
@@ -45,7 +46,7 @@ class ProductListFilterSerializer(QueryParametersSerializer):
         help_text="Staff only: `false` lists inactive products. Everyone else always sees active products only."
     )
     updated_since = serializers.DateTimeField(required=False, help_text="Changed at or after this instant.")
-    attributes = serializers.CharField(
+    attributes = StrictCharField(
         required=False,
         max_length=MAX_ATTRIBUTES_JSON_LENGTH,
         help_text=(
@@ -54,7 +55,7 @@ class ProductListFilterSerializer(QueryParametersSerializer):
             "values; `attr.size=42` matches the number or the string)."
         ),
     )
-    q = serializers.CharField(
+    q = StrictCharField(
         required=False,
         allow_blank=True,  # an empty search box is no search
         max_length=200,

@@ -8,6 +8,7 @@ from typing import Any, Final
 
 from rest_framework import serializers
 
+from common.fields import StrictUUIDField
 from common.query_params import QueryParametersSerializer
 from orders_service.orders.api.serializers.common import SkuField
 from orders_service.orders.models import OrderStatus
@@ -25,7 +26,7 @@ class OrderListFilterSerializer(QueryParametersSerializer):
 
 
 class StaffOrderListFilterSerializer(OrderListFilterSerializer):
-    customer = serializers.UUIDField(required=False, help_text="The customer's user id.")
+    customer = StrictUUIDField(required=False, help_text="The customer's user id.")
     sku = SkuField(required=False, help_text="Orders with a line of this SKU.")
 
     def to_filters(self) -> OrderFilters:

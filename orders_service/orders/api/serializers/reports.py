@@ -6,14 +6,15 @@ from typing import Any
 
 from rest_framework import serializers
 
+from common.fields import StrictCharField
 from orders_service.orders.api.serializers.common import MoneyField
 from orders_service.orders.selectors.reports import GroupBy
 
 
 class SalesReportRowSerializer(serializers.Serializer[Any]):  # Any: serializes lists of SalesRow
     period = serializers.DateField(allow_null=True, help_text="The day, or the month's first day; null per SKU.")
-    sku = serializers.CharField(allow_null=True, help_text="Per SKU only.")
-    currency = serializers.CharField()
+    sku = StrictCharField(allow_null=True, help_text="Per SKU only.")
+    currency = StrictCharField()
     orders = serializers.IntegerField()
     units = serializers.IntegerField()
     revenue = MoneyField()
