@@ -8,18 +8,13 @@ class CommonConfig(AppConfig):
     verbose_name = "Mercato infrastructure"
 
     def ready(self) -> None:
-        # Registers the bearer JWT security scheme with drf-spectacular.
-        import common.auth.schema  # noqa: F401
-        from common.json_types import refuse_coerced_types
-        from common.tracing import configure_tracing
-
-        refuse_coerced_types()
-
-        # The admin's sign-in page says why a sign-in through accounts was refused.
         from django.contrib import admin
 
+        import common.auth.schema  # noqa: F401  (registers the bearer JWT scheme with drf-spectacular)
         from common.auth.forms import AccountsAdminAuthenticationForm
+        from common.tracing import configure_tracing
 
+        # The admin's sign-in page says why a sign-in through accounts was refused.
         admin.site.login_form = AccountsAdminAuthenticationForm
 
         # Instrumentation must be in place before the WSGI handler builds its middleware

@@ -19,13 +19,15 @@ from typing import Any
 from drf_standardized_errors.openapi_serializers import ClientErrorEnum, ServerErrorEnum
 from rest_framework import serializers
 
+from common.fields import StrictCharField
+
 
 # One error of the standard shape. A subclass narrows ``code`` to its enum; redeclared in a
 # subclass, a field keeps its place, so the documented order is always code, detail, attr.
 class ErrorSerializer(serializers.Serializer[Any]):
     code = serializers.ChoiceField(choices=())
-    detail = serializers.CharField()
-    attr = serializers.CharField(allow_null=True)
+    detail = StrictCharField()
+    attr = StrictCharField(allow_null=True)
 
 
 # A 4xx body; a subclass declares ``errors`` with its own ``ErrorSerializer``.

@@ -1,13 +1,20 @@
-"""Serializers of query parameters, which read an empty parameter as a value, not as absent, and
-keep every date, instant and integer within what the code and PostgreSQL can compute with."""
+"""Query parameters in every service: serializers that read an empty parameter as a value, not as
+absent, and keep every date, instant and integer within what the code and PostgreSQL can compute
+with; and ``document_query_errors``, which puts the 400s they answer in the schema.
+
+A service declares its parameter serializers in ``<app>/api/filters.py``.
+"""
 
 from __future__ import annotations
 
 import datetime
-from typing import Any, Final
+from collections.abc import Callable
+from typing import Any, Final, TypeVar
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.http import QueryDict
+from drf_standardized_errors.openapi_utils import get_flat_serializer_fields, get_serializer_fields_with_error_codes
+from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import serializers
 
 # The dates and instants (in UTC) a parameter may name. One day in from either end of Python's
@@ -22,6 +29,8 @@ RANGE_HELP: Final = f"From {EARLIEST_DATE} to {LATEST_DATE} (UTC)."
 # An integer parameter nobody bounded is still a bigint at most: PostgreSQL's widest integer.
 BIGINT_MIN: Final = -(2**63)
 BIGINT_MAX: Final = 2**63 - 1
+
+V = TypeVar("V")
 
 
 class QueryParametersSerializer(serializers.Serializer[Any]):
@@ -68,3 +77,20 @@ def _bound(field: serializers.Field[Any, Any, Any, Any]) -> None:
     field.validators.extend([MinValueValidator(low), MaxValueValidator(high)])
     # The schema's description says it (JSON Schema has no minimum for a date string).
     field.help_text = f"{field.help_text or ''} {RANGE_HELP}".strip()
+
+
+def document_query_errors(
+    serializer_class: type[serializers.Serializer[Any]], *, also: dict[str, set[str]] | None = None
+) -> Callable[[V], V]:
+    """Document the 400 a view's query parameters can answer (drf-standardized-errors only
+    derives it for request bodies and django-filter forms), with ``also`` the codes the view
+    or its services add to a parameter's (one declaration per parameter is all that counts)."""
+    fields = get_serializer_fields_with_error_codes(get_flat_serializer_fields(serializer_class()))
+
+    def decorate(view: V) -> V:
+        for field in fields:
+            codes = sorted(field.error_codes | (also or {}).get(field.name, set()))
+            view = extend_validation_errors(codes, field_name=field.name, methods=["get"])(view)  # type: ignore[type-var]
+        return view
+
+    return decorate

@@ -8,10 +8,20 @@ pass unnoticed; with this base it is a 400 naming the key (``attr``), code ``not
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
+from django.db import models
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
+
+from common.fields import (
+    StrictCharField,
+    StrictDecimalField,
+    StrictEmailField,
+    StrictSlugField,
+    StrictURLField,
+    StrictUUIDField,
+)
 
 UNKNOWN_FIELD_CODE: Final = "not_allowed"
 UNKNOWN_FIELD_MESSAGE: Final = "Unknown field: this request does not take it."
@@ -25,6 +35,20 @@ class StrictSerializer(serializers.Serializer[Any]):
     # Read by common.schema.AutoSchema: the request component says ``additionalProperties:
     # false``, and the 400 documents ``not_allowed`` for any key.
     refuses_unknown_fields: Final = True
+    # A ModelSerializer's fields are the strict ones too (common/fields.py); read by
+    # ModelSerializer, which comes after this class in a request serializer's bases.
+    serializer_field_mapping: ClassVar[
+        dict[type[models.Field[Any, Any]], type[serializers.Field[Any, Any, Any, Any]]]
+    ] = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: StrictCharField,
+        models.TextField: StrictCharField,
+        models.EmailField: StrictEmailField,
+        models.SlugField: StrictSlugField,
+        models.URLField: StrictURLField,
+        models.UUIDField: StrictUUIDField,
+        models.DecimalField: StrictDecimalField,
+    }
 
     def to_internal_value(self, data: Any) -> Any:
         if isinstance(data, Mapping):

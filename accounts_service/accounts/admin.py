@@ -7,9 +7,15 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from accounts_service.accounts import selectors, services
 from accounts_service.accounts.exceptions import CannotDeactivateSelf
 from accounts_service.accounts.models import Address, RefreshToken, ServiceClient, User, normalize_email
+from accounts_service.accounts.selectors.users import user_search
+from accounts_service.accounts.services.service_clients import (
+    ServiceClientSecret,
+    service_client_create,
+    service_client_rotate_secret,
+)
+from accounts_service.accounts.services.users import user_deactivate, user_reactivate
 
 
 class UserCreationForm(AdminUserCreationForm):
@@ -49,7 +55,7 @@ class UserAdmin(DjangoUserAdmin):  # type: ignore[type-arg]
     ordering = ("-date_joined", "-id")
     list_display = ("email", "full_name", "is_active", "is_staff", "date_joined")
     list_filter = ("is_active", "is_staff", "is_superuser", "groups")
-    # Searched through selectors.user_search (see get_search_results), which indexes serve.
+    # Searched through user_search (see get_search_results), which indexes serve.
     search_fields = ("email", "full_name")
     # No COUNT(*) of the whole table under every filtered list.
     show_full_result_count = False
@@ -70,20 +76,20 @@ class UserAdmin(DjangoUserAdmin):  # type: ignore[type-arg]
     ) -> tuple[QuerySet[User], bool]:
         # The admin's own search would run icontains on UPPER(column), which no index serves.
         term = search_term.strip()
-        return (selectors.user_search(queryset, term) if term else queryset), False
+        return (user_search(queryset, term) if term else queryset), False
 
     def save_model(self, request: HttpRequest, obj: User, form: forms.ModelForm[User], change: bool) -> None:
         super().save_model(request, obj, form, change)
         # Unticking "active" in the form must end the user's sessions as the action does.
         if change and "is_active" in form.changed_data and not obj.is_active:
-            services.user_deactivate(user=obj)
+            user_deactivate(user=obj)
 
     @admin.action(description="Deactivate the selected users (signs them out)", permissions=["change"])
     def deactivate_users(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
         count = 0
         for user in queryset.filter(is_active=True):
             try:
-                services.user_deactivate(user=user, actor_id=str(request.user.pk))
+                user_deactivate(user=user, actor_id=str(request.user.pk))
             except CannotDeactivateSelf:
                 self.message_user(request, "You cannot deactivate yourself; skipped.", messages.WARNING)
                 continue
@@ -94,7 +100,7 @@ class UserAdmin(DjangoUserAdmin):  # type: ignore[type-arg]
     def reactivate_users(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
         count = 0
         for user in queryset.filter(is_active=False):
-            services.user_reactivate(user=user)
+            user_reactivate(user=user)
             count += 1
         self.message_user(request, f"Reactivated {count} user(s).")
 
@@ -134,7 +140,7 @@ class ServiceClientAdmin(admin.ModelAdmin[ServiceClient]):
         if change:
             super().save_model(request, obj, form, change)
             return
-        created = services.service_client_create(name=obj.name, scopes=list(obj.scopes), is_active=obj.is_active)
+        created = service_client_create(name=obj.name, scopes=list(obj.scopes), is_active=obj.is_active)
         # The admin goes on with the object its form built (change message, redirect).
         obj.pk = created.client.pk
         obj.secret_hash = created.client.secret_hash
@@ -143,10 +149,10 @@ class ServiceClientAdmin(admin.ModelAdmin[ServiceClient]):
     @admin.action(description="Rotate the secret of the selected clients", permissions=["change"])
     def rotate_secret(self, request: HttpRequest, queryset: QuerySet[ServiceClient]) -> None:
         for client in queryset:
-            _show_secret(request, services.service_client_rotate_secret(client=client))
+            _show_secret(request, service_client_rotate_secret(client=client))
 
 
-def _show_secret(request: HttpRequest, created: services.ServiceClientSecret) -> None:
+def _show_secret(request: HttpRequest, created: ServiceClientSecret) -> None:
     # Only the hash is stored: this message is the one time the secret can be seen.
     messages.warning(
         request,

@@ -57,7 +57,7 @@ class User(AbstractBaseUser, PermissionsMixin):
             # The staff list's keyset: newest first, the id breaking ties between equal timestamps.
             models.Index(fields=["-date_joined", "-id"], name="accounts_user_joined_idx"),
             # Words of the name (`q` in the API and the admin), with the expression
-            # selectors.user_search filters on; email prefixes use the unique index's _like twin.
+            # selectors.users.user_search filters on; email prefixes use the unique index's _like twin.
             GinIndex(NAME_SEARCH_VECTOR, name="accounts_user_name_search"),
         )
 

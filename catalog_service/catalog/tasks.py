@@ -10,15 +10,15 @@ from __future__ import annotations
 import logging
 from uuid import UUID
 
-from django.conf import settings
 from django.utils import timezone
-from procrastinate import JobContext, RetryStrategy
+from procrastinate import RetryStrategy
 from procrastinate.contrib.django import app
 
 from catalog_service.catalog.models import StockAdjustmentKey
 from catalog_service.catalog.services.imports import IMPORT_QUEUE, PRODUCT_IMPORT_TASK, product_import_run
 from catalog_service.catalog.services.reservations import reservations_expire
 from common.idempotency import idempotency_records_purge
+from common.periodic import register_job_housekeeping
 
 logger = logging.getLogger(__name__)
 
@@ -64,20 +64,5 @@ def purge_stock_adjustment_keys_task(timestamp: int) -> None:
         logger.info("expired stock adjustment keys purged", extra={"deleted": deleted})
 
 
-# A job whose worker died (no heartbeat) would stay "doing" forever: put it back in the queue.
-# An import picked up again starts over, which its idempotent upserts make safe.
-@app.periodic(cron="*/5 * * * *", periodic_id="retry_stalled_jobs")
-@app.task(name="catalog.retry_stalled_jobs", queueing_lock="catalog.retry_stalled_jobs", pass_context=True)
-async def retry_stalled_jobs_task(context: JobContext, timestamp: int) -> None:
-    # Stalled by the same measure as the worker's liveness probe (common/worker.py).
-    for job in await context.app.job_manager.get_stalled_jobs(seconds_since_heartbeat=settings.WORKER_STALLED_SECONDS):
-        await context.app.job_manager.retry_job(job)
-
-
-# Keep the job table small: finished jobs older than a week are removed daily.
-@app.periodic(cron="17 3 * * *", periodic_id="remove_old_jobs")
-@app.task(name="catalog.remove_old_jobs", queueing_lock="catalog.remove_old_jobs", pass_context=True)
-async def remove_old_jobs_task(context: JobContext, timestamp: int) -> None:
-    await context.app.job_manager.delete_old_jobs(
-        nb_hours=24 * 7, include_failed=True, include_cancelled=True, include_aborted=True
-    )
+# Stalled jobs back to the queue every 5 minutes, finished ones removed after a week.
+register_job_housekeeping(app, service="catalog")

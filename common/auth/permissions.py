@@ -13,6 +13,21 @@ from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
+from common.auth.authentication import TokenUser
+
+
+class IsPerson(BasePermission):
+    """A person's token, staff or not; never a service's, which has no user id (``TokenUser.id``).
+
+    For the endpoints about the caller themself: their profile, addresses, orders.
+    """
+
+    message = "This needs a user's token, not a service's."
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        user = request.user
+        return isinstance(user, TokenUser) and user.id is not None
+
 
 class IsStaff(BasePermission):
     """A staff member's token (``is_staff``); never a service's."""

@@ -11,23 +11,24 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from common.auth.authentication import TokenUser, token_user
+from common.fields import StrictCharField, StrictEmailField, StrictUUIDField
 
 
 class _SortedStrings(serializers.ListField):
     """A list of strings in a stable order (scopes are a set)."""
 
-    child = serializers.CharField()
+    child = StrictCharField()
 
     def to_representation(self, data: Any) -> list[Any]:
         return super().to_representation(sorted(data))
 
 
 class WhoAmISerializer(serializers.Serializer[TokenUser]):
-    principal = serializers.CharField(help_text="`user:<uuid>` for a person, `service:<name>` for a service.")
-    id = serializers.UUIDField(allow_null=True, help_text="The user's id; null for a service.")
-    email = serializers.EmailField(allow_blank=True, help_text="Empty for a service.")
+    principal = StrictCharField(help_text="`user:<uuid>` for a person, `service:<name>` for a service.")
+    id = StrictUUIDField(allow_null=True, help_text="The user's id; null for a service.")
+    email = StrictEmailField(allow_blank=True, help_text="Empty for a service.")
     is_staff = serializers.BooleanField()
-    groups = serializers.ListField(child=serializers.CharField(), help_text="The user's staff groups on accounts.")
+    groups = serializers.ListField(child=StrictCharField(), help_text="The user's staff groups on accounts.")
     scopes = _SortedStrings(help_text="The scopes of a service token.")
 
 

@@ -10,6 +10,7 @@ from django.conf import settings
 from procrastinate.contrib.django import app
 
 from common.idempotency import idempotency_records_purge
+from common.periodic import register_job_housekeeping
 from orders_service.orders.models import IdempotencyRecord
 from orders_service.orders.services.reconciliation import orders_reconcile
 from orders_service.orders.services.recovery import orders_recover
@@ -39,3 +40,7 @@ def reconcile_orders(timestamp: int) -> None:
         window=datetime.timedelta(seconds=settings.ORDERS_RECONCILIATION_WINDOW_SECONDS),
         settle_for=datetime.timedelta(seconds=settings.ORDERS_RECONCILIATION_SETTLE_SECONDS),
     )
+
+
+# Stalled jobs back to the queue every 5 minutes, finished ones removed after a week.
+register_job_housekeeping(app, service="orders", queue="orders")

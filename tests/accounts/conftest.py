@@ -17,9 +17,9 @@ from django.test import override_settings
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from accounts_service.accounts import selectors
 from accounts_service.accounts.models import ServiceClient, User
-from accounts_service.accounts.services import service_client_create
+from accounts_service.accounts.selectors.users import user_group_names
+from accounts_service.accounts.services.service_clients import service_client_create
 from accounts_service.accounts.tokens import encode_service_token, encode_user_access_token
 
 PASSWORD = "correct horse battery staple 42"
@@ -85,7 +85,7 @@ def access_token_for(user: User) -> str:
         user_id=user.pk,
         email=user.email,
         is_staff=user.is_staff,
-        groups=selectors.user_group_names(user=user),
+        groups=user_group_names(user=user),
         now=timezone.now(),
     ).token
 

@@ -13,9 +13,9 @@ from django.db import connection
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from accounts_service.accounts import selectors
 from accounts_service.accounts.api.serializers.users import UserSerializer
 from accounts_service.accounts.models import RefreshToken, User
+from accounts_service.accounts.selectors.users import user_get, user_search
 from common.devstack import REPO_ROOT
 from tests.accounts.conftest import PASSWORD, client_for, service_api_client
 from tests.accounts.helpers import assert_error, obtain_pair
@@ -157,7 +157,7 @@ def test_list_query_count_does_not_grow_with_the_page_size(
 
 
 def test_search_uses_indexes(people: list[User]) -> None:
-    queryset = selectors.user_search(User.objects.order_by(), "carol")
+    queryset = user_search(User.objects.order_by(), "carol")
     with connection.cursor() as cursor:
         # On a tiny table the planner prefers a scan; forbid it to see that an index can serve.
         cursor.execute("SET LOCAL enable_seqscan = off")
@@ -199,7 +199,7 @@ def test_the_one_user_answer_is_the_serializers(
     client = service_api_client("orders", ["accounts.users:read"])
     with django_assert_num_queries(1):  # the user and its groups' names (a prefetch was a second query)
         response = client.get(f"{URL}{user.pk}/")
-    expected = UserSerializer(selectors.user_get(user_id=user.pk)).data
+    expected = UserSerializer(user_get(user_id=user.pk)).data
     assert response.json() == expected
     assert list(response.json()) == list(expected)
     assert response.json()["groups"] == ["Auditors", "warehouse"]

@@ -5,13 +5,14 @@ from typing import Any
 from django.http import QueryDict
 from rest_framework import serializers
 
+from common.fields import StrictCharField
 from common.query_params import QueryParametersSerializer
 
 
 class Params(QueryParametersSerializer):
     since = serializers.DateTimeField(required=False)
     status = serializers.ChoiceField(choices=["open", "closed"], required=False)
-    q = serializers.CharField(required=False, allow_blank=True)
+    q = StrictCharField(required=False, allow_blank=True)
 
 
 def errors(query: str) -> dict[str, Any]:

@@ -8,8 +8,8 @@ from django.db.models import QuerySet
 from django_stubs_ext import StrOrPromise
 from drf_spectacular.utils import extend_schema_field
 
-from accounts_service.accounts import selectors
 from accounts_service.accounts.models import User
+from accounts_service.accounts.selectors.users import user_search
 from common.query_params import EARLIEST_INSTANT, LATEST_INSTANT, RANGE_HELP
 from common.schema import NO_NUL_PATTERN
 
@@ -88,4 +88,4 @@ class UserFilter(django_filters.FilterSet):  # type: ignore[misc]  # django-filt
         {"type": "string", "maxLength": SEARCH_MAX_LENGTH, "pattern": NO_NUL_PATTERN, "description": SEARCH_HELP}
     )
     def search(self, queryset: QuerySet[User], name: str, value: str) -> QuerySet[User]:
-        return selectors.user_search(queryset, value) if value else queryset
+        return user_search(queryset, value) if value else queryset

@@ -7,10 +7,10 @@ from django.contrib.auth.hashers import check_password, make_password
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from accounts_service.accounts import selectors
 from accounts_service.accounts.exceptions import InvalidClient, InvalidScope, ServiceClientExists
 from accounts_service.accounts.metrics import TOKENS_ISSUED
 from accounts_service.accounts.models import ServiceClient
+from accounts_service.accounts.selectors.service_clients import service_client_get_active
 from accounts_service.accounts.tokens import IssuedServiceToken, encode_service_token
 
 
@@ -57,7 +57,7 @@ def service_client_rotate_secret(*, client: ServiceClient) -> ServiceClientSecre
 
 def service_token_obtain(*, client_id: str, client_secret: str, scope: str | None) -> IssuedServiceToken:
     """Client credentials grant: a short-lived token carrying the requested (or all) granted scopes."""
-    client = selectors.service_client_get_active(name=client_id)
+    client = service_client_get_active(name=client_id)
     if client is None:
         # Same work as a real check, so response times do not reveal which client names exist.
         make_password(client_secret)

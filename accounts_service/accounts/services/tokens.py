@@ -12,10 +12,10 @@ from django.db.models import Exists, OuterRef
 from django.http import HttpRequest
 from django.utils import timezone
 
-from accounts_service.accounts import selectors
 from accounts_service.accounts.exceptions import InvalidCredentials, InvalidRefreshToken, LockedOut
 from accounts_service.accounts.metrics import LOCKOUTS, SIGN_INS, TOKENS_ISSUED
 from accounts_service.accounts.models import RefreshToken, User
+from accounts_service.accounts.selectors.users import user_group_names
 from accounts_service.accounts.tokens import (
     IssuedTokenPair,
     encode_user_access_token,
@@ -116,7 +116,7 @@ def _token_pair_issue(*, user: User, family: uuid.UUID, now: datetime) -> Issued
         user_id=user.pk,
         email=user.email,
         is_staff=user.is_staff,
-        groups=selectors.user_group_names(user=user),
+        groups=user_group_names(user=user),
         now=now,
     )
     refresh, refresh_hash = new_refresh_token()

@@ -3,9 +3,10 @@
 from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
 
-from accounts_service.accounts import emails, selectors
+from accounts_service.accounts import emails
 from accounts_service.accounts.exceptions import CannotDeactivateSelf, WrongPassword
 from accounts_service.accounts.models import User, normalize_email
+from accounts_service.accounts.selectors.users import user_get_by_email
 from accounts_service.accounts.services.tokens import refresh_token_revoke_all
 
 
@@ -16,7 +17,7 @@ def user_register(*, email: str, password: str, full_name: str) -> None:
     shows whether the address was taken.
     """
     email = normalize_email(email)
-    existing = selectors.user_get_by_email(email=email)
+    existing = user_get_by_email(email=email)
     if existing is None:
         user = User(email=email, full_name=full_name)
         user.set_password(password)
@@ -25,7 +26,7 @@ def user_register(*, email: str, password: str, full_name: str) -> None:
                 user.save(force_insert=True)
         except IntegrityError:
             # A concurrent registration of the same address won.
-            existing = selectors.user_get_by_email(email=email)
+            existing = user_get_by_email(email=email)
         else:
             emails.send_welcome(user=user)
             return
@@ -74,6 +75,6 @@ def user_reactivate(*, user: User) -> User:
 
 def password_reset_request(*, email: str) -> None:
     """Mail a one-time reset link if an active account has this address; otherwise nothing."""
-    user = selectors.user_get_by_email(email=email)
+    user = user_get_by_email(email=email)
     if user is not None and user.is_active:
         emails.send_password_reset(user=user)

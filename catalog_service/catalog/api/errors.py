@@ -17,6 +17,7 @@ from rest_framework import exceptions, serializers, status
 from rest_framework.exceptions import ErrorDetail
 
 from catalog_service.catalog import exceptions as domain
+from common.fields import StrictCharField
 from common.openapi_errors import ClientErrorResponseSerializer, ErrorSerializer
 
 
@@ -130,8 +131,8 @@ class ConflictErrorResponseSerializer(ClientErrorResponseSerializer):
 
 class InsufficientStockErrorSerializer(ErrorSerializer):
     code = serializers.ChoiceField(choices=ConflictErrorCode.choices)
-    attr = serializers.CharField(allow_null=True, help_text="`lines.<index>.quantity` of the short line.")
-    sku = serializers.CharField(required=False, help_text="The short SKU (insufficient_stock only).")
+    attr = StrictCharField(allow_null=True, help_text="`lines.<index>.quantity` of the short line.")
+    sku = StrictCharField(required=False, help_text="The short SKU (insufficient_stock only).")
     requested = serializers.IntegerField(required=False, help_text="The quantity asked for.")
     available = serializers.IntegerField(required=False, help_text="The quantity that could be held.")
 
@@ -152,8 +153,8 @@ class PreconditionFailedErrorResponseSerializer(ClientErrorResponseSerializer):
 
 class UnprocessableErrorSerializer(ErrorSerializer):
     code = serializers.ChoiceField(choices=UnprocessableErrorCode.choices)
-    attr = serializers.CharField(allow_null=True, help_text="`lines.<index>.sku` of an unknown SKU.")
-    sku = serializers.CharField(required=False, help_text="The unknown SKU (unknown_sku only).")
+    attr = StrictCharField(allow_null=True, help_text="`lines.<index>.sku` of an unknown SKU.")
+    sku = StrictCharField(required=False, help_text="The unknown SKU (unknown_sku only).")
 
 
 class UnprocessableErrorResponseSerializer(ClientErrorResponseSerializer):

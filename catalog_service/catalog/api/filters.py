@@ -1,20 +1,20 @@
-"""Query parameters of the list endpoints: validated here (bounded, typed, a 400 in the standard
+"""Query parameters of the read endpoints: validated here (bounded, typed, a 400 in the standard
 shape naming the parameter), then handed to the selectors as frozen dataclasses."""
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
-from drf_standardized_errors.openapi_utils import get_flat_serializer_fields, get_serializer_fields_with_error_codes
-from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import serializers
 
-from catalog_service.catalog.api.serializers.common import CurrencyField, IdField, MoneyField
+from catalog_service.catalog.api.serializers.common import CurrencyField, IdField, MoneyField, SkuField
+from catalog_service.catalog.api.serializers.stock import MAX_AVAILABILITY_SKUS
+from catalog_service.catalog.models import ImportFormat
 from catalog_service.catalog.selectors.products import AttributeMatch, ProductFilters, ProductOrdering
 from common import request_limits
+from common.fields import StrictCharField
 from common.query_params import QueryParametersSerializer
 
 ATTRIBUTE_PARAM_PREFIX = "attr."
@@ -22,8 +22,6 @@ ATTRIBUTE_KEY = re.compile(r"^[A-Za-z0-9_:-]{1,64}$")
 MAX_ATTRIBUTE_PARAMS = 20
 MAX_ATTRIBUTE_VALUE_LENGTH = 200
 MAX_ATTRIBUTES_JSON_LENGTH = 2000
-
-V = TypeVar("V")
 
 
 def _boolean(**kwargs: Any) -> serializers.BooleanField:
@@ -48,7 +46,7 @@ class ProductListFilterSerializer(QueryParametersSerializer):
         help_text="Staff only: `false` lists inactive products. Everyone else always sees active products only."
     )
     updated_since = serializers.DateTimeField(required=False, help_text="Changed at or after this instant.")
-    attributes = serializers.CharField(
+    attributes = StrictCharField(
         required=False,
         max_length=MAX_ATTRIBUTES_JSON_LENGTH,
         help_text=(
@@ -57,7 +55,7 @@ class ProductListFilterSerializer(QueryParametersSerializer):
             "values; `attr.size=42` matches the number or the string)."
         ),
     )
-    q = serializers.CharField(
+    q = StrictCharField(
         required=False,
         allow_blank=True,  # an empty search box is no search
         max_length=200,
@@ -127,6 +125,19 @@ class ProductListFilterSerializer(QueryParametersSerializer):
         return filters, ProductOrdering(ordering) if ordering else None
 
 
+class ExportFormatSerializer(QueryParametersSerializer):
+    # Not "format": DRF reads ?format= to pick a renderer (URL_FORMAT_OVERRIDE).
+    file_format = serializers.ChoiceField(
+        choices=ImportFormat.choices, required=False, default=ImportFormat.CSV, help_text="Default: csv."
+    )
+
+
+class AvailabilityParametersSerializer(serializers.Serializer[Any]):
+    """The GET's form of the same query: ``sku`` repeated, so its errors name ``sku``."""
+
+    sku = serializers.ListField(child=SkuField(), min_length=1, max_length=MAX_AVAILABILITY_SKUS, source="skus")
+
+
 def _scalars(value: str) -> list[Any]:
     """The JSON values a query-string value may stand for: always the string, and the number or
     boolean it spells, because containment compares JSON types (``42`` is not ``"42"``)."""
@@ -136,20 +147,3 @@ def _scalars(value: str) -> list[Any]:
     elif re.fullmatch(r"-?(0|[1-9][0-9]{0,17})(\.[0-9]{1,10})?", value):
         scalars.append(json.loads(value))
     return scalars
-
-
-def document_query_errors(
-    serializer_class: type[serializers.Serializer[Any]], *, also: dict[str, set[str]] | None = None
-) -> Callable[[V], V]:
-    """Document the 400 a view's query parameters can answer (drf-standardized-errors only
-    derives it for request bodies and django-filter forms), with ``also`` the codes the view
-    or its services add to a parameter's (one declaration per parameter is all that counts)."""
-    fields = get_serializer_fields_with_error_codes(get_flat_serializer_fields(serializer_class()))
-
-    def decorate(view: V) -> V:
-        for field in fields:
-            codes = sorted(field.error_codes | (also or {}).get(field.name, set()))
-            view = extend_validation_errors(codes, field_name=field.name, methods=["get"])(view)  # type: ignore[type-var]
-        return view
-
-    return decorate

@@ -48,6 +48,7 @@ DEFAULT_RETRY_AFTER_SECONDS = 5
 
 
 def api_exception(exc: domain.OrderError) -> exceptions.APIException:
+    """The HTTP error a domain refusal answers."""
     match exc:
         case domain.OrderNotFound():
             return exceptions.NotFound(exc.message)

@@ -6,16 +6,17 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from common.auth.permissions import IsStaff, require_scope
+from common.fields import StrictCharField, StrictDecimalField, StrictUUIDField
 from common.urls import handler400, handler403, handler404, handler500, service_urlpatterns
 
 __all__ = ["handler400", "handler403", "handler404", "handler500", "urlpatterns"]
 
 
 class EchoSerializer(serializers.Serializer[dict[str, object]]):
-    name = serializers.CharField(max_length=20)
+    name = StrictCharField(max_length=20)
     quantity = serializers.IntegerField(min_value=1, max_value=1000)
-    price = serializers.DecimalField(max_digits=8, decimal_places=2, required=False)
-    reference = serializers.UUIDField(required=False)
+    price = StrictDecimalField(max_digits=8, decimal_places=2, required=False)
+    reference = StrictUUIDField(required=False)
 
 
 class EchoView(generics.GenericAPIView[Group]):

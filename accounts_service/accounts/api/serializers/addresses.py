@@ -3,6 +3,7 @@ import re
 from rest_framework import serializers
 
 from accounts_service.accounts.models import Address
+from common.fields import StrictRegexField
 from common.serializers import StrictSerializer
 
 COUNTRY_CODE = re.compile(r"^[A-Za-z]{2}$")
@@ -33,7 +34,7 @@ class AddressWriteSerializer(StrictSerializer, serializers.ModelSerializer[Addre
     """The fields a user writes; the default is chosen with set-default, the owner is the caller."""
 
     # A regex field, so that the schema documents the pattern the codes must match.
-    country = serializers.RegexField(
+    country = StrictRegexField(
         COUNTRY_CODE,
         error_messages={"invalid": "Enter an ISO 3166-1 alpha-2 country code, e.g. DE."},
         help_text="ISO 3166-1 alpha-2 code, e.g. DE.",

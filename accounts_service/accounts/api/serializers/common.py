@@ -6,6 +6,7 @@ from rest_framework import serializers
 from rest_framework.fields import get_error_detail
 
 from accounts_service.accounts.models import User
+from common.fields import StrictCharField
 
 # Long enough for any passphrase, short enough that hashing it is no denial of service.
 PASSWORD_MAX_LENGTH = 128
@@ -18,8 +19,8 @@ PASSWORD_ERROR_CODES = [
 ]
 
 
-def password_field(**kwargs: Any) -> serializers.CharField:
-    return serializers.CharField(
+def password_field(**kwargs: Any) -> StrictCharField:
+    return StrictCharField(
         write_only=True,
         trim_whitespace=False,
         max_length=PASSWORD_MAX_LENGTH,
@@ -37,4 +38,4 @@ def check_password_rules(*, field: str, password: str, user: User) -> None:
 
 
 class AcceptedSerializer(serializers.Serializer[Any]):
-    detail = serializers.CharField()
+    detail = StrictCharField()

@@ -31,7 +31,7 @@ class UserSerializer(serializers.ModelSerializer[User]):
 
 
 def user_data(row: Mapping[str, Any]) -> dict[str, Any]:
-    """What ``UserSerializer`` answers, from ``selectors.user_row``: the user read endpoint's
+    """What ``UserSerializer`` answers, from ``selectors.users.user_row``: the user read endpoint's
     answer, built without the serializer's fields (it is read on every order placement).
     ``UserSerializer`` stays the schema's description; tests/accounts/test_staff_users.py pins
     that both give the same output, key order included."""

@@ -11,22 +11,28 @@ from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from accounts_service.accounts import selectors, services
-from accounts_service.accounts.api.permissions import IsPerson
 from accounts_service.accounts.api.serializers.addresses import AddressSerializer, AddressWriteSerializer
-from accounts_service.accounts.api.views.base import current_user
+from accounts_service.accounts.api.views.base import AccountsAPIView, current_user
 from accounts_service.accounts.models import Address
+from accounts_service.accounts.selectors.addresses import address_get, address_list
+from accounts_service.accounts.services.addresses import (
+    address_create,
+    address_delete,
+    address_set_default,
+    address_update,
+)
+from common.auth.permissions import IsPerson
 
 
 def _own_address(request: Request, address_id: uuid.UUID) -> Address:
     # Someone else's address is a 404, exactly like one that does not exist.
-    address = selectors.address_get(user_id=current_user(request).pk, address_id=address_id)
+    address = address_get(user_id=current_user(request).pk, address_id=address_id)
     if address is None:
         raise NotFound
     return address
 
 
-class AddressListView(ListAPIView[Address]):
+class AddressListView(AccountsAPIView, ListAPIView[Address]):
     permission_classes = (IsPerson,)
     serializer_class = AddressSerializer
     ordering = ("-created_at", "-id")
@@ -34,7 +40,7 @@ class AddressListView(ListAPIView[Address]):
     def get_queryset(self) -> QuerySet[Address]:
         if getattr(self, "swagger_fake_view", False):  # drf-spectacular inspecting, no request user
             return Address.objects.none()
-        return selectors.address_list(user_id=current_user(self.request).pk)
+        return address_list(user_id=current_user(self.request).pk)
 
     @extend_schema(operation_id="users_me_addresses_list", tags=["me"], summary="The signed-in user's addresses")
     def get(self, request: Request) -> Response:
@@ -51,11 +57,11 @@ class AddressListView(ListAPIView[Address]):
     def post(self, request: Request) -> Response:
         serializer = AddressWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        address = services.address_create(user=current_user(request), **serializer.validated_data)
+        address = address_create(user=current_user(request), **serializer.validated_data)
         return Response(AddressSerializer(address).data, status=status.HTTP_201_CREATED)
 
 
-class AddressDetailView(GenericAPIView[Address]):
+class AddressDetailView(AccountsAPIView, GenericAPIView[Address]):
     permission_classes = (IsPerson,)
     serializer_class = AddressSerializer
 
@@ -75,7 +81,7 @@ class AddressDetailView(GenericAPIView[Address]):
         serializer = AddressWriteSerializer(address, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         changes: dict[str, Any] = serializer.validated_data
-        address = services.address_update(address=address, **changes)
+        address = address_update(address=address, **changes)
         return Response(AddressSerializer(address).data)
 
     @extend_schema(
@@ -85,11 +91,11 @@ class AddressDetailView(GenericAPIView[Address]):
         responses={204: OpenApiResponse(description="Deleted.")},
     )
     def delete(self, request: Request, address_id: uuid.UUID) -> Response:
-        services.address_delete(address=_own_address(request, address_id))
+        address_delete(address=_own_address(request, address_id))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class AddressSetDefaultView(GenericAPIView[Address]):
+class AddressSetDefaultView(AccountsAPIView, GenericAPIView[Address]):
     permission_classes = (IsPerson,)
     serializer_class = AddressSerializer
 
@@ -101,5 +107,5 @@ class AddressSetDefaultView(GenericAPIView[Address]):
         responses=AddressSerializer,
     )
     def post(self, request: Request, address_id: uuid.UUID) -> Response:
-        address = services.address_set_default(address=_own_address(request, address_id))
+        address = address_set_default(address=_own_address(request, address_id))
         return Response(AddressSerializer(address).data)

@@ -4,12 +4,10 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from drf_standardized_errors.openapi_serializers import ErrorResponse401Serializer
 from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import status
-from rest_framework.exceptions import AuthenticationFailed, Throttled, ValidationError
 from rest_framework.parsers import FormParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from accounts_service.accounts import services
 from accounts_service.accounts.api.serializers.auth import (
     ClientCredentialsSerializer,
     CredentialsSerializer,
@@ -23,13 +21,9 @@ from accounts_service.accounts.api.serializers.auth import (
 from accounts_service.accounts.api.serializers.common import PASSWORD_ERROR_CODES, AcceptedSerializer
 from accounts_service.accounts.api.throttling import ScopedRateThrottle
 from accounts_service.accounts.api.views.base import PublicAPIView
-from accounts_service.accounts.exceptions import (
-    InvalidClient,
-    InvalidCredentials,
-    InvalidRefreshToken,
-    InvalidScope,
-    LockedOut,
-)
+from accounts_service.accounts.services.service_clients import service_token_obtain
+from accounts_service.accounts.services.tokens import refresh_token_revoke, refresh_token_rotate, token_pair_obtain
+from accounts_service.accounts.services.users import password_reset_request, user_register, user_set_password
 from accounts_service.accounts.tokens import IssuedTokenPair
 from common.auth.relay import RELAY_HEADER, RELAY_SCOPE
 from common.request_limits import JSONParser
@@ -73,7 +67,7 @@ class RegisterView(PublicAPIView):
     def post(self, request: Request) -> Response:
         serializer = RegistrationSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.user_register(**serializer.validated_data)
+        user_register(**serializer.validated_data)
         return Response(AcceptedSerializer({"detail": REGISTER_ACCEPTED}).data, status=status.HTTP_202_ACCEPTED)
 
 
@@ -111,15 +105,8 @@ class TokenObtainView(PublicAPIView):
     def post(self, request: Request) -> Response:
         serializer = CredentialsSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            # The Django request: django-axes reads the client from it and flags a lockout on it.
-            pair = services.token_pair_obtain(request=request._request, **serializer.validated_data)
-        except LockedOut as exc:
-            raise Throttled(
-                wait=exc.retry_after_seconds, detail="Too many failed sign-in attempts; try again later."
-            ) from exc
-        except InvalidCredentials as exc:
-            raise AuthenticationFailed("Invalid email or password.") from exc
+        # The Django request: django-axes reads the client from it and flags a lockout on it.
+        pair = token_pair_obtain(request=request._request, **serializer.validated_data)
         return _pair(pair)
 
 
@@ -138,10 +125,7 @@ class TokenRefreshView(PublicAPIView):
     def post(self, request: Request) -> Response:
         serializer = TokenRefreshSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            pair = services.refresh_token_rotate(token=serializer.validated_data["refresh_token"])
-        except InvalidRefreshToken as exc:
-            raise AuthenticationFailed("The refresh token is invalid, expired or revoked.") from exc
+        pair = refresh_token_rotate(token=serializer.validated_data["refresh_token"])
         return _pair(pair)
 
 
@@ -157,7 +141,7 @@ class LogoutView(PublicAPIView):
     def post(self, request: Request) -> Response:
         serializer = TokenRefreshSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.refresh_token_revoke(token=serializer.validated_data["refresh_token"])
+        refresh_token_revoke(token=serializer.validated_data["refresh_token"])
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -190,16 +174,9 @@ class ServiceTokenView(PublicAPIView):
         serializer = ClientCredentialsSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        try:
-            token = services.service_token_obtain(
-                client_id=data["client_id"], client_secret=data["client_secret"], scope=data.get("scope")
-            )
-        except InvalidClient as exc:
-            raise AuthenticationFailed("Invalid client credentials.") from exc
-        except InvalidScope as exc:
-            raise ValidationError(
-                {"scope": [f"Not granted to this client: {' '.join(sorted(exc.scopes))}."]}, code="invalid_scope"
-            ) from exc
+        token = service_token_obtain(
+            client_id=data["client_id"], client_secret=data["client_secret"], scope=data.get("scope")
+        )
         body = ServiceTokenSerializer(
             {
                 "access_token": token.access_token,
@@ -226,7 +203,7 @@ class PasswordResetRequestView(PublicAPIView):
     def post(self, request: Request) -> Response:
         serializer = PasswordResetSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.password_reset_request(email=serializer.validated_data["email"])
+        password_reset_request(email=serializer.validated_data["email"])
         return Response(AcceptedSerializer({"detail": RESET_ACCEPTED}).data, status=status.HTTP_202_ACCEPTED)
 
 
@@ -247,5 +224,5 @@ class PasswordResetConfirmView(PublicAPIView):
         serializer = PasswordResetConfirmSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        services.user_set_password(user=data["user"], password=data["new_password"])
+        user_set_password(user=data["user"], password=data["new_password"])
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -2,13 +2,13 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from accounts_service.accounts import keys
 from accounts_service.accounts.api.serializers.jwks import JWKSetSerializer
+from accounts_service.accounts.api.views.base import AccountsAPIView
 
 
-class JWKSView(APIView):
+class JWKSView(AccountsAPIView):
     """GET /.well-known/jwks.json: the public keys that verify accounts' tokens."""
 
     authentication_classes = ()

@@ -3,24 +3,21 @@
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import status
-from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from accounts_service.accounts import services
-from accounts_service.accounts.api.permissions import IsPerson
 from accounts_service.accounts.api.serializers.common import PASSWORD_ERROR_CODES
 from accounts_service.accounts.api.serializers.users import (
     PasswordChangeSerializer,
     ProfileUpdateSerializer,
     UserSerializer,
 )
-from accounts_service.accounts.api.views.base import current_user
-from accounts_service.accounts.exceptions import WrongPassword
+from accounts_service.accounts.api.views.base import AccountsAPIView, current_user
+from accounts_service.accounts.services.users import user_change_password, user_update
+from common.auth.permissions import IsPerson
 
 
-class MeView(APIView):
+class MeView(AccountsAPIView):
     permission_classes = (IsPerson,)
 
     @extend_schema(
@@ -45,12 +42,12 @@ class MeView(APIView):
         serializer = ProfileUpdateSerializer(user, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         if "full_name" in serializer.validated_data:
-            user = services.user_update(user=user, full_name=serializer.validated_data["full_name"])
+            user = user_update(user=user, full_name=serializer.validated_data["full_name"])
         return Response(UserSerializer(user).data)
 
 
 @extend_validation_errors(PASSWORD_ERROR_CODES, field_name="new_password")
-class PasswordChangeView(APIView):
+class PasswordChangeView(AccountsAPIView):
     permission_classes = (IsPerson,)
 
     @extend_schema(
@@ -65,12 +62,9 @@ class PasswordChangeView(APIView):
         user = current_user(request)
         serializer = PasswordChangeSerializer(data=request.data, context={"user": user})
         serializer.is_valid(raise_exception=True)
-        try:
-            services.user_change_password(
-                user=user,
-                current_password=serializer.validated_data["current_password"],
-                new_password=serializer.validated_data["new_password"],
-            )
-        except WrongPassword as exc:
-            raise ValidationError({"current_password": ["The current password is wrong."]}, code="invalid") from exc
+        user_change_password(
+            user=user,
+            current_password=serializer.validated_data["current_password"],
+            new_password=serializer.validated_data["new_password"],
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -9,13 +9,13 @@ from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from accounts_service.accounts import selectors, services
 from accounts_service.accounts.api.errors import ErrorResponse409Serializer
 from accounts_service.accounts.api.filters import UserFilter
 from accounts_service.accounts.api.serializers.users import UserSerializer, user_data
-from accounts_service.accounts.api.views.base import Conflict
-from accounts_service.accounts.exceptions import CannotDeactivateSelf
+from accounts_service.accounts.api.views.base import AccountsAPIView
 from accounts_service.accounts.models import User
+from accounts_service.accounts.selectors.users import user_get, user_list, user_row
+from accounts_service.accounts.services.users import user_deactivate, user_reactivate
 from common.auth.authentication import token_user
 from common.auth.permissions import IsStaff, require_scope
 
@@ -23,13 +23,13 @@ USERS_READ_SCOPE = "accounts.users:read"
 
 
 def _user(user_id: uuid.UUID) -> User:
-    user = selectors.user_get(user_id=user_id)
+    user = user_get(user_id=user_id)
     if user is None:
         raise NotFound
     return user
 
 
-class UserListView(ListAPIView[User]):
+class UserListView(AccountsAPIView, ListAPIView[User]):
     permission_classes = (IsStaff,)
     serializer_class = UserSerializer
     filterset_class = UserFilter
@@ -37,7 +37,7 @@ class UserListView(ListAPIView[User]):
     ordering = ("-date_joined", "-id")
 
     def get_queryset(self) -> QuerySet[User]:
-        return selectors.user_list()
+        return user_list()
 
     @extend_schema(
         operation_id="users_list",
@@ -51,7 +51,7 @@ class UserListView(ListAPIView[User]):
         return self.list(request)
 
 
-class UserDetailView(GenericAPIView[User]):
+class UserDetailView(AccountsAPIView, GenericAPIView[User]):
     permission_classes = (IsStaff | require_scope(USERS_READ_SCOPE),)
     serializer_class = UserSerializer
 
@@ -62,13 +62,13 @@ class UserDetailView(GenericAPIView[User]):
     )
     def get(self, request: Request, user_id: uuid.UUID) -> Response:
         # The columns and group names in one query, answered as UserSerializer would.
-        row = selectors.user_row(user_id=user_id)
+        row = user_row(user_id=user_id)
         if row is None:
             raise NotFound
         return Response(user_data(row))
 
 
-class UserDeactivateView(GenericAPIView[User]):
+class UserDeactivateView(AccountsAPIView, GenericAPIView[User]):
     permission_classes = (IsStaff,)
     serializer_class = UserSerializer
 
@@ -84,14 +84,11 @@ class UserDeactivateView(GenericAPIView[User]):
         responses={200: UserSerializer, 409: ErrorResponse409Serializer},
     )
     def post(self, request: Request, user_id: uuid.UUID) -> Response:
-        try:
-            user = services.user_deactivate(user=_user(user_id), actor_id=token_user(request).id)
-        except CannotDeactivateSelf as exc:
-            raise Conflict("You cannot deactivate yourself.") from exc
+        user = user_deactivate(user=_user(user_id), actor_id=token_user(request).id)
         return Response(UserSerializer(user).data)
 
 
-class UserReactivateView(GenericAPIView[User]):
+class UserReactivateView(AccountsAPIView, GenericAPIView[User]):
     permission_classes = (IsStaff,)
     serializer_class = UserSerializer
 
@@ -103,4 +100,4 @@ class UserReactivateView(GenericAPIView[User]):
         responses=UserSerializer,
     )
     def post(self, request: Request, user_id: uuid.UUID) -> Response:
-        return Response(UserSerializer(services.user_reactivate(user=_user(user_id))).data)
+        return Response(UserSerializer(user_reactivate(user=_user(user_id))).data)

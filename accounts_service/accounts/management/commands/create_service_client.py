@@ -5,9 +5,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from accounts_service.accounts import services
 from accounts_service.accounts.exceptions import ServiceClientExists
 from accounts_service.accounts.models import ServiceClient
+from accounts_service.accounts.services.service_clients import (
+    service_client_create,
+    service_client_rotate_secret,
+    service_client_update,
+)
 
 SCOPE = re.compile(r"^[A-Za-z0-9._-]+:[A-Za-z0-9._-]+$")
 NAME = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
@@ -40,7 +44,7 @@ class Command(BaseCommand):
 
         if existing is None:
             try:
-                created = services.service_client_create(name=name, scopes=scopes, secret=secret)
+                created = service_client_create(name=name, scopes=scopes, secret=secret)
             except ServiceClientExists as exc:
                 raise CommandError(f"Service client {name!r} was created concurrently; run again.") from exc
             self.stdout.write(f"created service client {name} with scopes: {' '.join(created.client.scopes) or '-'}")
@@ -49,13 +53,13 @@ class Command(BaseCommand):
             return
 
         if secret is not None:
-            services.service_client_update(client=existing, scopes=scopes, secret=secret)
+            service_client_update(client=existing, scopes=scopes, secret=secret)
             self.stdout.write(f"updated service client {name}: scopes {' '.join(existing.scopes) or '-'}, secret set")
             return
         if options["rotate"]:
             if scopes:
-                services.service_client_update(client=existing, scopes=scopes)
-            rotated = services.service_client_rotate_secret(client=existing)
+                service_client_update(client=existing, scopes=scopes)
+            rotated = service_client_rotate_secret(client=existing)
             self.stdout.write(f"rotated the secret of service client {name}")
             self._print_secret(rotated.secret)
             return

@@ -5,13 +5,14 @@ from typing import Any
 from rest_framework import serializers
 
 from catalog_service.catalog.api.serializers.common import IdField
+from common.fields import StrictCharField, StrictSlugField
 from common.serializers import StrictSerializer
 
 
 class CategorySerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField(read_only=True)
-    name = serializers.CharField()
-    slug = serializers.SlugField()
+    name = StrictCharField()
+    slug = StrictSlugField()
     parent = serializers.IntegerField(  # type: ignore[assignment]  # a field, not Field.parent
         source="parent_id", allow_null=True, help_text="The parent's id; null for a root."
     )
@@ -20,8 +21,8 @@ class CategorySerializer(serializers.Serializer[Any]):
 
 
 class CategoryWriteSerializer(StrictSerializer):
-    name = serializers.CharField(max_length=200)
-    slug = serializers.SlugField(max_length=200)
+    name = StrictCharField(max_length=200)
+    slug = StrictSlugField(max_length=200)
     parent = IdField(  # type: ignore[assignment]  # a field, not Field.parent
         allow_null=True,
         required=False,

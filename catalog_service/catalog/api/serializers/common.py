@@ -15,24 +15,25 @@ from catalog_service.catalog.models import (
     SKU_MAX_LENGTH,
     SKU_PATTERN,
 )
+from common.fields import StrictDecimalField, StrictRegexField
 
 # Database ids are bigints: a bigger number is no id, and must not reach a query.
 MAX_ID = 2**63 - 1
 
 
-class SkuField(serializers.RegexField):
+class SkuField(StrictRegexField):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("help_text", "Letters, digits, `.`, `_` and `-`; up to 64 characters.")
         super().__init__(SKU_PATTERN, max_length=SKU_MAX_LENGTH, **kwargs)
 
 
-class CurrencyField(serializers.RegexField):
+class CurrencyField(StrictRegexField):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("help_text", "ISO 4217 code, e.g. `EUR`.")
         super().__init__(CURRENCY_PATTERN, max_length=3, **kwargs)
 
 
-class MoneyField(serializers.DecimalField):
+class MoneyField(StrictDecimalField):
     """An amount as a decimal string (never a float), non-negative, with two decimal places."""
 
     def __init__(self, **kwargs: Any) -> None:

@@ -10,6 +10,7 @@ from rest_framework import serializers
 
 from catalog_service.catalog.models import ImportFormat, ImportStatus, ProductImport, ProductImportError
 from catalog_service.catalog.selectors.imports import ERRORS_SHOWN
+from common.fields import StrictCharField, StrictURLField, StrictUUIDField
 from common.serializers import StrictSerializer
 
 
@@ -28,24 +29,24 @@ class ProductImportUploadSerializer(StrictSerializer):
 
 class ProductImportRowErrorSerializer(serializers.Serializer[ProductImportError]):
     line = serializers.IntegerField(help_text="The line of the file where the rejected record starts (1 = first line).")
-    sku = serializers.CharField(help_text="The record's SKU as given, when it had one.")
+    sku = StrictCharField(help_text="The record's SKU as given, when it had one.")
     field = serializers.SerializerMethodField(help_text="The field at fault; null when the whole record is.")
-    code = serializers.CharField()
-    message = serializers.CharField()
+    code = StrictCharField()
+    message = StrictCharField()
 
     def get_field(self, error: ProductImportError) -> str | None:
         return error.field or None
 
 
 class ProductImportLinksSerializer(serializers.Serializer[Any]):
-    self = serializers.URLField()
+    self = StrictURLField()
 
 
 class ProductImportSerializer(serializers.Serializer[ProductImport]):
-    id = serializers.UUIDField()
+    id = StrictUUIDField()
     status = serializers.ChoiceField(choices=ImportStatus.choices)
     file_format = serializers.ChoiceField(choices=ImportFormat.choices)
-    file_name = serializers.CharField()
+    file_name = StrictCharField()
     file_size = serializers.IntegerField(help_text="Bytes.")
     total_rows = serializers.IntegerField(
         allow_null=True, help_text="Rows in the file: estimated from its line count until the import finishes."
@@ -55,7 +56,7 @@ class ProductImportSerializer(serializers.Serializer[ProductImport]):
     updated = serializers.IntegerField(source="updated_count")
     unchanged = serializers.IntegerField(source="unchanged_count")
     rejected = serializers.IntegerField(source="rejected_count")
-    error = serializers.CharField(help_text="Why a failed import failed; empty otherwise.")
+    error = StrictCharField(help_text="Why a failed import failed; empty otherwise.")
     created_at = serializers.DateTimeField()
     started_at = serializers.DateTimeField(allow_null=True)
     finished_at = serializers.DateTimeField(allow_null=True)

@@ -14,17 +14,18 @@ from catalog_service.catalog.api.serializers.common import (
     SkuField,
     TimestampField,
 )
+from common.fields import StrictCharField, StrictSlugField
 from common.serializers import StrictSerializer
 
 
 class ProductSerializer(serializers.Serializer[Any]):
-    sku = serializers.CharField()
-    name = serializers.CharField()
-    slug = serializers.SlugField()
-    description = serializers.CharField()
+    sku = StrictCharField()
+    name = StrictCharField()
+    slug = StrictSlugField()
+    description = StrictCharField()
     category = serializers.IntegerField(source="category_id", help_text="The category's id.")
     price = MoneyField(help_text="A decimal string, in `currency`.")
-    currency = serializers.CharField(help_text="ISO 4217 code.")
+    currency = StrictCharField(help_text="ISO 4217 code.")
     attributes = serializers.DictField(help_text='Free-form attributes, e.g. `{"color": "red"}`.')
     is_active = serializers.BooleanField()
     created_at = TimestampField()
@@ -67,11 +68,11 @@ class ProductUpdateSerializer(StrictSerializer):
     """PUT replaces every field but the SKU (absent optional fields take their defaults); PATCH
     changes the fields given."""
 
-    name = serializers.CharField(max_length=255)
-    slug = serializers.SlugField(
+    name = StrictCharField(max_length=255)
+    slug = StrictSlugField(
         max_length=255, required=False, allow_blank=True, help_text="Derived from the name when empty or absent."
     )
-    description = serializers.CharField(max_length=20_000, required=False, allow_blank=True, default="")
+    description = StrictCharField(max_length=20_000, required=False, allow_blank=True, default="")
     category = IdField(help_text="The category's id.")
     price = MoneyField()
     currency = CurrencyField()

@@ -13,6 +13,7 @@ from catalog_service.catalog.services.reservations import (
     ReservationLineRequest,
     ReservationRequest,
 )
+from common.fields import StrictCharField, StrictUUIDField
 from common.serializers import StrictSerializer
 
 MAX_LINES = 100
@@ -27,7 +28,7 @@ class ReservationCreateLineSerializer(StrictSerializer):
 
 
 class ReservationCreateSerializer(StrictSerializer):
-    reference = serializers.CharField(max_length=200, help_text="The caller's reference, e.g. its order id.")
+    reference = StrictCharField(max_length=200, help_text="The caller's reference, e.g. its order id.")
     lines = serializers.ListField(child=ReservationCreateLineSerializer(), min_length=1, max_length=MAX_LINES)
     ttl_seconds = serializers.IntegerField(
         min_value=MIN_TTL_SECONDS,
@@ -68,17 +69,17 @@ class ReservationCreateSerializer(StrictSerializer):
 
 
 class ReservationLineSerializer(serializers.Serializer[ReservationLine]):
-    sku = serializers.CharField()
-    name = serializers.CharField(help_text="The product's name when reserved.")
+    sku = StrictCharField()
+    name = StrictCharField(help_text="The product's name when reserved.")
     quantity = serializers.IntegerField()
     unit_price = MoneyField(help_text="The price when reserved, a decimal string in `currency`.")
-    currency = serializers.CharField()
+    currency = StrictCharField()
 
 
 class ReservationSerializer(serializers.Serializer[Reservation]):
-    id = serializers.UUIDField()
+    id = StrictUUIDField()
     status = serializers.ChoiceField(choices=ReservationStatus.choices)
-    reference = serializers.CharField()
+    reference = StrictCharField()
     expires_at = serializers.DateTimeField(help_text="When a held reservation expires unless committed first.")
     lines = ReservationLineSerializer(many=True)
     created_at = serializers.DateTimeField()
@@ -127,7 +128,7 @@ MAX_STATE_IDS = 200
 
 class ReservationStatesQuerySerializer(StrictSerializer):
     ids = serializers.ListField(
-        child=serializers.UUIDField(),
+        child=StrictUUIDField(),
         min_length=1,
         max_length=MAX_STATE_IDS,
         help_text=f"Reservation ids, up to {MAX_STATE_IDS}.",
@@ -135,14 +136,14 @@ class ReservationStatesQuerySerializer(StrictSerializer):
 
 
 class ReservationStateSerializer(serializers.Serializer[Reservation]):
-    id = serializers.UUIDField()
+    id = StrictUUIDField()
     status = serializers.ChoiceField(choices=ReservationStatus.choices)
-    reference = serializers.CharField()
+    reference = StrictCharField()
     updated_at = serializers.DateTimeField()
 
 
 class ReservationStatesSerializer(serializers.Serializer[Any]):
     results = ReservationStateSerializer(many=True, help_text="The reservations found, in the order asked.")
     unknown = serializers.ListField(
-        child=serializers.UUIDField(), help_text="Ids that are no reservation of yours (or none at all)."
+        child=StrictUUIDField(), help_text="Ids that are no reservation of yours (or none at all)."
     )

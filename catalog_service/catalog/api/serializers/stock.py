@@ -13,6 +13,7 @@ from catalog_service.catalog.services.stock import (
     AdjustmentMode,
     StockAdjustment,
 )
+from common.fields import StrictCharField
 from common.serializers import StrictSerializer
 
 # Far beyond any real stock, far within the database's integers.
@@ -27,8 +28,8 @@ class StockAdjustmentCreateSerializer(StrictSerializer):
     )
     quantity = serializers.IntegerField(min_value=-MAX_ADJUSTMENT, max_value=MAX_ADJUSTMENT)
     reason = serializers.ChoiceField(choices=ADJUSTMENT_REASON_CHOICES)
-    note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
-    reference = serializers.CharField(
+    note = StrictCharField(max_length=500, required=False, allow_blank=True, default="")
+    reference = StrictCharField(
         max_length=200, required=False, allow_blank=True, default="", help_text="E.g. a delivery note."
     )
 
@@ -39,7 +40,7 @@ class StockAdjustmentCreateSerializer(StrictSerializer):
 
 
 class StockAdjustmentSerializer(serializers.Serializer[StockAdjustment]):
-    sku = serializers.CharField()
+    sku = StrictCharField()
     movement_id = serializers.IntegerField(help_text="The stock movement that records the adjustment.")
     delta_on_hand = serializers.IntegerField()
     on_hand = serializers.IntegerField()
@@ -48,7 +49,7 @@ class StockAdjustmentSerializer(serializers.Serializer[StockAdjustment]):
 
 
 class StockLevelSerializer(serializers.Serializer[StockLevelView]):
-    sku = serializers.CharField()
+    sku = StrictCharField()
     on_hand = serializers.IntegerField()
     reserved = serializers.IntegerField(help_text="Held by reservations.")
     available = serializers.IntegerField(help_text="on_hand - reserved: what can be reserved now.")
@@ -60,9 +61,9 @@ class StockMovementSerializer(serializers.Serializer[Any]):
     delta_on_hand = serializers.IntegerField()
     delta_reserved = serializers.IntegerField()
     reason = serializers.ChoiceField(choices=MovementReason.choices)
-    note = serializers.CharField()
-    actor = serializers.CharField(help_text="`user:<uuid>`, `service:<name>` or `system:<job>`.")
-    reference = serializers.CharField(help_text="A reservation id, or what the adjustment named.")
+    note = StrictCharField()
+    actor = StrictCharField(help_text="`user:<uuid>`, `service:<name>` or `system:<job>`.")
+    reference = StrictCharField(help_text="A reservation id, or what the adjustment named.")
     created_at = serializers.DateTimeField()
 
 
@@ -70,17 +71,11 @@ class AvailabilityQuerySerializer(StrictSerializer):
     skus = serializers.ListField(child=SkuField(), min_length=1, max_length=MAX_AVAILABILITY_SKUS)
 
 
-class AvailabilityParametersSerializer(serializers.Serializer[Any]):
-    """The GET's form of the same query: ``sku`` repeated, so its errors name ``sku``."""
-
-    sku = serializers.ListField(child=SkuField(), min_length=1, max_length=MAX_AVAILABILITY_SKUS, source="skus")
-
-
 class AvailabilityItemSerializer(serializers.Serializer[Any]):
-    sku = serializers.CharField()
+    sku = StrictCharField()
     available = serializers.IntegerField(help_text="What can be reserved now (on hand minus reserved).")
 
 
 class AvailabilitySerializer(serializers.Serializer[AvailabilityReport]):
     results = AvailabilityItemSerializer(many=True, source="items", help_text="The known SKUs, in the order asked.")
-    unknown = serializers.ListField(child=serializers.CharField(), help_text="SKUs that are no (active) product.")
+    unknown = serializers.ListField(child=StrictCharField(), help_text="SKUs that are no (active) product.")

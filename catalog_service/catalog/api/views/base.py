@@ -5,23 +5,22 @@ from __future__ import annotations
 
 from django.utils.http import parse_etags
 from rest_framework import status
+from rest_framework.exceptions import APIException
 from rest_framework.permissions import SAFE_METHODS, AllowAny, BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from catalog_service.catalog.api.errors import api_exception
 from catalog_service.catalog.exceptions import CatalogError
 from common.auth.permissions import IsStaff
+from common.views import DomainErrorAPIView
 
 
-class CatalogAPIView(APIView):
+class CatalogAPIView(DomainErrorAPIView):
     """An APIView whose services' and selectors' refusals answer in the standard error shape."""
 
-    def handle_exception(self, exc: Exception) -> Response:
-        if isinstance(exc, CatalogError):
-            exc = api_exception(exc)
-        return super().handle_exception(exc)
+    def map_domain_error(self, exc: Exception) -> APIException | None:
+        return api_exception(exc) if isinstance(exc, CatalogError) else None
 
 
 class PublicReadStaffWriteView(CatalogAPIView):

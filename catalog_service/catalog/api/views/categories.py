@@ -10,7 +10,7 @@ from catalog_service.catalog.api.errors import (
     ConflictErrorResponseSerializer,
     PreconditionFailedErrorResponseSerializer,
 )
-from catalog_service.catalog.api.filters import CategoryListFilterSerializer, document_query_errors
+from catalog_service.catalog.api.filters import CategoryListFilterSerializer
 from catalog_service.catalog.api.serializers.categories import CategorySerializer, CategoryWriteSerializer
 from catalog_service.catalog.api.views.base import (
     PublicReadStaffWriteView,
@@ -27,6 +27,7 @@ from catalog_service.catalog.services.categories import (
     category_update,
 )
 from catalog_service.catalog.versions import entity_tag
+from common.query_params import document_query_errors
 
 TAGS = ["categories"]
 ETAG_HEADER = OpenApiParameter("ETag", str, OpenApiParameter.HEADER, response=[200, 201], description="The version.")

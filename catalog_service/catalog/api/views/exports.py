@@ -7,25 +7,17 @@ import dataclasses
 from django.http import StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import serializers
 from rest_framework.request import Request
 
-from catalog_service.catalog.api.filters import ProductListFilterSerializer, document_query_errors
+from catalog_service.catalog.api.filters import ExportFormatSerializer, ProductListFilterSerializer
 from catalog_service.catalog.api.views.base import CatalogAPIView
 from catalog_service.catalog.bulk.export import CONTENT_TYPES, export_sql, export_stream
 from catalog_service.catalog.models import ImportFormat
 from catalog_service.catalog.selectors.products import product_list
 from common.auth.permissions import IsStaff
-from common.query_params import QueryParametersSerializer
+from common.query_params import document_query_errors
 
 EXPORTED = "The products: CSV with a header line (file_format=csv), or one JSON object per line (ndjson)."
-
-
-class ExportFormatSerializer(QueryParametersSerializer):
-    # Not "format": DRF reads ?format= to pick a renderer (URL_FORMAT_OVERRIDE).
-    file_format = serializers.ChoiceField(
-        choices=ImportFormat.choices, required=False, default=ImportFormat.CSV, help_text="Default: csv."
-    )
 
 
 # catalog.selectors.products refuses ordering by relevance without a search.

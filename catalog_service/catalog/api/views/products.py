@@ -12,7 +12,7 @@ from catalog_service.catalog.api.errors import (
     ConflictErrorResponseSerializer,
     PreconditionFailedErrorResponseSerializer,
 )
-from catalog_service.catalog.api.filters import ProductListFilterSerializer, document_query_errors
+from catalog_service.catalog.api.filters import ProductListFilterSerializer
 from catalog_service.catalog.api.serializers.products import (
     ProductCreateSerializer,
     ProductSerializer,
@@ -31,6 +31,7 @@ from catalog_service.catalog.selectors.products import product_get, product_list
 from catalog_service.catalog.services.products import ProductChanges, product_create, product_delete, product_update
 from catalog_service.catalog.versions import entity_tag
 from common.pagination import KeysetPagination
+from common.query_params import document_query_errors
 
 TAGS = ["products"]
 ETAG_HEADER = OpenApiParameter("ETag", str, OpenApiParameter.HEADER, response=[200, 201], description="The version.")

@@ -10,10 +10,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from catalog_service.catalog.api.errors import ConflictErrorResponseSerializer, UnprocessableErrorResponseSerializer
-from catalog_service.catalog.api.filters import document_query_errors
+from catalog_service.catalog.api.filters import AvailabilityParametersSerializer
 from catalog_service.catalog.api.serializers.stock import (
     MAX_AVAILABILITY_SKUS,
-    AvailabilityParametersSerializer,
     AvailabilityQuerySerializer,
     AvailabilitySerializer,
     StockAdjustmentCreateSerializer,
@@ -41,6 +40,7 @@ from common.idempotency import (
     optional_idempotency_key,
 )
 from common.pagination import KeysetPagination
+from common.query_params import document_query_errors
 from common.schema import idempotency_key_parameter, replayed_parameter
 
 TAGS = ["stock"]

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from rest_framework import serializers
-
+from common.fields import StrictDecimalField, StrictRegexField
 from orders_service.orders.models import MONEY_DECIMAL_PLACES, MONEY_MAX_DIGITS
 
 # catalog's SKU format (catalog_service/openapi.yaml): refused here already, as a 400 naming the
@@ -13,13 +12,13 @@ from orders_service.orders.models import MONEY_DECIMAL_PLACES, MONEY_MAX_DIGITS
 SKU_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 
 
-class SkuField(serializers.RegexField):
+class SkuField(StrictRegexField):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("help_text", "Letters, digits, `.`, `_` and `-`; up to 64 characters.")
         super().__init__(SKU_PATTERN, max_length=64, **kwargs)
 
 
-class MoneyField(serializers.DecimalField):
+class MoneyField(StrictDecimalField):
     """An amount as a decimal string with two decimal places."""
 
     def __init__(self, **kwargs: Any) -> None:

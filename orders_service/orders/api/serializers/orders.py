@@ -9,11 +9,10 @@ from typing import Any, Final
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
-from common.query_params import QueryParametersSerializer
+from common.fields import StrictCharField, StrictRegexField, StrictUUIDField
 from common.serializers import StrictSerializer
 from orders_service.orders.api.serializers.common import MoneyField, SkuField
 from orders_service.orders.models import MONEY_DECIMAL_PLACES, Order, OrderLine, OrderStatus, RejectionReason
-from orders_service.orders.selectors.orders import OrderFilters
 from orders_service.orders.services.placement import PlacementLine, PlacementRequest, ShippingAddress
 
 MAX_LINES: Final = 100
@@ -26,21 +25,21 @@ class OrderLineCreateSerializer(StrictSerializer):
 
 
 class OrderShippingAddressInputSerializer(StrictSerializer):
-    recipient = serializers.CharField(max_length=150)
-    line1 = serializers.CharField(max_length=200)
-    line2 = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    city = serializers.CharField(max_length=100)
-    region = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
-    postal_code = serializers.CharField(max_length=20)
-    country = serializers.RegexField(r"^[A-Za-z]{2}$", max_length=2, help_text="ISO 3166-1 alpha-2 code, e.g. DE.")
-    phone = serializers.CharField(max_length=32, required=False, allow_blank=True, default="")
+    recipient = StrictCharField(max_length=150)
+    line1 = StrictCharField(max_length=200)
+    line2 = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
+    city = StrictCharField(max_length=100)
+    region = StrictCharField(max_length=100, required=False, allow_blank=True, default="")
+    postal_code = StrictCharField(max_length=20)
+    country = StrictRegexField(r"^[A-Za-z]{2}$", max_length=2, help_text="ISO 3166-1 alpha-2 code, e.g. DE.")
+    phone = StrictCharField(max_length=32, required=False, allow_blank=True, default="")
 
 
 class OrderCreateSerializer(StrictSerializer):
     lines = serializers.ListField(
         child=OrderLineCreateSerializer(), min_length=1, max_length=MAX_LINES, help_text="Each SKU once."
     )
-    shipping_address_id = serializers.UUIDField(
+    shipping_address_id = StrictUUIDField(
         required=False, help_text="One of your addresses on accounts; or give `shipping_address` instead."
     )
     shipping_address = OrderShippingAddressInputSerializer(required=False, help_text="An address given in full.")
@@ -76,7 +75,7 @@ class OrderCreateSerializer(StrictSerializer):
 # two objects (neither admits a key of the other, so a body with both or neither matches none).
 # OrderCreateSerializer, which checks the same, reads the body; these two only document it.
 class OrderCreateWithAddressIdSerializer(OrderCreateSerializer):
-    shipping_address_id = serializers.UUIDField(help_text="One of your addresses on accounts.")
+    shipping_address_id = StrictUUIDField(help_text="One of your addresses on accounts.")
     shipping_address = None  # type: ignore[assignment]
 
 
@@ -92,59 +91,50 @@ ORDER_CREATE_REQUEST: Final = PolymorphicProxySerializer(
 )
 
 
-class OrderListFilterSerializer(QueryParametersSerializer):
-    status = serializers.ChoiceField(choices=OrderStatus.choices, required=False)
-    created_after = serializers.DateTimeField(required=False, help_text="Placed at or after this instant.")
-    created_before = serializers.DateTimeField(required=False, help_text="Placed before this instant.")
-
-    def to_filters(self) -> OrderFilters:
-        return OrderFilters(**self.validated_data)
-
-
 # --- output -------------------------------------------------------------------------------------
 
 
 class OrderLineSerializer(serializers.Serializer[OrderLine]):
-    sku = serializers.CharField()
-    name = serializers.CharField(help_text="As catalog named the product; empty while pending.")
+    sku = StrictCharField()
+    name = StrictCharField(help_text="As catalog named the product; empty while pending.")
     quantity = serializers.IntegerField()
     unit_price = MoneyField(allow_null=True, help_text="As catalog priced it when it held the stock.")
     line_total = MoneyField(allow_null=True)
 
 
 class OrderShippingAddressSerializer(serializers.Serializer[Any]):
-    recipient = serializers.CharField()
-    line1 = serializers.CharField()
-    line2 = serializers.CharField(default="")
-    city = serializers.CharField()
-    region = serializers.CharField(default="")
-    postal_code = serializers.CharField()
-    country = serializers.CharField()
-    phone = serializers.CharField(default="")
+    recipient = StrictCharField()
+    line1 = StrictCharField()
+    line2 = StrictCharField(default="")
+    city = StrictCharField()
+    region = StrictCharField(default="")
+    postal_code = StrictCharField()
+    country = StrictCharField()
+    phone = StrictCharField(default="")
 
 
 class OrderRejectedLineSerializer(serializers.Serializer[Any]):
-    sku = serializers.CharField()
+    sku = StrictCharField()
     requested = serializers.IntegerField(required=False, help_text="insufficient_stock only.")
     available = serializers.IntegerField(required=False, help_text="insufficient_stock only.")
 
 
 class OrderRejectionSerializer(serializers.Serializer[Order]):
     reason = serializers.ChoiceField(choices=RejectionReason.choices, source="rejection_reason")
-    detail = serializers.CharField(source="rejection_detail")
+    detail = StrictCharField(source="rejection_detail")
     lines = OrderRejectedLineSerializer(
         many=True, source="rejected_lines", help_text="The short SKUs (with quantities) or the unknown ones."
     )
 
 
 class OrderSerializer(serializers.Serializer[Any]):  # Any: also serializes pages (many=True)
-    id = serializers.UUIDField()
+    id = StrictUUIDField()
     status = serializers.ChoiceField(choices=OrderStatus.choices)
-    customer_id = serializers.UUIDField()
-    customer_email = serializers.CharField(help_text="Copied from accounts; empty until then.")
-    customer_name = serializers.CharField(help_text="Copied from accounts; empty until then.")
+    customer_id = StrictUUIDField()
+    customer_email = StrictCharField(help_text="Copied from accounts; empty until then.")
+    customer_name = StrictCharField(help_text="Copied from accounts; empty until then.")
     shipping_address = OrderShippingAddressSerializer()
-    currency = serializers.CharField(allow_null=True, help_text="ISO 4217; null while pending.")
+    currency = StrictCharField(allow_null=True, help_text="ISO 4217; null while pending.")
     total = MoneyField(allow_null=True, help_text="Null until catalog has priced the lines.")
     units = serializers.IntegerField()
     lines = OrderLineSerializer(many=True)

@@ -6,24 +6,14 @@ from typing import Any
 
 from rest_framework import serializers
 
+from common.fields import StrictCharField, StrictUUIDField
 from common.serializers import StrictSerializer
-from orders_service.orders.api.serializers.common import SkuField
-from orders_service.orders.api.serializers.orders import OrderListFilterSerializer, OrderSerializer
+from orders_service.orders.api.serializers.orders import OrderSerializer
 from orders_service.orders.models import OrderStatus
-from orders_service.orders.selectors.orders import OrderFilters
-
-
-class StaffOrderListFilterSerializer(OrderListFilterSerializer):
-    customer = serializers.UUIDField(required=False, help_text="The customer's user id.")
-    sku = SkuField(required=False, help_text="Orders with a line of this SKU.")
-
-    def to_filters(self) -> OrderFilters:
-        data = dict(self.validated_data)
-        return OrderFilters(customer_id=data.pop("customer", None), **data)
 
 
 class StaffOrderSerializer(OrderSerializer):
-    reservation_id = serializers.UUIDField(allow_null=True, help_text="The catalog reservation of its stock.")
+    reservation_id = StrictUUIDField(allow_null=True, help_text="The catalog reservation of its stock.")
     recovery_attempts = serializers.IntegerField(help_text="How often recovery has retried it.")
 
 
@@ -31,9 +21,9 @@ class OrderStatusChangeSerializer(serializers.Serializer[Any]):  # Any: serializ
     from_status = serializers.ChoiceField(choices=OrderStatus.choices, allow_blank=True, help_text="Empty: created.")
     to_status = serializers.ChoiceField(choices=OrderStatus.choices)
     at = serializers.DateTimeField()
-    actor = serializers.CharField(help_text="`user:<uuid>`, `service:<name>`, `system:<job>` or `admin:<name>`.")
-    reason = serializers.CharField()
+    actor = StrictCharField(help_text="`user:<uuid>`, `service:<name>`, `system:<job>` or `admin:<name>`.")
+    reason = StrictCharField()
 
 
 class OrderTransitionSerializer(StrictSerializer):
-    reason = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+    reason = StrictCharField(max_length=500, required=False, allow_blank=True, default="")

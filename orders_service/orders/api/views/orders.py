@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from common.auth.authentication import token_user
+from common.auth.permissions import IsPerson
 from common.idempotency import (
     IDEMPOTENCY_HEADER,
     IdempotencyContext,
@@ -19,25 +20,25 @@ from common.idempotency import (
     idempotency_key,
     idempotent_response,
 )
+from common.query_params import document_query_errors
 from orders_service.orders.api.errors import (
     OrdersConflictErrorResponseSerializer,
     OrdersUnavailableErrorResponseSerializer,
     OrdersUnprocessableErrorResponseSerializer,
 )
+from orders_service.orders.api.filters import OrderListFilterSerializer
 from orders_service.orders.api.schema import (
     IDEMPOTENCY_KEY_PARAMETER,
     REPLAYED_PARAMETER,
     RETRY_AFTER_PARAMETER,
-    document_query_errors,
 )
 from orders_service.orders.api.serializers.orders import (
     ORDER_CREATE_REQUEST,
     OrderCreateSerializer,
-    OrderListFilterSerializer,
     OrderSerializer,
     order_data,
 )
-from orders_service.orders.api.views.base import IsCustomer, OrdersAPIView, cancel_answer, customer_id
+from orders_service.orders.api.views.base import OrdersAPIView, cancel_answer, customer_id
 from orders_service.orders.models import IdempotencyRecord, Order, OrderStatus
 from orders_service.orders.selectors.orders import order_get_for_customer, order_list_for_customer
 from orders_service.orders.services.placement import Customer, order_place
@@ -82,7 +83,7 @@ def _answer(order: Order) -> tuple[int, Any, dict[str, str]]:
 @extend_validation_errors(["unique"], field_name="lines", methods=["post"])
 @document_query_errors(OrderListFilterSerializer)
 class OrderListCreateView(OrdersAPIView):
-    permission_classes = (IsCustomer,)
+    permission_classes = (IsPerson,)
     queryset = Order.objects.none()  # read by drf-spectacular only; get() asks the selector
     serializer_class = OrderSerializer
 
@@ -150,7 +151,7 @@ class OrderListCreateView(OrdersAPIView):
 
 
 class OrderDetailView(OrdersAPIView):
-    permission_classes = (IsCustomer,)
+    permission_classes = (IsPerson,)
     serializer_class = OrderSerializer
 
     @extend_schema(
@@ -180,7 +181,7 @@ is asked to take the stock back, so it is never lost:
 
 
 class OrderCancelView(OrdersAPIView):
-    permission_classes = (IsCustomer,)
+    permission_classes = (IsPerson,)
     serializer_class = OrderSerializer
 
     @extend_schema(

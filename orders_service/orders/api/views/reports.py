@@ -15,10 +15,9 @@ from rest_framework.response import Response
 
 from common.auth.permissions import IsStaff
 from common.csv_cells import csv_row
-from orders_service.orders.api.schema import document_query_errors
+from common.query_params import document_query_errors
+from orders_service.orders.api.filters import OrderExportQuerySerializer, SalesReportQuerySerializer
 from orders_service.orders.api.serializers.reports import (
-    OrderExportQuerySerializer,
-    SalesReportQuerySerializer,
     SalesReportRowSerializer,
     SalesReportSerializer,
 )

@@ -11,12 +11,12 @@ from rest_framework.response import Response
 from common.auth.authentication import token_user
 from common.auth.permissions import IsStaff
 from common.pagination import CursorPagination
+from common.query_params import document_query_errors
 from orders_service.orders.api.errors import OrdersConflictErrorResponseSerializer
-from orders_service.orders.api.schema import document_query_errors
+from orders_service.orders.api.filters import StaffOrderListFilterSerializer
 from orders_service.orders.api.serializers.staff import (
     OrderStatusChangeSerializer,
     OrderTransitionSerializer,
-    StaffOrderListFilterSerializer,
     StaffOrderSerializer,
 )
 from orders_service.orders.api.views.base import OrdersAPIView, cancel_answer

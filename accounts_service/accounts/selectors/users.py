@@ -1,4 +1,4 @@
-"""Reads. Every query the API and the admin run over accounts' tables starts here."""
+"""Reads of users: lists, searches, one user, the user a reset link names."""
 
 import functools
 import uuid
@@ -13,7 +13,7 @@ from django.db.models.options import Options
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 
-from accounts_service.accounts.models import NAME_SEARCH_VECTOR, Address, ServiceClient, User, normalize_email
+from accounts_service.accounts.models import NAME_SEARCH_VECTOR, User, normalize_email
 
 
 def user_list() -> QuerySet[User]:
@@ -102,16 +102,3 @@ def user_for_password_reset(*, uid: str, token: str) -> User | None:
     if user is None or not default_token_generator.check_token(user, token):
         return None
     return user
-
-
-def address_list(*, user_id: uuid.UUID | str) -> QuerySet[Address]:
-    return Address.objects.filter(user_id=user_id)
-
-
-def address_get(*, user_id: uuid.UUID | str, address_id: uuid.UUID) -> Address | None:
-    """One of the user's own addresses; anyone else's is as absent as a missing one."""
-    return address_list(user_id=user_id).filter(pk=address_id).first()
-
-
-def service_client_get_active(*, name: str) -> ServiceClient | None:
-    return ServiceClient.objects.filter(name=name, is_active=True).first()

@@ -1,0 +1,162 @@
+"""Every service follows the service template of docs/architecture.md: the same modules, and the
+one idiom for each role, read from the source (no service is imported: each is its own Django
+project)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SERVICES = sorted(path.name.removesuffix("_service") for path in REPO_ROOT.glob("*_service") if path.is_dir())
+
+# Relative to the app (<service>_service/<service>/); a trailing "/" is a package.
+EVERY_APP = (
+    "apps.py",
+    "models.py",
+    "exceptions.py",
+    "admin.py",
+    "services/",
+    "selectors/",
+    "api/urls.py",
+    "api/errors.py",
+    "api/filters.py",
+    "api/serializers/",
+    "api/views/",
+    "api/views/base.py",
+    "migrations/",
+    "management/commands/seed_demo.py",
+)
+EVERY_PROJECT = ("manage.py", "settings.py", "urls.py", "wsgi.py", "openapi.yaml")
+
+
+def _app(service: str) -> Path:
+    return REPO_ROOT / f"{service}_service" / service
+
+
+def _tree(path: Path) -> ast.Module:
+    return ast.parse(path.read_text(), filename=str(path))
+
+
+def _base_names(node: ast.ClassDef) -> set[str]:
+    names = set()
+    for base in node.bases:
+        target = base.value if isinstance(base, ast.Subscript) else base  # ListAPIView[User]
+        if isinstance(target, ast.Name):
+            names.add(target.id)
+        elif isinstance(target, ast.Attribute):
+            names.add(target.attr)
+    return names
+
+
+def _classes(paths: list[Path]) -> dict[str, tuple[Path, set[str]]]:
+    return {
+        node.name: (path, _base_names(node))
+        for path in paths
+        for node in ast.walk(_tree(path))
+        if isinstance(node, ast.ClassDef)
+    }
+
+
+def _python_files(service: str) -> list[Path]:
+    return [path for path in (REPO_ROOT / f"{service}_service").rglob("*.py") if "migrations" not in path.parts]
+
+
+def test_there_are_three_services() -> None:
+    assert SERVICES == ["accounts", "catalog", "orders"]
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_every_service_has_the_template_modules(service: str) -> None:
+    project, app = REPO_ROOT / f"{service}_service", _app(service)
+    missing = [name for name in EVERY_PROJECT if not (project / name).is_file()]
+    for name in EVERY_APP:
+        path = app / name
+        if not ((path / "__init__.py").is_file() if name.endswith("/") else path.is_file()):
+            missing.append(name)
+    assert missing == []
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_services_and_selectors_are_packages_that_re_export_nothing(service: str) -> None:
+    app = _app(service)
+    assert not (app / "services.py").exists()
+    assert not (app / "selectors.py").exists()
+    for package in ("services", "selectors"):
+        body = _tree(app / package / "__init__.py").body
+        # A docstring at most: callers import from the module that defines a function.
+        assert all(isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) for node in body), package
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_domain_refusals_have_one_base_and_one_mapping(service: str) -> None:
+    app = _app(service)
+    bases = [name for name, (_path, parents) in _classes([app / "exceptions.py"]).items() if "Exception" in parents]
+    assert len(bases) == 1
+    assert bases[0].endswith("Error")
+    functions = {node.name for node in _tree(app / "api" / "errors.py").body if isinstance(node, ast.FunctionDef)}
+    assert "api_exception" in functions
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_every_view_derives_from_the_app_base_view(service: str) -> None:
+    views = sorted((_app(service) / "api" / "views").glob("*.py"))
+    classes = _classes(views)
+    [base] = [name for name, (_path, parents) in classes.items() if "DomainErrorAPIView" in parents]
+    assert classes[base][0].name == "base.py"
+
+    def derives(name: str) -> bool:
+        if name == base:
+            return True
+        return name in classes and any(derives(parent) for parent in classes[name][1])
+
+    views_only = {name: where for name, where in classes.items() if name.endswith("View")}
+    strays = [f"{path.name}: {name}" for name, (path, _parents) in views_only.items() if not derives(name)]
+    assert len(views_only) > 3
+    assert strays == []
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_query_parameters_are_declared_in_api_filters_only(service: str) -> None:
+    filters = _app(service) / "api" / "filters.py"
+    declared = []
+    for path in _python_files(service):
+        for node in ast.walk(_tree(path)):
+            if isinstance(node, ast.ClassDef) and _base_names(node) & {"QueryParametersSerializer", "FilterSet"}:
+                declared.append((path, node.name))
+    assert declared
+    assert [f"{path.relative_to(REPO_ROOT)}: {name}" for path, name in declared if path != filters] == []
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_shared_idioms_are_not_written_again_in_a_service(service: str) -> None:
+    # Permissions live in common.auth.permissions; the query errors' documentation in
+    # common.query_params; the error mapping of a view in common.views.
+    strays = []
+    for path in _python_files(service):
+        for node in ast.walk(_tree(path)):
+            if isinstance(node, ast.ClassDef) and "BasePermission" in _base_names(node):
+                strays.append(f"{path.name}: permission {node.name}")
+            if isinstance(node, ast.FunctionDef) and node.name in {"document_query_errors", "handle_exception"}:
+                strays.append(f"{path.name}: {node.name}")
+    assert strays == []
+
+
+WORKER_SERVICES = [service for service in SERVICES if (_app(service) / "tasks.py").exists()]
+
+
+def test_the_services_with_a_worker() -> None:
+    assert WORKER_SERVICES == ["catalog", "orders"]
+
+
+@pytest.mark.parametrize("service", WORKER_SERVICES)
+def test_every_worker_keeps_its_job_queue(service: str) -> None:
+    tasks = _app(service) / "tasks.py"
+    calls = {
+        node.func.id
+        for node in ast.walk(_tree(tasks))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+    }
+    assert "register_job_housekeeping" in calls
