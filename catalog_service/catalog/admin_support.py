@@ -12,15 +12,11 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from catalog_service.catalog.services.stock import ADJUSTMENT_REASONS, AdjustmentMode
-from common.admin import EstimatedCountPaginator
+from common.admin import BigTableAdminMixin
 
 
-class BigTableAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    """A ModelAdmin for big tables: estimated counts, no "show all" of millions."""
-
-    paginator = EstimatedCountPaginator
-    show_full_result_count = False
-    list_max_show_all = 200
+class BigTableAdmin(BigTableAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg]
+    """A ModelAdmin for big tables: estimated counts, every row reachable, no "show all" of millions."""
 
 
 class DistinctValuesFilter(admin.SimpleListFilter):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
@@ -13,6 +14,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 import common.admin
+from catalog_service.catalog.admin import ProductAdmin
 from catalog_service.catalog.models import Category, MovementReason, Product, ProductImport, StockLevel, StockMovement
 from catalog_service.catalog.services.imports import product_import_run_file
 
@@ -58,6 +60,30 @@ def test_the_product_changelist_counts_nothing(
     assert product_counts(queries) == []
     assert any("reltuples" in query["sql"] for query in queries.captured_queries)
     assert "SHOE-000" in response.content.decode()
+
+
+def test_the_estimate_reads_as_one_and_the_last_page_is_reached(
+    admin_client: Client,
+    products: list[Product],
+    small_exact_limit: None,
+    monkeypatch: pytest.MonkeyPatch,
+    django_assert_max_num_queries: Any,
+) -> None:
+    monkeypatch.setattr(ProductAdmin, "list_per_page", 5)
+    analyze()
+    first = admin_client.get(PRODUCTS, {"o": "1"}).content.decode()  # ordered by SKU
+    assert "rows 1-5 of about 21 products" in first
+    assert '<a href="?o=1&amp;p=-1">Last page</a>' in first
+    with django_assert_max_num_queries(10):
+        last = admin_client.get(PRODUCTS, {"o": "1", "p": "-1"})
+    assert [p.sku for p in last.context["cl"].result_list] == [f"SHOE-0{n}" for n in range(15, 20)]
+    assert "the last 5 rows of about 21 products" in last.content.decode()
+    # Paging on from the start reaches the same last row; past it, the admin's ?e=1.
+    assert [p.sku for p in admin_client.get(PRODUCTS, {"o": "1", "p": "5"}).context["cl"].result_list] == ["SHOE-019"]
+    assert admin_client.get(PRODUCTS, {"o": "1", "p": "6"}).status_code == 302
+    searched = admin_client.get(PRODUCTS, {"q": "shoe"}).content.decode()
+    # More than the exact limit matched: the planner's estimate, said to be one.
+    assert re.search(r'<span class="result-count">about \d+ results</span>', searched)
 
 
 def test_a_filtered_changelist_counts_at_most_a_bounded_number_of_rows(
