@@ -13,6 +13,11 @@ CHECK_ENV := SECRET_KEY=static-checks DATABASE_URL=postgresql://localhost/static
 CLIENT_PACKAGES := $(foreach service,$(SERVICES),clients/python/mercato-$(service)-client)
 CLIENTS_INSTALLED := $(VENV)/.clients-installed
 NODE_INSTALLED := node_modules/.installed
+# Debian packages the project needs besides Python and Node: chromium (tests/browser drives it
+# through Playwright, whose own browser download is not used). `make install` installs the
+# missing ones, which takes root; the stamp is renewed when this Makefile (the list) changes.
+DEBIAN_PACKAGES := chromium
+DEBIAN_INSTALLED := $(VENV)/.debian-packages
 
 $(INSTALLED): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,7 +35,21 @@ $(NODE_INSTALLED): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $(NODE_INSTALLED)
 
-install: $(INSTALLED) $(CLIENTS_INSTALLED) $(NODE_INSTALLED)
+$(DEBIAN_INSTALLED): Makefile
+	@missing=$$(for package in $(DEBIAN_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' $$package 2>/dev/null | grep -q '^install ok installed$$' || echo $$package; \
+	done | xargs); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" != 0 ]; then \
+			echo "Missing Debian packages: $$missing. Install them as root (apt-get install -y $$missing), or run make install as root." >&2; \
+			exit 1; \
+		fi; \
+		echo "apt-get install -y $$missing"; \
+		apt-get install -y $$missing || { apt-get update && apt-get install -y $$missing; } || exit 1; \
+	fi
+	@mkdir -p $(VENV) && touch $@
+
+install: $(INSTALLED) $(CLIENTS_INSTALLED) $(NODE_INSTALLED) $(DEBIAN_INSTALLED)
 
 run: install
 	$(BIN)/python scripts/run.py
@@ -52,9 +71,10 @@ imports: install
 	$(BIN)/lint-imports
 
 # One pytest run per Django project: each service, the shared package, then the real processes
-# (end to end, then fuzzed by schemathesis); last the Helm chart and the Dockerfile (no Django).
+# (end to end, in a real browser, then fuzzed by schemathesis); last the Helm chart and the
+# Dockerfile (no Django).
 test-suites: install
-	@for suite in $(SERVICES) common e2e fuzz helm; do \
+	@for suite in $(SERVICES) common e2e browser fuzz helm; do \
 		echo "pytest tests/$$suite"; \
 		$(BIN)/pytest tests/$$suite || exit 1; \
 	done
