@@ -6,6 +6,9 @@ import re
 
 from playwright.sync_api import Locator, Page, expect
 
+from tests.browser.conftest import Journey
+from tests.live_system import STAFF_EMAIL, STAFF_PASSWORD
+
 
 def sign_in(page: Page, base_url: str, email: str, password: str) -> None:
     """Open a service's admin and fill in its login form (the accounts email and password)."""
@@ -42,3 +45,21 @@ def row_with(page: Page, text: str) -> Locator:
 def messages(page: Page) -> Locator:
     """The admin's messages after an action or a save (Django's messages framework)."""
     return page.locator("ul.messagelist li")
+
+
+def staff_page(journey: Journey, base_url: str) -> Page:
+    """A new browser (context) signed in to a service's admin as the staff member."""
+    page = journey.new_page()
+    sign_in(page, base_url, STAFF_EMAIL, STAFF_PASSWORD)
+    expect_signed_in(page, base_url)
+    return page
+
+
+def choose_action(page: Page, action: str) -> None:
+    """Run a changelist action (by its name, e.g. ``fulfil_orders``) on the ticked rows."""
+    page.locator("select[name=action]").select_option(action)
+    page.get_by_role("button", name="Go").click()
+
+
+def tick(row: Locator) -> None:
+    row.locator("input.action-select").check()
