@@ -229,6 +229,27 @@ class ReadOnlyAdminMixin:
         return False
 
 
+@admin.register(StockLevel)
+class StockLevelAdmin(ReadOnlyAdminMixin, BigTableAdmin):
+    """Every product's stock, one row each; it changes through "Adjust stock" (on the products
+    list, or a product's page), which records the movement."""
+
+    list_display = ("product", "on_hand", "reserved", "updated_at")
+    list_select_related = ("product",)
+    sortable_by = ()
+    ordering = ("-product",)  # the primary key: newest products first
+    search_fields = ("product__sku",)
+    search_help_text = "A SKU or its beginning."
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[StockLevel], search_term: str
+    ) -> tuple[QuerySet[StockLevel], bool]:
+        term = search_term.replace("\x00", "").strip()[:200]
+        if not term:
+            return queryset, False
+        return queryset.filter(product__sku__startswith=term), False
+
+
 @admin.register(StockMovement)
 class StockMovementAdmin(ReadOnlyAdminMixin, BigTableAdmin):
     list_display = ("created_at", "product", "delta_on_hand", "delta_reserved", "reason", "actor", "reference")

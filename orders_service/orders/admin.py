@@ -6,12 +6,18 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Final
 
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.postgres.search import SearchQuery
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path, reverse
 
 from common.admin import BigTableAdminMixin
 from orders_service.orders.exceptions import OrderError
@@ -28,6 +34,8 @@ from orders_service.orders.services.transitions import order_cancel, order_fulfi
 
 MIN_SEARCH_LENGTH: Final = 3
 MAX_SEARCH_LENGTH: Final = 200
+# Each order is its own transaction and, to cancel, a call to catalog: a selection is bounded.
+MAX_ORDERS_PER_ACTION: Final = 200
 # The words of a search, cut as the index cuts the e-mail (anything not a letter or digit).
 _WORD: Final = re.compile(r"[^\W_]+")
 
@@ -128,44 +136,140 @@ class OrderAdmin(BigTableAdminMixin, admin.ModelAdmin[Order]):
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
+    # --- fulfil and cancel: a confirmation page, then the same services as the API ------------
+
+    def get_urls(self) -> list[URLPattern]:
+        view = self.admin_site.admin_view
+        return [
+            path("<uuid:order_id>/fulfil/", view(self.fulfil_view), name="orders_order_fulfil"),
+            path("<uuid:order_id>/cancel/", view(self.cancel_view), name="orders_order_cancel"),
+            *super().get_urls(),
+        ]
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        order = self.get_object(request, object_id)
+        transitions = order is not None and order.status == OrderStatus.CONFIRMED
+        context = {**(extra_context or {}), "order_transitions": transitions and self.has_change_permission(request)}
+        return super().change_view(request, object_id, form_url, context)
+
+    def fulfil_view(self, request: HttpRequest, order_id: uuid.UUID) -> HttpResponse:
+        return self._transition_view(request, order_id, TRANSITIONS["fulfil"])
+
+    def cancel_view(self, request: HttpRequest, order_id: uuid.UUID) -> HttpResponse:
+        return self._transition_view(request, order_id, TRANSITIONS["cancel"])
+
+    def _transition_view(self, request: HttpRequest, order_id: uuid.UUID, transition: Transition) -> HttpResponse:
+        order = self.get_object(request, str(order_id))
+        if order is None:
+            raise Http404("No such order.")
+        if not self.has_change_permission(request, order):
+            raise PermissionDenied
+        change_url = reverse("admin:orders_order_change", args=[order.pk])
+        if request.method == "POST" and request.POST.get("confirm") == "yes":
+            self._apply(request, [order.pk], transition)
+            return HttpResponseRedirect(change_url)
+        return self._confirmation(request, [order], transition, change_url=change_url)
+
     @admin.action(
         description="Cancel the selected confirmed orders (stock returned to catalog)", permissions=["change"]
     )
-    def cancel_orders(self, request: HttpRequest, queryset: QuerySet[Order]) -> None:
+    def cancel_orders(self, request: HttpRequest, queryset: QuerySet[Order]) -> TemplateResponse | None:
+        return self._transition_action(request, queryset, TRANSITIONS["cancel"])
+
+    @admin.action(description="Mark the selected confirmed orders fulfilled (shipped)", permissions=["change"])
+    def fulfil_orders(self, request: HttpRequest, queryset: QuerySet[Order]) -> TemplateResponse | None:
+        return self._transition_action(request, queryset, TRANSITIONS["fulfil"])
+
+    def _transition_action(
+        self, request: HttpRequest, queryset: QuerySet[Order], transition: Transition
+    ) -> TemplateResponse | None:
+        orders = list(queryset.order_by("-created_at", "-id")[: MAX_ORDERS_PER_ACTION + 1])
+        if len(orders) > MAX_ORDERS_PER_ACTION:
+            self.message_user(
+                request,
+                f"Select at most {MAX_ORDERS_PER_ACTION} orders at once; the staff API serves more.",
+                messages.ERROR,
+            )
+            return None
+        if request.POST.get("confirm") == "yes":
+            self._apply(request, [order.pk for order in orders], transition)
+            return None
+        return self._confirmation(request, orders, transition, change_url=None)
+
+    def _confirmation(
+        self, request: HttpRequest, orders: list[Order], transition: Transition, *, change_url: str | None
+    ) -> TemplateResponse:
+        context = {
+            **self.admin_site.each_context(request),
+            "title": transition.title,
+            "opts": self.model._meta,
+            "transition": transition,
+            "orders": orders,
+            "refused": [order for order in orders if order.status != OrderStatus.CONFIRMED],
+            "change_url": change_url,
+            "selected": request.POST.getlist(ACTION_CHECKBOX_NAME),
+            "select_across": request.POST.get("select_across", "0"),
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/orders/order/confirm_transition.html", context)
+
+    def _apply(self, request: HttpRequest, order_ids: list[uuid.UUID], transition: Transition) -> None:
         actor = f"admin:{request.user.get_username()}"
-        cancelled = cancelling = 0
-        for order_id in queryset.values_list("pk", flat=True):
+        done = pending = 0
+        for order_id in order_ids:
             try:
-                order = order_cancel(order_id=order_id, actor=actor, reason="cancelled in the admin")
+                order = transition.service(order_id=order_id, actor=actor, reason=transition.reason)
             except OrderError as exc:
+                # A cancelling order asked to be fulfilled, a fulfilled one to be cancelled, ...
                 self.message_user(request, f"{order_id}: {exc.message}", messages.WARNING)
                 continue
             if order.status == OrderStatus.CANCELLING:
-                cancelling += 1
+                pending += 1
             else:
-                cancelled += 1
-        if cancelled:
-            self.message_user(request, f"Cancelled {cancelled} order(s).", messages.SUCCESS)
-        if cancelling:
+                done += 1
+        if done:
+            self.message_user(request, transition.done.format(count=done), messages.SUCCESS)
+        if pending:
             self.message_user(
                 request,
-                f"{cancelling} order(s) are cancelling: catalog did not answer; recovery finishes them.",
+                f"{pending} order(s) are cancelling: catalog did not answer; recovery finishes them.",
                 messages.WARNING,
             )
 
-    @admin.action(description="Mark the selected confirmed orders fulfilled (shipped)", permissions=["change"])
-    def fulfil_orders(self, request: HttpRequest, queryset: QuerySet[Order]) -> None:
-        actor = f"admin:{request.user.get_username()}"
-        fulfilled = 0
-        for order_id in queryset.values_list("pk", flat=True):
-            try:
-                order_fulfil(order_id=order_id, actor=actor, reason="fulfilled in the admin")
-                fulfilled += 1
-            except OrderError as exc:
-                # A cancelling order among them: refused (CancellationInFlight), named here.
-                self.message_user(request, f"{order_id}: {exc.message}", messages.WARNING)
-        if fulfilled:
-            self.message_user(request, f"Fulfilled {fulfilled} order(s).", messages.SUCCESS)
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    title: str
+    question: str
+    button: str
+    reason: str
+    done: str
+    service: Callable[..., Order]
+
+
+TRANSITIONS: Final = {
+    "fulfil": Transition(
+        name="fulfil",
+        title="Fulfil orders",
+        question="Mark these orders fulfilled (shipped)? Only confirmed orders can be.",
+        button="Yes, fulfil",
+        reason="fulfilled in the admin",
+        done="Fulfilled {count} order(s).",
+        service=order_fulfil,
+    ),
+    "cancel": Transition(
+        name="cancel",
+        title="Cancel orders",
+        question="Cancel these orders? Their stock goes back to catalog. Only confirmed orders can be.",
+        button="Yes, cancel",
+        reason="cancelled in the admin",
+        done="Cancelled {count} order(s).",
+        service=order_cancel,
+    ),
+}
 
 
 @admin.register(IdempotencyRecord)

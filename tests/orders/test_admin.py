@@ -3,6 +3,7 @@ big lists that page to their end, fulfil and cancel with a confirmation (docs/ad
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -12,7 +13,7 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
 
-from orders_service.orders.models import Order
+from orders_service.orders.models import Order, OrderStatus, OrderStatusChange
 from tests.orders.conftest import Shopper
 from tests.orders.fakes import FakeCatalog
 
@@ -90,3 +91,107 @@ def test_the_customer_search_reads_its_index(shop: dict[str, str], rf: Any) -> N
         cursor.execute("SET LOCAL enable_seqscan = off")
     queryset, _ = OrderAdmin(Order, admin.site).get_search_results(rf.get(ORDERS), Order.objects.all(), "customer")
     assert "order_customer_words_idx" in queryset.explain()
+
+
+# --- fulfil and cancel ---------------------------------------------------------------------------
+
+
+def history(order_id: str) -> list[tuple[str, str, str, str]]:
+    return list(
+        OrderStatusChange.objects.filter(order_id=order_id)
+        .order_by("at", "id")
+        .values_list("from_status", "to_status", "actor", "reason")
+    )
+
+
+def test_the_change_page_offers_fulfil_and_cancel_for_a_confirmed_order(
+    admin_client: Client, shop: dict[str, str]
+) -> None:
+    page = admin_client.get(f"{ORDERS}{shop['bob-tea']}/change/").content.decode()
+    assert f'href="{ORDERS}{shop["bob-tea"]}/fulfil/" class="order-fulfil">Fulfil order</a>' in page
+    assert f'href="{ORDERS}{shop["bob-tea"]}/cancel/" class="order-cancel">Cancel order</a>' in page
+    Order.objects.filter(pk=shop["bob-tea"]).update(status=OrderStatus.FULFILLED)
+    assert "Fulfil order" not in admin_client.get(f"{ORDERS}{shop['bob-tea']}/change/").content.decode()
+
+
+def test_fulfil_one_order_asks_then_fulfils(admin_client: Client, shop: dict[str, str]) -> None:
+    url = f"{ORDERS}{shop['bob-tea']}/fulfil/"
+    question = admin_client.get(url)
+    assert question.status_code == 200
+    assert 'value="Yes, fulfil"' in question.content.decode()
+    assert Order.objects.get(pk=shop["bob-tea"]).status == OrderStatus.CONFIRMED  # asking changed nothing
+
+    done = admin_client.post(url, {"confirm": "yes"}, follow=True)
+    assert done.redirect_chain[-1][0] == f"{ORDERS}{shop['bob-tea']}/change/"
+    assert "Fulfilled 1 order(s)." in done.content.decode()
+    assert Order.objects.get(pk=shop["bob-tea"]).status == OrderStatus.FULFILLED
+    assert history(shop["bob-tea"])[-1] == ("confirmed", "fulfilled", "admin:root", "fulfilled in the admin")
+
+
+def test_cancel_one_order_returns_its_stock_through_catalog(
+    admin_client: Client, shop: dict[str, str], catalog: FakeCatalog
+) -> None:
+    before = catalog.products["TEA-2"].on_hand
+    done = admin_client.post(f"{ORDERS}{shop['bob-tea']}/cancel/", {"confirm": "yes"}, follow=True)
+    assert "Cancelled 1 order(s)." in done.content.decode()
+    assert Order.objects.get(pk=shop["bob-tea"]).status == OrderStatus.CANCELLED
+    assert catalog.products["TEA-2"].on_hand == before + 3
+    # The durable cancel: the intent (cancelling) is written before catalog is called.
+    assert [row[:2] for row in history(shop["bob-tea"])][-2:] == [
+        ("confirmed", "cancelling"),
+        ("cancelling", "cancelled"),
+    ]
+
+
+def test_a_refused_transition_is_explained(admin_client: Client, shop: dict[str, str]) -> None:
+    Order.objects.filter(pk=shop["bob-tea"]).update(status=OrderStatus.FULFILLED)
+    done = admin_client.post(f"{ORDERS}{shop['bob-tea']}/cancel/", {"confirm": "yes"}, follow=True)
+    assert done.status_code == 200
+    assert "Cancelled" not in done.content.decode()
+    assert Order.objects.get(pk=shop["bob-tea"]).status == OrderStatus.FULFILLED
+    assert admin_client.get(f"{ORDERS}{uuid.uuid4()}/cancel/").status_code == 404
+
+
+def test_the_actions_ask_first_then_act_on_the_selection(
+    admin_client: Client, shop: dict[str, str], catalog: FakeCatalog, django_assert_max_num_queries: Any
+) -> None:
+    chosen = [shop["alice-mugs"], shop["alice-tea"]]
+    question = admin_client.post(ORDERS, {"action": "cancel_orders", "_selected_action": chosen})
+    page = question.content.decode()
+    assert question.status_code == 200
+    assert "Cancel these orders?" in page
+    assert all(order_id in page for order_id in chosen)
+    assert {Order.objects.get(pk=pk).status for pk in chosen} == {OrderStatus.CONFIRMED}
+
+    before = catalog.products["MUG-1"].on_hand
+    done = admin_client.post(
+        ORDERS, {"action": "cancel_orders", "_selected_action": chosen, "confirm": "yes"}, follow=True
+    )
+    assert "Cancelled 2 order(s)." in done.content.decode()
+    assert {Order.objects.get(pk=pk).status for pk in chosen} == {OrderStatus.CANCELLED}
+    assert catalog.products["MUG-1"].on_hand == before + 2
+    assert ("confirmed", "cancelling", "admin:root", "cancelled in the admin") in history(shop["alice-mugs"])
+
+    admin_client.post(ORDERS, {"action": "fulfil_orders", "_selected_action": [shop["bob-tea"]], "confirm": "yes"})
+    assert Order.objects.get(pk=shop["bob-tea"]).status == OrderStatus.FULFILLED
+
+
+@pytest.mark.parametrize(
+    ("params", "queries"),
+    [
+        # Session, user, the table's estimate (reltuples) and the bounded count that finds it
+        # small here, the page, the date hierarchy's first and last dates and the dates between.
+        ({}, 7),
+        # Searched: no table estimate, the rest the same.
+        ({"q": "customer"}, 6),
+    ],
+)
+def test_the_order_changelist_query_count(
+    admin_client: Client,
+    shop: dict[str, str],
+    django_assert_num_queries: Any,
+    params: dict[str, str],
+    queries: int,
+) -> None:
+    with django_assert_num_queries(queries):
+        assert admin_client.get(ORDERS, params).status_code == 200

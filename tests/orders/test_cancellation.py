@@ -154,7 +154,9 @@ def test_the_admin_cannot_fulfil_a_cancelling_order(
 ) -> None:
     assert cancel_while_catalog_is_down(shopper, catalog, confirmed).status_code == 202
     response = admin_client.post(
-        "/admin/orders/order/", {"action": "fulfil_orders", "_selected_action": [confirmed]}, follow=True
+        "/admin/orders/order/",
+        {"action": "fulfil_orders", "_selected_action": [confirmed], "confirm": "yes"},
+        follow=True,
     )
     assert response.status_code == 200
     assert "cancellation is in progress" in response.content.decode()
@@ -162,7 +164,9 @@ def test_the_admin_cannot_fulfil_a_cancelling_order(
 
 
 def test_the_admin_fulfil_action_fulfils_confirmed_orders(admin_client: Client, confirmed: str) -> None:
-    admin_client.post("/admin/orders/order/", {"action": "fulfil_orders", "_selected_action": [confirmed]})
+    admin_client.post(
+        "/admin/orders/order/", {"action": "fulfil_orders", "_selected_action": [confirmed], "confirm": "yes"}
+    )
     assert Order.objects.get(pk=confirmed).status == OrderStatus.FULFILLED
 
 

@@ -303,7 +303,9 @@ def test_the_admin_cancel_action_goes_through_the_service(
     confirmed, rejected = shop["orders"]["alice-mugs"], shop["orders"]["bob-pen"]
     before = catalog.products["MUG-1"].on_hand
     response = admin_client.post(
-        "/admin/orders/order/", {"action": "cancel_orders", "_selected_action": [confirmed, rejected]}, follow=True
+        "/admin/orders/order/",
+        {"action": "cancel_orders", "_selected_action": [confirmed, rejected], "confirm": "yes"},
+        follow=True,
     )
     assert response.status_code == 200
     assert Order.objects.get(pk=confirmed).status == OrderStatus.CANCELLED
