@@ -1,0 +1,114 @@
+"""Journey 3: a product CSV uploaded and its import started from catalog's admin; its progress
+seen changing on the page without a reload; the rejected rows downloaded with their reasons."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from common.devstack import ServiceProcess
+from tests.browser.admin_pages import staff_page
+from tests.browser.conftest import Journey
+from tests.e2e.orders_support import Person
+from tests.e2e.web import call
+
+# Enough rows for the import to run for several of its 5,000-row batches, so that its page
+# shows it under way before it ends.
+ROWS = 80_000
+CATEGORY = "browser-imports"
+# Rows the import rejects, each for a reason of its own (the header is line 1).
+BAD_PRICE_LINE, UNKNOWN_CATEGORY_LINE, BAD_CURRENCY_LINE = 1_002, 40_002, 79_002
+# The code each is rejected with (docs/catalog-bulk.md, "Rejected rows").
+REJECTED = {BAD_PRICE_LINE: "min_value", UNKNOWN_CATEGORY_LINE: "unknown_category", BAD_CURRENCY_LINE: "invalid"}
+# How long the page may take to show the import finished (it runs on catalog's worker).
+IMPORT_DEADLINE_SECONDS = 300
+
+
+def imported_sku(line: int) -> str:
+    return f"IMP-{line:06d}"
+
+
+@pytest.fixture
+def product_csv(system: dict[str, ServiceProcess], staff: Person, tmp_path: Path) -> Path:
+    """ROWS products in CATEGORY (created through the API), three of them broken."""
+    reply = call(
+        "POST",
+        system["catalog"].base_url + "/api/v1/categories/",
+        json_body={"name": "Browser imports", "slug": CATEGORY},
+        headers=staff.headers(),
+    )
+    assert reply.status == 201, reply.body
+    path = tmp_path / "products.csv"
+    with path.open("w", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(["sku", "name", "description", "price", "currency", "category", "attributes", "stock"])
+        for line in range(2, ROWS + 2):
+            price = "-3.00" if line == BAD_PRICE_LINE else "12.50"
+            category = "no-such-category" if line == UNKNOWN_CATEGORY_LINE else CATEGORY
+            currency = "euro" if line == BAD_CURRENCY_LINE else "EUR"
+            writer.writerow(
+                [imported_sku(line), f"Imported lamp {line}", "A lamp.", price, currency, category, "{}", "5"]
+            )
+    return path
+
+
+def test_an_import_started_from_the_admin_shows_its_progress_and_its_rejected_rows(
+    system: dict[str, ServiceProcess], journey: Journey, staff: Person, product_csv: Path
+) -> None:
+    catalog = system["catalog"].base_url
+    page = staff_page(journey, catalog)
+    page.get_by_role("link", name="Product imports").first.click()
+    page.locator("a.addlink").click()
+
+    # The file chosen as in a file dialog, the import started.
+    page.locator("input[type=file]").set_input_files(product_csv)
+    page.get_by_role("button", name=re.compile(r"^(Start import|Import|Upload|Save)$")).first.click()
+    expect(page).to_have_url(re.compile(r"/admin/catalog/productimport/\d+/"))
+
+    # From here on the page must not load again: a mark left in it survives only if it does not.
+    navigations: list[str] = []
+    page.on("framenavigated", lambda frame: navigations.append(frame.url) if frame.parent_frame is None else None)
+    page.evaluate("window.__stillTheSamePage = true")
+    progress = page.locator("#content-main")
+    seen: list[str] = []
+    deadline = time.monotonic() + IMPORT_DEADLINE_SECONDS
+    while time.monotonic() < deadline:
+        text = progress.inner_text()
+        if not seen or seen[-1] != text:
+            seen.append(text)
+        if re.search(r"\bsucceeded\b|\bfailed\b", text, re.IGNORECASE):
+            break
+        page.wait_for_timeout(200)
+    else:
+        pytest.fail(f"the import's page did not show it finished in {IMPORT_DEADLINE_SECONDS} s: {seen[-1:]}")
+    assert re.search(r"\bsucceeded\b", seen[-1], re.IGNORECASE), seen[-1]
+    # Seen under way (at least one state before the end, then the end), all on one page.
+    assert len(seen) >= 2, seen
+    assert navigations == []
+    assert page.evaluate("window.__stillTheSamePage") is True
+    expect(progress).to_contain_text(f"{ROWS:,}")
+
+    # The rejected rows, downloaded with their reasons.
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=re.compile("rejected rows", re.IGNORECASE)).first.click()
+    download = download_info.value
+    rejected = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8-sig"))))
+    reasons = {row["sku"]: " ".join(row.values()) for row in rejected}
+    assert set(reasons) == {
+        imported_sku(BAD_PRICE_LINE),
+        imported_sku(UNKNOWN_CATEGORY_LINE),
+        imported_sku(BAD_CURRENCY_LINE),
+    }
+    assert "min_value" in reasons[imported_sku(BAD_PRICE_LINE)]
+    assert "unknown_category" in reasons[imported_sku(UNKNOWN_CATEGORY_LINE)]
+    assert "invalid" in reasons[imported_sku(BAD_CURRENCY_LINE)]
+
+    # What was not rejected is in the catalog.
+    reply = call("GET", catalog + f"/api/v1/products/{imported_sku(ROWS + 1)}/", headers=staff.headers())
+    assert reply.status == 200, reply.body
