@@ -26,6 +26,12 @@ def expect_signed_in(page: Page, base_url: str) -> None:
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
 
 
+def open_list(page: Page, model: str) -> None:
+    """From the admin's index, the list of a model (its row in the app's table, by model name)."""
+    page.locator(f"tr.model-{model} th a").click()
+    expect(page).to_have_url(re.compile(rf"/admin/\w+/{model}/$"))
+
+
 def search(page: Page, term: str) -> None:
     """Type ``term`` into a changelist's search box and press Enter."""
     box = page.locator("#searchbar")

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from common.devstack import ServiceProcess
-from tests.browser.admin_pages import staff_page
+from tests.browser.admin_pages import open_list, staff_page
 from tests.browser.conftest import Journey
 from tests.e2e.orders_support import Person
 from tests.e2e.web import call
@@ -63,7 +63,7 @@ def test_an_import_started_from_the_admin_shows_its_progress_and_its_rejected_ro
 ) -> None:
     catalog = system["catalog"].base_url
     page = staff_page(journey, catalog)
-    page.get_by_role("link", name="Product imports").first.click()
+    open_list(page, "productimport")
     page.locator("a.addlink").click()
 
     # The file chosen as in a file dialog, the import started.

@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import expect
 
 from common.devstack import ServiceProcess
-from tests.browser.admin_pages import result_rows, staff_page
+from tests.browser.admin_pages import open_list, result_rows, staff_page
 from tests.browser.conftest import CATALOG_PRODUCTS, Journey
 from tests.e2e.orders_support import database_rows
 
@@ -21,7 +21,7 @@ def test_the_product_list_pages_to_its_last_row(system: dict[str, ServiceProcess
     assert total >= CATALOG_PRODUCTS
 
     page = staff_page(journey, catalog.base_url)
-    page.get_by_role("link", name="Products", exact=True).first.click()
+    open_list(page, "product")
     paginator = page.locator("p.paginator")
     # Counted by PostgreSQL's statistics, and worded as the estimate it is.
     expect(paginator.locator(".result-count")).to_contain_text(re.compile(r"rows 1-100 of about [\d.,]+"))

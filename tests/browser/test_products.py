@@ -10,7 +10,7 @@ from decimal import Decimal
 from playwright.sync_api import Page, expect
 
 from common.devstack import ServiceProcess
-from tests.browser.admin_pages import messages, result_rows, row_with, search, staff_page
+from tests.browser.admin_pages import messages, open_list, result_rows, row_with, search, staff_page
 from tests.browser.conftest import Journey
 from tests.e2e.orders_support import Person
 from tests.e2e.web import call
@@ -44,7 +44,7 @@ def test_a_product_found_by_sku_prefix_and_name_words_has_its_price_edited(
     catalog = system["catalog"].base_url
     wanted = product(system, staff, SKU)
     page = staff_page(journey, catalog)
-    page.get_by_role("link", name="Products", exact=True).first.click()
+    open_list(page, "product")
 
     # The beginning of a SKU: the ten products it begins, and nothing else.
     search(page, SKU_PREFIX)

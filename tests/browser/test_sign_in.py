@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import expect
 
 from common.devstack import ServiceProcess
-from tests.browser.admin_pages import expect_signed_in, sign_in
+from tests.browser.admin_pages import expect_signed_in, open_list, sign_in
 from tests.browser.conftest import Customer, Journey
 from tests.live_system import STAFF_EMAIL, STAFF_PASSWORD
 
@@ -31,6 +31,6 @@ def test_staff_sign_in_through_accounts_and_a_customer_is_refused_with_a_message
     sign_in(page, catalog, STAFF_EMAIL, STAFF_PASSWORD)
     expect_signed_in(page, catalog)
     expect(page.locator("#user-tools")).to_contain_text("Welcome")
-    page.get_by_role("link", name="Products", exact=True).first.click()
+    open_list(page, "product")
     expect(page).to_have_url(catalog + "/admin/catalog/product/")
     expect(page.locator("#result_list tbody tr").first).to_be_visible()
