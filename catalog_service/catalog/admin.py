@@ -7,36 +7,58 @@ only through the stock service, which writes the audit trail.
 
 from __future__ import annotations
 
+import csv
+import itertools
 import re
-from typing import Any, Final
+from typing import Any, ClassVar, Final
+from uuid import UUID
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.postgres.search import SearchQuery
+from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.template.response import TemplateResponse
+from django.urls import URLPattern, path, reverse
+from django.views import View
 from treebeard.admin import TreeAdmin  # type: ignore[import-untyped]
 from treebeard.forms import movenodeform_factory  # type: ignore[import-untyped]
 
 from catalog_service.catalog.admin_support import BigTableAdmin, CurrencyFilter, StockAdjustmentForm
+from catalog_service.catalog.bulk.chunks import CHUNK_BYTES
 from catalog_service.catalog.exceptions import CatalogError
 from catalog_service.catalog.models import (
     SEARCH_CONFIG,
     Category,
+    ImportFormat,
+    ImportStatus,
     MovementReason,
     Product,
     ProductImport,
     ProductImportError,
     Reservation,
     ReservationLine,
+    StockAdjustmentKey,
     StockLevel,
     StockMovement,
 )
 from catalog_service.catalog.services.categories import TREE_LOCK_KEY
+from catalog_service.catalog.services.imports import SNIFF_BYTES, product_import_create, product_import_format
 from catalog_service.catalog.services.product_bulk import products_set_active
 from catalog_service.catalog.services.stock import AdjustmentMode, stock_adjust
+from common.csv_cells import csv_row
+from common.idempotency import (
+    IdempotencyContext,
+    IdempotencyInFlight,
+    IdempotencyKeyReused,
+    IdempotencyReplay,
+    idempotency_complete,
+    request_fingerprint,
+)
 
 # A stock adjustment writes one movement per product; more than this at once is a job for an import.
 MAX_STOCK_ADJUSTMENTS: Final = 1_000
@@ -191,12 +213,50 @@ class ProductAdmin(BigTableAdmin):
         }
         return TemplateResponse(request, "admin/catalog/product/adjust_stock.html", context)
 
+    def get_urls(self) -> list[URLPattern]:
+        view = self.admin_site.admin_view
+        return [
+            path("<int:product_id>/adjust-stock/", view(self.adjust_stock_view), name="catalog_product_adjust_stock"),
+            *super().get_urls(),
+        ]
+
+    def adjust_stock_view(self, request: HttpRequest, product_id: int) -> HttpResponse:
+        """One product's "Adjust stock" (the button on its page): the action's form and service."""
+        product = self.get_object(request, str(product_id))
+        if product is None:
+            raise Http404("No such product.")
+        if not self.has_change_permission(request, product):
+            raise PermissionDenied
+        change_url = reverse("admin:catalog_product_change", args=[product.pk])
+        form = StockAdjustmentForm(request.POST if request.method == "POST" else None)
+        if form.is_bound and form.is_valid():
+            self._apply_adjustment(request, [product.sku], form.cleaned_data)
+            return HttpResponseRedirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Adjust stock of {product.sku}",
+            "opts": self.model._meta,
+            "form": form,
+            "skus": [product.sku],
+            "change_url": change_url,
+        }
+        return TemplateResponse(request, "admin/catalog/product/adjust_stock.html", context)
+
     def _apply_adjustment(self, request: HttpRequest, skus: list[str], data: dict[str, Any]) -> None:
+        """Adjust each product through the stock service, as the API does. The form's key
+        (drawn when the form was shown) makes each product's adjustment idempotent like an
+        Idempotency-Key: the same form sent again (a double click, a reload) changes nothing."""
         done = 0
+        replayed: list[str] = []
         refused: list[str] = []
+        values = {name: value for name, value in data.items() if name != "idempotency_key"}
         for sku in skus:
+            idempotency = IdempotencyContext(
+                key=f"admin:{data['idempotency_key']}:{sku}",
+                fingerprint=request_fingerprint(method="POST", path=f"admin/stock/{sku}", body=values),
+            )
             try:
-                stock_adjust(
+                adjustment = stock_adjust(
                     sku=sku,
                     mode=AdjustmentMode(data["mode"]),
                     quantity=data["quantity"],
@@ -204,15 +264,42 @@ class ProductAdmin(BigTableAdmin):
                     actor=_actor(request),
                     note=data["note"],
                     reference="admin",
+                    idempotency=idempotency,
                 )
-                done += 1
+            except (IdempotencyReplay, IdempotencyInFlight):
+                replayed.append(sku)
+                continue
+            except IdempotencyKeyReused:
+                refused.append(f"{sku}: this form was already sent with other values; open it again")
+                continue
             except CatalogError as exc:
                 refused.append(f"{sku}: {exc.message}")
+                continue
+            assert adjustment.idempotency_record_id is not None
+            idempotency_complete(
+                StockAdjustmentKey,
+                record_id=adjustment.idempotency_record_id,
+                status_code=201,
+                body={"movement_id": adjustment.movement_id},
+            )
+            done += 1
         if done:
             self.message_user(request, f"Stock adjusted for {done} product(s).", messages.SUCCESS)
+        if replayed:
+            self.message_user(
+                request, f"Already adjusted by this form, not again: {', '.join(replayed[:20])}", messages.INFO
+            )
         if refused:
             shown = "; ".join(refused[:20]) + (" ..." if len(refused) > 20 else "")
             self.message_user(request, f"{len(refused)} refused: {shown}", messages.WARNING)
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        context = {**(extra_context or {}), "adjust_stock_url": None}
+        if object_id.isdigit() and self.has_change_permission(request):
+            context["adjust_stock_url"] = reverse("admin:catalog_product_adjust_stock", args=[int(object_id)])
+        return super().change_view(request, object_id, form_url, context)
 
 
 # --- stock and reservations: read-only, they change through their services -----------------
@@ -347,9 +434,147 @@ class ProductImportAdmin(BigTableAdmin):
     )
     readonly_fields = fields
 
-    # Imports start from the API or the import_products command, and their records are history.
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
+    # A job's record is history: it changes only as the import runs.
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+    def get_urls(self) -> list[URLPattern]:
+        view = self.admin_site.admin_view
+        return [
+            # The add page is the upload: a file in, a queued job out (the API's service).
+            path("add/", view(ProductImportUploadView.as_view(model_admin=self)), name="catalog_productimport_add"),
+            path("<uuid:import_id>/progress/", view(self.progress_view), name="catalog_productimport_progress"),
+            path("<uuid:import_id>/rejected.csv", view(self.rejected_view), name="catalog_productimport_rejected"),
+            *super().get_urls(),
+        ]
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        job = self.get_object(request, object_id)
+        context = dict(extra_context or {})
+        if job is not None:
+            context["progress"] = import_progress(job)
+            context["progress_url"] = reverse("admin:catalog_productimport_progress", args=[job.pk])
+            context["rejected_url"] = reverse("admin:catalog_productimport_rejected", args=[job.pk])
+        return super().change_view(request, object_id, form_url, context)
+
+    def progress_view(self, request: HttpRequest, import_id: UUID) -> JsonResponse:
+        """The job's progress as JSON, which the change page polls (catalog/admin/import_progress.js)."""
+        job = self._job(request, import_id)
+        return JsonResponse(import_progress(job))  # never cached: admin_view adds never_cache
+
+    def rejected_view(self, request: HttpRequest, import_id: UUID) -> StreamingHttpResponse:
+        """The rejected rows kept (the first 1,000 problems), one problem a line, as CSV."""
+        job = self._job(request, import_id)
+        writer = csv.writer(_Echo())
+        rows = ProductImportError.objects.filter(product_import=job).order_by("line", "id")
+        lines = itertools.chain(
+            [writer.writerow(("line", "sku", "field", "code", "message"))],
+            (
+                writer.writerow(csv_row((error.line, error.sku, error.field, error.code, error.message)))
+                for error in rows.iterator(chunk_size=500)
+            ),
+        )
+        response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-rejected.csv"'
+        return response
+
+    def _job(self, request: HttpRequest, import_id: UUID) -> ProductImport:
+        job: ProductImport | None = self.get_object(request, str(import_id))
+        if job is None:
+            raise Http404("No such import.")
+        if not self.has_view_permission(request, job):
+            raise PermissionDenied
+        return job
+
+
+def import_progress(job: ProductImport) -> dict[str, Any]:
+    finished = job.status in (ImportStatus.SUCCEEDED, ImportStatus.FAILED)
+    total = job.total_rows
+    percent = 100 if finished else (min(99, job.rows_processed * 100 // total) if total else None)
+    return {
+        "status": job.status,
+        "finished": finished,
+        "percent": percent,
+        "total_rows": total,
+        "rows_processed": job.rows_processed,
+        "created": job.created_count,
+        "updated": job.updated_count,
+        "unchanged": job.unchanged_count,
+        "rejected": job.rejected_count,
+        "error": job.error,
+    }
+
+
+class _Echo:
+    """A file-like whose write returns the line: the csv writer then yields lines to stream."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+class ProductImportUploadForm(forms.Form):
+    file = forms.FileField(label="Product file", help_text="CSV or NDJSON, as docs/catalog-bulk.md describes.")
+    file_format = forms.ChoiceField(
+        label="Format",
+        choices=[("", "from the file's name"), *ImportFormat.choices],
+        required=False,
+    )
+
+
+class ProductImportUploadView(View):
+    """Upload a product file and start its import: the same service as the API's POST."""
+
+    # As large as the API takes (common/request_limits.py reads this through the admin's wrapper).
+    request_body_limits: ClassVar[dict[str, str]] = {"POST": "PRODUCT_IMPORT_MAX_BYTES"}
+    model_admin: ProductImportAdmin | None = None
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        assert self.model_admin is not None
+        if not self.model_admin.has_add_permission(request):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return self._page(request, ProductImportUploadForm())
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        assert self.model_admin is not None
+        form = ProductImportUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            requested = form.cleaned_data["file_format"]
+            try:
+                file_format = product_import_format(
+                    file_name=upload.name or "",
+                    content_type=upload.content_type or "",
+                    requested=ImportFormat(requested) if requested else None,
+                )
+                head = upload.read(SNIFF_BYTES)
+                upload.seek(0)
+                job = product_import_create(
+                    pieces=upload.chunks(chunk_size=CHUNK_BYTES),
+                    head=head,
+                    file_name=upload.name or "",
+                    file_format=file_format,
+                    actor=_actor(request),
+                )
+            except CatalogError as exc:
+                form.add_error("file", exc.message)
+            else:
+                self.model_admin.message_user(
+                    request, f"Import of {job.file_name} started: this page follows its progress.", messages.SUCCESS
+                )
+                return HttpResponseRedirect(reverse("admin:catalog_productimport_change", args=[job.pk]))
+        return self._page(request, form)
+
+    def _page(self, request: HttpRequest, form: ProductImportUploadForm) -> HttpResponse:
+        assert self.model_admin is not None
+        context = {
+            **self.model_admin.admin_site.each_context(request),
+            "title": "Upload products",
+            "opts": ProductImport._meta,
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/catalog/productimport/upload.html", context)

@@ -3,6 +3,7 @@ that use indexes."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django import forms
@@ -66,6 +67,8 @@ class StockAdjustmentForm(forms.Form):
     quantity = forms.IntegerField(min_value=-1_000_000_000, max_value=1_000_000_000)
     reason = forms.ChoiceField(choices=[(reason.value, reason.label) for reason in ADJUSTMENT_REASONS])
     note = forms.CharField(max_length=500, required=False)
+    # Drawn when the form is shown and sent back with it: the adjustment's idempotency key.
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

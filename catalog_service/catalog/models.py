@@ -103,6 +103,9 @@ class Product(models.Model):
             models.Index(fields=["price", "id"], name="product_price_id_idx"),
             models.Index(fields=["currency", "price", "id"], name="product_currency_price_id_idx"),
             models.Index(fields=["updated_at", "id"], name="product_updated_at_id_idx"),
+            # The admin's search by SKU prefix (LIKE 'ABC-%'): the unique index compares with the
+            # database's collation, which LIKE cannot use; the pattern opclass compares bytes.
+            models.Index(fields=["sku"], opclasses=["varchar_pattern_ops"], name="product_sku_prefix_idx"),
             # jsonb_path_ops: smaller and faster than the default opclass, and containment (@>)
             # is the only operator the attribute filters use.
             GinIndex(fields=["attributes"], opclasses=["jsonb_path_ops"], name="product_attributes_gin"),

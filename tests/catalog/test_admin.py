@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.auth.models import Group, User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -16,7 +21,7 @@ from django.test.utils import CaptureQueriesContext
 import common.admin
 from catalog_service.catalog.admin import ProductAdmin
 from catalog_service.catalog.models import Category, MovementReason, Product, ProductImport, StockLevel, StockMovement
-from catalog_service.catalog.services.imports import product_import_run_file
+from catalog_service.catalog.services.imports import product_import_run, product_import_run_file
 
 pytestmark = pytest.mark.django_db
 
@@ -161,6 +166,7 @@ def test_adjust_stock_asks_then_adjusts_with_movements(admin_client: Client, pro
             "action": "adjust_stock",
             ACTION_CHECKBOX_NAME: chosen,
             "apply": "1",
+            "idempotency_key": str(uuid.uuid4()),
             "mode": "add",
             "quantity": "7",
             "reason": MovementReason.RESTOCK.value,
@@ -186,6 +192,7 @@ def test_adjust_stock_refuses_what_would_go_below_zero(admin_client: Client, pro
             "action": "adjust_stock",
             ACTION_CHECKBOX_NAME: [str(products[0].pk)],
             "apply": "1",
+            "idempotency_key": str(uuid.uuid4()),
             "mode": "add",
             "quantity": "-3",
             "reason": MovementReason.CORRECTION.value,
@@ -268,3 +275,150 @@ def test_stock_movements_and_reservations_are_read_only_lists(admin_client: Clie
     assert admin_client.get("/admin/catalog/stockmovement/", {"q": "admin"}).status_code == 200
     assert admin_client.get("/admin/catalog/reservation/").status_code == 200
     assert admin_client.get("/admin/catalog/stockmovement/add/").status_code == 403
+
+
+# --- imports from the admin ---------------------------------------------------------------------
+
+IMPORTS = "/admin/catalog/productimport/"
+IMPORT_FILE = (
+    b"sku,name,description,price,currency,category,attributes,is_active,stock\n"
+    b"OAK-1,Oak chair,Solid oak,120.00,EUR,chairs,,true,5\n"
+    b"PINE-1,Pine chair,,12.345,EUR,chairs,,,\n"
+    b"=HYPERLINK(1),Bad chair,,1.00,EUR,chairs,,,\n"
+)
+
+
+def start_import(
+    client: Client, data: bytes = IMPORT_FILE, name: str = "chairs.csv", content_type: str = "text/csv"
+) -> Any:
+    return client.post(f"{IMPORTS}add/", {"file": SimpleUploadedFile(name, data, content_type=content_type)})
+
+
+def test_an_import_is_uploaded_from_the_admin_and_followed(
+    admin_client: Client, make_category: Callable[..., Category]
+) -> None:
+    make_category("Chairs", slug="chairs")
+    page = admin_client.get(f"{IMPORTS}add/")
+    assert page.status_code == 200
+    assert 'value="Upload and start the import"' in page.content.decode()
+
+    started = start_import(admin_client)
+    job = ProductImport.objects.get()
+    assert started.status_code == 302
+    assert started["Location"] == f"{IMPORTS}{job.pk}/change/"
+    assert (job.status, job.file_name, job.created_by) == ("queued", "chairs.csv", "admin:admin")
+
+    change = admin_client.get(started["Location"]).content.decode()
+    assert "Import of chairs.csv started" in change
+    assert f'data-url="{IMPORTS}{job.pk}/progress/"' in change
+    assert 'data-finished="false"' in change
+    assert '<script src="/static/catalog/admin/import_progress.js">' in change
+    assert f'href="{IMPORTS}{job.pk}/rejected.csv" class="import-rejected"' in change
+
+    progress = admin_client.get(f"{IMPORTS}{job.pk}/progress/")
+    assert "no-store" in progress["Cache-Control"]
+    assert progress.json() == {
+        "status": "queued",
+        "finished": False,
+        "percent": 0,
+        "total_rows": 3,
+        "rows_processed": 0,
+        "created": 0,
+        "updated": 0,
+        "unchanged": 0,
+        "rejected": 0,
+        "error": "",
+    }
+    product_import_run(import_id=job.pk)  # what the worker runs
+    done = admin_client.get(f"{IMPORTS}{job.pk}/progress/").json()
+    assert (done["status"], done["finished"], done["percent"]) == ("succeeded", True, 100)
+    assert (done["rows_processed"], done["created"], done["rejected"]) == (3, 1, 2)
+
+
+def test_the_rejected_rows_download_as_neutralised_csv(
+    admin_client: Client, make_category: Callable[..., Category]
+) -> None:
+    make_category("Chairs", slug="chairs")
+    start_import(admin_client)
+    job = ProductImport.objects.get()
+    product_import_run(import_id=job.pk)
+    response = admin_client.get(f"{IMPORTS}{job.pk}/rejected.csv")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert f'filename="import-{job.pk}-rejected.csv"' in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))  # type: ignore[arg-type]
+    assert rows[0] == ["line", "sku", "field", "code", "message"]
+    assert [row[:3] for row in rows[1:]] == [["3", "PINE-1", "price"], ["4", "'=HYPERLINK(1)", "sku"]]
+
+
+def test_a_file_that_cannot_be_imported_is_refused_on_the_form(admin_client: Client) -> None:
+    response = start_import(admin_client, b"", "empty.csv")
+    assert response.status_code == 200
+    assert "The submitted file is empty." in response.content.decode()
+    response = start_import(admin_client, b"PK\x03\x04", "products.xlsx", "application/octet-stream")
+    assert "Cannot tell the file&#x27;s format" in response.content.decode()
+    assert not ProductImport.objects.exists()
+
+
+def test_catalog_managers_may_start_imports_and_viewers_may_not(client: Client) -> None:
+    for group, status in (("catalog-managers", 200), ("catalog-viewers", 403)):
+        user = User.objects.create_user(f"{group}-user", is_staff=True)
+        user.groups.add(Group.objects.get(name=group))
+        client.force_login(user)
+        assert client.get(f"{IMPORTS}add/").status_code == status
+        assert client.get(IMPORTS).status_code == 200
+
+
+def test_progress_of_an_unknown_import_is_404(admin_client: Client) -> None:
+    assert admin_client.get(f"{IMPORTS}{uuid.uuid4()}/progress/").status_code == 404
+    assert admin_client.get(f"{IMPORTS}{uuid.uuid4()}/rejected.csv").status_code == 404
+
+
+def test_the_upload_takes_a_file_as_large_as_the_api_does(
+    admin_client: Client, make_category: Callable[..., Category], settings: Any
+) -> None:
+    make_category("Chairs", slug="chairs")
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 100  # other requests' limit, below this file's size
+    assert start_import(admin_client).status_code == 302
+    settings.PRODUCT_IMPORT_MAX_BYTES = 100
+    assert start_import(admin_client).status_code == 413
+
+
+# --- one product's stock, idempotent like the API ----------------------------------------------
+
+
+def test_a_product_page_adjusts_its_stock_once_per_form(admin_client: Client, products: list[Product]) -> None:
+    product = products[0]
+    change = admin_client.get(f"{PRODUCTS}{product.pk}/change/").content.decode()
+    url = f"{PRODUCTS}{product.pk}/adjust-stock/"
+    assert f'href="{url}" class="product-adjust-stock">Adjust stock</a>' in change
+    form = admin_client.get(url)
+    assert form.status_code == 200
+    key = str(form.context["form"]["idempotency_key"].value())
+    assert f'name="idempotency_key" value="{key}"' in form.content.decode()
+
+    values = {
+        "mode": "add",
+        "quantity": "4",
+        "reason": MovementReason.RESTOCK.value,
+        "note": "",
+        "idempotency_key": key,
+    }
+    done = admin_client.post(url, values, follow=True)
+    assert done.redirect_chain[-1][0] == f"{PRODUCTS}{product.pk}/change/"
+    assert "Stock adjusted for 1 product(s)." in done.content.decode()
+    # The same form again (a double click, a reload): nothing more, and said so.
+    again = admin_client.post(url, values, follow=True)
+    assert f"Already adjusted by this form, not again: {product.sku}" in again.content.decode()
+    # The same key with other values: refused, like the API's 422.
+    other = admin_client.post(url, {**values, "quantity": "5"}, follow=True)
+    assert "this form was already sent with other values" in other.content.decode()
+    assert StockLevel.objects.get(product=product).on_hand == 4
+    assert StockMovement.objects.filter(product=product).count() == 1
+    # A new form is a new adjustment.
+    admin_client.post(url, {**values, "idempotency_key": str(uuid.uuid4())})
+    assert StockLevel.objects.get(product=product).on_hand == 8
+
+
+def test_adjusting_an_unknown_product_is_404(admin_client: Client) -> None:
+    assert admin_client.get(f"{PRODUCTS}999999/adjust-stock/").status_code == 404
