@@ -15,6 +15,13 @@ class CommonConfig(AppConfig):
 
         refuse_coerced_types()
 
+        # The admin's sign-in page says why a sign-in through accounts was refused.
+        from django.contrib import admin
+
+        from common.auth.forms import AccountsAdminAuthenticationForm
+
+        admin.site.login_form = AccountsAdminAuthenticationForm
+
         # Instrumentation must be in place before the WSGI handler builds its middleware
         # chain, which happens after app loading: ready() is the last safe moment.
         configure_tracing(service_name=settings.SERVICE_NAME)

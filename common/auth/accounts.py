@@ -23,6 +23,17 @@ class RelayRefused(Exception):
     """accounts would not give this service a token to relay a browser's address with."""
 
 
+class CredentialsRefused(Exception):
+    """accounts refused the credentials; ``detail`` is its own words, ``retry_after`` the seconds
+    it asks to wait (a lockout or throttling, 429), None otherwise."""
+
+    def __init__(self, status: int, detail: str, retry_after: int | None) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.retry_after = retry_after
+
+
 @dataclass(frozen=True)
 class AccountsProfile:
     """A person as accounts describes them at ``/api/v1/users/me/``."""
@@ -51,14 +62,16 @@ class AccountsProfile:
 
 def profile_for_credentials(
     email: str, password: str, *, client_address: str, client: ServiceClient | None = None
-) -> AccountsProfile | None:
-    """The profile of the person these credentials sign in, or None when accounts refuses them.
+) -> AccountsProfile:
+    """The profile of the person these credentials sign in.
 
     ``client_address`` is the browser's: accounts counts the attempt against it (and the email),
     exactly as if the browser had signed in there, because the call carries this service's token
     with the relay scope (``common.auth.relay``).
 
-    Raises ``common.http.ServiceUnavailable`` when accounts cannot be reached or fails (5xx),
+    Raises ``CredentialsRefused`` with accounts' reason when it refuses them (a wrong password or
+    an inactive account alike, 401; a lockout, 429), ``common.http.ServiceUnavailable`` when
+    accounts cannot be reached or fails (5xx),
     ``RelayRefused`` when accounts gives this service no token with the relay scope, and
     ``ValueError`` when it answers something other than the contract.
     """
@@ -68,7 +81,7 @@ def profile_for_credentials(
     response = client.post(TOKEN_PATH, json={"email": email, "password": password}, headers=headers)
     if response.status_code in {400, 401, 403, 429}:
         logger.info("accounts refused the credentials of %s (%s)", email, response.status_code)
-        return None
+        raise CredentialsRefused(response.status_code, _error_detail(response), _retry_after(response))
     if response.status_code >= 500:
         raise ServiceUnavailable(client.name, "POST", client.url(TOKEN_PATH), f"answered {response.status_code}")
     access_token = _json(response).get("access_token")
@@ -109,6 +122,21 @@ def _relay_token_obtain(credentials: ServiceCredentials) -> IssuedToken:
     if not isinstance(access_token, str) or not isinstance(expires_in, int):
         raise ValueError("service token response without access_token or expires_in")
     return IssuedToken(access_token=access_token, expires_in=expires_in, scope=str(data.get("scope", "")))
+
+
+def _error_detail(response: Response) -> str:
+    """The first error's detail in accounts' error shape ({"errors": [{"detail": ...}]})."""
+    try:
+        errors = response.json().get("errors")
+        detail = errors[0]["detail"]
+    except (ValueError, AttributeError, LookupError, TypeError):
+        return ""
+    return detail[:300] if isinstance(detail, str) else ""
+
+
+def _retry_after(response: Response) -> int | None:
+    value = response.headers.get("Retry-After", "")
+    return int(value) if value.isdigit() else None
 
 
 def _json(response: Response) -> dict[str, Any]:

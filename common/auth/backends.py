@@ -29,7 +29,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.http import HttpRequest
 
-from common.auth.accounts import AccountsProfile, RelayRefused, profile_for_credentials
+from common.auth.accounts import AccountsProfile, CredentialsRefused, RelayRefused, profile_for_credentials
 from common.auth.relay import ip_address, request_address
 from common.http import ServiceUnavailable
 
@@ -38,6 +38,40 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import _User
 
 logger = logging.getLogger(__name__)
+
+# Why the last sign-in through accounts was refused, kept on the request for the admin's login
+# page (common.auth.forms): accounts' own reason, or this service's.
+REFUSAL_ATTRIBUTE = "accounts_sign_in_refusal"
+NOT_STAFF = "This account is not a staff account: the admin is for staff only."
+DEACTIVATED_HERE = "This account is deactivated on this service; ask an administrator of this service."
+DEACTIVATED_AT_ACCOUNTS = "This account is deactivated on accounts."
+NOT_MIRRORED = (
+    "This account cannot sign in here through accounts (a local account has its name, or its e-mail is too "
+    "long for this service); ask an administrator of this service."
+)
+ACCOUNTS_DOWN = "accounts cannot be reached just now, so only a local account can sign in. Try again shortly."
+
+
+def refuse(request: HttpRequest | None, reason: str) -> None:
+    if request is not None:
+        setattr(request, REFUSAL_ATTRIBUTE, reason)
+
+
+def refusal(request: HttpRequest | None) -> str | None:
+    """Why the sign-in of this request was refused, when accounts or this service said."""
+    return getattr(request, REFUSAL_ATTRIBUTE, None)
+
+
+def _accounts_refusal(refused: CredentialsRefused) -> str:
+    detail = refused.detail or "It refused this e-mail and password."
+    if refused.status == 429:
+        wait = f" (in about {max(1, -(-refused.retry_after // 60))} minute(s))" if refused.retry_after else ""
+        return f"accounts: {detail}{wait} Sign-in stays locked for this e-mail from your address until then."
+    if refused.status == 401:
+        # accounts answers a wrong password and a deactivated account alike, on purpose (it
+        # would otherwise tell anyone which addresses have accounts): so does this page.
+        return f"accounts: {detail} A deactivated account gets the same answer."
+    return f"accounts: {detail}"
 
 
 class AccountsBackend(BaseBackend):
@@ -54,8 +88,13 @@ class AccountsBackend(BaseBackend):
         if not (profile.is_staff and profile.is_active):
             _demote(profile.email)
             logger.info("admin sign-in refused: %s is not active staff on accounts", profile.email)
+            refuse(request, NOT_STAFF if profile.is_active else DEACTIVATED_AT_ACCOUNTS)
             return None
-        return mirror_user(profile)
+        user = mirror_user(profile)
+        if user is None:
+            local = _local_users().filter(username=profile.email).first()
+            refuse(request, DEACTIVATED_HERE if local is not None and not local.is_active else NOT_MIRRORED)
+        return user
 
     def get_user(self, user_id: Any) -> _User | None:
         user_model = get_user_model()
@@ -74,11 +113,14 @@ def _profile_from_accounts(request: HttpRequest | None, username: str, password:
         return None
     try:
         return profile_for_credentials(username, password, client_address=client_address)
+    except CredentialsRefused as refused:
+        refuse(request, _accounts_refusal(refused))
     except (ImproperlyConfigured, RelayRefused) as exc:
         logger.error("admin sign-in through accounts is not possible: %s", exc)
     except ServiceUnavailable:
         # ModelBackend has had its turn: a local superuser can still sign in.
         logger.warning("accounts unreachable: admin sign-in of %s refused", username)
+        refuse(request, ACCOUNTS_DOWN)
     except ValueError as exc:
         logger.error("accounts answered outside its contract at sign-in: %s", exc)
     return None

@@ -53,6 +53,8 @@ class FakeAccounts:
         self._by_token: dict[str, Person] = {}
         # The scopes the service client has; the grant refuses any other (400 invalid_scope).
         self.client_scopes: tuple[str, ...] = ("accounts.sign-in:relay",)
+        # Addresses locked out, with the seconds left: accounts' 429 (django-axes' lockout).
+        self.locked_out: dict[str, int] = {}
         server.respond = self.respond
 
     @property
@@ -80,7 +82,24 @@ class FakeAccounts:
         return _error(404, "not_found")
 
     def _token(self, body: Any) -> Answer:
-        person = self.people.get(body.get("email", "")) if isinstance(body, dict) else None
+        email = body.get("email", "") if isinstance(body, dict) else ""
+        if email in self.locked_out:
+            # What accounts' token view answers (accounts/api/views/auth.py, TokenObtainView).
+            return Answer.json(
+                {
+                    "type": "client_error",
+                    "errors": [
+                        {
+                            "code": "throttled",
+                            "detail": "Too many failed sign-in attempts; try again later.",
+                            "attr": None,
+                        }
+                    ],
+                },
+                429,
+                headers={"Retry-After": str(self.locked_out[email])},
+            )
+        person = self.people.get(email)
         if person is None or person.password != body.get("password") or not person.is_active:
             return _error(401, "authentication_failed")
         claims = user_claims(user_id=person.id, email=person.email, is_staff=person.is_staff, groups=person.groups)

@@ -124,3 +124,18 @@ def test_the_links_reach_both_ends(groups: QuerySet[Group]) -> None:
         ("-2", -2),
         ("-1", None),
     ]
+
+
+def test_few_matches_are_read_through_the_filter_not_the_ordering(groups: QuerySet[Group]) -> None:
+    paginator = EstimatedCountPaginator(groups.filter(name__startswith="group-00"), 3)
+    with CaptureQueriesContext(connection) as queries:
+        page = paginator.page(2)
+    assert names(page) == ["group-003", "group-004", "group-005"]
+    sql = [query["sql"] for query in queries.captured_queries]
+    switched = [n for n, text in enumerate(sql) if "set_config('enable_indexscan', 'off', true)" in text]
+    rows = [n for n, text in enumerate(sql) if text.startswith('SELECT "auth_group"')]
+    restored = [n for n, text in enumerate(sql) if "set_config('enable_indexscan', 'on', true)" in text]
+    assert switched < rows < restored  # the page's query, and only it, without plain index scans
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_indexscan")
+        assert cursor.fetchone() == ("on",)

@@ -187,6 +187,53 @@ def test_the_admin_signs_staff_in_and_keeps_the_session(accounts: FakeAccounts, 
     assert client.get("/admin/").status_code == 200
 
 
+def login_error(client: Client, email: str = EMAIL, password: str = PASSWORD) -> str:
+    """The error the admin's sign-in page shows (its form's only non-field error)."""
+    response = client.post("/admin/login/", {"username": email, "password": password, "next": "/admin/"})
+    assert response.status_code == 200  # not signed in: the page again
+    (error,) = response.context["form"].non_field_errors()
+    assert error in response.content.decode().replace("&#x27;", "'")
+    return str(error)
+
+
+def test_a_lockout_at_accounts_is_explained_with_its_wait(accounts: FakeAccounts, client: Client) -> None:
+    accounts.add(EMAIL, PASSWORD, is_staff=True)
+    accounts.locked_out[EMAIL] = 290
+    assert login_error(client) == (
+        "accounts: Too many failed sign-in attempts; try again later. (in about 5 minute(s)) "
+        "Sign-in stays locked for this e-mail from your address until then."
+    )
+
+
+def test_a_wrong_password_or_a_deactivated_account_get_accounts_answer(accounts: FakeAccounts, client: Client) -> None:
+    accounts.add(EMAIL, PASSWORD, is_staff=True, is_active=False)
+    deactivated = login_error(client)
+    assert deactivated.endswith("A deactivated account gets the same answer.")
+    assert deactivated.startswith("accounts: ")
+    accounts.add(EMAIL, PASSWORD, is_staff=True)
+    assert login_error(client, password="wrong") == deactivated  # accounts tells them apart to no one
+
+
+def test_a_customer_never_gets_in_and_is_told_why(accounts: FakeAccounts, client: Client) -> None:
+    accounts.add(EMAIL, PASSWORD)
+    assert login_error(client) == "This account is not a staff account: the admin is for staff only."
+    assert client.get("/admin/").status_code == 302
+
+
+def test_an_account_deactivated_on_this_service_is_told_so(accounts: FakeAccounts, client: Client) -> None:
+    accounts.add(EMAIL, PASSWORD, is_staff=True)
+    assert sign_in() is not None
+    User.objects.filter(username=EMAIL).update(is_active=False)
+    assert login_error(client) == ("This account is deactivated on this service; ask an administrator of this service.")
+
+
+def test_accounts_down_is_explained(accounts: FakeAccounts, client: Client) -> None:
+    accounts.add(EMAIL, PASSWORD, is_staff=True)
+    relay_token()
+    accounts.server.answer_in_turn(Answer(503))
+    assert login_error(client).startswith("accounts cannot be reached just now")
+
+
 # --- The browser's address, relayed (docs/identity.md, "Sign-in lockout and the client address")
 
 
