@@ -64,7 +64,7 @@ def test_an_import_started_from_the_admin_shows_its_progress_and_its_rejected_ro
     catalog = system["catalog"].base_url
     page = staff_page(journey, catalog)
     open_list(page, "productimport")
-    page.locator("a.addlink").click()
+    page.get_by_role("link", name="Add product import").click()
 
     # The file chosen as in a file dialog, the import started.
     expect(page.locator("#content h1")).to_have_text("Upload products")
