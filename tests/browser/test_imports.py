@@ -25,7 +25,7 @@ CATEGORY = "browser-imports"
 # Rows the import rejects, each for a reason of its own (the header is line 1).
 BAD_PRICE_LINE, UNKNOWN_CATEGORY_LINE, BAD_CURRENCY_LINE = 1_002, 40_002, 79_002
 # The code each is rejected with (docs/catalog-bulk.md, "Rejected rows").
-REJECTED = {BAD_PRICE_LINE: "min_value", UNKNOWN_CATEGORY_LINE: "unknown_category", BAD_CURRENCY_LINE: "invalid"}
+REJECTED = {BAD_PRICE_LINE: "min_value", UNKNOWN_CATEGORY_LINE: "unknown_category", BAD_CURRENCY_LINE: "max_length"}
 # How long the page may take to show the import finished (it runs on catalog's worker).
 IMPORT_DEADLINE_SECONDS = 300
 

@@ -21,7 +21,7 @@ def test_staff_sign_in_through_accounts_and_a_customer_is_refused_with_a_message
     outsider = journey.new_page()
     sign_in(outsider, catalog, customer.email, customer.password)
     expect(outsider).to_have_url(re.compile(r"/admin/login/"))
-    expect(outsider.locator("#content-main")).to_contain_text(
+    expect(outsider.locator(".errornote")).to_contain_text(
         "This account is not a staff account: the admin is for staff only."
     )
     expect(outsider.get_by_role("button", name="Log out")).to_have_count(0)
