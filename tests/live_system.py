@@ -39,14 +39,8 @@ def service_process(
     signing_keys_file: Path | None = None,
     client_secret: str = "",
     extra_env: Mapping[str, str] | None = None,
-    static_files: bool = False,
 ) -> ServiceProcess:
-    """A not yet started web process of a service on a freshly created (and migrated) database.
-
-    With ``static_files``, its static files are collected (into ``run_dir``) as the dev runner
-    and the image do: a browser needs them (the admin's and the API docs' CSS and scripts);
-    HTTP clients do not, and skip the copying.
-    """
+    """A not yet started web process of a service on a freshly created (and migrated) database."""
     spec = SERVICES_BY_NAME[spec_name]
     server_url = os.environ["DATABASE_URL"]
     create_database(server_url, dbname, recreate=True)
@@ -62,8 +56,6 @@ def service_process(
     env.update(extra_env or {})
     if migrate:
         manage(spec, env, "migrate", "--noinput")
-    if static_files:
-        manage(spec, env, "collectstatic", "--noinput")
     return ServiceProcess.web(spec, env, metrics_dir=run_dir / "prometheus", log_path=run_dir / "server.log")
 
 
@@ -77,11 +69,7 @@ def manage_env(process: ServiceProcess) -> dict[str, str]:
 
 
 def service_processes(
-    root: Path,
-    *,
-    dbname_prefix: str,
-    extra_env: Callable[[str], Mapping[str, str]],
-    static_files: bool = False,
+    root: Path, *, dbname_prefix: str, extra_env: Callable[[str], Mapping[str, str]]
 ) -> dict[str, ServiceProcess]:
     """The three services' web processes, not yet started, on fresh migrated databases named
     ``<prefix>_<service>``: one signing key for accounts, and catalog's and orders' service
@@ -98,7 +86,6 @@ def service_processes(
             signing_keys_file=signing_keys_file,
             client_secret=client_secrets.get(spec.name, ""),
             extra_env=extra_env(spec.name),
-            static_files=static_files,
         )
         for spec in SERVICES
     }
