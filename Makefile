@@ -13,11 +13,6 @@ CHECK_ENV := SECRET_KEY=static-checks DATABASE_URL=postgresql://localhost/static
 CLIENT_PACKAGES := $(foreach service,$(SERVICES),clients/python/mercato-$(service)-client)
 CLIENTS_INSTALLED := $(VENV)/.clients-installed
 NODE_INSTALLED := node_modules/.installed
-# Debian packages the project needs besides Python and Node: chromium (tests/browser drives it
-# through Playwright, whose own browser download is not used). `make install` installs the
-# missing ones, which takes root; the stamp is renewed when this Makefile (the list) changes.
-DEBIAN_PACKAGES := chromium
-DEBIAN_INSTALLED := $(VENV)/.debian-packages
 
 $(INSTALLED): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,19 +30,29 @@ $(NODE_INSTALLED): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $(NODE_INSTALLED)
 
+# Debian packages the checks need, each as package:command; one is installed (apt-get, as root)
+# only when its command is missing. chromium: the browser tests/browser drives through
+# Playwright (whose own browser download is not used).
+DEBIAN_PACKAGES := chromium:chromium
+DEBIAN_INSTALLED := $(VENV)/.debian-installed
+
+# Not root: say what is missing and go on (make run needs none of them); the stamp is left
+# unwritten, so the next make tries again, and the tests that need a package fail naming it.
 $(DEBIAN_INSTALLED): Makefile
-	@missing=$$(for package in $(DEBIAN_PACKAGES); do \
-		dpkg-query -W -f='$${Status}\n' $$package 2>/dev/null | grep -q '^install ok installed$$' || echo $$package; \
-	done | xargs); \
-	if [ -n "$$missing" ]; then \
-		if [ "$$(id -u)" != 0 ]; then \
-			echo "Missing Debian packages: $$missing. Install them as root (apt-get install -y $$missing), or run make install as root." >&2; \
-			exit 1; \
-		fi; \
-		echo "apt-get install -y $$missing"; \
-		apt-get install -y $$missing || { apt-get update && apt-get install -y $$missing; } || exit 1; \
+	@missing=""; \
+	for entry in $(DEBIAN_PACKAGES); do \
+		command -v "$${entry#*:}" >/dev/null 2>&1 || missing="$$missing $${entry%%:*}"; \
+	done; \
+	if [ -z "$$missing" ]; then \
+		mkdir -p $(VENV) && touch $@; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "apt-get install$$missing"; \
+		{ apt-get install -y --no-install-recommends $$missing >/dev/null || \
+			{ apt-get update >/dev/null && apt-get install -y --no-install-recommends $$missing >/dev/null; }; } && \
+		mkdir -p $(VENV) && touch $@; \
+	else \
+		echo "Missing Debian packages:$$missing (the test suites need them). As root: apt-get install$$missing" >&2; \
 	fi
-	@mkdir -p $(VENV) && touch $@
 
 install: $(INSTALLED) $(CLIENTS_INSTALLED) $(NODE_INSTALLED) $(DEBIAN_INSTALLED)
 
