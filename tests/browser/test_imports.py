@@ -97,6 +97,8 @@ def test_an_import_started_from_the_admin_shows_its_progress_and_its_rejected_ro
     expect(box.locator("[data-field=rejected]")).to_have_text(str(len(REJECTED)))
     expect(box.locator("[data-field=created]")).to_have_text(str(ROWS - len(REJECTED)))
     assert box.locator("progress").evaluate("bar => bar.value") == 100
+    # A succeeded import shows no error, not even an empty error box.
+    expect(box.locator("[data-field=error]")).to_be_hidden()
 
     # The rejected rows, downloaded with their reasons.
     with page.expect_download() as download_info:
