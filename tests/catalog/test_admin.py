@@ -465,3 +465,46 @@ def test_a_save_over_someone_elses_change_is_refused(admin_client: Client, produ
     assert again.status_code == 302
     product.refresh_from_db()
     assert str(product.price) == "12.00"
+
+
+@pytest.mark.parametrize(
+    ("params", "queries"),
+    [
+        # Session, user, the table's estimate, the page (products with category and stock in
+        # one query), the currencies of the filter (a loose index scan).
+        ({}, 5),
+        # Searched by SKU prefix: whether some SKU begins with it, the bounded count instead of
+        # the estimate, the page, the currencies; few matches, so the page is read with plain
+        # index scans off (a savepoint, switching them off and on, its release): 4 more.
+        ({"q": "SHOE-01"}, 10),
+        # Past the first page, from the end: the same queries.
+        ({"p": "-1"}, 5),
+    ],
+)
+@pytest.mark.usefixtures("products", "small_exact_limit")
+def test_product_changelist_queries(
+    admin_client: Client,
+    monkeypatch: pytest.MonkeyPatch,
+    django_assert_num_queries: Any,
+    params: dict[str, str],
+    queries: int,
+) -> None:
+    monkeypatch.setattr(ProductAdmin, "list_per_page", 5)
+    analyze()
+    with django_assert_num_queries(queries):
+        assert admin_client.get(PRODUCTS, params).status_code == 200
+
+
+def test_stock_level_changelist_queries(
+    admin_client: Client, products: list[Product], small_exact_limit: None, django_assert_num_queries: Any
+) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE catalog_stocklevel")
+    # Session, user, the estimate, the page (each level with its product).
+    with django_assert_num_queries(4):
+        response = admin_client.get("/admin/catalog/stocklevel/", {"p": "-1"})
+    assert "SHOE-000" in response.content.decode()
+    assert [
+        level.product.sku
+        for level in admin_client.get("/admin/catalog/stocklevel/", {"q": "HAT"}).context["cl"].result_list
+    ] == ["HAT-001"]

@@ -43,11 +43,17 @@ def failure_limit(system: dict[str, ServiceProcess]) -> int:
 
 def admin_sign_in(process: ServiceProcess, password: str, *, forwarded_for: str) -> bool:
     """Post the admin login form with the ingress's X-Forwarded-For; True when signed in."""
+    return admin_sign_in_page(process, password, forwarded_for=forwarded_for)[0]
+
+
+def admin_sign_in_page(process: ServiceProcess, password: str, *, forwarded_for: str) -> tuple[bool, str]:
+    """(signed in, the page answered)."""
     browser = Browser(process.base_url, headers={"X-Forwarded-For": forwarded_for})
     reply = browser.admin_sign_in(EMAIL, password)
     assert reply.status == 200, reply.body
     # Signed in: redirected to the dashboard; refused: the form again (at /admin/login/?next=/admin/).
-    return "/admin/login/" not in reply.url and reply.url.endswith("/admin/")
+    page = reply.body.decode(errors="replace")
+    return "/admin/login/" not in reply.url and reply.url.endswith("/admin/"), page
 
 
 def accounts_sign_in(system: dict[str, ServiceProcess], *, forwarded_for: str) -> int:
@@ -72,7 +78,10 @@ def test_failures_through_catalog_lock_out_the_attacker_and_not_the_staff_member
 
     # The attacker's address is locked for this email, even with the right password: through
     # catalog, through orders and at accounts, because the counters are accounts' own.
-    assert not admin_sign_in(catalog, PASSWORD, forwarded_for=ATTACKER)
+    signed_in, page = admin_sign_in_page(catalog, PASSWORD, forwarded_for=ATTACKER)
+    assert not signed_in
+    # The page says why, in accounts' words (docs/admin.md, "Sign-in").
+    assert "accounts: Too many failed sign-in attempts; try again later." in page
     assert not admin_sign_in(orders, PASSWORD, forwarded_for=ATTACKER)
     assert accounts_sign_in(system, forwarded_for=ATTACKER) == 429
 

@@ -196,3 +196,19 @@ def test_the_order_changelist_query_count(
 ) -> None:
     with django_assert_num_queries(queries):
         assert admin_client.get(ORDERS, params).status_code == 200
+
+
+def test_the_status_history_is_a_read_only_big_list(
+    admin_client: Client, shop: dict[str, str], django_assert_num_queries: Any
+) -> None:
+    history_list = "/admin/orders/orderstatuschange/"
+    # Session, user, the estimate, the bounded count, the page: not a query per row.
+    with django_assert_num_queries(5):
+        page = admin_client.get(history_list)
+    assert page.status_code == 200
+    assert page.context["cl"].paginator.__class__.__name__ == "EstimatedCountPaginator"
+    assert f'href="/admin/orders/order/{shop["bob-tea"]}/change/"' in page.content.decode()
+    found = admin_client.get(history_list, {"q": shop["bob-tea"]}).context["cl"].result_list
+    assert {str(change.order_id) for change in found} == {shop["bob-tea"]}
+    assert "Type an order id" in admin_client.get(history_list, {"q": "bob"}).content.decode()
+    assert admin_client.get(f"{history_list}add/").status_code == 403
