@@ -32,8 +32,9 @@ $(NODE_INSTALLED): package.json package-lock.json
 
 # Debian packages the checks need, each as package:command; one is installed (apt-get, as root)
 # only when its command is missing. prometheus: promtool, which checks and unit-tests the Helm
-# chart's alerts (tests/helm/test_alerts.py).
-DEBIAN_PACKAGES := prometheus:promtool
+# chart's alerts (tests/helm/test_alerts.py); chromium: the browser tests/browser drives through
+# Playwright (whose own browser download is not used).
+DEBIAN_PACKAGES := prometheus:promtool chromium:chromium
 DEBIAN_INSTALLED := $(VENV)/.debian-installed
 
 # Not root: say what is missing and go on (make run needs none of them); the stamp is left
@@ -51,7 +52,7 @@ $(DEBIAN_INSTALLED): Makefile
 			{ apt-get update >/dev/null && apt-get install -y --no-install-recommends $$missing >/dev/null; }; } && \
 		mkdir -p $(VENV) && touch $@; \
 	else \
-		echo "Missing Debian packages:$$missing (tests/helm needs them). As root: apt-get install$$missing" >&2; \
+		echo "Missing Debian packages:$$missing (the test suites need them). As root: apt-get install$$missing" >&2; \
 	fi
 
 install: $(INSTALLED) $(CLIENTS_INSTALLED) $(NODE_INSTALLED) $(DEBIAN_INSTALLED)
@@ -76,9 +77,10 @@ imports: install
 	$(BIN)/lint-imports
 
 # One pytest run per Django project: each service, the shared package, then the real processes
-# (end to end, then fuzzed by schemathesis); last the Helm chart and the Dockerfile (no Django).
+# (end to end, in a real browser, then fuzzed by schemathesis); last the Helm chart and the
+# Dockerfile (no Django).
 test-suites: install
-	@for suite in $(SERVICES) common e2e fuzz helm; do \
+	@for suite in $(SERVICES) common e2e browser fuzz helm; do \
 		echo "pytest tests/$$suite"; \
 		$(BIN)/pytest tests/$$suite || exit 1; \
 	done

@@ -28,7 +28,7 @@ from django.views import View
 from treebeard.admin import TreeAdmin  # type: ignore[import-untyped]
 from treebeard.forms import movenodeform_factory  # type: ignore[import-untyped]
 
-from catalog_service.catalog.admin_support import BigTableAdmin, CurrencyFilter, StockAdjustmentForm
+from catalog_service.catalog.admin_support import BigTableAdmin, CurrencyFilter, ProductAdminForm, StockAdjustmentForm
 from catalog_service.catalog.bulk.chunks import CHUNK_BYTES
 from catalog_service.catalog.exceptions import CatalogError
 from catalog_service.catalog.models import (
@@ -123,6 +123,8 @@ class ProductAdmin(BigTableAdmin):
     search_help_text = "A SKU or its beginning, or words of the name, SKU or description."
     autocomplete_fields = ("category",)
     readonly_fields = ("created_at", "updated_at")
+    # A save over someone else's change since the page was opened is refused (ProductAdminForm).
+    form = ProductAdminForm
     fields = (
         "sku",
         "name",
@@ -135,6 +137,7 @@ class ProductAdmin(BigTableAdmin):
         "is_active",
         "created_at",
         "updated_at",
+        "version",
     )
     prepopulated_fields = {"slug": ("name",)}  # noqa: RUF012
     inlines = (StockLevelInline,)

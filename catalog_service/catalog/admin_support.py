@@ -12,7 +12,9 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from catalog_service.catalog.models import Product
 from catalog_service.catalog.services.stock import ADJUSTMENT_REASONS, AdjustmentMode
+from catalog_service.catalog.versions import entity_tag
 from common.admin import BigTableAdminMixin
 
 
@@ -74,4 +76,35 @@ class StockAdjustmentForm(forms.Form):
         cleaned = super().clean() or {}
         if cleaned.get("mode") == AdjustmentMode.SET.value and (cleaned.get("quantity") or 0) < 0:
             self.add_error("quantity", "A stock level cannot be set below zero.")
+        return cleaned
+
+
+class ProductAdminForm(forms.ModelForm):  # type: ignore[type-arg]
+    """A product's page, carrying the version it was opened at (the API's ETag).
+
+    Saving over a change someone else made since the page was opened is refused with a message,
+    as the API refuses a stale If-Match with 412, instead of silently overwriting their change.
+    The admin saves in one transaction (ModelAdmin.changeform_view), and the check locks the row
+    in it, so no other write lands between the comparison and the save.
+    """
+
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["version"].initial = entity_tag(pk=self.instance.pk, updated_at=self.instance.updated_at)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if self.instance.pk is None:
+            return cleaned
+        current = Product.objects.select_for_update().only("updated_at").get(pk=self.instance.pk)
+        if cleaned.get("version") != entity_tag(pk=current.pk, updated_at=current.updated_at):
+            raise forms.ValidationError(
+                "Someone changed this product since you opened this page (last change: %(at)s UTC), "
+                "so nothing was saved. Open the product again to see their change, then make yours.",
+                code="stale",
+                params={"at": current.updated_at.strftime("%Y-%m-%d %H:%M:%S")},
+            )
         return cleaned

@@ -26,9 +26,9 @@ from common.devstack import (
 TESTS_ROOT = REPO_ROOT / "tests"
 TEST_POSTGRES_DIR = REPO_ROOT / ".data" / "test-postgres"
 # Test suites that are not a service: the shared package runs in a minimal project of its own;
-# the end-to-end and fuzz tests drive services as processes and configure no Django themselves;
+# the end-to-end, fuzz and browser tests drive services as processes and configure no Django themselves;
 # the chart's tests render Kubernetes manifests and need neither Django nor PostgreSQL.
-EXTRA_SETTINGS = {"common": "tests.common.project.settings", "e2e": None, "fuzz": None, "helm": None}
+EXTRA_SETTINGS = {"common": "tests.common.project.settings", "e2e": None, "fuzz": None, "browser": None, "helm": None}
 SUITES_WITHOUT_DATABASE = {"helm"}
 
 

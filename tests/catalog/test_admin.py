@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 import uuid
@@ -422,6 +423,48 @@ def test_a_product_page_adjusts_its_stock_once_per_form(admin_client: Client, pr
 
 def test_adjusting_an_unknown_product_is_404(admin_client: Client) -> None:
     assert admin_client.get(f"{PRODUCTS}999999/adjust-stock/").status_code == 404
+
+
+def change_form_data(client: Client, product: Product) -> dict[str, str]:
+    """What the product's page sends back when saved untouched: every input, the version too."""
+    page = client.get(f"{PRODUCTS}{product.pk}/change/").content.decode()
+    inputs = re.findall(r'<input type="(?:hidden|text|number)" name="([^"]+)" value="([^"]*)"', page)
+    data = {name: html.unescape(value) for name, value in inputs}
+    data.update(
+        {
+            "category": str(product.category_id),
+            "description": product.description,
+            "currency": product.currency,
+            "attributes": "{}",
+            "is_active": "on",
+        }
+    )
+    data.pop("csrfmiddlewaretoken", None)
+    return data
+
+
+def test_a_save_over_someone_elses_change_is_refused(admin_client: Client, products: list[Product]) -> None:
+    product = products[0]
+    first, second = change_form_data(admin_client, product), change_form_data(admin_client, product)
+    assert first["version"] == second["version"] != ""
+
+    saved = admin_client.post(f"{PRODUCTS}{product.pk}/change/", {**first, "price": "11.00"})
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+
+    # The second page still carries the version both were opened at: refused, nothing written.
+    refused = admin_client.post(f"{PRODUCTS}{product.pk}/change/", {**second, "price": "12.00"})
+    assert refused.status_code == 200
+    assert "Someone changed this product since you opened this page" in refused.content.decode()
+    product.refresh_from_db()
+    assert str(product.price) == "11.00"
+
+    # Opened again, it saves.
+    again = admin_client.post(
+        f"{PRODUCTS}{product.pk}/change/", {**change_form_data(admin_client, product), "price": "12.00"}
+    )
+    assert again.status_code == 302
+    product.refresh_from_db()
+    assert str(product.price) == "12.00"
 
 
 @pytest.mark.parametrize(

@@ -1,27 +1,14 @@
-"""The three services as real gunicorn processes on free ports, each with a fresh database."""
+"""The three services as real gunicorn processes on free ports, each with a fresh database
+(tests/live_system.py), with the environment the end-to-end tests need."""
 
 from __future__ import annotations
 
-import os
-import secrets
-from collections.abc import Callable, Iterator, Mapping
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 
-from common.devstack import (
-    SERVICES,
-    SERVICES_BY_NAME,
-    ServiceProcess,
-    create_database,
-    database_url,
-    free_port,
-    local_environment,
-    manage,
-    register_service_clients,
-    running,
-    write_signing_key,
-)
+from common.devstack import ServiceProcess
+from tests.live_system import STAFF_EMAIL, STAFF_PASSWORD, seed_staff, service_processes, started
 
 # How soon catalog and orders may fetch the JWKS again for an unknown kid: short, so the key
 # rotation test need not wait the production default (10 s).
@@ -48,73 +35,6 @@ ACCOUNTS_E2E_ENV = {
     **{f"THROTTLE_RATE_{scope}": "1000/hour" for scope in ("REGISTER", "PASSWORD_RESET", "PASSWORD_RESET_CONFIRM")},
     "THROTTLE_RATE_TOKEN": "1000/minute",
 }
-# The staff member seed_demo creates on accounts (in the catalog-managers group).
-STAFF_EMAIL = "staff@e2e.example"
-STAFF_PASSWORD = "e2e-staff-Pass-1"
-
-
-def service_process(
-    spec_name: str,
-    *,
-    dbname: str,
-    ports: dict[str, int],
-    run_dir: Path,
-    migrate: bool = True,
-    signing_keys_file: Path | None = None,
-    client_secret: str = "",
-    extra_env: Mapping[str, str] | None = None,
-) -> ServiceProcess:
-    """A not yet started web process of a service on a freshly created (and migrated) database."""
-    spec = SERVICES_BY_NAME[spec_name]
-    server_url = os.environ["DATABASE_URL"]
-    create_database(server_url, dbname, recreate=True)
-    env = local_environment(
-        spec,
-        database_url=database_url(server_url, dbname),
-        ports=ports,
-        secret_key=secrets.token_urlsafe(50),
-        run_dir=run_dir,
-        signing_keys_file=signing_keys_file or write_signing_key(run_dir / "jwt-signing-keys.pem"),
-        client_secret=client_secret,
-    )
-    env.update(extra_env or {})
-    if migrate:
-        manage(spec, env, "migrate", "--noinput")
-    return ServiceProcess.web(spec, env, metrics_dir=run_dir / "prometheus", log_path=run_dir / "server.log")
-
-
-def manage_env(process: ServiceProcess) -> dict[str, str]:
-    """A web process's environment for a ``manage.py`` run beside it.
-
-    Without the Prometheus multiprocess directory: a one-off command's samples do not belong in
-    the server's metrics (and before the server starts, the directory does not exist).
-    """
-    return {key: value for key, value in process.env.items() if key != "PROMETHEUS_MULTIPROC_DIR"}
-
-
-def service_processes(
-    root: Path, *, dbname_prefix: str, extra_env: Callable[[str], Mapping[str, str]]
-) -> dict[str, ServiceProcess]:
-    """The three services' web processes, not yet started, on fresh migrated databases named
-    ``<prefix>_<service>``: one signing key for accounts, and catalog's and orders' service
-    clients registered on accounts with fresh secrets."""
-    ports = {spec.name: free_port() for spec in SERVICES}
-    signing_keys_file = write_signing_key(root / "secrets" / "jwt-signing-keys.pem")
-    client_secrets = {spec.name: secrets.token_urlsafe(32) for spec in SERVICES if spec.scopes}
-    processes = {
-        spec.name: service_process(
-            spec.name,
-            dbname=f"{dbname_prefix}_{spec.name}",
-            ports=ports,
-            run_dir=root / spec.name,
-            signing_keys_file=signing_keys_file,
-            client_secret=client_secrets.get(spec.name, ""),
-            extra_env=extra_env(spec.name),
-        )
-        for spec in SERVICES
-    }
-    register_service_clients(manage_env(processes["accounts"]), client_secrets)
-    return processes
 
 
 @pytest.fixture(scope="session")
@@ -133,18 +53,14 @@ def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Servi
             **{"orders": ORDERS_E2E_ENV, "catalog": CATALOG_E2E_ENV, "accounts": ACCOUNTS_E2E_ENV}[name],
         },
     )
-    with running(list(processes.values())):
-        for process in processes.values():
-            process.wait_ready(timeout=90)
+    with started(list(processes.values())):
         yield processes
 
 
 @pytest.fixture(scope="session")
 def staff_member(system: dict[str, ServiceProcess]) -> tuple[str, str]:
     """Email and password of a staff member (superuser, in catalog-managers) on accounts."""
-    accounts = system["accounts"]
-    env = {**manage_env(accounts), "DEMO_ADMIN_EMAIL": STAFF_EMAIL, "DEMO_ADMIN_PASSWORD": STAFF_PASSWORD}
-    manage(accounts.spec, env, "seed_demo")
+    seed_staff(system["accounts"], STAFF_EMAIL, STAFF_PASSWORD)
     return STAFF_EMAIL, STAFF_PASSWORD
 
 

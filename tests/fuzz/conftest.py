@@ -12,12 +12,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from common.devstack import (
-    ServiceProcess,
-    manage,
-    running,
-)
-from tests.e2e.conftest import STAFF_EMAIL, STAFF_PASSWORD, manage_env, service_processes
+from common.devstack import ServiceProcess, manage
+from tests.live_system import STAFF_EMAIL, STAFF_PASSWORD, manage_env, seed_staff, service_processes, started
 
 # The fuzzer signs in, registers and asks for reset links far faster than a person: accounts'
 # production throttles would answer most of those 429 and leave the logic behind untested.
@@ -45,12 +41,10 @@ def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Servi
         extra_env=lambda name: UNTHROTTLED if name == "accounts" else {},
     )
     staff = {"DEMO_ADMIN_EMAIL": STAFF_EMAIL, "DEMO_ADMIN_PASSWORD": STAFF_PASSWORD}
-    manage(processes["accounts"].spec, {**manage_env(processes["accounts"]), **staff}, "seed_demo")
+    seed_staff(processes["accounts"], STAFF_EMAIL, STAFF_PASSWORD)
     catalog_seed = {**manage_env(processes["catalog"]), **staff, "DEMO_PRODUCTS": str(DEMO_PRODUCTS)}
     manage(processes["catalog"].spec, catalog_seed, "seed_demo")
-    with running(list(processes.values())):
-        for process in processes.values():
-            process.wait_ready(timeout=90)
+    with started(list(processes.values())):
         yield processes
 
 

@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 
 from common.devstack import REPO_ROOT, ServiceProcess
-from tests.e2e.conftest import STAFF_EMAIL, STAFF_PASSWORD
 from tests.e2e.orders_support import CUSTOMER_PASSWORD, register, token_for
 from tests.e2e.web import call
 from tests.fuzz.conftest import SEED
+from tests.live_system import STAFF_EMAIL, STAFF_PASSWORD
 
 # Examples per operation and phase: what the test command can afford on two cores (the whole
 # suite in a few minutes). FUZZ_MAX_EXAMPLES and FUZZ_SEED widen or vary a run by hand.
