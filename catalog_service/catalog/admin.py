@@ -16,6 +16,7 @@ from uuid import UUID
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.options import InlineModelAdmin
 from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
@@ -440,10 +441,25 @@ class ProductImportAdmin(BigTableAdmin):
         "finished_at",
     )
     readonly_fields = fields
+    # What the page's live Progress box shows (change_form.html): left out of the static fields,
+    # which would keep showing the values of when the page was opened.
+    live_fields = frozenset(
+        {"status", "error", "rows_processed", "created_count", "updated_count", "unchanged_count", "rejected_count"}
+    )
 
     # A job's record is history: it changes only as the import runs.
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> list[str | list[str] | tuple[str, ...] | tuple[()]]:
+        return [name for name in self.fields if name not in self.live_fields]
+
+    def get_inline_instances(self, request: HttpRequest, obj: Any = None) -> list[InlineModelAdmin[Any, Any]]:
+        # The rejected rows are listed once the job is finished; while it runs they are in the
+        # download (and the live box counts them).
+        if obj is not None and obj.status not in (ImportStatus.SUCCEEDED, ImportStatus.FAILED):
+            return []
+        return super().get_inline_instances(request, obj)
 
     def get_urls(self) -> list[URLPattern]:
         view = self.admin_site.admin_view

@@ -315,6 +315,10 @@ def test_an_import_is_uploaded_from_the_admin_and_followed(
     assert 'data-finished="false"' in change
     assert '<script src="/static/catalog/admin/import_progress.js">' in change
     assert f'href="{IMPORTS}{job.pk}/rejected.csv" class="import-rejected"' in change
+    # What the live box shows is not also printed as it was when the page was opened, and the
+    # rejected rows are listed once the job has finished.
+    assert "Rows processed:" not in change and "Rejected count:" not in change
+    assert "rejected rows (the first 1,000" not in change.lower()
 
     progress = admin_client.get(f"{IMPORTS}{job.pk}/progress/")
     assert "no-store" in progress["Cache-Control"]
@@ -334,6 +338,8 @@ def test_an_import_is_uploaded_from_the_admin_and_followed(
     done = admin_client.get(f"{IMPORTS}{job.pk}/progress/").json()
     assert (done["status"], done["finished"], done["percent"]) == ("succeeded", True, 100)
     assert (done["rows_processed"], done["created"], done["rejected"]) == (3, 1, 2)
+    finished = admin_client.get(started["Location"]).content.decode()
+    assert "rejected rows (the first 1,000" in finished.lower() and "PINE-1" in finished
 
 
 def test_the_rejected_rows_download_as_neutralised_csv(

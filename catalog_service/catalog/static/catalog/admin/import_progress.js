@@ -17,7 +17,7 @@
     if (bar && progress.percent !== null) {
       bar.value = progress.percent;
     }
-    const error = box.querySelector('[data-field="error"]');
+    const error = document.getElementById("import-error");
     if (error) {
       error.hidden = !progress.error;
     }
