@@ -11,8 +11,8 @@ from django.test import Client, RequestFactory
 
 from common.auth.accounts import relay_token
 from common.auth.backends import AccountsBackend
-from common.testing.fake_accounts import FakeAccounts, fake_accounts
-from common.testing.http_server import Answer
+from devtools.testing.fake_accounts import FakeAccounts, fake_accounts
+from devtools.testing.http_server import Answer
 
 pytestmark = pytest.mark.django_db
 
