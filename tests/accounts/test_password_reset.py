@@ -21,7 +21,7 @@ def request_reset(client: APIClient, email: str) -> Any:
 
 
 def mailed_link() -> tuple[str, str]:
-    match = re.search(r"uid: (\S+), token: (\S+);", mail.outbox[-1].body)
+    match = re.search(r"uid: (\S+), token: (\S+);", str(mail.outbox[-1].body))
     assert match, mail.outbox[-1].body
     return match[1], match[2]
 

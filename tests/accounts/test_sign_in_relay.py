@@ -43,8 +43,8 @@ def catalog(scopes: list[str] | None = None) -> APIClient:
 
 
 def sign_in(client: APIClient, email: str, password: str, browser: str | None = None) -> Any:
-    headers = {} if browser is None else {"HTTP_MERCATO_CLIENT_IP": browser}
-    return client.post(URL, {"email": email, "password": password}, **headers)
+    headers = {} if browser is None else {"Mercato-Client-IP": browser}
+    return client.post(URL, {"email": email, "password": password}, headers=headers)
 
 
 def fail(client: APIClient, email: str, browser: str | None = None) -> None:

@@ -105,7 +105,10 @@ def test_every_error_response_refers_to_one_shared_shape_per_kind() -> None:
         ]
     )
     a, b = result["paths"]["/a/"]["post"]["responses"], result["paths"]["/b/"]["get"]["responses"]
-    shape = lambda response: response["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]  # noqa: E731
+
+    def shape(response: dict[str, Any]) -> str:
+        return str(response["content"]["application/json"]["schema"]["$ref"]).rsplit("/", 1)[-1]
+
     assert [shape(a["400"]), shape(b["400"])] == ["ValidationErrorResponse"] * 2
     assert [shape(a["404"]), shape(a["409"]), shape(b["404"])] == ["ErrorResponse"] * 3
     assert a["201"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Thing"}
@@ -191,7 +194,10 @@ def test_the_committed_schemas_share_their_error_shapes(service: str) -> None:
         if status[0] in "45"
     }
     assert errors
-    expected = lambda status: "ValidationErrorResponse" if status == "400" else "ErrorResponse"  # noqa: E731
+
+    def expected(status: str) -> str:
+        return "ValidationErrorResponse" if status == "400" else "ErrorResponse"
+
     wrong = {
         where: content
         for where, content in errors.items()
