@@ -19,7 +19,7 @@ from rest_framework.views import APIView
 from common.exception_handler import ExceptionHandler
 from common.query_params import BIGINT_MAX, QueryParametersSerializer
 from common.request_limits import JSON_MAX_DEPTH, exceeds_depth, loads
-from tests.common.test_api_conventions import assert_error
+from devtools.testing.errors import assert_error
 
 pytestmark = pytest.mark.django_db
 

@@ -11,6 +11,19 @@ from common.openapi_errors import shared_error_components
 from common.schema import NOT_BLANK_NO_NUL_PATTERN, TRIMMED_WHITESPACE
 from devtools.devstack import REPO_ROOT
 
+# The error components every schema shares (common/openapi_errors.py): the two response shapes,
+# their type enums, their item and its code enum.
+SHARED_ERROR_COMPONENTS = [
+    "ValidationErrorResponse",
+    "ValidationErrorResponseTypeEnum",
+    "ValidationError",
+    "ValidationErrorCodeEnum",
+    "ErrorResponse",
+    "ErrorResponseTypeEnum",
+    "Error",
+    "ErrorCodeEnum",
+]
+
 
 def _error_response(item: str, type_enum: str) -> dict[str, Any]:
     return {
@@ -90,20 +103,7 @@ def test_every_error_response_refers_to_one_shared_shape_per_kind() -> None:
     result = shared_error_components(document)
     schemas = result["components"]["schemas"]
     # Only the success's components and the two shared shapes are left.
-    assert sorted(schemas) == sorted(
-        [
-            "Thing",
-            "StatusEnum",
-            "ValidationErrorResponse",
-            "ValidationErrorResponseTypeEnum",
-            "ValidationError",
-            "ValidationErrorCodeEnum",
-            "ErrorResponse",
-            "ErrorResponseTypeEnum",
-            "Error",
-            "ErrorCodeEnum",
-        ]
-    )
+    assert sorted(schemas) == sorted(["Thing", "StatusEnum", *SHARED_ERROR_COMPONENTS])
     a, b = result["paths"]["/a/"]["post"]["responses"], result["paths"]["/b/"]["get"]["responses"]
 
     def shape(response: dict[str, Any]) -> str:
@@ -213,18 +213,7 @@ def test_the_committed_schemas_share_their_error_shapes(service: str) -> None:
     error_components = sorted(
         name for name in schema["components"]["schemas"] if "Error" in name and "Import" not in name
     )
-    assert error_components == sorted(
-        [
-            "ValidationErrorResponse",
-            "ValidationErrorResponseTypeEnum",
-            "ValidationError",
-            "ValidationErrorCodeEnum",
-            "ErrorResponse",
-            "ErrorResponseTypeEnum",
-            "Error",
-            "ErrorCodeEnum",
-        ]
-    )
+    assert error_components == sorted(SHARED_ERROR_COMPONENTS)
 
 
 @pytest.mark.parametrize("service", ["accounts", "catalog", "orders"])
