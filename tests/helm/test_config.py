@@ -82,15 +82,15 @@ def _production_environment(release: Rendered, service: str) -> dict[str, str]:
     return env
 
 
-def _setting_with(env: dict[str, str], setting: str) -> str:
-    """The repr of a Django setting in a fresh process that sees only ``env`` of the service's
-    variables: none of this test process's own (the pytest plugin sets some) reaches it."""
+def _in_django(env: dict[str, str], code: str) -> str:
+    """What ``code`` prints after ``django.setup()`` in a fresh process that sees only ``env`` of
+    the service's variables: none of this test process's own (the pytest plugin sets some)."""
     own = set(env) | {"ACCOUNTS_URL", "CATALOG_URL", "ALLOWED_HOSTS", "SECRET_KEY", "DATABASE_URL"}
     clean = {key: value for key, value in os.environ.items() if key not in own | {"DJANGO_SETTINGS_MODULE"}}
-    code = f"import django; django.setup(); from django.conf import settings; print(settings.{setting})"
     result = subprocess.run(
-        [sys.executable, "-c", code],
-        env={**clean, **env},
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        # Quiet: only what the code prints is on stdout.
+        env={**clean, **env, "LOG_LEVEL": "WARNING"},
         cwd=REPO_ROOT,
         capture_output=True,
         text=True,
@@ -98,6 +98,11 @@ def _setting_with(env: dict[str, str], setting: str) -> str:
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
+
+
+def _setting_with(env: dict[str, str], setting: str) -> str:
+    """The repr of a Django setting in the settings ``env`` gives."""
+    return _in_django(env, f"from django.conf import settings; print(settings.{setting})")
 
 
 def _worker_environment(release: Rendered, service: str) -> dict[str, str]:
@@ -108,20 +113,10 @@ def _worker_environment(release: Rendered, service: str) -> dict[str, str]:
 def _registered_periodic_ids(service: str, env: dict[str, str]) -> set[str]:
     """The periodic tasks procrastinate's worker would defer, in the real settings, in a child."""
     script = (
-        "import django; django.setup(); from procrastinate.contrib.django import app; "
+        "from procrastinate.contrib.django import app; "
         "print(' '.join(sorted(p for _t, p in app.periodic_registry.periodic_tasks)))"
     )
-    clean = {key: value for key, value in os.environ.items() if key not in {"DJANGO_SETTINGS_MODULE", "LOG_LEVEL"}}
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        env={**clean, **env, "LOG_LEVEL": "WARNING"},
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return set(result.stdout.split())
+    return set(_in_django(env, script).split())
 
 
 @pytest.mark.parametrize(
