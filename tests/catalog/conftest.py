@@ -29,13 +29,21 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
 
     from django.apps import apps
     from django.core.management.sql import emit_post_migrate_signal
+    from django.db.migrations import RunPython
 
     with django_db_blocker.unblock():
         emit_post_migrate_signal(verbosity=0, interactive=False, db="default")  # content types, permissions
-        for migration in ("0001_staff_groups", "0003_group_permissions"):
+        # Every migration that creates the staff groups or grants them permissions (idempotent).
+        for migration in (
+            "0001_staff_groups",
+            "0003_group_permissions",
+            "0004_product_imports",
+            "0009_import_upload_permission",
+        ):
             module = importlib.import_module(f"catalog_service.catalog.migrations.{migration}")
             for operation in module.Migration.operations:
-                operation.code(apps, None)
+                if isinstance(operation, RunPython):
+                    operation.code(apps, None)
 
 
 @pytest.fixture(autouse=True)
