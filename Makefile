@@ -66,12 +66,20 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Each service with its own tests, under its settings (bench/ drives catalog in process); then the
+# suites of the whole system and scripts/ under tests/common's project, which mounts common/ only.
+TYPECHECK_SYSTEM := tests/common tests/e2e tests/browser tests/fuzz tests/helm tests/live_system.py scripts
+
 typecheck: install
 	@for service in $(SERVICES); do \
-		echo "mypy: common/ and $${service}_service/ with $${service}_service.settings"; \
+		extra=; [ $$service = catalog ] && extra=bench; \
+		echo "mypy: common/, devtools/, $${service}_service/, tests/$${service}/ $${extra:+and $$extra/ }with $${service}_service.settings"; \
 		$(CHECK_ENV) DJANGO_SETTINGS_MODULE=$${service}_service.settings \
-			$(BIN)/mypy common $${service}_service || exit 1; \
+			$(BIN)/mypy common devtools $${service}_service tests/$${service} $$extra || exit 1; \
 	done
+	@echo "mypy: common/, devtools/, $(TYPECHECK_SYSTEM) with tests.common.project.settings"
+	@$(CHECK_ENV) DJANGO_SETTINGS_MODULE=tests.common.project.settings \
+		$(BIN)/mypy common devtools $(TYPECHECK_SYSTEM)
 
 imports: install
 	$(BIN)/lint-imports
@@ -105,7 +113,7 @@ bench: install
 SCHEMA_SIGNING_KEY := .data/secrets/schema-signing-key.pem
 
 schema: install
-	@$(BIN)/python -c "from pathlib import Path; from common.devstack import write_signing_key; write_signing_key(Path('$(SCHEMA_SIGNING_KEY)'))"
+	@$(BIN)/python -c "from pathlib import Path; from devtools.devstack import write_signing_key; write_signing_key(Path('$(SCHEMA_SIGNING_KEY)'))"
 	@for service in $(SERVICES); do \
 		$(CHECK_ENV) JWT_SIGNING_KEYS_FILE=$(SCHEMA_SIGNING_KEY) $(BIN)/python $${service}_service/manage.py spectacular \
 			--fail-on-warn --validate --file $${service}_service/openapi.yaml || exit 1; \

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from common.devstack import (
+from devtools.devstack import (
     SERVICES,
     SERVICES_BY_NAME,
     ServiceProcess,

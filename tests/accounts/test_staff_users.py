@@ -16,9 +16,10 @@ from rest_framework.test import APIClient
 from accounts_service.accounts.api.serializers.users import UserSerializer
 from accounts_service.accounts.models import RefreshToken, User
 from accounts_service.accounts.selectors.users import user_get, user_search
-from common.devstack import REPO_ROOT
+from devtools.devstack import REPO_ROOT
+from devtools.testing.errors import assert_error
 from tests.accounts.conftest import PASSWORD, client_for, service_api_client
-from tests.accounts.helpers import assert_error, obtain_pair
+from tests.accounts.helpers import obtain_pair
 
 pytestmark = pytest.mark.django_db
 

@@ -20,7 +20,7 @@ from typing import Final
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, expect, sync_playwright
 
-from common.devstack import REPO_ROOT, ServiceProcess, manage, running
+from devtools.devstack import REPO_ROOT, ServiceProcess, manage, running
 from tests.e2e.orders_support import Person, create_product, person, place_order, stock_of
 from tests.e2e.web import call
 from tests.live_system import (
@@ -104,7 +104,9 @@ def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Servi
     # A browser needs each service's static files (the admin's and the API docs' CSS and
     # scripts), collected as the dev runner and the image do; compressing them takes most of a
     # CPU-minute, so they are collected while catalog generates its products.
-    commands = [(process, ("collectstatic", "--noinput")) for process in processes.values()]
+    commands: list[tuple[ServiceProcess, tuple[str, ...]]] = [
+        (process, ("collectstatic", "--noinput")) for process in processes.values()
+    ]
     commands.append((catalog, ("generate_products", str(CATALOG_PRODUCTS), "--no-progress")))
     with ThreadPoolExecutor(max_workers=len(commands)) as pool:
         for done in [pool.submit(manage, process.spec, manage_env(process), *args) for process, args in commands]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from common.devstack import ServiceProcess
+from devtools.devstack import ServiceProcess
 from tests.browser.conftest import Journey
 from tests.e2e.schemas import OPERATIONS, SERVICES
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from common.devstack import ServiceProcess
+from devtools.devstack import ServiceProcess
 from tests.browser.admin_pages import messages, open_list, staff_page
 from tests.browser.conftest import Journey
 from tests.e2e.orders_support import Person

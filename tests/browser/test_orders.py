@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from common.devstack import ServiceProcess
+from devtools.devstack import ServiceProcess
 from tests.browser.admin_pages import (
     choose_action,
     messages,

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from common.devstack import ServiceProcess
+from devtools.devstack import ServiceProcess
 from tests.browser.admin_pages import open_list, result_rows, staff_page
 from tests.browser.conftest import CATALOG_PRODUCTS, Journey
 from tests.e2e.orders_support import database_rows

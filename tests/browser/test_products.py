@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from playwright.sync_api import Page, expect
 
-from common.devstack import ServiceProcess
+from devtools.devstack import ServiceProcess
 from tests.browser.admin_pages import messages, open_list, result_rows, row_with, search, staff_page
 from tests.browser.conftest import Journey
 from tests.e2e.orders_support import Person

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from common.devstack import ServiceProcess
+from devtools.devstack import ServiceProcess
 from tests.browser.admin_pages import expect_signed_in, open_list, sign_in
 from tests.browser.conftest import Customer, Journey
 from tests.live_system import STAFF_EMAIL, STAFF_PASSWORD

@@ -2,7 +2,7 @@ from typing import Any
 
 import pytest
 
-from common.testing.tokens import SigningKey, use_test_signing_key
+from devtools.testing.tokens import SigningKey, use_test_signing_key
 
 
 @pytest.fixture

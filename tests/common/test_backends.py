@@ -11,8 +11,8 @@ from django.test import Client, RequestFactory
 
 from common.auth.accounts import relay_token
 from common.auth.backends import AccountsBackend
-from common.testing.fake_accounts import FakeAccounts, fake_accounts
-from common.testing.http_server import Answer
+from devtools.testing.fake_accounts import FakeAccounts, fake_accounts
+from devtools.testing.http_server import Answer
 
 pytestmark = pytest.mark.django_db
 
@@ -30,9 +30,9 @@ def accounts(settings: Any) -> Iterator[FakeAccounts]:
 BROWSER = "203.0.113.7"
 
 
-def sign_in(email: str = EMAIL, password: str = PASSWORD, **meta: str) -> User | None:
-    """Sign in as the admin's login form does, from the browser at ``BROWSER`` by default."""
-    request = RequestFactory().post("/admin/login/", REMOTE_ADDR=BROWSER, **meta)
+def sign_in(email: str = EMAIL, password: str = PASSWORD, headers: dict[str, str] | None = None) -> User | None:
+    """Sign in as the admin's login form does, from the browser at ``BROWSER``."""
+    request = RequestFactory().post("/admin/login/", REMOTE_ADDR=BROWSER, headers=headers)
     user = authenticate(request, username=email, password=password)
     assert user is None or isinstance(user, User)
     return user
@@ -276,7 +276,7 @@ def test_the_relayed_address_is_the_one_the_trusted_proxies_saw(
 ) -> None:
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": num_proxies}
     accounts.add(EMAIL, PASSWORD, is_staff=True)
-    assert sign_in(HTTP_X_FORWARDED_FOR=forwarded_for) is not None
+    assert sign_in(headers={"X-Forwarded-For": forwarded_for}) is not None
     assert [address for address, _ in relayed(accounts)] == [expected]
 
 
@@ -286,7 +286,7 @@ def test_no_usable_client_address_refuses_without_calling_accounts(
 ) -> None:
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
     accounts.add(EMAIL, PASSWORD, is_staff=True)
-    assert sign_in(HTTP_X_FORWARDED_FOR=forwarded_for) is None
+    assert sign_in(headers={"X-Forwarded-For": forwarded_for}) is None
     assert AccountsBackend().authenticate(None, username=EMAIL, password=PASSWORD) is None
     assert accounts.server.requests == []
 

@@ -1,4 +1,4 @@
-"""The dev runner (scripts/run.py, common/devloop.py) as a user meets it: a real process with its
+"""The dev runner (scripts/run.py, devtools/devloop.py) as a user meets it: a real process with its
 own PostgreSQL and data directory, started cold once for the module, then restarted warm.
 
 The tests run in file order: cold start, a request's console line, silence while idle, a killed
@@ -24,10 +24,10 @@ from pathlib import Path
 
 import pytest
 
-from common import devloop
-from common.devstack import REPO_ROOT, SERVICES_BY_NAME, ServiceProcess
 from common.logs import ConsoleFormatter, SkipSuccessfulProbes
-from common.testing.devrunner import READY_LINE, DevRunnerProcess
+from devtools import devloop
+from devtools.devstack import REPO_ROOT, SERVICES_BY_NAME, ServiceProcess
+from devtools.testing.devrunner import READY_LINE, DevRunnerProcess
 
 # Few demo products: the test is about the runner, not the generator.
 DEMO = {"DEMO_PRODUCTS": "300"}
@@ -170,6 +170,8 @@ def test_a_request_shows_as_one_console_line(runner: DevRunnerProcess) -> None:
     runner.wait_for(r"^\d\d:\d\d:\d\d catalog +INFO  GET /api/v1/products/ 200 \d+ms$", 10)
     # Served from the apps without collectstatic: the admin's stylesheet.
     assert _get(f"http://127.0.0.1:{runner.ports['catalog']}/static/admin/css/base.css") == 200
+    # Its line too, before the next test listens for silence.
+    runner.wait_for(r"^\d\d:\d\d:\d\d catalog +INFO  GET /static/admin/css/base.css 200 \d+ms$", 10)
 
 
 def test_nothing_is_printed_while_idle(runner: DevRunnerProcess) -> None:

@@ -21,9 +21,9 @@ from opentelemetry.trace import SpanKind, StatusCode
 
 from common.http import CircuitBreaker, CircuitOpen, ServiceClient, ServiceUnavailable
 from common.settings import logging_settings
-from common.testing.http_server import Answer, LocalHTTPServer, local_http_server
-from common.testing.tracing import recorded_spans
 from common.tracing import configure_tracing, job_span, tracer
+from devtools.testing.http_server import Answer, LocalHTTPServer, local_http_server
+from devtools.testing.tracing import recorded_spans
 
 TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736"
 PARENT_SPAN_ID = "00f067aa0ba902b7"
@@ -86,7 +86,7 @@ def test_requests_and_queries_become_spans(monkeypatch: pytest.MonkeyPatch) -> N
     assert configure_tracing(service_name="test", exporter=exporter)
     # Connections opened before instrumentation (the test database's, the pool's) are plain.
     connection.close()
-    connection.close_pool()
+    connection.close_pool()  # type: ignore[attr-defined]  # django-stubs 5.2.9 lacks it (Django 5.1's pool)
     try:
         # A new client builds its middleware chain after instrumentation, like a new worker.
         assert Client().get("/readyz").status_code == 200

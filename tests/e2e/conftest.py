@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from common.devstack import ServiceProcess
+from devtools.devstack import ServiceProcess
 from tests.live_system import STAFF_EMAIL, STAFF_PASSWORD, seed_staff, service_processes, started
 
 # How soon catalog and orders may fetch the JWKS again for an unknown kid: short, so the key

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from common.devstack import ServiceProcess, manage
+from devtools.devstack import ServiceProcess, manage
 from tests.live_system import STAFF_EMAIL, STAFF_PASSWORD, manage_env, seed_staff, service_processes, started
 
 # The fuzzer signs in, registers and asks for reset links far faster than a person: accounts'

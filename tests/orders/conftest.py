@@ -9,8 +9,8 @@ import pytest
 from rest_framework.test import APIClient
 
 from common.http import service_client
-from common.testing.http_server import local_http_server
-from common.testing.tokens import SigningKey, use_test_signing_key, user_claims
+from devtools.testing.http_server import local_http_server
+from devtools.testing.tokens import SigningKey, use_test_signing_key, user_claims
 from orders_service.orders.clients import accounts
 from tests.orders.fakes import FakeCatalog, FakeDirectory
 

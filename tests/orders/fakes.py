@@ -19,7 +19,7 @@ from typing import Any
 
 import jwt
 
-from common.testing.http_server import Answer, LocalHTTPServer, Received
+from devtools.testing.http_server import Answer, LocalHTTPServer, Received
 
 
 def error(status: int, code: str, *, type_: str = "client_error", **extra: Any) -> Answer:
