@@ -1,18 +1,12 @@
-"""accounts and catalog as real gunicorn processes for tests/orders, behind a fault-injecting proxy.
+"""accounts and catalog as real gunicorn processes for tests/orders, behind fault proxies
+(tests/real_services.py).
 
 orders runs in the test process (pytest-django, its own test database); the services it calls
-are the real ones, started once per session on the embedded PostgreSQL (databases
-``orders_tests_accounts`` and ``orders_tests_catalog``), as tests/e2e starts them. Between
-orders and each of them sits a ``FaultProxy``: it forwards every request and records it, and a
-test can make it answer something else instead (a 503, a dropped connection, a slow answer) or
-lose the real answer after the service has acted on the request. Toxiproxy (not packaged for
-Debian; the PyPI clients need its Go server) works on TCP streams and cannot pick a request by
-its path nor answer a 503, which the resilience tests need; this proxy is the stdlib HTTP server
-of common/testing/http_server.py forwarding through httpx.
-
-Each test starts from an empty catalog (its tables are truncated after the test), so the fixed
-SKUs of the tests ("MUG-1") stay independent. accounts keeps its users for the session: a test
-gets fresh ones from ``Accounts.user``; orders' own rows roll back with the test database.
+are the real ones, started once per session (databases ``orders_tests_accounts`` and
+``orders_tests_catalog``). Each test starts from an empty catalog (its tables are truncated
+after the test), so the fixed SKUs of the tests ("MUG-1") stay independent. accounts keeps its
+users for the session: a test gets fresh ones from ``Accounts.user``; orders' own rows roll back
+with the test database.
 """
 
 from __future__ import annotations
@@ -20,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import secrets
-import threading
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -29,21 +22,11 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import psycopg
 
-from common.devstack import (
-    SERVICES_BY_NAME,
-    ServiceProcess,
-    create_database,
-    database_url,
-    free_port,
-    local_environment,
-    manage,
-    register_service_clients,
-    running,
-)
+from common.devstack import SERVICES_BY_NAME, free_port, manage, register_service_clients, running
 from common.testing.http_server import Answer, LocalHTTPServer, Received, local_http_server
 from common.testing.tokens import SigningKey, user_claims
+from tests.real_services import FaultProxy, execute, manage_env, service_process, write_key
 
 # What orders' settings say in tests/orders (conftest.py): its service client on accounts.
 ORDERS_CLIENT_ID = "orders"
@@ -56,68 +39,6 @@ ACCOUNTS_ENV = {
     "THROTTLE_RATE_TOKEN": "10000/minute",
     "THROTTLE_RATE_SERVICE_TOKEN": "10000/minute",
 }
-# Hop-by-hop headers, and the length httpx recomputes: not forwarded either way.
-HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "content-length", "host", "content-encoding"}
-
-
-class FaultProxy:
-    """An HTTP proxy to ``upstream`` that records requests and injects the faults a test sets."""
-
-    def __init__(self, server: LocalHTTPServer, upstream: str) -> None:
-        self.server = server
-        self.upstream = upstream
-        # For the next requests that match: (predicate, answer), used once each.
-        self.faults: list[tuple[Callable[[Received], bool], Answer]] = []
-        # Forwards the matching request, then drops the connection (the answer is lost on the way).
-        self.lose_answer_of: Callable[[Received], bool] | None = None
-        self.down = False  # drop every connection unanswered
-        # Rewrites each request before it is forwarded (an older version of the service).
-        self.rewrite: Callable[[Received], Received] | None = None
-        self._lock = threading.Lock()
-        self._client = httpx.Client(base_url=upstream, timeout=30)
-        server.respond = self.respond
-
-    @property
-    def url(self) -> str:
-        return self.server.url
-
-    def fail(self, predicate: Callable[[Received], bool], answer: Answer, times: int = 1) -> None:
-        with self._lock:
-            self.faults.extend([(predicate, answer)] * times)
-
-    def reset(self) -> None:
-        with self._lock:
-            self.faults.clear()
-            self.lose_answer_of = None
-            self.down = False
-            self.rewrite = None
-        with self.server._lock:
-            self.server.requests.clear()
-
-    def respond(self, received: Received) -> Answer:
-        with self._lock:
-            if self.down:
-                return Answer(drop=True)
-            for index, (predicate, answer) in enumerate(self.faults):
-                if predicate(received):
-                    del self.faults[index]
-                    return answer
-            lose = self.lose_answer_of is not None and self.lose_answer_of(received)
-            if lose:
-                self.lose_answer_of = None
-        answer = self.forward(received)
-        return Answer(drop=True) if lose else answer
-
-    def forward(self, received: Received) -> Answer:
-        if self.rewrite is not None:
-            received = self.rewrite(received)
-        headers = {name: value for name, value in received.headers.items() if name.lower() not in HOP_HEADERS}
-        reply = self._client.request(received.method, received.path, headers=headers, content=received.body)
-        return Answer(
-            status=reply.status_code,
-            body=reply.content,
-            headers={name: value for name, value in reply.headers.items() if name.lower() not in HOP_HEADERS},
-        )
 
 
 def _without_commit(received: Received) -> Received:
@@ -317,12 +238,10 @@ class Catalog:
         self.proxy.rewrite = None if sells else _without_commit
 
     def rows(self, query: str, *params: Any) -> list[tuple[Any, ...]]:
-        with psycopg.connect(self.database_url, autocommit=True) as conn:
-            return list(conn.execute(query, params).fetchall())  # type: ignore[arg-type]
+        return execute(self.database_url, query, *params)
 
     def execute(self, statement: str, *params: Any) -> None:
-        with psycopg.connect(self.database_url, autocommit=True) as conn:
-            conn.execute(statement, params)  # type: ignore[arg-type]
+        execute(self.database_url, statement, *params)
 
     def _staff_headers(self) -> dict[str, str]:
         token = self.accounts.token(str(uuid.uuid4()), is_staff=True, groups=("catalog-managers",))
@@ -402,33 +321,6 @@ class Services:
         self.catalog.end_test()
 
 
-def service_process(
-    name: str,
-    *,
-    server_url: str,
-    ports: dict[str, int],
-    run_dir: Path,
-    signing_keys_file: Path,
-    client_secret: str,
-    extra_env: Mapping[str, str],
-) -> ServiceProcess:
-    spec = SERVICES_BY_NAME[name]
-    dbname = f"orders_tests_{name}"
-    create_database(server_url, dbname, recreate=True)
-    env = local_environment(
-        spec,
-        database_url=database_url(server_url, dbname),
-        ports=ports,
-        secret_key=secrets.token_urlsafe(50),
-        run_dir=run_dir,
-        signing_keys_file=signing_keys_file,
-        client_secret=client_secret,
-    )
-    env.update(extra_env)
-    manage(spec, env, "migrate", "--noinput")
-    return ServiceProcess.web(spec, env, metrics_dir=run_dir / "prometheus", log_path=run_dir / "server.log")
-
-
 @contextmanager
 def real_services(
     root: Path, *, server_url: str, signing_key: SigningKey, orders_secret: str, issuer: str, audience: str
@@ -436,14 +328,12 @@ def real_services(
     """accounts and catalog, migrated, running and each behind a proxy; orders' service client
     registered on accounts with ``orders_secret``. Stopped at the end."""
     ports = {name: free_port() for name in ("accounts", "catalog", "orders")}
-    keys_file = root / "secrets" / "jwt-signing-keys.pem"
-    keys_file.parent.mkdir(parents=True, exist_ok=True)
-    keys_file.write_bytes(signing_key.private_pem())
-    keys_file.chmod(0o600)
+    keys_file = write_key(root / "secrets" / "jwt-signing-keys.pem", signing_key.private_pem())
     client_secrets = {"catalog": secrets.token_urlsafe(32), "orders": orders_secret}
     processes = {
         name: service_process(
             name,
+            dbname_prefix="orders_tests",
             server_url=server_url,
             ports=ports,
             run_dir=root / name,
@@ -453,9 +343,8 @@ def real_services(
         )
         for name in ("accounts", "catalog")
     }
-    env = {key: value for key, value in processes["accounts"].env.items() if key != "PROMETHEUS_MULTIPROC_DIR"}
-    register_service_clients(env, client_secrets)
-    catalog_env = {key: value for key, value in processes["catalog"].env.items() if key != "PROMETHEUS_MULTIPROC_DIR"}
+    register_service_clients(manage_env(processes["accounts"]), client_secrets)
+    catalog_env = manage_env(processes["catalog"])
     with running(list(processes.values())), local_http_server() as to_accounts, local_http_server() as to_catalog:
         for process in processes.values():
             process.wait_ready(timeout=90)
