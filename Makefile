@@ -67,9 +67,9 @@ lint: install
 
 typecheck: install
 	@for service in $(SERVICES); do \
-		echo "mypy: common/ and $${service}_service/ with $${service}_service.settings"; \
+		echo "mypy: common/, devtools/ and $${service}_service/ with $${service}_service.settings"; \
 		$(CHECK_ENV) DJANGO_SETTINGS_MODULE=$${service}_service.settings \
-			$(BIN)/mypy common $${service}_service || exit 1; \
+			$(BIN)/mypy common devtools $${service}_service || exit 1; \
 	done
 
 imports: install
@@ -103,7 +103,7 @@ bench: install
 SCHEMA_SIGNING_KEY := .data/secrets/schema-signing-key.pem
 
 schema: install
-	@$(BIN)/python -c "from pathlib import Path; from common.devstack import write_signing_key; write_signing_key(Path('$(SCHEMA_SIGNING_KEY)'))"
+	@$(BIN)/python -c "from pathlib import Path; from devtools.devstack import write_signing_key; write_signing_key(Path('$(SCHEMA_SIGNING_KEY)'))"
 	@for service in $(SERVICES); do \
 		$(CHECK_ENV) JWT_SIGNING_KEYS_FILE=$(SCHEMA_SIGNING_KEY) $(BIN)/python $${service}_service/manage.py spectacular \
 			--fail-on-warn --validate --file $${service}_service/openapi.yaml || exit 1; \

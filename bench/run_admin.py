@@ -35,7 +35,7 @@ sys.path.insert(0, str(REPO_ROOT))
 import psycopg  # noqa: E402
 
 from bench.results_file import replace_section, store_run  # noqa: E402
-from common.devstack import (  # noqa: E402
+from devtools.devstack import (  # noqa: E402
     SERVICES_BY_NAME,
     create_database,
     database_url,

@@ -47,7 +47,7 @@ import psutil  # noqa: E402
 
 from bench.catalog.stack import CATALOG, RUN_DIR, Stack, stack  # noqa: E402
 from bench.results_file import RESULTS_MD, replace_section, store_run  # noqa: E402
-from common.devstack import ServiceProcess, free_port  # noqa: E402
+from devtools.devstack import ServiceProcess, free_port  # noqa: E402
 
 SCALES = {"small": 100_000, "full": 1_000_000}
 SETTINGS = {

@@ -24,7 +24,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 from bench.results_file import replace_section, store_run  # noqa: E402
-from common.testing.devrunner import READY_LINE, DevRunnerProcess  # noqa: E402
+from devtools.testing.devrunner import READY_LINE, DevRunnerProcess  # noqa: E402
 
 RESULTS_JSON = REPO_ROOT / "bench" / "results" / "devloop.json"
 WARM_TARGET_SECONDS = 15.0

@@ -14,7 +14,7 @@ Set ACCOUNTS_PORT, CATALOG_PORT and ORDERS_PORT to serve on other ports.
 import sys
 
 try:
-    from common.devloop import main
+    from devtools.devloop import main
 except KeyboardInterrupt:  # Ctrl-C while Python is still importing: no traceback either
     sys.stdout.write("Mercato stopped.\n")
     sys.exit(0)

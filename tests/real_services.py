@@ -3,14 +3,14 @@ fault-injecting HTTP proxy in front of each.
 
 A suite that tests one service in-process (pytest-django) and calls others starts them here, once
 per session, on databases of its own on the embedded PostgreSQL, as tests/e2e starts the whole
-system (common/devstack.py). Between the code under test and each service sits a
+system (devtools/devstack.py). Between the code under test and each service sits a
 ``FaultProxy``: it forwards every request and records it, and a test can make it answer
 something else instead (a 503, a dropped connection, a slow or made-up answer), lose the real
 answer after the service acted on the request, or rewrite the request on its way.
 
 Toxiproxy, the maintained fault proxy (not packaged for Debian; its PyPI clients drive its Go
 server), works on TCP streams: it cannot pick a request by its path nor answer a 503, which the
-resilience tests need. This proxy is the stdlib HTTP server of common/testing/http_server.py
+resilience tests need. This proxy is the stdlib HTTP server of devtools/testing/http_server.py
 forwarding through httpx, with the scope above and no more.
 """
 
@@ -24,7 +24,7 @@ from pathlib import Path
 import httpx
 import psycopg
 
-from common.devstack import (
+from devtools.devstack import (
     SERVICES_BY_NAME,
     ServiceProcess,
     create_database,
@@ -32,7 +32,7 @@ from common.devstack import (
     local_environment,
     manage,
 )
-from common.testing.http_server import Answer, LocalHTTPServer, Received
+from devtools.testing.http_server import Answer, LocalHTTPServer, Received
 
 # Hop-by-hop headers, and the length httpx recomputes: not forwarded either way.
 HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "content-length", "host", "content-encoding"}

@@ -1,6 +1,6 @@
 """The system under test: PostgreSQL, a migrated and filled catalog database, catalog under gunicorn.
 
-Built from common.devstack, like `make run`, so the benchmark measures the processes a
+Built from devtools.devstack, like `make run`, so the benchmark measures the processes a
 deployment runs: gunicorn with its real settings, over real HTTP.
 """
 
@@ -25,7 +25,7 @@ from typing import Any
 import psutil
 import psycopg
 
-from common.devstack import (
+from devtools.devstack import (
     REPO_ROOT,
     SERVICES_BY_NAME,
     ServiceProcess,
@@ -35,8 +35,8 @@ from common.devstack import (
     local_environment,
     start_embedded_postgres,
 )
-from common.testing.http_server import Answer, LocalHTTPServer
-from common.testing.tokens import SigningKey, jwks, user_claims
+from devtools.testing.http_server import Answer, LocalHTTPServer
+from devtools.testing.tokens import SigningKey, jwks, user_claims
 
 DATA_DIR = REPO_ROOT / ".data" / "bench-postgres"
 RUN_DIR = REPO_ROOT / ".data" / "bench-run"

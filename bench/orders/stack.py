@@ -1,5 +1,5 @@
 """The whole system for the orders benchmark: PostgreSQL and the three services under gunicorn,
-built from common.devstack like `make run` and tests/e2e, each on a fresh database."""
+built from devtools.devstack like `make run` and tests/e2e, each on a fresh database."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from common.devstack import (
+from devtools.devstack import (
     REPO_ROOT,
     SERVICES,
     SERVICES_BY_NAME,

@@ -1,6 +1,6 @@
 {{/*
 What the code fixes about each service, as opposed to what an operator chooses (values.yaml):
-whom it calls (common/devstack.py SERVICES), whether it runs a procrastinate worker, its
+whom it calls (devtools/devstack.py SERVICES), whether it runs a procrastinate worker, its
 periodic management commands and the worker's periodic task each one replaces, and the keys
 of its Secret. Looped over by every template.
 */}}

@@ -1,4 +1,4 @@
-from common.testing.identity import ServiceIdentityTests
+from devtools.testing.identity import ServiceIdentityTests
 
 
 class TestAccountsIdentity(ServiceIdentityTests):

@@ -17,7 +17,7 @@ from rest_framework.test import APIClient
 from accounts_service.accounts import keys
 from accounts_service.accounts.checks import signing_keys_check
 from accounts_service.accounts.models import User
-from common.devstack import REPO_ROOT
+from devtools.devstack import REPO_ROOT
 from tests.accounts.conftest import PASSWORD, SIGNING_KEY_PEM, client_for, new_private_key_pem
 from tests.accounts.helpers import assert_error, obtain_pair
 

@@ -10,7 +10,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from accounts_service.accounts.models import ServiceClient, User
-from common.testing.metrics import CounterDelta
+from devtools.testing.metrics import CounterDelta
 from tests.accounts.conftest import CLIENT_SECRET, PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 from typing import ClassVar
 
-from common.testing.platform import ServicePlatformTests
+from devtools.testing.platform import ServicePlatformTests
 
 
 class TestAccountsPlatform(ServicePlatformTests):

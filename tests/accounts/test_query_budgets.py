@@ -15,7 +15,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from accounts_service.accounts.models import Address, User
-from common.testing.query_budgets import Budget, assert_query_budget, results_count
+from devtools.testing.query_budgets import Budget, assert_query_budget, results_count
 from tests.accounts.conftest import client_for
 
 

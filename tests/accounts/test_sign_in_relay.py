@@ -15,7 +15,7 @@ from rest_framework.test import APIClient
 
 from accounts_service.accounts.models import User
 from accounts_service.accounts.tokens import encode_service_token
-from common.testing.tokens import tampered
+from devtools.testing.tokens import tampered
 from tests.accounts.conftest import PASSWORD, access_token_for, service_api_client
 from tests.accounts.helpers import assert_error
 

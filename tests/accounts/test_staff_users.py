@@ -16,7 +16,7 @@ from rest_framework.test import APIClient
 from accounts_service.accounts import selectors
 from accounts_service.accounts.api.serializers.users import UserSerializer
 from accounts_service.accounts.models import RefreshToken, User
-from common.devstack import REPO_ROOT
+from devtools.devstack import REPO_ROOT
 from tests.accounts.conftest import PASSWORD, client_for, service_api_client
 from tests.accounts.helpers import assert_error, obtain_pair
 

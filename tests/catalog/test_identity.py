@@ -1,4 +1,4 @@
-from common.testing.identity import AccountsSignInTests, ServiceIdentityTests
+from devtools.testing.identity import AccountsSignInTests, ServiceIdentityTests
 
 
 class TestCatalogIdentity(ServiceIdentityTests):

@@ -15,8 +15,8 @@ from rest_framework.test import APIClient
 from catalog_service.catalog.models import Category
 from catalog_service.catalog.services.imports import PRODUCT_IMPORT_TASK
 from common.jobs import REQUEST_ID_KEY, TRACE_CONTEXT_KEY, TracingJobManager, trace_job
-from common.testing.tracing import recorded_spans
 from common.tracing import tracer
+from devtools.testing.tracing import recorded_spans
 from tests.catalog.test_imports import GOOD_AND_BAD, URL
 
 

@@ -27,7 +27,7 @@ from catalog_service.catalog.services.reservations import (
     reservations_expire,
 )
 from catalog_service.catalog.services.stock import AdjustmentMode, stock_adjust
-from common.testing.metrics import CounterDelta
+from devtools.testing.metrics import CounterDelta
 
 pytestmark = pytest.mark.django_db
 

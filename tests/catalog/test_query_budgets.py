@@ -22,7 +22,7 @@ from catalog_service.catalog.services.reservations import (
     reservation_create,
 )
 from catalog_service.catalog.services.stock import AdjustmentMode, stock_adjust
-from common.testing.query_budgets import Budget, assert_query_budget, results_count
+from devtools.testing.query_budgets import Budget, assert_query_budget, results_count
 
 pytestmark = pytest.mark.django_db
 

@@ -25,8 +25,8 @@ from prometheus_client.parser import text_string_to_metric_families
 from catalog_service.catalog.models import Category, ImportFormat
 from catalog_service.catalog.services.imports import product_import_create
 from common import worker as worker_module
-from common.devstack import REPO_ROOT, free_port
 from common.worker import JobQueueCollector
+from devtools.devstack import REPO_ROOT, free_port
 
 HEADER = b"sku,name,description,price,currency,category,attributes,is_active,stock\n"
 PERIODIC = "reservations_expire,purge_stock_adjustment_keys,retry_stalled_jobs,remove_old_jobs"

@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 
 from common.auth.accounts import relay_tokens_forget
-from common.testing.tokens import SigningKey, use_test_signing_key
+from devtools.testing.tokens import SigningKey, use_test_signing_key
 from tests.common.real_accounts import CLIENT_ID, RealAccounts, real_accounts
 
 

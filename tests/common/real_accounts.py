@@ -16,8 +16,8 @@ from pathlib import Path
 
 import httpx
 
-from common.devstack import free_port, running, write_signing_key
-from common.testing.http_server import LocalHTTPServer, local_http_server
+from devtools.devstack import free_port, running, write_signing_key
+from devtools.testing.http_server import LocalHTTPServer, local_http_server
 from tests.real_services import FaultProxy, create_service_client, execute, service_process
 
 # The service client the service under test signs people in with, and one without the relay

@@ -16,7 +16,7 @@ from django.test import Client
 from common.auth.authentication import TokenUser
 from common.auth.keys import KeysUnavailable
 from common.auth.permissions import require_scope
-from common.testing.tokens import (
+from devtools.testing.tokens import (
     SigningKey,
     b64url,
     hmac_with_public_key,

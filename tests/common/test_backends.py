@@ -11,7 +11,7 @@ from django.test import Client, RequestFactory
 
 from common.auth.accounts import relay_token
 from common.auth.backends import AccountsBackend
-from common.testing.http_server import Answer
+from devtools.testing.http_server import Answer
 from tests.common.real_accounts import NO_RELAY_CLIENT_ID, RealAccounts
 
 pytestmark = pytest.mark.django_db

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from common.devstack import REPO_ROOT
+from devtools.devstack import REPO_ROOT
 from scripts.clients import PACKAGES, SERVICES, package
 
 VENV_BIN = Path(sys.executable).parent

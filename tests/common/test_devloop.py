@@ -1,4 +1,4 @@
-"""The dev runner (scripts/run.py, common/devloop.py) as a user meets it: a real process with its
+"""The dev runner (scripts/run.py, devtools/devloop.py) as a user meets it: a real process with its
 own PostgreSQL and data directory, started cold once for the module, then restarted warm.
 
 The tests run in file order: cold start, a request's console line, silence while idle, a killed
@@ -24,10 +24,10 @@ from pathlib import Path
 
 import pytest
 
-from common import devloop
-from common.devstack import REPO_ROOT, SERVICES_BY_NAME, ServiceProcess
 from common.logs import ConsoleFormatter, SkipSuccessfulProbes
-from common.testing.devrunner import READY_LINE, DevRunnerProcess
+from devtools import devloop
+from devtools.devstack import REPO_ROOT, SERVICES_BY_NAME, ServiceProcess
+from devtools.testing.devrunner import READY_LINE, DevRunnerProcess
 
 # Few demo products: the test is about the runner, not the generator.
 DEMO = {"DEMO_PRODUCTS": "300"}

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from common.devstack import _process_exists, database_url, release_embedded_postgres, start_embedded_postgres
-from common.testing.pytest_plugin import _suites
+from devtools.devstack import _process_exists, database_url, release_embedded_postgres, start_embedded_postgres
+from devtools.testing.pytest_plugin import _suites
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ from django.test import Client
 from django_guid import clear_guid, set_guid
 
 from common.http import ServiceClient, ServiceUnavailable, service_client
-from common.testing.http_server import Answer, LocalHTTPServer, local_http_server
-from common.testing.tokens import shared_key, user_claims
+from devtools.testing.http_server import Answer, LocalHTTPServer, local_http_server
+from devtools.testing.tokens import shared_key, user_claims
 
 
 @pytest.fixture

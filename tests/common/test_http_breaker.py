@@ -11,7 +11,7 @@ import pytest
 from prometheus_client import REGISTRY
 
 from common.http import CircuitBreaker, CircuitOpen, CircuitState, ServiceClient, ServiceUnavailable, service_client
-from common.testing.http_server import Answer, LocalHTTPServer, local_http_server
+from devtools.testing.http_server import Answer, LocalHTTPServer, local_http_server
 
 
 class Clock:

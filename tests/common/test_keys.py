@@ -11,8 +11,8 @@ from jwt import PyJWK
 
 from common.auth.keys import JWKSKeyResolver, KeysUnavailable, UnknownKeyError, public_key_for_kid
 from common.http import ServiceClient
-from common.testing.http_server import Answer, LocalHTTPServer, local_http_server
-from common.testing.tokens import jwks, shared_key, user_claims
+from devtools.testing.http_server import Answer, LocalHTTPServer, local_http_server
+from devtools.testing.tokens import jwks, shared_key, user_claims
 
 KEY_A = shared_key("a")
 KEY_B = shared_key("b")

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from common.devstack import REPO_ROOT
+from devtools.devstack import REPO_ROOT
 
 
 def _setting(value: str | None) -> str:

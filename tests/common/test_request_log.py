@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from common.devstack import free_port
 from common.http import service_client
-from common.testing.tokens import shared_key, user_claims
+from devtools.devstack import free_port
+from devtools.testing.tokens import shared_key, user_claims
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 import yaml
 
-from common.devstack import REPO_ROOT
 from common.openapi_errors import shared_error_components
 from common.schema import NOT_BLANK_NO_NUL_PATTERN, TRIMMED_WHITESPACE
+from devtools.devstack import REPO_ROOT
 
 
 def _error_response(item: str, type_enum: str) -> dict[str, Any]:

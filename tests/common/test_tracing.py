@@ -21,9 +21,9 @@ from opentelemetry.trace import SpanKind, StatusCode
 
 from common.http import CircuitBreaker, CircuitOpen, ServiceClient, ServiceUnavailable
 from common.settings import logging_settings
-from common.testing.http_server import Answer, LocalHTTPServer, local_http_server
-from common.testing.tracing import recorded_spans
 from common.tracing import configure_tracing, job_span, tracer
+from devtools.testing.http_server import Answer, LocalHTTPServer, local_http_server
+from devtools.testing.tracing import recorded_spans
 
 TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736"
 PARENT_SPAN_ID = "00f067aa0ba902b7"

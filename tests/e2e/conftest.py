@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from common.devstack import (
+from devtools.devstack import (
     SERVICES,
     SERVICES_BY_NAME,
     ServiceProcess,

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 import psycopg
 
-from common.devstack import ServiceProcess, database_url
+from devtools.devstack import ServiceProcess, database_url
 from tests.e2e.web import Reply, call
 
 T = TypeVar("T")

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from common.devstack import REPO_ROOT
+from devtools.devstack import REPO_ROOT
 
 SERVICES = ("accounts", "catalog", "orders")
 METHODS = ("get", "put", "patch", "post", "delete")

@@ -7,7 +7,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from common.devstack import REPO_ROOT, ServiceProcess
+from devtools.devstack import REPO_ROOT, ServiceProcess
 from tests.e2e.orders_support import CUSTOMER_PASSWORD, create_product, person
 
 DOC = REPO_ROOT / "docs" / "api.md"

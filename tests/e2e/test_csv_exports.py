@@ -11,7 +11,7 @@ import uuid
 
 import pytest
 
-from common.devstack import ServiceProcess
+from devtools.devstack import ServiceProcess
 from tests.e2e.orders_support import CUSTOMER_PASSWORD, Person, create_product, person, place_order
 from tests.e2e.web import call
 

@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from common.devstack import ServiceProcess, manage
-from common.testing.tokens import (
+from devtools.devstack import ServiceProcess, manage
+from devtools.testing.tokens import (
     SigningKey,
     hmac_with_public_key,
     shared_key,

@@ -60,7 +60,7 @@ from mercato_orders_client.models import (
     SalesReport,
 )
 
-from common.devstack import ServiceProcess, running
+from devtools.devstack import ServiceProcess, running
 from tests.e2e.conftest import manage_env
 from tests.e2e.orders_support import CUSTOMER_PASSWORD
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import jwt
 
-from common.devstack import ServiceProcess
-from common.testing.tokens import SigningKey
+from devtools.devstack import ServiceProcess
+from devtools.testing.tokens import SigningKey
 from tests.e2e.conftest import JWKS_MIN_REFETCH_SECONDS
 from tests.e2e.test_identity import VERIFIERS, accounts_signing_key, obtain_token, whoami
 from tests.e2e.web import call

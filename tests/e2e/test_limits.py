@@ -34,7 +34,7 @@ from typing import Any
 
 import pytest
 
-from common.devstack import ServiceProcess
+from devtools.devstack import ServiceProcess
 from tests.e2e.conftest import CATALOG_PRODUCT_IMPORT_MAX_BYTES
 from tests.e2e.orders_support import ADDRESS, Person, create_product, person, place_order
 from tests.e2e.schemas import OPERATIONS, SERVICES, Operation

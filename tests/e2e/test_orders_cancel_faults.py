@@ -16,7 +16,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from common.devstack import ServiceProcess, manage
+from devtools.devstack import ServiceProcess, manage
 from tests.e2e.conftest import manage_env
 from tests.e2e.orders_support import (
     Person,

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from common.devstack import ServiceProcess, free_port, manage
-from common.testing.http_server import Answer, LocalHTTPServer, local_http_server
+from devtools.devstack import ServiceProcess, free_port, manage
+from devtools.testing.http_server import Answer, LocalHTTPServer, local_http_server
 from tests.e2e.conftest import manage_env, service_process
 from tests.e2e.orders_support import (
     Person,

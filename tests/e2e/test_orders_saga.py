@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from common.devstack import ServiceProcess, manage
+from devtools.devstack import ServiceProcess, manage
 from tests.e2e.conftest import manage_env
 from tests.e2e.orders_support import (
     ADDRESS,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from common.devstack import ServiceProcess, free_port, manage, running
+from devtools.devstack import ServiceProcess, free_port, manage, running
 from tests.e2e.conftest import manage_env, service_process
 from tests.e2e.web import Browser, call
 

@@ -13,7 +13,7 @@ from unittest.mock import ANY
 import pytest
 from openapi_spec_validator import validate as validate_openapi
 
-from common.devstack import SERVICES, ServiceProcess, free_port, running
+from devtools.devstack import SERVICES, ServiceProcess, free_port, running
 from tests.e2e.conftest import service_process
 
 

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from opentelemetry.proto.trace.v1.trace_pb2 import Span
 
-from common.devstack import ServiceProcess, manage, running
-from common.testing.tracing import OTLPReceiver, ReceivedSpan, otlp_receiver
+from devtools.devstack import ServiceProcess, manage, running
+from devtools.testing.tracing import OTLPReceiver, ReceivedSpan, otlp_receiver
 from tests.e2e.conftest import manage_env, service_processes
 from tests.e2e.orders_support import ADDRESS, CUSTOMER_PASSWORD, Person, create_product, person, register
 from tests.e2e.web import call

@@ -10,7 +10,7 @@ import subprocess
 import uuid
 from pathlib import Path
 
-from common.devstack import REPO_ROOT, ServiceProcess
+from devtools.devstack import REPO_ROOT, ServiceProcess
 from tests.e2e.orders_support import CUSTOMER_PASSWORD, create_product, person, register
 
 JOURNEY = REPO_ROOT / "tests" / "e2e" / "journey.ts"

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from common.devstack import ServiceProcess
+from devtools.devstack import ServiceProcess
 from tests.e2e.orders_support import ADDRESS, CUSTOMER_PASSWORD, person, register
 from tests.e2e.schemas import OPERATIONS, SCHEMAS
 from tests.e2e.web import Reply, call

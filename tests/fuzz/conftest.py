@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from common.devstack import (
+from devtools.devstack import (
     ServiceProcess,
     manage,
     running,

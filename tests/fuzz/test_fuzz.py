@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from common.devstack import REPO_ROOT, ServiceProcess
+from devtools.devstack import REPO_ROOT, ServiceProcess
 from tests.e2e.conftest import STAFF_EMAIL, STAFF_PASSWORD
 from tests.e2e.orders_support import CUSTOMER_PASSWORD, register, token_for
 from tests.e2e.web import call

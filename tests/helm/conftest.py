@@ -17,7 +17,7 @@ import helm_python as helm
 import pytest
 import yaml
 
-from common.devstack import REPO_ROOT
+from devtools.devstack import REPO_ROOT
 
 CHART_DIR = REPO_ROOT / "helm"
 PRODUCTION_VALUES = CHART_DIR / "values-production.yaml"

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from common.devstack import REPO_ROOT
+from devtools.devstack import REPO_ROOT
 from tests.helm.conftest import CHART_DIR, FAKE_SECRETS, PRODUCTION_VALUES, SERVICES, Rendered, name, render
 
 SECRET_KEYS = {

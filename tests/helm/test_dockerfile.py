@@ -3,13 +3,15 @@ run, so the image itself is never built here (docs/deploy.md, "The image")."""
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import shlex
+import tomllib
 from dataclasses import dataclass, field
 
 import pytest
 
-from common.devstack import REPO_ROOT
+from devtools.devstack import REPO_ROOT
 
 DOCKERFILE = REPO_ROOT / "Dockerfile"
 COMPILER_PACKAGES = {"build-essential", "gcc", "g++", "cc", "clang", "make", "libc6-dev", "python3-dev", "libpq-dev"}
@@ -127,4 +129,12 @@ def test_dockerignore_keeps_the_context_to_what_the_image_needs() -> None:
         for source in argument.split()[:-1]
     }
     assert {source.rstrip("/") for source in sources} <= copied
-    assert not copied & {".data", ".venv", "tests", ".git"}
+    assert not copied & {".data", ".venv", "tests", "devtools", ".git"}
+
+
+def test_the_installed_packages_leave_the_dev_tools_out() -> None:
+    # devtools/ (the dev runner, the test support, a stand-in accounts) is for this checkout
+    # only: `pip install .` in the image must not pick it up.
+    found = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]["find"]
+    assert "common*" in found["include"]
+    assert not [pattern for pattern in found["include"] if fnmatch.fnmatch("devtools", pattern)]

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from common.devstack import SERVICES as SERVICE_SPECS
+from devtools.devstack import SERVICES as SERVICE_SPECS
 from tests.helm.conftest import NAMESPACE, SERVICES, Rendered, render
 
 INGRESS_NAMESPACE = {"kubernetes.io/metadata.name": "ingress-nginx"}

@@ -11,7 +11,7 @@ from django.conf import settings as django_settings
 from rest_framework.test import APIClient
 
 from common.http import service_client
-from common.testing.tokens import SigningKey, shared_key, use_test_signing_key, user_claims
+from devtools.testing.tokens import SigningKey, shared_key, use_test_signing_key, user_claims
 from orders_service.orders.clients import accounts
 from tests.orders.real_services import Accounts, Catalog, Services, real_services
 

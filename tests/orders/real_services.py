@@ -23,9 +23,9 @@ from typing import Any
 
 import httpx
 
-from common.devstack import SERVICES_BY_NAME, free_port, manage, register_service_clients, running
-from common.testing.http_server import Answer, LocalHTTPServer, Received, local_http_server
-from common.testing.tokens import SigningKey, user_claims
+from devtools.devstack import SERVICES_BY_NAME, free_port, manage, register_service_clients, running
+from devtools.testing.http_server import Answer, LocalHTTPServer, Received, local_http_server
+from devtools.testing.tokens import SigningKey, user_claims
 from tests.real_services import FaultProxy, execute, manage_env, service_process, write_key
 
 # What orders' settings say in tests/orders (conftest.py): its service client on accounts.

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.test import Client
 from rest_framework.test import APIClient
 
-from common.testing.http_server import Answer, Received
+from devtools.testing.http_server import Answer, Received
 from orders_service.orders.models import Order, OrderStatus, ReconciliationRun
 from orders_service.orders.services.reconciliation import orders_reconcile
 from orders_service.orders.services.recovery import orders_recover

@@ -25,7 +25,7 @@ from typing import Any, get_args, get_origin, get_type_hints
 import pytest
 import yaml
 
-from common.devstack import REPO_ROOT
+from devtools.devstack import REPO_ROOT
 from orders_service.orders.api.serializers.common import SKU_PATTERN
 from orders_service.orders.clients import accounts, catalog
 from orders_service.orders.clients.base import Operation

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from common.testing.http_server import Answer
+from devtools.testing.http_server import Answer
 from orders_service.orders.api.serializers.orders import OrderSerializer, order_data
 from orders_service.orders.models import Order
 from tests.orders.conftest import Shopper

@@ -15,8 +15,8 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from common.http import CircuitState, service_client
-from common.testing.http_server import Answer
-from common.testing.tokens import SigningKey, service_claims
+from devtools.testing.http_server import Answer
+from devtools.testing.tokens import SigningKey, service_claims
 from orders_service.orders.models import IdempotencyRecord, Order, OrderStatus
 from tests.orders.conftest import ADDRESS, Shopper
 from tests.orders.real_services import Accounts, Catalog

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from prometheus_client import REGISTRY
 
-from common.testing.http_server import Answer, Received
+from devtools.testing.http_server import Answer, Received
 from orders_service.orders.models import Order, OrderStatus, OrderStatusChange
 from orders_service.orders.services.recovery import orders_recover
 from tests.orders.conftest import Shopper

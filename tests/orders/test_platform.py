@@ -1,4 +1,4 @@
-from common.testing.platform import ServicePlatformTests
+from devtools.testing.platform import ServicePlatformTests
 
 
 class TestOrdersPlatform(ServicePlatformTests):

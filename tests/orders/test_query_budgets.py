@@ -17,7 +17,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from common.testing.query_budgets import MANY, Budget, assert_query_budget, results_count
+from devtools.testing.query_budgets import MANY, Budget, assert_query_budget, results_count
 from orders_service.orders.models import Order, OrderStatus
 from orders_service.orders.services.transitions import order_history_record
 from tests.orders.conftest import Shopper

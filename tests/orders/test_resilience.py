@@ -14,7 +14,7 @@ from prometheus_client import REGISTRY
 from rest_framework.test import APIClient
 
 from common.http import CircuitState, service_client
-from common.testing.http_server import Answer, Received
+from devtools.testing.http_server import Answer, Received
 from orders_service.orders.models import IdempotencyRecord, Order, OrderStatus
 from tests.orders.conftest import Shopper
 from tests.orders.real_services import Catalog

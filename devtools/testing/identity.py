@@ -17,8 +17,8 @@ from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
-from common.testing.fake_accounts import fake_accounts
-from common.testing.tokens import (
+from devtools.testing.fake_accounts import fake_accounts
+from devtools.testing.tokens import (
     SigningKey,
     service_claims,
     shared_key,

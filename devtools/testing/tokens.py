@@ -182,5 +182,5 @@ def use_test_signing_key(settings: Any, *keys: SigningKey) -> SigningKey:
     keys = keys or (shared_key(),)
     _trusted.clear()
     _trusted.update({key.kid: key.public_key for key in keys})
-    settings.JWT_KEY_RESOLVER = "common.testing.tokens.resolve_test_key"
+    settings.JWT_KEY_RESOLVER = "devtools.testing.tokens.resolve_test_key"
     return keys[0]

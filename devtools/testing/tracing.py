@@ -17,7 +17,7 @@ from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
-from common.testing.http_server import Answer, LocalHTTPServer, Received, local_http_server
+from devtools.testing.http_server import Answer, LocalHTTPServer, Received, local_http_server
 
 
 @functools.cache

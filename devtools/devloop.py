@@ -4,7 +4,7 @@ keep it running, and stop it with one line.
 - Console log lines (common/logs.py) instead of JSON, and nothing while idle: the job queue's
   per-run lines, gunicorn's start-up lines and the lockout library's per-sign-in lines are
   quieted with LOG_LEVELS (warnings and errors still show).
-- A warm start does only what changed: each service's preparation (``manage.py dev_prepare``:
+- A warm start does only what changed: each service's preparation (``python -m devtools.prepare``:
   migrations, demo data, service clients) runs only when a fingerprint of its inputs differs
   from the one recorded after its last successful run, or when its database does not have the
   migrations it had then (one query). Static files are served from the apps (STATIC_USE_FINDERS),
@@ -38,7 +38,8 @@ from typing import IO, Any
 
 import psycopg
 
-from common.devstack import (
+from common.logs import name_colour
+from devtools.devstack import (
     REPO_ROOT,
     SERVICES,
     ServiceProcess,
@@ -51,7 +52,6 @@ from common.devstack import (
     start_embedded_postgres,
     write_signing_key,
 )
-from common.logs import name_colour
 
 DEMO_ADMIN_EMAIL = "admin@mercato.local"
 DEMO_CUSTOMER_EMAIL = "customer@mercato.local"
@@ -120,10 +120,10 @@ class Console:
 
 
 def prepare_fingerprint(spec: ServiceSpec, settings: Mapping[str, str]) -> str:
-    """A digest of everything dev_prepare's outcome depends on: the migration files (the
+    """A digest of everything devtools/prepare.py's outcome depends on: the migration files (the
     service's and common's; other packages' change only with requirements.lock), the demo data
     commands, and ``settings`` (demo logins, service clients)."""
-    files = [REPO_ROOT / "requirements.lock", REPO_ROOT / "common" / "management" / "commands" / "dev_prepare.py"]
+    files = [REPO_ROOT / "requirements.lock", REPO_ROOT / "devtools" / "prepare.py"]
     for root in (REPO_ROOT / spec.package, REPO_ROOT / "common"):
         files += sorted(root.rglob("migrations/*.py"))
         files += sorted(root.rglob("management/commands/seed_demo.py"))
@@ -283,7 +283,7 @@ class DevRunner:
                 del self.preparing[name]
                 spec = next(spec for spec in SERVICES if spec.name == name)
                 if popen.returncode != 0:
-                    raise Failed(f"{name}: preparation (manage.py dev_prepare) failed with {popen.returncode}")
+                    raise Failed(f"{name}: preparation (python -m devtools.prepare) failed with {popen.returncode}")
                 stamp_inputs = envs[name]
                 Stamp(self.stamp_path(spec)).write(
                     prepare_fingerprint(spec, self.fingerprint_settings(spec, stamp_inputs)),
@@ -376,8 +376,8 @@ class DevRunner:
     def start_prepare(self, spec: ServiceSpec, env: Mapping[str, str]) -> subprocess.Popen[str]:
         Stamp(self.stamp_path(spec)).clear()
         args = self.service_client_args() if spec.name == "accounts" else []
-        popen = subprocess.Popen(  # noqa: S603  (this interpreter, our manage.py)
-            [sys.executable, str(spec.manage_py), "dev_prepare", *args],
+        popen = subprocess.Popen(  # noqa: S603  (this interpreter, our own module)
+            [sys.executable, "-m", "devtools.prepare", *args],
             env={**os.environ, **env, "LOG_NAME": spec.name},
             cwd=REPO_ROOT,
             stdin=subprocess.DEVNULL,

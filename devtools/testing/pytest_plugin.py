@@ -1,6 +1,6 @@
 """pytest plugin: every test run gets a real PostgreSQL and the settings of its service.
 
-Loaded with ``-p common.testing.pytest_plugin`` (see pyproject.toml), before pytest-django sets
+Loaded with ``-p devtools.testing.pytest_plugin`` (see pyproject.toml), before pytest-django sets
 Django up. One pytest run tests one Django project, picked from the paths given:
 ``tests/accounts/...`` runs under ``accounts_service.settings`` and so on. Unless DATABASE_URL
 is set, an embedded PostgreSQL is started in ``.data/test-postgres`` and stopped at the end.
@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from common.devstack import (
+from devtools.devstack import (
     REPO_ROOT,
     SERVICES_BY_NAME,
     database_url,

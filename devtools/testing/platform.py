@@ -26,7 +26,7 @@ from django.core.management import call_command
 from django.test import Client
 from openapi_spec_validator import validate as validate_openapi
 
-from common.devstack import REPO_ROOT, SERVICES_BY_NAME
+from devtools.devstack import REPO_ROOT, SERVICES_BY_NAME
 
 
 def _production_environment(service: str) -> dict[str, str]:

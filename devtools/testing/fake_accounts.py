@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from common.auth.accounts import relay_tokens_forget
-from common.testing.http_server import Answer, LocalHTTPServer, Received, local_http_server
-from common.testing.tokens import SigningKey, jwks, service_claims, shared_key, user_claims
+from devtools.testing.http_server import Answer, LocalHTTPServer, Received, local_http_server
+from devtools.testing.tokens import SigningKey, jwks, service_claims, shared_key, user_claims
 
 # The client credentials ``fake_accounts`` gives the service under test.
 CLIENT_ID = "service-under-test"

@@ -14,7 +14,7 @@ import threading
 import time
 from pathlib import Path
 
-from common.devstack import REPO_ROOT, SERVICES, free_port
+from devtools.devstack import REPO_ROOT, SERVICES, free_port
 
 READY_LINE = "Press Ctrl-C to stop."
 
