@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import secrets
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -29,10 +31,13 @@ from devtools.devstack import (
     ServiceProcess,
     create_database,
     database_url,
+    free_port,
     local_environment,
     manage,
+    running,
+    write_signing_key,
 )
-from devtools.testing.http_server import Answer, LocalHTTPServer, Received
+from devtools.testing.http_server import Answer, LocalHTTPServer, Received, local_http_server
 
 # Hop-by-hop headers, and the length httpx recomputes: not forwarded either way.
 HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "content-length", "host", "content-encoding"}
@@ -161,3 +166,138 @@ def write_key(path: Path, pem: bytes) -> Path:
     path.write_bytes(pem)
     path.chmod(0o600)
     return path
+
+
+# --- accounts for the admin sign-in tests -----------------------------------------------------
+
+# The service client the service under test signs people in with, and one without the relay
+# scope (a sign-in needs it).
+CLIENT_ID = "service-under-test"
+NO_RELAY_CLIENT_ID = "service-without-relay"
+RELAY_SCOPE = "accounts.sign-in:relay"
+# The lock-out's cool-off: 5 minutes rather than production's 15.
+COOLOFF_SECONDS = 300
+ACCOUNTS_ENV = {
+    "AXES_COOLOFF_TIME": str(COOLOFF_SECONDS),
+    "THROTTLE_RATE_REGISTER": "10000/hour",
+    "THROTTLE_RATE_TOKEN": "10000/minute",
+    "THROTTLE_RATE_SERVICE_TOKEN": "10000/minute",
+}
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    email: str
+
+
+@dataclass
+class RealAccounts:
+    """accounts for admin sign-in tests: people registered through its API; their flags and
+    groups, which only an accounts administrator changes, written to its database. The people a
+    test added and every lock-out are deleted after it."""
+
+    proxy: FaultProxy
+    base_url: str
+    database_url: str
+    client_secret: str
+    no_relay_secret: str = ""
+    _added: set[str] = field(default_factory=set)
+
+    @property
+    def url(self) -> str:
+        return self.proxy.url
+
+    @property
+    def server(self) -> LocalHTTPServer:
+        return self.proxy.server
+
+    def add(
+        self,
+        email: str,
+        password: str,
+        *,
+        is_staff: bool = False,
+        is_superuser: bool = False,
+        is_active: bool = True,
+        groups: tuple[str, ...] = (),
+    ) -> Person:
+        """Someone on accounts with this password, flags and groups (registered if new)."""
+        rows = execute(self.database_url, "SELECT id FROM accounts_user WHERE email = %s", email)
+        if not rows:
+            body = {"email": email, "password": password, "full_name": ""}
+            reply = httpx.post(f"{self.base_url}/api/v1/auth/register/", json=body, timeout=30)
+            assert reply.status_code == 202, reply.text
+            rows = execute(self.database_url, "SELECT id FROM accounts_user WHERE email = %s", email)
+            assert rows, f"accounts did not register {email}"
+        person_id = rows[0][0]
+        self._added.add(email)
+        execute(
+            self.database_url,
+            "UPDATE accounts_user SET is_staff = %s, is_superuser = %s, is_active = %s WHERE id = %s",
+            is_staff,
+            is_superuser,
+            is_active,
+            person_id,
+        )
+        execute(self.database_url, "DELETE FROM accounts_user_groups WHERE user_id = %s", person_id)
+        for group in groups:
+            execute(self.database_url, "INSERT INTO auth_group (name) VALUES (%s) ON CONFLICT DO NOTHING", group)
+            execute(
+                self.database_url,
+                "INSERT INTO accounts_user_groups (user_id, group_id) SELECT %s, id FROM auth_group WHERE name = %s",
+                person_id,
+                group,
+            )
+        return Person(id=str(person_id), email=email)
+
+    def end_test(self) -> None:
+        """Forget the faults, the people added and every lock-out."""
+        self.proxy.reset()
+        ids = [
+            id_
+            for (id_,) in execute(
+                self.database_url, "SELECT id FROM accounts_user WHERE email = ANY(%s)", list(self._added)
+            )
+        ]
+        # Django's foreign keys do not cascade in the database: the rows that refer to a person
+        # (groups, addresses, refresh tokens, ...) go first.
+        referring = execute(
+            self.database_url,
+            "SELECT c.conrelid::regclass::text, a.attname FROM pg_constraint c"
+            " JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]"
+            " WHERE c.contype = 'f' AND c.confrelid = 'accounts_user'::regclass",
+        )
+        for table, column in referring:
+            execute(self.database_url, f'DELETE FROM {table} WHERE "{column}" = ANY(%s)', ids)
+        execute(self.database_url, "DELETE FROM accounts_user WHERE id = ANY(%s)", ids)
+        self._added.clear()
+        execute(self.database_url, "TRUNCATE axes_accessattempt, axes_accessfailurelog, axes_accesslog CASCADE")
+
+
+@contextmanager
+def real_accounts(root: Path, *, server_url: str, dbname_prefix: str) -> Iterator[RealAccounts]:
+    """accounts alone, for a service whose admin signs staff in through it, with the service
+    clients ``CLIENT_ID`` (relay scope) and ``NO_RELAY_CLIENT_ID``; stopped at the end."""
+    secrets_by_client = {CLIENT_ID: secrets.token_urlsafe(32), NO_RELAY_CLIENT_ID: secrets.token_urlsafe(32)}
+    process = service_process(
+        "accounts",
+        dbname_prefix=dbname_prefix,
+        server_url=server_url,
+        ports={"accounts": free_port()},
+        run_dir=root / "accounts",
+        signing_keys_file=write_signing_key(root / "secrets" / "jwt-signing-keys.pem"),
+        client_secret="",
+        extra_env=ACCOUNTS_ENV,
+    )
+    create_service_client(process, CLIENT_ID, secrets_by_client[CLIENT_ID], [RELAY_SCOPE])
+    create_service_client(process, NO_RELAY_CLIENT_ID, secrets_by_client[NO_RELAY_CLIENT_ID], ["accounts.users:read"])
+    with running([process]), local_http_server() as server:
+        process.wait_ready(timeout=90)
+        yield RealAccounts(
+            proxy=FaultProxy(server, process.base_url),
+            base_url=process.base_url,
+            database_url=process.env["DATABASE_URL"],
+            client_secret=secrets_by_client[CLIENT_ID],
+            no_relay_secret=secrets_by_client[NO_RELAY_CLIENT_ID],
+        )

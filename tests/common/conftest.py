@@ -6,7 +6,7 @@ import pytest
 
 from common.auth.accounts import relay_tokens_forget
 from devtools.testing.tokens import SigningKey, use_test_signing_key
-from tests.common.real_accounts import CLIENT_ID, RealAccounts, real_accounts
+from tests.real_services import CLIENT_ID, RealAccounts, real_accounts
 
 
 @pytest.fixture
@@ -17,8 +17,10 @@ def signing_key(settings: Any) -> SigningKey:
 
 @pytest.fixture(scope="session")
 def real_accounts_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RealAccounts]:
-    """The real accounts, for the whole session (tests/common/real_accounts.py)."""
-    with real_accounts(tmp_path_factory.mktemp("accounts"), server_url=os.environ["DATABASE_URL"]) as accounts:
+    """The real accounts, for the whole session (tests/real_services.py)."""
+    with real_accounts(
+        tmp_path_factory.mktemp("accounts"), server_url=os.environ["DATABASE_URL"], dbname_prefix="common_tests"
+    ) as accounts:
         yield accounts
 
 

@@ -1,5 +1,5 @@
 """AccountsBackend: admin sign-in checked against the real accounts, through a fault proxy
-(tests/common/real_accounts.py)."""
+(tests/real_services.py)."""
 
 from typing import Any
 
@@ -12,7 +12,7 @@ from django.test import Client, RequestFactory
 from common.auth.accounts import relay_token
 from common.auth.backends import AccountsBackend
 from devtools.testing.http_server import Answer
-from tests.common.real_accounts import NO_RELAY_CLIENT_ID, RealAccounts
+from tests.real_services import NO_RELAY_CLIENT_ID, RealAccounts
 
 pytestmark = pytest.mark.django_db
 
