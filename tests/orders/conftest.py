@@ -10,10 +10,12 @@ import pytest
 from django.conf import settings as django_settings
 from rest_framework.test import APIClient
 
+from common.auth.accounts import relay_tokens_forget
 from common.http import service_client
 from devtools.testing.tokens import SigningKey, shared_key, use_test_signing_key, user_claims
 from orders_service.orders.clients import accounts
 from tests.orders.real_services import Accounts, Catalog, Services, real_services
+from tests.real_services import RealAccounts
 
 ORDERS_CLIENT_SECRET = "orders-secret-for-the-tests"
 
@@ -66,6 +68,25 @@ def directory(settings: Any, services: Services) -> Accounts:
 def catalog(settings: Any, services: Services) -> Catalog:
     settings.CATALOG_URL = services.catalog.url
     return services.catalog
+
+
+@pytest.fixture
+def sign_in_accounts(settings: Any, services: Services) -> Iterator[RealAccounts]:
+    """The real accounts for the admin sign-in tests (devtools/testing/identity.py), reached
+    with orders' own service client, which has the relay scope."""
+    accounts = RealAccounts(
+        proxy=services.accounts.proxy,
+        base_url=services.accounts.base_url,
+        database_url=services.accounts.database_url,
+        client_secret=ORDERS_CLIENT_SECRET,
+    )
+    settings.ACCOUNTS_URL = accounts.url
+    relay_tokens_forget()
+    try:
+        yield accounts
+    finally:
+        relay_tokens_forget()
+        accounts.end_test()
 
 
 @pytest.fixture(autouse=True)

@@ -61,6 +61,7 @@ class Accounts:
 
     proxy: FaultProxy
     base_url: str
+    database_url: str
     signing_key: SigningKey
     issuer: str
     audience: str
@@ -351,6 +352,7 @@ def real_services(
         accounts = Accounts(
             proxy=FaultProxy(to_accounts, processes["accounts"].base_url),
             base_url=processes["accounts"].base_url,
+            database_url=processes["accounts"].env["DATABASE_URL"],
             signing_key=signing_key,
             issuer=issuer,
             audience=audience,
