@@ -157,7 +157,7 @@ def execute(url: str, statement: str, *params: object) -> list[tuple[object, ...
     """Run one statement on a service's database (what a test arranges or checks behind the
     service's API); its rows, if it returns any."""
     with psycopg.connect(url, autocommit=True) as conn:
-        cursor = conn.execute(statement, params)  # type: ignore[arg-type]
+        cursor = conn.execute(statement, params)
         return list(cursor.fetchall()) if cursor.description else []
 
 

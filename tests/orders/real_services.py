@@ -204,7 +204,7 @@ class Catalog:
     database_url: str
     accounts: Accounts
     # catalog's expiry job (manage.py expire_reservations), run once.
-    expire_job: Callable[[], None]
+    expire_job: Callable[[], object]
     _category: str | None = None
 
     @property
