@@ -65,12 +65,20 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Each service with its own tests, under its settings (bench/ drives catalog in process); then the
+# suites of the whole system and scripts/ under tests/common's project, which mounts common/ only.
+TYPECHECK_SYSTEM := tests/common tests/e2e tests/fuzz tests/helm scripts
+
 typecheck: install
 	@for service in $(SERVICES); do \
-		echo "mypy: common/, devtools/ and $${service}_service/ with $${service}_service.settings"; \
+		extra=; [ $$service = catalog ] && extra=bench; \
+		echo "mypy: common/, devtools/, $${service}_service/, tests/$${service}/ $${extra:+and $$extra/ }with $${service}_service.settings"; \
 		$(CHECK_ENV) DJANGO_SETTINGS_MODULE=$${service}_service.settings \
-			$(BIN)/mypy common devtools $${service}_service || exit 1; \
+			$(BIN)/mypy common devtools $${service}_service tests/$${service} $$extra || exit 1; \
 	done
+	@echo "mypy: common/, devtools/, $(TYPECHECK_SYSTEM) with tests.common.project.settings"
+	@$(CHECK_ENV) DJANGO_SETTINGS_MODULE=tests.common.project.settings \
+		$(BIN)/mypy common devtools $(TYPECHECK_SYSTEM)
 
 imports: install
 	$(BIN)/lint-imports

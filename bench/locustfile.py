@@ -38,7 +38,8 @@ ADDRESS = {
 }
 
 
-@events.init_command_line_parser.add_listener
+# locust's EventHook.add_listener has no annotations, so mypy sees an untyped decorator.
+@events.init_command_line_parser.add_listener  # type: ignore[untyped-decorator]
 def _options(parser: LocustArgumentParser) -> None:
     def option(name: str, variable: str, default: str, help_text: str) -> None:
         parser.add_argument(name, default=os.environ.get(variable, default), help=f"{help_text} (${variable})")

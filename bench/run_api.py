@@ -38,7 +38,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
@@ -50,7 +50,15 @@ from bench.results_file import RESULTS_MD, replace_section, store_run  # noqa: E
 from devtools.devstack import ServiceProcess, free_port  # noqa: E402
 
 SCALES = {"small": 100_000, "full": 1_000_000}
-SETTINGS = {
+
+
+class Settings(TypedDict):
+    seconds: float
+    rounds: int
+    profile_requests: int
+
+
+SETTINGS: dict[str, Settings] = {
     # seconds per measurement, rounds of the ladder (at least five: each ratio is their median),
     # requests per profile (a quarter of them for the list)
     "small": {"seconds": 5.0, "rounds": 5, "profile_requests": 2000},
@@ -364,7 +372,7 @@ def machine() -> dict[str, Any]:
 def run(
     scale: str, *, do_sweep: bool, rounds: int | None, seconds: float | None, profile_only: bool = False
 ) -> dict[str, Any]:
-    settings = dict(SETTINGS[scale])
+    settings = SETTINGS[scale].copy()
     settings["rounds"] = rounds or settings["rounds"]
     settings["seconds"] = seconds or settings["seconds"]
     results: dict[str, Any] = {

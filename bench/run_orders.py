@@ -319,7 +319,7 @@ def count_placement(stack: System, place: Callable[[int], tuple[int, Any, float]
         admin.execute("SELECT pg_reload_conf()")
         with log.open(encoding="utf-8", errors="replace") as lines:
             lines.seek(offset)
-            statements = Counter()
+            statements: Counter[tuple[str, str]] = Counter()
             for line in lines:
                 if (match := STATEMENT.match(line.strip())) and match["db"] in DATABASES.values():
                     verb = match["sql"].split(None, 1)[0].upper() if match["sql"].strip() else ""

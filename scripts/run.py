@@ -12,6 +12,11 @@ Set ACCOUNTS_PORT, CATALOG_PORT and ORDERS_PORT to serve on other ports.
 """
 
 import sys
+from pathlib import Path
+
+# devtools/ is this checkout's, never installed (docs/architecture.md): `python scripts/run.py`
+# puts scripts/ first on sys.path, so the repository root goes before it.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 try:
     from devtools.devloop import main

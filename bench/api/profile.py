@@ -10,6 +10,7 @@ module a function lives in), so a rung's cost can be put next to the one below i
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import io
 import json
@@ -111,18 +112,17 @@ def main() -> int:
     paths = [line for line in args.paths_file.read_text().splitlines() if line]
     # A request's log line goes to stdout in production; here to a null device, so the
     # formatting is paid and the terminal stays readable.
-    sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-    for number in range(200):
-        _call(application, _environ(paths[number % len(paths)], host))
-    # CPU time, not wall time: waiting for PostgreSQL is not the web tier's cost.
-    profiler = cProfile.Profile(time.process_time)
-    started = time.process_time()
-    profiler.enable()
-    for number in range(args.requests):
-        _call(application, _environ(paths[number % len(paths)], host))
-    profiler.disable()
-    cpu = time.process_time() - started
-    sys.stdout = sys.__stdout__
+    with open(os.devnull, "w") as devnull, contextlib.redirect_stdout(devnull):
+        for number in range(200):
+            _call(application, _environ(paths[number % len(paths)], host))
+        # CPU time, not wall time: waiting for PostgreSQL is not the web tier's cost.
+        profiler = cProfile.Profile(time.process_time)
+        started = time.process_time()
+        profiler.enable()
+        for number in range(args.requests):
+            _call(application, _environ(paths[number % len(paths)], host))
+        profiler.disable()
+        cpu = time.process_time() - started
     stats = pstats.Stats(profiler)
     total = sum(row[2] for row in stats.stats.values())  # type: ignore[attr-defined]
     by_layer: dict[str, float] = defaultdict(float)

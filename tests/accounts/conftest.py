@@ -7,6 +7,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from accounts_service.accounts import selectors
 from accounts_service.accounts.models import ServiceClient, User
 from accounts_service.accounts.services import service_client_create
 from accounts_service.accounts.tokens import encode_service_token, encode_user_access_token
+from tests.accounts.helpers import LOCKOUT_LIMIT
 
 PASSWORD = "correct horse battery staple 42"
 CLIENT_SECRET = "s3rvice-client-secret-for-tests"
@@ -53,6 +55,12 @@ def _test_settings() -> Iterator[None]:
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
     ):
         yield
+
+
+@pytest.fixture
+def lockout_settings(settings: Any) -> None:
+    settings.AXES_FAILURE_LIMIT = LOCKOUT_LIMIT
+    settings.AXES_COOLOFF_TIME = timedelta(minutes=15)
 
 
 @pytest.fixture

@@ -1,13 +1,15 @@
 from typing import Any
 
+TOKEN_URL = "/api/v1/auth/token/"
+# django-axes' failures before a lockout in the tests that sign in wrongly on purpose (the
+# `lockout_settings` fixture sets it).
+LOCKOUT_LIMIT = 3
 
-def assert_error(response: Any, status: int, code: str, attr: str | None = None) -> None:
-    """The response is an error in the standard shape, with this code (on this field)."""
-    assert response.status_code == status, response.content
-    assert response["Content-Type"] == "application/json"
-    body = response.json()
-    assert body["type"] in {"validation_error", "client_error", "server_error"}
-    assert any(error["code"] == code and error["attr"] == attr for error in body["errors"]), body
+
+def sign_in(client: Any, email: str, password: str, browser: str | None = None) -> Any:
+    """POST the credentials to the token endpoint; ``browser``: the address a relaying service names."""
+    headers = {} if browser is None else {"Mercato-Client-IP": browser}
+    return client.post(TOKEN_URL, {"email": email, "password": password}, headers=headers)
 
 
 def obtain_pair(client: Any, email: str, password: str) -> dict[str, Any]:

@@ -9,8 +9,8 @@ from django.db import IntegrityError, transaction
 from rest_framework.test import APIClient
 
 from accounts_service.accounts.models import Address, User
+from devtools.testing.errors import assert_error
 from tests.accounts.conftest import client_for
-from tests.accounts.helpers import assert_error
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,6 @@
 """accounts' own admin: users, groups, addresses, service clients, and its actions."""
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def admin_user(make_user: Any) -> User:
+def admin_user(make_user: Callable[..., User]) -> User:
     return make_user("root@example.com", is_staff=True, is_superuser=True)
 
 

@@ -7,8 +7,8 @@ import pytest
 from rest_framework.test import APIClient
 
 from accounts_service.accounts.models import User
+from devtools.testing.errors import assert_error
 from tests.accounts.conftest import client_for
-from tests.accounts.helpers import assert_error
 
 pytestmark = pytest.mark.django_db
 

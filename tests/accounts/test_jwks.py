@@ -18,8 +18,9 @@ from accounts_service.accounts import keys
 from accounts_service.accounts.checks import signing_keys_check
 from accounts_service.accounts.models import User
 from devtools.devstack import REPO_ROOT
+from devtools.testing.errors import assert_error
 from tests.accounts.conftest import PASSWORD, SIGNING_KEY_PEM, client_for, new_private_key_pem
-from tests.accounts.helpers import assert_error, obtain_pair
+from tests.accounts.helpers import obtain_pair
 
 NEXT_KEY_PEM = new_private_key_pem()
 

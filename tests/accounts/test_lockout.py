@@ -9,26 +9,14 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from accounts_service.accounts.models import User
+from devtools.testing.errors import assert_error
 from tests.accounts.conftest import PASSWORD
-from tests.accounts.helpers import assert_error
+from tests.accounts.helpers import LOCKOUT_LIMIT, TOKEN_URL, sign_in
 
-pytestmark = pytest.mark.django_db
-
-URL = "/api/v1/auth/token/"
-LIMIT = 3
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lockout_settings")]
 
 
-@pytest.fixture(autouse=True)
-def _lockout_settings(settings: Any) -> None:
-    settings.AXES_FAILURE_LIMIT = LIMIT
-    settings.AXES_COOLOFF_TIME = timedelta(minutes=15)
-
-
-def sign_in(client: APIClient, email: str, password: str) -> Any:
-    return client.post(URL, {"email": email, "password": password})
-
-
-def fail(client: APIClient, email: str, times: int = LIMIT) -> None:
+def fail(client: APIClient, email: str, times: int = LOCKOUT_LIMIT) -> None:
     for _ in range(times):
         assert sign_in(client, email, "not the password 1").status_code in {401, 429}
 
@@ -41,7 +29,7 @@ def end_cool_off() -> None:
 def test_after_the_limit_even_the_right_password_is_429_until_the_cool_off_ends(
     api_client: APIClient, user: User
 ) -> None:
-    fail(api_client, user.email, LIMIT - 1)
+    fail(api_client, user.email, LOCKOUT_LIMIT - 1)
     assert sign_in(api_client, user.email, "not the password 1").status_code == 429  # the failure at the limit
 
     response = sign_in(api_client, user.email, PASSWORD)
@@ -74,14 +62,16 @@ def test_case_and_spaces_do_not_escape_the_lockout(api_client: APIClient, user: 
 
 def test_a_forged_forwarded_for_header_does_not_escape_the_lockout(api_client: APIClient, user: User) -> None:
     fail(api_client, user.email)
-    response = api_client.post(URL, {"email": user.email, "password": PASSWORD}, HTTP_X_FORWARDED_FOR="198.51.100.7")
+    response = api_client.post(
+        TOKEN_URL, {"email": user.email, "password": PASSWORD}, HTTP_X_FORWARDED_FOR="198.51.100.7"
+    )
     assert_error(response, 429, "throttled")
 
 
 def test_a_success_clears_earlier_failures(api_client: APIClient, user: User) -> None:
-    fail(api_client, user.email, LIMIT - 1)
+    fail(api_client, user.email, LOCKOUT_LIMIT - 1)
     assert sign_in(api_client, user.email, PASSWORD).status_code == 200
-    fail(api_client, user.email, LIMIT - 1)
+    fail(api_client, user.email, LOCKOUT_LIMIT - 1)
     assert sign_in(api_client, user.email, PASSWORD).status_code == 200
 
 
@@ -93,7 +83,7 @@ def test_unknown_emails_are_locked_out_too(api_client: APIClient) -> None:
 def test_the_admin_login_is_locked_out_as_well(make_user: Any) -> None:
     make_user("admin@example.com", is_staff=True, is_superuser=True)
     client = Client()
-    for _ in range(LIMIT):
+    for _ in range(LOCKOUT_LIMIT):
         client.post("/admin/login/", {"username": "admin@example.com", "password": "wrong password 1"})
     response = client.post("/admin/login/", {"username": "admin@example.com", "password": PASSWORD})
     assert response.status_code == 429

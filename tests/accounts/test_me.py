@@ -7,8 +7,9 @@ from django.contrib.auth.models import Group
 from rest_framework.test import APIClient
 
 from accounts_service.accounts.models import RefreshToken, User
+from devtools.testing.errors import assert_error
 from tests.accounts.conftest import PASSWORD, service_api_client
-from tests.accounts.helpers import assert_error, obtain_pair
+from tests.accounts.helpers import obtain_pair
 
 pytestmark = pytest.mark.django_db
 

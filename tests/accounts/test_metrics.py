@@ -3,29 +3,15 @@ driven through the API against the real database."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import Any
-
 import pytest
 from rest_framework.test import APIClient
 
 from accounts_service.accounts.models import ServiceClient, User
 from devtools.testing.metrics import CounterDelta
 from tests.accounts.conftest import CLIENT_SECRET, PASSWORD
+from tests.accounts.helpers import LOCKOUT_LIMIT, sign_in
 
-pytestmark = pytest.mark.django_db
-
-LIMIT = 3
-
-
-@pytest.fixture(autouse=True)
-def _lockout_settings(settings: Any) -> None:
-    settings.AXES_FAILURE_LIMIT = LIMIT
-    settings.AXES_COOLOFF_TIME = timedelta(minutes=15)
-
-
-def sign_in(client: APIClient, email: str, password: str) -> Any:
-    return client.post("/api/v1/auth/token/", {"email": email, "password": password})
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lockout_settings")]
 
 
 def test_sign_ins_by_outcome_and_one_lockout_per_lockout(api_client: APIClient, user: User) -> None:
@@ -33,7 +19,7 @@ def test_sign_ins_by_outcome_and_one_lockout_per_lockout(api_client: APIClient, 
     lockouts = CounterDelta("mercato_accounts_lockouts")
     tokens = CounterDelta("mercato_accounts_tokens_issued")
     assert sign_in(api_client, user.email, PASSWORD).status_code == 200
-    for _ in range(LIMIT - 1):
+    for _ in range(LOCKOUT_LIMIT - 1):
         assert sign_in(api_client, user.email, "not the password 1").status_code == 401
     assert lockouts.delta() == {}
     # The failure at the limit starts the lockout; the attempts after it are refused by it,
@@ -43,7 +29,7 @@ def test_sign_ins_by_outcome_and_one_lockout_per_lockout(api_client: APIClient, 
     assert sign_in(api_client, user.email, "not the password 1").status_code == 429
     assert sign_in(api_client, user.email, PASSWORD).status_code == 429
     assert lockouts.delta() == {"": 1}
-    assert sign_ins.delta() == {"success": 1, "invalid_credentials": LIMIT - 1, "locked_out": 3}
+    assert sign_ins.delta() == {"success": 1, "invalid_credentials": LOCKOUT_LIMIT - 1, "locked_out": 3}
     assert tokens.delta() == {"sign_in": 1}
 
 

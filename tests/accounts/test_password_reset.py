@@ -8,8 +8,9 @@ from django.core import mail
 from rest_framework.test import APIClient
 
 from accounts_service.accounts.models import RefreshToken, User
+from devtools.testing.errors import assert_error
 from tests.accounts.conftest import PASSWORD
-from tests.accounts.helpers import assert_error, obtain_pair
+from tests.accounts.helpers import obtain_pair
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def request_reset(client: APIClient, email: str) -> Any:
 
 
 def mailed_link() -> tuple[str, str]:
-    match = re.search(r"uid: (\S+), token: (\S+);", mail.outbox[-1].body)
+    match = re.search(r"uid: (\S+), token: (\S+);", str(mail.outbox[-1].body))
     assert match, mail.outbox[-1].body
     return match[1], match[2]
 

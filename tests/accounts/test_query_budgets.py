@@ -43,13 +43,20 @@ class World:
             self.seq += 1
             user.groups.add(Group.objects.create(name=f"group-{self.seq}"))
 
+    def addresses(self, count: int) -> None:
+        for _ in range(count):
+            self.address()
+
+    def first_address_url(self) -> str:
+        return f"/api/v1/users/me/addresses/{Address.objects.filter(user=self.owner).order_by('pk')[0].pk}/"
+
     def groups_of_owner(self, count: int) -> None:
         for _ in range(count):
             self.seq += 1
             self.owner.groups.add(Group.objects.create(name=f"role-{self.seq}"))
 
 
-BUDGETS = (
+BUDGETS: tuple[Budget[World], ...] = (
     # Staff identity comes from the token: no query for it. One for the page, one for the
     # page's groups (a prefetch).
     Budget("users list", "staff", lambda w: "/api/v1/users/?page_size=100", World.users_with_groups, 2, results_count),
@@ -61,17 +68,11 @@ BUDGETS = (
         "addresses list",
         "owner",
         lambda w: "/api/v1/users/me/addresses/?page_size=100",
-        lambda w, n: [w.address() for _ in range(n)] and None,
+        World.addresses,
         2,
         results_count,
     ),
-    Budget(
-        "address detail",
-        "owner",
-        lambda w: f"/api/v1/users/me/addresses/{Address.objects.filter(user=w.owner).first().pk}/",  # type: ignore[union-attr]
-        lambda w, n: [w.address() for _ in range(n)] and None,
-        2,
-    ),
+    Budget("address detail", "owner", World.first_address_url, World.addresses, 2),
 )
 
 

@@ -9,8 +9,9 @@ from django.core import mail
 from rest_framework.test import APIClient
 
 from accounts_service.accounts.models import User
+from devtools.testing.errors import assert_error
 from tests.accounts.conftest import PASSWORD
-from tests.accounts.helpers import assert_error, obtain_pair
+from tests.accounts.helpers import obtain_pair
 
 pytestmark = pytest.mark.django_db
 

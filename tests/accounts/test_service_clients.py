@@ -9,8 +9,8 @@ from django.core.management import CommandError, call_command
 from rest_framework.test import APIClient
 
 from accounts_service.accounts.models import ServiceClient, User
+from devtools.testing.errors import assert_error
 from tests.accounts.conftest import CLIENT_SECRET
-from tests.accounts.helpers import assert_error
 
 pytestmark = pytest.mark.django_db
 

@@ -15,24 +15,17 @@ from rest_framework.test import APIClient
 
 from accounts_service.accounts.models import User
 from accounts_service.accounts.tokens import encode_service_token
+from devtools.testing.errors import assert_error
 from devtools.testing.tokens import tampered
 from tests.accounts.conftest import PASSWORD, access_token_for, service_api_client
-from tests.accounts.helpers import assert_error
+from tests.accounts.helpers import LOCKOUT_LIMIT, TOKEN_URL, sign_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lockout_settings")]
 
-URL = "/api/v1/auth/token/"
-LIMIT = 3
 RELAY = "accounts.sign-in:relay"
 SERVICE_ADDRESS = "10.0.0.5"  # catalog's pod, as accounts sees it
 ATTACKER = "198.51.100.66"
 STAFF_DESK = "192.0.2.10"
-
-
-@pytest.fixture(autouse=True)
-def _lockout_settings(settings: Any) -> None:
-    settings.AXES_FAILURE_LIMIT = LIMIT
-    settings.AXES_COOLOFF_TIME = timedelta(minutes=15)
 
 
 def catalog(scopes: list[str] | None = None) -> APIClient:
@@ -42,13 +35,8 @@ def catalog(scopes: list[str] | None = None) -> APIClient:
     return client
 
 
-def sign_in(client: APIClient, email: str, password: str, browser: str | None = None) -> Any:
-    headers = {} if browser is None else {"HTTP_MERCATO_CLIENT_IP": browser}
-    return client.post(URL, {"email": email, "password": password}, **headers)
-
-
 def fail(client: APIClient, email: str, browser: str | None = None) -> None:
-    for _ in range(LIMIT):
+    for _ in range(LOCKOUT_LIMIT):
         assert sign_in(client, email, "not the password 1", browser).status_code in {401, 429}
 
 
@@ -82,7 +70,7 @@ def test_the_relay_header_of_anyone_else_is_ignored(caller: Any, staff_user: Use
     client = caller(staff_user)
     client.defaults["REMOTE_ADDR"] = ATTACKER
     # A new made-up browser address on every attempt: it must not escape the lockout.
-    for index in range(LIMIT):
+    for index in range(LOCKOUT_LIMIT):
         sign_in(client, staff_user.email, "not the password 1", browser=f"203.0.113.{index}")
     assert_error(sign_in(client, staff_user.email, PASSWORD, browser="203.0.113.200"), 429, "throttled")
     # ...and it counted against the caller's own address, nobody else's.
@@ -99,19 +87,19 @@ def test_a_relayed_value_that_is_no_ip_address_is_ignored(value: str, staff_user
 def test_the_proxy_count_decides_the_direct_address(settings: Any, staff_user: User) -> None:
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
     behind_ingress = APIClient(REMOTE_ADDR="10.1.0.1")  # the ingress controller
-    for index in range(LIMIT):
+    for index in range(LOCKOUT_LIMIT):
         response = behind_ingress.post(
-            URL,
+            TOKEN_URL,
             {"email": staff_user.email, "password": "not the password 1"},
             HTTP_X_FORWARDED_FOR=f"203.0.113.{index}, {ATTACKER}",
         )
         assert response.status_code in {401, 429}
     response = behind_ingress.post(
-        URL, {"email": staff_user.email, "password": PASSWORD}, HTTP_X_FORWARDED_FOR=f"{STAFF_DESK}, {ATTACKER}"
+        TOKEN_URL, {"email": staff_user.email, "password": PASSWORD}, HTTP_X_FORWARDED_FOR=f"{STAFF_DESK}, {ATTACKER}"
     )
     assert_error(response, 429, "throttled")
     response = behind_ingress.post(
-        URL, {"email": staff_user.email, "password": PASSWORD}, HTTP_X_FORWARDED_FOR=STAFF_DESK
+        TOKEN_URL, {"email": staff_user.email, "password": PASSWORD}, HTTP_X_FORWARDED_FOR=STAFF_DESK
     )
     assert response.status_code == 200
 

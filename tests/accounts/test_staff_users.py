@@ -17,8 +17,9 @@ from accounts_service.accounts import selectors
 from accounts_service.accounts.api.serializers.users import UserSerializer
 from accounts_service.accounts.models import RefreshToken, User
 from devtools.devstack import REPO_ROOT
+from devtools.testing.errors import assert_error
 from tests.accounts.conftest import PASSWORD, client_for, service_api_client
-from tests.accounts.helpers import assert_error, obtain_pair
+from tests.accounts.helpers import obtain_pair
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""Assertions the catalog's tests share."""
+"""Assertions and steps the catalog's tests share."""
 
 from __future__ import annotations
 
@@ -13,3 +13,15 @@ def errors(response: Any) -> list[dict[str, Any]]:
     for error in body["errors"]:
         assert {"code", "detail", "attr"} <= set(error), error
     return list(body["errors"])
+
+
+def run_queued_imports() -> None:
+    """What `manage.py procrastinate worker` runs, until the imports queue is empty."""
+    from procrastinate.contrib.django import app
+    from procrastinate.contrib.django.django_connector import DjangoConnector
+
+    # The app's connector is Django's (PROCRASTINATE settings); only it has a worker connector.
+    connector = app.connector
+    assert isinstance(connector, DjangoConnector), connector
+    with app.replace_connector(connector.get_worker_connector()):
+        app.run_worker(queues=["imports"], wait=False, install_signal_handlers=False, listen_notify=False)

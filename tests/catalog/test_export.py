@@ -11,11 +11,11 @@ from uuid import UUID
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.http import StreamingHttpResponse
 from rest_framework.test import APIClient
 
 from catalog_service.catalog.models import Category, Product
 from catalog_service.catalog.services.imports import product_import_run
+from devtools.testing.responses import streamed, streamed_chunks
 from tests.catalog.helpers import errors
 
 pytestmark = pytest.mark.django_db
@@ -26,8 +26,7 @@ COLUMNS = ["sku", "name", "description", "price", "currency", "category", "attri
 
 def body(response: Any) -> bytes:
     assert response.status_code == 200, getattr(response, "content", b"")
-    assert isinstance(response, StreamingHttpResponse)
-    return b"".join(response.streaming_content)
+    return streamed(response)
 
 
 def csv_rows(response: Any) -> list[dict[str, str]]:
@@ -152,7 +151,7 @@ def test_the_query_count_does_not_grow_with_the_rows(
 
 def test_the_header_comes_before_the_query_runs(staff_client: APIClient, catalog: dict[str, Category]) -> None:
     response = staff_client.get(URL)
-    chunks = iter(response.streaming_content)
+    chunks = streamed_chunks(response)
     assert next(chunks) == (",".join(COLUMNS) + "\n").encode()
 
 

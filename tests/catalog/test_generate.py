@@ -9,7 +9,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from catalog_service.catalog.bulk.generator import DEPARTMENTS, SHELVES, products_generate
+from catalog_service.catalog.bulk.generator import products_generate
+from catalog_service.catalog.bulk.vocabulary import DEPARTMENTS, SHELVES
 from catalog_service.catalog.models import Category, Product, StockLevel, StockMovement
 
 pytestmark = pytest.mark.django_db

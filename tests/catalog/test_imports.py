@@ -35,7 +35,7 @@ from catalog_service.catalog.services.imports import (
     product_import_run,
     product_import_run_file,
 )
-from tests.catalog.helpers import errors
+from tests.catalog.helpers import errors, run_queued_imports
 
 pytestmark = pytest.mark.django_db
 
@@ -423,13 +423,9 @@ def test_import_products_command_refuses_an_unusable_file(tmp_path: Path) -> Non
 
 @pytest.mark.django_db(transaction=True)
 def test_the_worker_runs_a_queued_import(staff_client: APIClient, chairs: Category) -> None:
-    from procrastinate.contrib.django import app
-
     job_id = upload(staff_client, GOOD_AND_BAD).json()["id"]
 
-    # What `manage.py procrastinate worker` runs, until the queue is empty.
-    with app.replace_connector(app.connector.get_worker_connector()):
-        app.run_worker(queues=["imports"], wait=False, install_signal_handlers=False, listen_notify=False)
+    run_queued_imports()
 
     job = staff_client.get(f"{URL}{job_id}/").json()
     assert (job["status"], job["created"], job["rejected"]) == ("succeeded", 2, 5)
@@ -451,7 +447,7 @@ def test_readers_keep_working_during_an_import(
 
         def read() -> None:
             try:
-                response = anonymous_client.get("/api/v1/products/", {"q": "red chair", "page_size": 100})
+                response = anonymous_client.get("/api/v1/products/", {"q": "red chair", "page_size": "100"})
                 assert response.status_code == 200, response.content
                 processed = ProductImport.objects.values_list("rows_processed", flat=True).get()
                 outcome.put((len(response.json()["results"]), processed))
@@ -493,14 +489,18 @@ def test_the_tasks_are_registered() -> None:
 
 
 def test_the_import_limits_are_the_apis() -> None:
+    from rest_framework import serializers
+
     from catalog_service.catalog.api.serializers.common import AttributesField
     from catalog_service.catalog.api.serializers.products import ProductCreateSerializer
     from catalog_service.catalog.bulk import rows
 
     fields = ProductCreateSerializer().fields
-    assert fields["name"].max_length == rows.NAME_MAX_LENGTH
-    assert fields["description"].max_length == rows.DESCRIPTION_MAX_LENGTH
-    assert fields["sku"].max_length == SKU_MAX_LENGTH
+    limits = {"name": rows.NAME_MAX_LENGTH, "description": rows.DESCRIPTION_MAX_LENGTH, "sku": SKU_MAX_LENGTH}
+    for name, limit in limits.items():
+        field = fields[name]
+        assert isinstance(field, serializers.CharField), field
+        assert field.max_length == limit, name
     assert (AttributesField.max_keys, AttributesField.max_bytes, AttributesField.max_depth) == (
         rows.ATTRIBUTES_MAX_KEYS,
         rows.ATTRIBUTES_MAX_BYTES,
@@ -554,6 +554,7 @@ def test_oversized_fields_and_lines_are_rejected_rows_not_errors(staff_client: A
 PRODUCT_INDEXES = {
     "catalog_product_pkey": "the primary key; every keyset's tie-breaker",
     "product_sku_unique": "the identity: lookups by SKU, the import's upsert",
+    "product_sku_prefix_idx": "the admin's search by SKU prefix (LIKE 'ABC-%')",
     "catalog_product_category_id_35bf920b": "the category subtree filter; a category's delete check",
     "product_name_id_idx": "ordering by name (the default)",
     "product_price_id_idx": "ordering by price, the price range filters",

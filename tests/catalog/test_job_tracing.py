@@ -17,6 +17,7 @@ from catalog_service.catalog.services.imports import PRODUCT_IMPORT_TASK
 from common.jobs import REQUEST_ID_KEY, TRACE_CONTEXT_KEY, TracingJobManager, trace_job
 from common.tracing import tracer
 from devtools.testing.tracing import recorded_spans
+from tests.catalog.helpers import run_queued_imports
 from tests.catalog.test_imports import GOOD_AND_BAD, URL
 
 
@@ -37,8 +38,6 @@ def test_the_app_defers_through_the_tracing_manager_and_runs_jobs_in_trace_job()
 def test_an_import_runs_in_a_span_linked_to_the_request_that_deferred_it(
     staff_client: APIClient, chairs: Category
 ) -> None:
-    from procrastinate.contrib.django import app
-
     spans = recorded_spans()
     spans.clear()
     with tracer.start_as_current_span("POST product-imports", kind=SpanKind.SERVER) as request_span:
@@ -62,10 +61,9 @@ def test_an_import_runs_in_a_span_linked_to_the_request_that_deferred_it(
     assert args[TRACE_CONTEXT_KEY][REQUEST_ID_KEY] == "upload-request"
     assert args[TRACE_CONTEXT_KEY]["traceparent"].startswith("00-")
 
-    # What `manage.py procrastinate worker` runs, until the queue is empty. The task takes only
-    # import_id: it succeeds only if the worker middleware took the context out.
-    with app.replace_connector(app.connector.get_worker_connector()):
-        app.run_worker(queues=["imports"], wait=False, install_signal_handlers=False, listen_notify=False)
+    # The worker, until the queue is empty. The task takes only import_id: it succeeds only if
+    # the worker middleware took the context out.
+    run_queued_imports()
     job = staff_client.get(f"{URL}{response.json()['id']}/").json()
     assert (job["status"], job["created"]) == ("succeeded", 2)
 

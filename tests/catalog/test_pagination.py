@@ -81,9 +81,9 @@ def test_walks_every_row_exactly_once_in_order_for_each_ordering(
 
 
 def test_walks_with_filters_and_search_by_relevance(anonymous_client: APIClient, catalog: dict[str, Any]) -> None:
-    params = {"q": "leather shoe", "attr.color": "red", "page_size": 3}
+    params = {"q": "leather shoe", "attr.color": "red", "page_size": "3"}
     forward, backward = _walk(anonymous_client, params)
-    everything = anonymous_client.get("/api/v1/products/", {**params, "page_size": 200}).json()["results"]
+    everything = anonymous_client.get("/api/v1/products/", {**params, "page_size": "200"}).json()["results"]
     assert forward == backward == [row["sku"] for row in everything]
     assert len(forward) == len(set(forward)) == 11  # the red ones of the shoes
 
@@ -101,7 +101,7 @@ def test_first_and_last_pages_have_no_link_outwards(anonymous_client: APIClient,
 
 
 def test_next_cursor_is_the_cursor_of_the_next_link(anonymous_client: APIClient, catalog: dict[str, Any]) -> None:
-    params = {"ordering": "-price", "page_size": 3}
+    params = {"ordering": "-price", "page_size": "3"}
     first = anonymous_client.get("/api/v1/products/", params).json()
     assert [first["next_cursor"]] == parse_qs(urlsplit(first["next"]).query)["cursor"]
     by_cursor = anonymous_client.get("/api/v1/products/", {**params, "cursor": first["next_cursor"]}).json()
@@ -109,7 +109,9 @@ def test_next_cursor_is_the_cursor_of_the_next_link(anonymous_client: APIClient,
 
 
 def test_links_keep_the_filters_and_ordering(anonymous_client: APIClient, catalog: dict[str, Any]) -> None:
-    body = anonymous_client.get("/api/v1/products/", {"ordering": "-price", "attr.color": "red", "page_size": 2}).json()
+    body = anonymous_client.get(
+        "/api/v1/products/", {"ordering": "-price", "attr.color": "red", "page_size": "2"}
+    ).json()
     query = parse_qs(urlsplit(body["next"]).query)
     assert query["ordering"] == ["-price"]
     assert query["attr.color"] == ["red"]
@@ -136,7 +138,7 @@ def test_page_size_is_capped_and_defaults_to_50(
 
 
 def test_a_cursor_belongs_to_its_ordering(anonymous_client: APIClient, catalog: dict[str, Any]) -> None:
-    next_url = anonymous_client.get("/api/v1/products/", {"ordering": "price", "page_size": 2}).json()["next"]
+    next_url = anonymous_client.get("/api/v1/products/", {"ordering": "price", "page_size": "2"}).json()["next"]
     cursor = parse_qs(urlsplit(next_url).query)["cursor"][0]
     response = anonymous_client.get("/api/v1/products/", {"ordering": "name", "cursor": cursor})
     assert response.status_code == 400
@@ -189,7 +191,7 @@ def test_bad_cursors_answer_400(
 
 
 def test_relevance_cursor_with_a_float_rank(anonymous_client: APIClient, catalog: dict[str, Any]) -> None:
-    next_url = anonymous_client.get("/api/v1/products/", {"q": "leather", "page_size": 1}).json()["next"]
+    next_url = anonymous_client.get("/api/v1/products/", {"q": "leather", "page_size": "1"}).json()["next"]
     token = parse_qs(urlsplit(next_url).query)["cursor"][0]
     payload = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
     assert payload["o"] == "relevance"

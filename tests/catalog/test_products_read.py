@@ -290,14 +290,14 @@ def test_prepared_query_answers_what_the_queryset_does(make_product: Callable[..
     from common.prepared import PreparedValuesQuery
 
     product = make_product(attributes={"a": [1, {"b": None}]}, price="3.10")
-    query = PreparedValuesQuery(lambda sku: Product.objects.filter(sku=sku).values("sku", "price", "attributes"), "sku")
-    assert query.rows(sku=product.sku) == list(
-        Product.objects.filter(sku=product.sku).values("sku", "price", "attributes")
-    )
+    # Columns named at run time, as the selectors name them: rows are dict[str, Any], not a TypedDict.
+    columns: tuple[str, ...] = ("sku", "price", "attributes")
+    query = PreparedValuesQuery(lambda sku: Product.objects.filter(sku=sku).values(*columns), "sku")
+    assert query.rows(sku=product.sku) == list(Product.objects.filter(sku=product.sku).values(*columns))
     assert query.rows(sku="NONE") == []
     # A parameter that does not reach the SQL unchanged cannot be a stand-in.
     with pytest.raises(TypeError, match="exact lookup"):
-        PreparedValuesQuery(lambda name: Product.objects.filter(name__icontains=name).values("sku"), "name").rows(
+        PreparedValuesQuery(lambda name: Product.objects.filter(name__icontains=name).values(*columns), "name").rows(
             name="x"
         )
     with pytest.raises(TypeError, match="string parameters"):

@@ -6,15 +6,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 
+from devtools.testing.errors import assert_error
+
 pytestmark = pytest.mark.django_db
-
-
-def assert_error(response: Any, status: int, code: str, attr: str | None = None) -> None:
-    assert response.status_code == status, response.content
-    assert response["Content-Type"] == "application/json"
-    body = response.json()
-    assert body["type"] in {"validation_error", "client_error", "server_error"}
-    assert any(error["code"] == code and error["attr"] == attr for error in body["errors"]), body
 
 
 def test_valid_body_passes(client: Client) -> None:

@@ -131,7 +131,7 @@ FORGERIES: dict[str, Callable[[SigningKey], str]] = {
     "tampered subject": lambda key: tampered(key.sign(user_claims()), sub="00000000-0000-0000-0000-000000000001"),
     "sub not a UUID": lambda key: key.sign(user_claims(sub="admin")),
     "groups not a list": lambda key: key.sign({**user_claims(), "groups": "catalog-managers"}),
-    "is_staff not a boolean": lambda key: key.sign(user_claims(is_staff="yes")),
+    "is_staff not a boolean": lambda key: key.sign({**user_claims(), "is_staff": "yes"}),
     "empty service name": lambda key: key.sign(service_claims("")),
     "garbage": lambda key: "not-a-jwt",
     "garbage in three parts": lambda key: "a.b.c",

@@ -28,9 +28,9 @@ def local_groups() -> None:
 BROWSER = "203.0.113.7"
 
 
-def sign_in(email: str = EMAIL, password: str = PASSWORD, **meta: str) -> User | None:
-    """Sign in as the admin's login form does, from the browser at ``BROWSER`` by default."""
-    request = RequestFactory().post("/admin/login/", REMOTE_ADDR=BROWSER, **meta)
+def sign_in(email: str = EMAIL, password: str = PASSWORD, headers: dict[str, str] | None = None) -> User | None:
+    """Sign in as the admin's login form does, from the browser at ``BROWSER``."""
+    request = RequestFactory().post("/admin/login/", REMOTE_ADDR=BROWSER, headers=headers)
     user = authenticate(request, username=email, password=password)
     assert user is None or isinstance(user, User)
     return user
@@ -280,7 +280,7 @@ def test_the_relayed_address_is_the_one_the_trusted_proxies_saw(
 ) -> None:
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": num_proxies}
     accounts.add(EMAIL, PASSWORD, is_staff=True)
-    assert sign_in(HTTP_X_FORWARDED_FOR=forwarded_for) is not None
+    assert sign_in(headers={"X-Forwarded-For": forwarded_for}) is not None
     assert [address for address, _ in relayed(accounts)] == [expected]
 
 
@@ -290,7 +290,7 @@ def test_no_usable_client_address_refuses_without_calling_accounts(
 ) -> None:
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
     accounts.add(EMAIL, PASSWORD, is_staff=True)
-    assert sign_in(HTTP_X_FORWARDED_FOR=forwarded_for) is None
+    assert sign_in(headers={"X-Forwarded-For": forwarded_for}) is None
     assert AccountsBackend().authenticate(None, username=EMAIL, password=PASSWORD) is None
     assert accounts.server.requests == []
 

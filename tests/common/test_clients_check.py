@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -46,7 +47,12 @@ def test_the_clients_are_generated_as_any_consumer_would(tmp_path: Path, monkeyp
     # Stock generators only: no template override of ours (a consumer generating from the live
     # /api/schema/ has none), and warnings fail the run.
     commands: list[list[str]] = []
-    monkeypatch.setattr(clients, "run", lambda command, **_: commands.append(command) or "")
+
+    def run(command: list[str], **_: Any) -> str:
+        commands.append(command)
+        return ""
+
+    monkeypatch.setattr(clients, "run", run)
     clients.generate(tmp_path)
     python = [command for command in commands if command[0].endswith("openapi-python-client")]
     assert len(python) == len(clients.SERVICES)

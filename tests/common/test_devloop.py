@@ -170,6 +170,8 @@ def test_a_request_shows_as_one_console_line(runner: DevRunnerProcess) -> None:
     runner.wait_for(r"^\d\d:\d\d:\d\d catalog +INFO  GET /api/v1/products/ 200 \d+ms$", 10)
     # Served from the apps without collectstatic: the admin's stylesheet.
     assert _get(f"http://127.0.0.1:{runner.ports['catalog']}/static/admin/css/base.css") == 200
+    # Its line too, before the next test listens for silence.
+    runner.wait_for(r"^\d\d:\d\d:\d\d catalog +INFO  GET /static/admin/css/base.css 200 \d+ms$", 10)
 
 
 def test_nothing_is_printed_while_idle(runner: DevRunnerProcess) -> None:

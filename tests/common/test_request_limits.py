@@ -14,11 +14,12 @@ from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooMa
 from django.http import QueryDict
 from django.test import Client
 from rest_framework import serializers
+from rest_framework.views import APIView
 
 from common.exception_handler import ExceptionHandler
 from common.query_params import BIGINT_MAX, QueryParametersSerializer
 from common.request_limits import JSON_MAX_DEPTH, exceeds_depth, loads
-from tests.common.test_api_conventions import assert_error
+from devtools.testing.errors import assert_error
 
 pytestmark = pytest.mark.django_db
 
@@ -104,7 +105,7 @@ def test_a_body_over_the_limit_is_413_unread_and_one_at_the_limit_is_read(client
     ],
 )
 def test_djangos_refusals_of_a_body_are_client_errors(exc: Exception, status: int, code: str) -> None:
-    response = ExceptionHandler(exc, {"view": None, "args": (), "kwargs": {}, "request": None}).run()
+    response = ExceptionHandler(exc, {"view": APIView(), "args": (), "kwargs": {}, "request": None}).run()
     assert response is not None
     assert response.status_code == status
     assert response.data["errors"][0]["code"] == code
@@ -149,6 +150,7 @@ def test_dates_instants_and_integers_stay_within_range(query: str, expected: dic
 
 def test_an_unbounded_integer_parameter_is_documented_as_a_bigint() -> None:
     field = Params().fields["count"]
+    assert isinstance(field, serializers.IntegerField), field
     assert (field.min_value, field.max_value) == (-(2**63), BIGINT_MAX)
 
 

@@ -11,6 +11,19 @@ from common.openapi_errors import shared_error_components
 from common.schema import NOT_BLANK_NO_NUL_PATTERN, TRIMMED_WHITESPACE
 from devtools.devstack import REPO_ROOT
 
+# The error components every schema shares (common/openapi_errors.py): the two response shapes,
+# their type enums, their item and its code enum.
+SHARED_ERROR_COMPONENTS = [
+    "ValidationErrorResponse",
+    "ValidationErrorResponseTypeEnum",
+    "ValidationError",
+    "ValidationErrorCodeEnum",
+    "ErrorResponse",
+    "ErrorResponseTypeEnum",
+    "Error",
+    "ErrorCodeEnum",
+]
+
 
 def _error_response(item: str, type_enum: str) -> dict[str, Any]:
     return {
@@ -90,22 +103,12 @@ def test_every_error_response_refers_to_one_shared_shape_per_kind() -> None:
     result = shared_error_components(document)
     schemas = result["components"]["schemas"]
     # Only the success's components and the two shared shapes are left.
-    assert sorted(schemas) == sorted(
-        [
-            "Thing",
-            "StatusEnum",
-            "ValidationErrorResponse",
-            "ValidationErrorResponseTypeEnum",
-            "ValidationError",
-            "ValidationErrorCodeEnum",
-            "ErrorResponse",
-            "ErrorResponseTypeEnum",
-            "Error",
-            "ErrorCodeEnum",
-        ]
-    )
+    assert sorted(schemas) == sorted(["Thing", "StatusEnum", *SHARED_ERROR_COMPONENTS])
     a, b = result["paths"]["/a/"]["post"]["responses"], result["paths"]["/b/"]["get"]["responses"]
-    shape = lambda response: response["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]  # noqa: E731
+
+    def shape(response: dict[str, Any]) -> str:
+        return str(response["content"]["application/json"]["schema"]["$ref"]).rsplit("/", 1)[-1]
+
     assert [shape(a["400"]), shape(b["400"])] == ["ValidationErrorResponse"] * 2
     assert [shape(a["404"]), shape(a["409"]), shape(b["404"])] == ["ErrorResponse"] * 3
     assert a["201"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Thing"}
@@ -191,7 +194,10 @@ def test_the_committed_schemas_share_their_error_shapes(service: str) -> None:
         if status[0] in "45"
     }
     assert errors
-    expected = lambda status: "ValidationErrorResponse" if status == "400" else "ErrorResponse"  # noqa: E731
+
+    def expected(status: str) -> str:
+        return "ValidationErrorResponse" if status == "400" else "ErrorResponse"
+
     wrong = {
         where: content
         for where, content in errors.items()
@@ -207,18 +213,7 @@ def test_the_committed_schemas_share_their_error_shapes(service: str) -> None:
     error_components = sorted(
         name for name in schema["components"]["schemas"] if "Error" in name and "Import" not in name
     )
-    assert error_components == sorted(
-        [
-            "ValidationErrorResponse",
-            "ValidationErrorResponseTypeEnum",
-            "ValidationError",
-            "ValidationErrorCodeEnum",
-            "ErrorResponse",
-            "ErrorResponseTypeEnum",
-            "Error",
-            "ErrorCodeEnum",
-        ]
-    )
+    assert error_components == sorted(SHARED_ERROR_COMPONENTS)
 
 
 @pytest.mark.parametrize("service", ["accounts", "catalog", "orders"])

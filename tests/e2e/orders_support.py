@@ -131,7 +131,7 @@ def database_rows(process: ServiceProcess, query: str, *params: Any) -> list[tup
     """Rows from a service's own database (``process.env["DATABASE_URL"]``), read by the test."""
     url = process.env["DATABASE_URL"]
     with psycopg.connect(url) as conn:
-        return list(conn.execute(query, params).fetchall())  # type: ignore[arg-type]
+        return list(conn.execute(query, params).fetchall())
 
 
 def server_database_url(dbname: str) -> str:

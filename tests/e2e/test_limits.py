@@ -27,7 +27,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -145,6 +145,7 @@ def send_early_answered(world: World, op: Operation, caller: str, *, body: bytes
     }
     head = f"{op.method.upper()} {url.path} HTTP/1.1\r\n" + "".join(f"{k}: {v}\r\n" for k, v in headers.items())
     received = b""
+    assert url.port is not None, url  # the services' base URLs name their port
     with socket.create_connection((url.hostname, url.port), timeout=30) as sock:
         sock.sendall(head.encode() + b"\r\n")
         sent = 0
@@ -190,7 +191,7 @@ def _service_token(system: dict[str, ServiceProcess]) -> str:
     return token
 
 
-def _multipart(fields: dict[str, tuple[str | None, bytes]]) -> tuple[bytes, str]:
+def _multipart(fields: Mapping[str, tuple[str | None, bytes]]) -> tuple[bytes, str]:
     """A multipart/form-data body: name -> (file name or None for a plain field, content)."""
     boundary = uuid.uuid4().hex
     parts = []
@@ -438,7 +439,8 @@ REQUIRED_VALUES = {"date_from": "2026-01-01", "date_to": "2026-01-02"}
 
 
 def _kind(schema: dict[str, Any]) -> str:
-    return schema.get("format") if schema.get("format") in {"date", "date-time", "decimal"} else schema["type"]
+    kind: str = schema["format"] if schema.get("format") in {"date", "date-time", "decimal"} else schema["type"]
+    return kind
 
 
 def _query(op: Operation, name: str, value: str) -> str:

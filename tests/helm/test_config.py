@@ -82,6 +82,29 @@ def _production_environment(release: Rendered, service: str) -> dict[str, str]:
     return env
 
 
+def _in_django(env: dict[str, str], code: str) -> str:
+    """What ``code`` prints after ``django.setup()`` in a fresh process that sees only ``env`` of
+    the service's variables: none of this test process's own (the pytest plugin sets some)."""
+    own = set(env) | {"ACCOUNTS_URL", "CATALOG_URL", "ALLOWED_HOSTS", "SECRET_KEY", "DATABASE_URL"}
+    clean = {key: value for key, value in os.environ.items() if key not in own | {"DJANGO_SETTINGS_MODULE"}}
+    result = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        # Quiet: only what the code prints is on stdout.
+        env={**clean, **env, "LOG_LEVEL": "WARNING"},
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def _setting_with(env: dict[str, str], setting: str) -> str:
+    """The repr of a Django setting in the settings ``env`` gives."""
+    return _in_django(env, f"from django.conf import settings; print(settings.{setting})")
+
+
 def _worker_environment(release: Rendered, service: str) -> dict[str, str]:
     container = release.named("Deployment", name(service, "worker"))["spec"]["template"]["spec"]["containers"][0]
     return {item["name"]: item["value"] for item in container["env"] if "value" in item}
@@ -90,20 +113,10 @@ def _worker_environment(release: Rendered, service: str) -> dict[str, str]:
 def _registered_periodic_ids(service: str, env: dict[str, str]) -> set[str]:
     """The periodic tasks procrastinate's worker would defer, in the real settings, in a child."""
     script = (
-        "import django; django.setup(); from procrastinate.contrib.django import app; "
+        "from procrastinate.contrib.django import app; "
         "print(' '.join(sorted(p for _t, p in app.periodic_registry.periodic_tasks)))"
     )
-    clean = {key: value for key, value in os.environ.items() if key not in {"DJANGO_SETTINGS_MODULE", "LOG_LEVEL"}}
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        env={**clean, **env, "LOG_LEVEL": "WARNING"},
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return set(result.stdout.split())
+    return set(_in_django(env, script).split())
 
 
 @pytest.mark.parametrize(
@@ -158,26 +171,7 @@ def test_cron_jobs_run_existing_management_commands(
 def test_each_service_settings_import_with_what_the_chart_gives(production_release: Rendered, service: str) -> None:
     """Every variable the settings require at import is in the ConfigMap or the Secret."""
     env = _production_environment(production_release, service)
-    clean = {
-        key: value
-        for key, value in os.environ.items()
-        if key
-        not in {"ACCOUNTS_URL", "CATALOG_URL", "ALLOWED_HOSTS", "SECRET_KEY", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
-    }
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import django; django.setup(); from django.conf import settings; print(settings.ALLOWED_HOSTS)",
-        ],
-        env={**clean, **env},
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert f"{service}.shop.example.com" in result.stdout
+    assert f"{service}.shop.example.com" in _setting_with(env, "ALLOWED_HOSTS")
 
 
 def test_cors_allows_no_origin_unless_configured(release: Rendered) -> None:
@@ -191,18 +185,4 @@ def test_configured_cors_origins_reach_each_service_settings(service: str) -> No
     configured = render({"config": {"corsAllowedOrigins": origins}}, files=(PRODUCTION_VALUES,))
     env = _production_environment(configured, service)
     assert env["CORS_ALLOWED_ORIGINS"] == "https://shop.example.com,http://localhost:3000"
-    clean = {key: value for key, value in os.environ.items() if key not in env}
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import django; django.setup(); from django.conf import settings; print(settings.CORS_ALLOWED_ORIGINS)",
-        ],
-        env={**clean, **env},
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == repr(origins)
+    assert _setting_with(env, "CORS_ALLOWED_ORIGINS") == repr(origins)

@@ -226,8 +226,7 @@ def test_callers_reach_the_urls_their_settings_name(policies_release: Rendered) 
     for caller, callee in DESIGN_CALLS:
         url = configs[caller][f"{callee.upper()}_URL"]
         host = url.removeprefix("http://")
-        service = services[host]
-        assert service["spec"]["selector"].items() <= _web(policies_release, callee).labels.items()
+        assert services[host]["spec"]["selector"].items() <= _web(policies_release, callee).labels.items()
         assert host in configs[callee]["ALLOWED_HOSTS"].split(",")
     for service in SERVICES:
         declared = {key for key in configs[service] if key in {f"{other.upper()}_URL" for other in SERVICES}}

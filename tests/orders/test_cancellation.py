@@ -170,7 +170,7 @@ def test_the_admin_fulfil_action_fulfils_confirmed_orders(admin_client: Client, 
 
 
 def metric_line(name: str) -> str:
-    text = APIClient().get("/metrics").content.decode()
+    text: str = APIClient().get("/metrics").content.decode()
     (line,) = [line for line in text.splitlines() if line.startswith(name + " ")]
     return line
 
