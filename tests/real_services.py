@@ -16,6 +16,7 @@ forwarding through httpx, with the scope above and no more.
 
 from __future__ import annotations
 
+import os
 import secrets
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -104,18 +105,20 @@ class FaultProxy:
 
 
 def service_process(
-    name: str,
+    spec_name: str,
     *,
-    dbname_prefix: str,
-    server_url: str,
+    dbname: str,
     ports: dict[str, int],
     run_dir: Path,
-    signing_keys_file: Path,
-    client_secret: str,
-    extra_env: Mapping[str, str],
+    migrate: bool = True,
+    signing_keys_file: Path | None = None,
+    client_secret: str = "",
+    extra_env: Mapping[str, str] | None = None,
 ) -> ServiceProcess:
-    spec = SERVICES_BY_NAME[name]
-    dbname = f"{dbname_prefix}_{name}"
+    """A not yet started web process of a service on a freshly created (and migrated) database
+    ``dbname`` of the test PostgreSQL (``DATABASE_URL``)."""
+    spec = SERVICES_BY_NAME[spec_name]
+    server_url = os.environ["DATABASE_URL"]
     create_database(server_url, dbname, recreate=True)
     env = local_environment(
         spec,
@@ -123,11 +126,12 @@ def service_process(
         ports=ports,
         secret_key=secrets.token_urlsafe(50),
         run_dir=run_dir,
-        signing_keys_file=signing_keys_file,
+        signing_keys_file=signing_keys_file or write_signing_key(run_dir / "jwt-signing-keys.pem"),
         client_secret=client_secret,
     )
-    env.update(extra_env)
-    manage(spec, env, "migrate", "--noinput")
+    env.update(extra_env or {})
+    if migrate:
+        manage(spec, env, "migrate", "--noinput")
     return ServiceProcess.web(spec, env, metrics_dir=run_dir / "prometheus", log_path=run_dir / "server.log")
 
 
@@ -276,14 +280,13 @@ class RealAccounts:
 
 
 @contextmanager
-def real_accounts(root: Path, *, server_url: str, dbname_prefix: str) -> Iterator[RealAccounts]:
+def real_accounts(root: Path, *, dbname_prefix: str) -> Iterator[RealAccounts]:
     """accounts alone, for a service whose admin signs staff in through it, with the service
     clients ``CLIENT_ID`` (relay scope) and ``NO_RELAY_CLIENT_ID``; stopped at the end."""
     secrets_by_client = {CLIENT_ID: secrets.token_urlsafe(32), NO_RELAY_CLIENT_ID: secrets.token_urlsafe(32)}
     process = service_process(
         "accounts",
-        dbname_prefix=dbname_prefix,
-        server_url=server_url,
+        dbname=f"{dbname_prefix}_accounts",
         ports={"accounts": free_port()},
         run_dir=root / "accounts",
         signing_keys_file=write_signing_key(root / "secrets" / "jwt-signing-keys.pem"),

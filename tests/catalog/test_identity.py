@@ -1,4 +1,3 @@
-import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,9 +11,7 @@ from tests.real_services import CLIENT_ID, RealAccounts, real_accounts
 @pytest.fixture(scope="session")
 def real_accounts_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RealAccounts]:
     """The real accounts (tests/real_services.py), started once, for the admin sign-in tests."""
-    with real_accounts(
-        tmp_path_factory.mktemp("accounts"), server_url=os.environ["DATABASE_URL"], dbname_prefix="catalog_tests"
-    ) as accounts:
+    with real_accounts(tmp_path_factory.mktemp("accounts"), dbname_prefix="catalog_tests") as accounts:
         yield accounts
 
 

@@ -1,4 +1,3 @@
-import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,9 +17,7 @@ def signing_key(settings: Any) -> SigningKey:
 @pytest.fixture(scope="session")
 def real_accounts_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RealAccounts]:
     """The real accounts, for the whole session (tests/real_services.py)."""
-    with real_accounts(
-        tmp_path_factory.mktemp("accounts"), server_url=os.environ["DATABASE_URL"], dbname_prefix="common_tests"
-    ) as accounts:
+    with real_accounts(tmp_path_factory.mktemp("accounts"), dbname_prefix="common_tests") as accounts:
         yield accounts
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import secrets
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -11,17 +10,14 @@ import pytest
 
 from devtools.devstack import (
     SERVICES,
-    SERVICES_BY_NAME,
     ServiceProcess,
-    create_database,
-    database_url,
     free_port,
-    local_environment,
     manage,
     register_service_clients,
     running,
     write_signing_key,
 )
+from tests.real_services import manage_env, service_process
 
 # How soon catalog and orders may fetch the JWKS again for an unknown kid: short, so the key
 # rotation test need not wait the production default (10 s).
@@ -51,45 +47,6 @@ ACCOUNTS_E2E_ENV = {
 # The staff member seed_demo creates on accounts (in the catalog-managers group).
 STAFF_EMAIL = "staff@e2e.example"
 STAFF_PASSWORD = "e2e-staff-Pass-1"
-
-
-def service_process(
-    spec_name: str,
-    *,
-    dbname: str,
-    ports: dict[str, int],
-    run_dir: Path,
-    migrate: bool = True,
-    signing_keys_file: Path | None = None,
-    client_secret: str = "",
-    extra_env: Mapping[str, str] | None = None,
-) -> ServiceProcess:
-    """A not yet started web process of a service on a freshly created (and migrated) database."""
-    spec = SERVICES_BY_NAME[spec_name]
-    server_url = os.environ["DATABASE_URL"]
-    create_database(server_url, dbname, recreate=True)
-    env = local_environment(
-        spec,
-        database_url=database_url(server_url, dbname),
-        ports=ports,
-        secret_key=secrets.token_urlsafe(50),
-        run_dir=run_dir,
-        signing_keys_file=signing_keys_file or write_signing_key(run_dir / "jwt-signing-keys.pem"),
-        client_secret=client_secret,
-    )
-    env.update(extra_env or {})
-    if migrate:
-        manage(spec, env, "migrate", "--noinput")
-    return ServiceProcess.web(spec, env, metrics_dir=run_dir / "prometheus", log_path=run_dir / "server.log")
-
-
-def manage_env(process: ServiceProcess) -> dict[str, str]:
-    """A web process's environment for a ``manage.py`` run beside it.
-
-    Without the Prometheus multiprocess directory: a one-off command's samples do not belong in
-    the server's metrics (and before the server starts, the directory does not exist).
-    """
-    return {key: value for key, value in process.env.items() if key != "PROMETHEUS_MULTIPROC_DIR"}
 
 
 def service_processes(

@@ -25,8 +25,8 @@ from devtools.testing.tokens import (
     unsigned_token,
     user_claims,
 )
-from tests.e2e.conftest import manage_env
 from tests.e2e.web import Browser, Reply, call
+from tests.real_services import manage_env
 
 VERIFIERS = ["catalog", "orders"]
 WHOAMI = "/api/v1/auth/whoami/"

@@ -61,8 +61,8 @@ from mercato_orders_client.models import (
 )
 
 from devtools.devstack import ServiceProcess, running
-from tests.e2e.conftest import manage_env
 from tests.e2e.orders_support import CUSTOMER_PASSWORD
+from tests.real_services import manage_env
 
 T = TypeVar("T")
 IMPORT_TIMEOUT_SECONDS = 90

@@ -17,7 +17,6 @@ from contextlib import contextmanager
 import pytest
 
 from devtools.devstack import ServiceProcess, manage
-from tests.e2e.conftest import manage_env
 from tests.e2e.orders_support import (
     Person,
     create_product,
@@ -28,6 +27,7 @@ from tests.e2e.orders_support import (
     wait_until_orders_reach_catalog,
 )
 from tests.e2e.web import Reply, call
+from tests.real_services import manage_env
 
 # Longer than orders' whole budget for one catalog call (CATALOG_READ_TIMEOUT of 4 s, one retry
 # and its backoff): a cancel caught in the freeze must give up waiting.

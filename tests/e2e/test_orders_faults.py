@@ -19,7 +19,6 @@ import pytest
 
 from devtools.devstack import ServiceProcess, free_port, manage
 from devtools.testing.http_server import Answer, LocalHTTPServer, local_http_server
-from tests.e2e.conftest import manage_env, service_process
 from tests.e2e.orders_support import (
     Person,
     create_product,
@@ -30,7 +29,7 @@ from tests.e2e.orders_support import (
     wait_until_orders_reach_catalog,
 )
 from tests.e2e.web import Reply, call
-from tests.real_services import FaultProxy
+from tests.real_services import FaultProxy, manage_env, service_process
 
 
 @pytest.fixture(scope="module")

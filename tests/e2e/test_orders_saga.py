@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 
 from devtools.devstack import ServiceProcess, manage
-from tests.e2e.conftest import manage_env
 from tests.e2e.orders_support import (
     ADDRESS,
     Person,
@@ -22,6 +21,7 @@ from tests.e2e.orders_support import (
     stock_of,
 )
 from tests.e2e.web import Reply, call
+from tests.real_services import manage_env
 
 
 @pytest.fixture(scope="module")

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from devtools.devstack import ServiceProcess, free_port, manage, running
-from tests.e2e.conftest import manage_env, service_process
 from tests.e2e.web import Browser, call
+from tests.real_services import manage_env, service_process
 
 EMAIL = "lockout-staff@e2e.example"
 PASSWORD = "e2e-lockout-Pass-1"

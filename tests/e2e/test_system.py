@@ -14,7 +14,7 @@ import pytest
 from openapi_spec_validator import validate as validate_openapi
 
 from devtools.devstack import SERVICES, ServiceProcess, free_port, running
-from tests.e2e.conftest import service_process
+from tests.real_services import service_process
 
 
 def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:

@@ -21,9 +21,10 @@ from opentelemetry.proto.trace.v1.trace_pb2 import Span
 
 from devtools.devstack import ServiceProcess, manage, running
 from devtools.testing.tracing import OTLPReceiver, ReceivedSpan, otlp_receiver
-from tests.e2e.conftest import manage_env, service_processes
+from tests.e2e.conftest import service_processes
 from tests.e2e.orders_support import ADDRESS, CUSTOMER_PASSWORD, Person, create_product, person, register
 from tests.e2e.web import call
+from tests.real_services import manage_env
 
 SERVER = Span.SpanKind.SPAN_KIND_SERVER
 CLIENT = Span.SpanKind.SPAN_KIND_CLIENT

@@ -17,7 +17,8 @@ from devtools.devstack import (
     manage,
     running,
 )
-from tests.e2e.conftest import STAFF_EMAIL, STAFF_PASSWORD, manage_env, service_processes
+from tests.e2e.conftest import STAFF_EMAIL, STAFF_PASSWORD, service_processes
+from tests.real_services import manage_env
 
 # The fuzzer signs in, registers and asks for reset links far faster than a person: accounts'
 # production throttles would answer most of those 429 and leave the logic behind untested.

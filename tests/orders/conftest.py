@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -42,7 +41,6 @@ def real(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     """
     with real_services(
         tmp_path_factory.mktemp("services"),
-        server_url=os.environ["DATABASE_URL"],
         signing_key=shared_key(),
         orders_secret=ORDERS_CLIENT_SECRET,
         issuer=django_settings.JWT_ISSUER,

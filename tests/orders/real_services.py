@@ -324,7 +324,7 @@ class Services:
 
 @contextmanager
 def real_services(
-    root: Path, *, server_url: str, signing_key: SigningKey, orders_secret: str, issuer: str, audience: str
+    root: Path, *, signing_key: SigningKey, orders_secret: str, issuer: str, audience: str
 ) -> Iterator[Services]:
     """accounts and catalog, migrated, running and each behind a proxy; orders' service client
     registered on accounts with ``orders_secret``. Stopped at the end."""
@@ -334,8 +334,7 @@ def real_services(
     processes = {
         name: service_process(
             name,
-            dbname_prefix="orders_tests",
-            server_url=server_url,
+            dbname=f"orders_tests_{name}",
             ports=ports,
             run_dir=root / name,
             signing_keys_file=keys_file,
