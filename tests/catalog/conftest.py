@@ -27,15 +27,26 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
     """
     import importlib
 
-    from django.apps import apps
     from django.core.management.sql import emit_post_migrate_signal
+    from django.db import connection
+    from django.db.migrations import RunPython
+    from django.db.migrations.executor import MigrationExecutor
 
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), connection.schema_editor() as editor:
         emit_post_migrate_signal(verbosity=0, interactive=False, db="default")  # content types, permissions
-        for migration in ("0001_staff_groups", "0003_group_permissions"):
+        # The historical models, as the migrations' functions get them when migrate runs them.
+        state_apps = MigrationExecutor(connection).loader.project_state().apps
+        # Every migration that creates the staff groups or grants them permissions (idempotent).
+        for migration in (
+            "0001_staff_groups",
+            "0003_group_permissions",
+            "0004_product_imports",
+            "0009_import_upload_permission",
+        ):
             module = importlib.import_module(f"catalog_service.catalog.migrations.{migration}")
             for operation in module.Migration.operations:
-                operation.code(apps, None)
+                if isinstance(operation, RunPython):
+                    operation.code(state_apps, editor)
 
 
 @pytest.fixture(autouse=True)
