@@ -69,6 +69,10 @@ class FaultProxy:
         with self._lock:
             self.faults.extend([(predicate, answer)] * times)
 
+    def close(self) -> None:
+        """Close the connections to the service (gunicorn would wait for them when it stops)."""
+        self._client.close()
+
     def reset(self) -> None:
         with self._lock:
             self.faults.clear()
@@ -297,10 +301,14 @@ def real_accounts(root: Path, *, dbname_prefix: str) -> Iterator[RealAccounts]:
     create_service_client(process, NO_RELAY_CLIENT_ID, secrets_by_client[NO_RELAY_CLIENT_ID], ["accounts.users:read"])
     with running([process]), local_http_server() as server:
         process.wait_ready(timeout=90)
-        yield RealAccounts(
-            proxy=FaultProxy(server, process.base_url),
-            base_url=process.base_url,
-            database_url=process.env["DATABASE_URL"],
-            client_secret=secrets_by_client[CLIENT_ID],
-            no_relay_secret=secrets_by_client[NO_RELAY_CLIENT_ID],
-        )
+        proxy = FaultProxy(server, process.base_url)
+        try:
+            yield RealAccounts(
+                proxy=proxy,
+                base_url=process.base_url,
+                database_url=process.env["DATABASE_URL"],
+                client_secret=secrets_by_client[CLIENT_ID],
+                no_relay_secret=secrets_by_client[NO_RELAY_CLIENT_ID],
+            )
+        finally:
+            proxy.close()

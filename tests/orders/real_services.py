@@ -363,4 +363,8 @@ def real_services(
             accounts=accounts,
             expire_job=lambda: manage(SERVICES_BY_NAME["catalog"], catalog_env, "expire_reservations"),
         )
-        yield Services(accounts=accounts, catalog=catalog)
+        try:
+            yield Services(accounts=accounts, catalog=catalog)
+        finally:
+            accounts.proxy.close()
+            catalog.proxy.close()
