@@ -68,7 +68,7 @@ lint: install
 
 # Each service with its own tests, under its settings (bench/ drives catalog in process); then the
 # suites of the whole system and scripts/ under tests/common's project, which mounts common/ only.
-TYPECHECK_SYSTEM := tests/common tests/e2e tests/browser tests/fuzz tests/helm tests/live_system.py scripts
+TYPECHECK_SYSTEM := tests/common tests/e2e tests/browser tests/fuzz tests/helm tests/live_system.py tests/real_services.py scripts
 
 typecheck: install
 	@for service in $(SERVICES); do \

@@ -17,7 +17,6 @@ from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
-from devtools.testing.fake_accounts import fake_accounts
 from devtools.testing.tokens import (
     SigningKey,
     service_claims,
@@ -28,6 +27,7 @@ from devtools.testing.tokens import (
 )
 
 WHOAMI = "/api/v1/auth/whoami/"
+PASSWORD = "s3cret-Pass-of-9-words"
 
 
 def bearer(token: str) -> dict[str, str]:
@@ -94,7 +94,12 @@ class ServiceIdentityTests:
 
 
 class AccountsSignInTests:
-    """For services whose user model is django.contrib.auth's User (username = email)."""
+    """For services whose user model is django.contrib.auth's User (username = email).
+
+    The suite provides the fixture ``sign_in_accounts``: the real accounts this service signs
+    staff in through (``ACCOUNTS_URL`` and the service client set), whose ``add(email, password,
+    is_staff=..., groups=...)`` puts a person there (tests/real_services.py, ``RealAccounts``).
+    """
 
     pytestmark: ClassVar[list[pytest.MarkDecorator]] = [pytest.mark.django_db]
     service: ClassVar[str]
@@ -110,22 +115,20 @@ class AccountsSignInTests:
     def test_the_staff_groups_exist(self) -> None:
         assert set(self.staff_groups) <= set(Group.objects.values_list("name", flat=True))
 
-    def test_staff_sign_in_to_the_admin_with_accounts_credentials(self, client: Client, settings: Any) -> None:
-        with fake_accounts(settings) as accounts:
-            accounts.add(
-                "manager@example.com", "s3cret-pass", is_staff=True, groups=(self.staff_groups[0], "unknown-here")
-            )
-            response = _admin_login(client, "manager@example.com", "s3cret-pass")
+    def test_staff_sign_in_to_the_admin_with_accounts_credentials(self, client: Client, sign_in_accounts: Any) -> None:
+        sign_in_accounts.add(
+            "manager@example.com", PASSWORD, is_staff=True, groups=(self.staff_groups[0], "unknown-here")
+        )
+        response = _admin_login(client, "manager@example.com", PASSWORD)
         assert response.status_code == 302, response.content
         assert client.get("/admin/").status_code == 200
         user = User.objects.get(username="manager@example.com")
         assert (user.is_staff, user.is_superuser, user.has_usable_password()) == (True, False, False)
         assert list(user.groups.values_list("name", flat=True)) == [self.staff_groups[0]]
 
-    def test_a_non_staff_person_is_refused(self, client: Client, settings: Any) -> None:
-        with fake_accounts(settings) as accounts:
-            accounts.add("shopper@example.com", "s3cret-pass")
-            response = _admin_login(client, "shopper@example.com", "s3cret-pass")
+    def test_a_non_staff_person_is_refused(self, client: Client, sign_in_accounts: Any) -> None:
+        sign_in_accounts.add("shopper@example.com", PASSWORD)
+        response = _admin_login(client, "shopper@example.com", PASSWORD)
         assert response.status_code == 200  # the form again, with an error
         assert not User.objects.filter(username="shopper@example.com").exists()
 

@@ -30,6 +30,7 @@ from tests.e2e.orders_support import (
 )
 from tests.e2e.web import Reply, call
 from tests.live_system import manage_env, service_process
+from tests.real_services import FaultProxy
 
 
 @pytest.fixture(scope="module")
@@ -190,11 +191,15 @@ def test_orders_catalog_slower_than_the_timeout_in_the_middle_of_placements(
 
 
 @pytest.fixture
-def failing_catalog() -> Iterator[LocalHTTPServer]:
+def failing_catalog(system: dict[str, ServiceProcess]) -> Iterator[LocalHTTPServer]:
+    """The real catalog behind a fault proxy (tests/real_services.py) that answers every request
+    with catalog's 503 instead of forwarding it; the server's ``requests`` are what reached it."""
     with local_http_server() as server:
-        server.respond = lambda received: Answer.json(
+        proxy = FaultProxy(server, system["catalog"].base_url)
+        unavailable = Answer.json(
             {"type": "server_error", "errors": [{"code": "error", "detail": "down", "attr": None}]}, 503
         )
+        proxy.fail(lambda received: True, unavailable, times=10_000)
         yield server
 
 

@@ -6,13 +6,17 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.conf import settings as django_settings
 from rest_framework.test import APIClient
 
+from common.auth.accounts import relay_tokens_forget
 from common.http import service_client
-from devtools.testing.http_server import local_http_server
-from devtools.testing.tokens import SigningKey, use_test_signing_key, user_claims
+from devtools.testing.tokens import SigningKey, shared_key, use_test_signing_key, user_claims
 from orders_service.orders.clients import accounts
-from tests.orders.fakes import FakeCatalog, FakeDirectory
+from tests.orders.real_services import Accounts, Catalog, Services, real_services
+from tests.real_services import RealAccounts
+
+ORDERS_CLIENT_SECRET = "orders-secret-for-the-tests"
 
 ADDRESS = {
     "recipient": "Pat Shopper",
@@ -28,26 +32,65 @@ def signing_key(settings: Any) -> SigningKey:
     return use_test_signing_key(settings)
 
 
-@pytest.fixture
-def directory(settings: Any) -> Iterator[FakeDirectory]:
-    with local_http_server() as server:
-        fake = FakeDirectory(server)
-        settings.ACCOUNTS_URL = fake.url
-        yield fake
+@pytest.fixture(scope="session")
+def real(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    """accounts and catalog as real processes, for the whole session (tests/orders/real_services.py).
+
+    accounts signs with the key the tests sign with (``shared_key()``), which orders, in this
+    process, trusts (``signing_key``).
+    """
+    with real_services(
+        tmp_path_factory.mktemp("services"),
+        signing_key=shared_key(),
+        orders_secret=ORDERS_CLIENT_SECRET,
+        issuer=django_settings.JWT_ISSUER,
+        audience=django_settings.JWT_AUDIENCE,
+    ) as services:
+        yield services
 
 
 @pytest.fixture
-def catalog(settings: Any) -> Iterator[FakeCatalog]:
-    with local_http_server() as server:
-        fake = FakeCatalog(server)
-        settings.CATALOG_URL = fake.url
-        yield fake
+def services(real: Services) -> Iterator[Services]:
+    """The real services, left as a test found them: proxies without faults, an empty catalog."""
+    yield real
+    real.end_test()
+
+
+@pytest.fixture
+def directory(settings: Any, services: Services) -> Accounts:
+    settings.ACCOUNTS_URL = services.accounts.url
+    return services.accounts
+
+
+@pytest.fixture
+def catalog(settings: Any, services: Services) -> Catalog:
+    settings.CATALOG_URL = services.catalog.url
+    return services.catalog
+
+
+@pytest.fixture
+def sign_in_accounts(settings: Any, services: Services) -> Iterator[RealAccounts]:
+    """The real accounts for the admin sign-in tests (devtools/testing/identity.py), reached
+    with orders' own service client, which has the relay scope."""
+    accounts = RealAccounts(
+        proxy=services.accounts.proxy,
+        base_url=services.accounts.base_url,
+        database_url=services.accounts.database_url,
+        client_secret=ORDERS_CLIENT_SECRET,
+    )
+    settings.ACCOUNTS_URL = accounts.url
+    relay_tokens_forget()
+    try:
+        yield accounts
+    finally:
+        relay_tokens_forget()
+        accounts.end_test()
 
 
 @pytest.fixture(autouse=True)
 def _downstreams(settings: Any) -> Iterator[None]:
     settings.SERVICE_CLIENT_ID = "orders"
-    settings.SERVICE_CLIENT_SECRET = "orders-secret"
+    settings.SERVICE_CLIENT_SECRET = ORDERS_CLIENT_SECRET
     # Fast: short timeouts, one retry, and a breaker tests can trip in a few calls.
     settings.CATALOG_READ_TIMEOUT = settings.ACCOUNTS_READ_TIMEOUT = 1.0
     settings.CATALOG_BREAKER_FAILURES = settings.ACCOUNTS_BREAKER_FAILURES = 3
@@ -66,12 +109,17 @@ class Shopper:
 
 
 @pytest.fixture
-def make_shopper(signing_key: SigningKey, directory: FakeDirectory) -> Callable[..., Shopper]:
-    def make(*, is_staff: bool = False, known: bool = True, **fields: Any) -> Shopper:
-        user_id = str(uuid.uuid4())
+def make_shopper(signing_key: SigningKey, directory: Accounts) -> Callable[..., Shopper]:
+    """A shopper: by default a user registered on accounts (``email``, ``full_name`` name one);
+    ``known=False``, someone accounts has never heard of."""
+
+    def make(*, is_staff: bool = False, known: bool = True, email: str = "", full_name: str = "") -> Shopper:
         if known:
-            directory.add_user(user_id, **fields)
-        token = signing_key.sign(user_claims(user_id=user_id, email=f"{user_id[:8]}@example.com", is_staff=is_staff))
+            user = directory.user(email=email, full_name=full_name)
+            user_id, email = user.id, user.email
+        else:
+            user_id, email = str(uuid.uuid4()), email or "nobody@example.com"
+        token = signing_key.sign(user_claims(user_id=user_id, email=email, is_staff=is_staff))
         client = APIClient()
         client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
         return Shopper(id=user_id, client=client, token=token)
@@ -90,7 +138,7 @@ def staff(make_shopper: Callable[..., Shopper]) -> Shopper:
 
 
 @pytest.fixture
-def place(catalog: FakeCatalog) -> Callable[..., Any]:
+def place(catalog: Catalog) -> Callable[..., Any]:
     """POST an order: place(shopper, lines, key=...) with lines as [(sku, quantity)]."""
 
     def post(shopper: Shopper, lines: list[tuple[str, int]], *, key: str | None = None, **body: Any) -> Any:

@@ -18,7 +18,7 @@ from orders_service.orders.models import Order, OrderStatus, ReconciliationRun
 from orders_service.orders.services.reconciliation import orders_reconcile
 from orders_service.orders.services.recovery import orders_recover
 from tests.orders.conftest import Shopper
-from tests.orders.fakes import FakeCatalog
+from tests.orders.real_services import Catalog
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def history(order_id: str) -> list[tuple[str, str, str]]:
 
 
 @pytest.fixture
-def confirmed(shopper: Shopper, catalog: FakeCatalog, place: Place) -> str:
+def confirmed(shopper: Shopper, catalog: Catalog, place: Place) -> str:
     """A confirmed order of 2 MUG-1 (5 in stock before, 3 after)."""
     catalog.add("MUG-1", stock=5)
     response = place(shopper, [("MUG-1", 2)])
@@ -46,7 +46,7 @@ def confirmed(shopper: Shopper, catalog: FakeCatalog, place: Place) -> str:
     return str(response.json()["id"])
 
 
-def cancel_while_catalog_is_down(shopper: Shopper, catalog: FakeCatalog, order_id: str) -> Any:
+def cancel_while_catalog_is_down(shopper: Shopper, catalog: Catalog, order_id: str) -> Any:
     # Twice: the call and common.http's one retry of an idempotent request.
     catalog.fail(is_return, Answer(503), times=2)
     return shopper.client.post(f"/api/v1/orders/{order_id}/cancel/")
@@ -56,7 +56,7 @@ def cancel_while_catalog_is_down(shopper: Shopper, catalog: FakeCatalog, order_i
 
 
 def test_a_cancel_without_an_answer_is_202_cancelling_and_recovery_finishes_it(
-    shopper: Shopper, staff: Shopper, catalog: FakeCatalog, confirmed: str
+    shopper: Shopper, staff: Shopper, catalog: Catalog, confirmed: str
 ) -> None:
     response = cancel_while_catalog_is_down(shopper, catalog, confirmed)
     assert response.status_code == 202, response.content
@@ -81,9 +81,7 @@ def test_a_cancel_without_an_answer_is_202_cancelling_and_recovery_finishes_it(
     assert orders_recover(older_than=NOW).examined == 0
 
 
-def test_a_cancel_repeated_while_cancelling_is_idempotent(
-    shopper: Shopper, catalog: FakeCatalog, confirmed: str
-) -> None:
+def test_a_cancel_repeated_while_cancelling_is_idempotent(shopper: Shopper, catalog: Catalog, confirmed: str) -> None:
     assert cancel_while_catalog_is_down(shopper, catalog, confirmed).status_code == 202
     # Still down: the same answer, and no second history entry for the intent.
     assert cancel_while_catalog_is_down(shopper, catalog, confirmed).status_code == 202
@@ -97,7 +95,7 @@ def test_a_cancel_repeated_while_cancelling_is_idempotent(
 
 
 def test_a_return_whose_answer_is_lost_is_repeated_and_counted_once(
-    shopper: Shopper, catalog: FakeCatalog, confirmed: str
+    shopper: Shopper, catalog: Catalog, confirmed: str
 ) -> None:
     catalog.lose_answer_of = is_return  # catalog returns the stock; orders never hears it
     response = shopper.client.post(f"/api/v1/orders/{confirmed}/cancel/")
@@ -106,10 +104,10 @@ def test_a_return_whose_answer_is_lost_is_repeated_and_counted_once(
 
 
 def test_a_cancel_catalog_refuses_puts_the_order_back_to_confirmed(
-    shopper: Shopper, catalog: FakeCatalog, confirmed: str
+    shopper: Shopper, catalog: Catalog, confirmed: str
 ) -> None:
-    reservation = next(iter(catalog.reservations.values()))
-    reservation.status = "released"  # outside the contract: a confirmed order's stock is committed
+    reservation = next(iter(catalog.reservations))
+    catalog.force_status(reservation, "released")  # outside the contract: a confirmed order's stock is committed
     response = shopper.client.post(f"/api/v1/orders/{confirmed}/cancel/")
     assert response.status_code == 409
     assert response.json()["errors"][0]["code"] == "stock_return_refused"
@@ -117,7 +115,7 @@ def test_a_cancel_catalog_refuses_puts_the_order_back_to_confirmed(
     assert [(f, t) for f, t, _ in history(confirmed)][-2:] == [("confirmed", "cancelling"), ("cancelling", "confirmed")]
 
 
-def test_the_staff_cancel_answers_202_while_cancelling(staff: Shopper, catalog: FakeCatalog, confirmed: str) -> None:
+def test_the_staff_cancel_answers_202_while_cancelling(staff: Shopper, catalog: Catalog, confirmed: str) -> None:
     catalog.fail(is_return, Answer(503), times=2)
     response = staff.client.post(f"/api/v1/staff/orders/{confirmed}/cancel/")
     assert (response.status_code, response.json()["status"]) == (202, "cancelling")
@@ -126,7 +124,7 @@ def test_the_staff_cancel_answers_202_while_cancelling(staff: Shopper, catalog: 
 
 
 def test_recovery_leaves_a_fresh_cancellation_to_its_request_and_backs_off(
-    shopper: Shopper, catalog: FakeCatalog, confirmed: str
+    shopper: Shopper, catalog: Catalog, confirmed: str
 ) -> None:
     assert cancel_while_catalog_is_down(shopper, catalog, confirmed).status_code == 202
     assert orders_recover(older_than=datetime.timedelta(minutes=1)).examined == 0
@@ -138,9 +136,7 @@ def test_recovery_leaves_a_fresh_cancellation_to_its_request_and_backs_off(
     assert orders_recover(older_than=NOW, ignore_backoff=True).cancelled == 1
 
 
-def test_the_recover_orders_command_reports_cancellations(
-    shopper: Shopper, catalog: FakeCatalog, confirmed: str
-) -> None:
+def test_the_recover_orders_command_reports_cancellations(shopper: Shopper, catalog: Catalog, confirmed: str) -> None:
     assert cancel_while_catalog_is_down(shopper, catalog, confirmed).status_code == 202
     out = io.StringIO()
     call_command("recover_orders", "--older-than", "0", stdout=out)
@@ -150,7 +146,7 @@ def test_the_recover_orders_command_reports_cancellations(
 
 
 def test_the_admin_cannot_fulfil_a_cancelling_order(
-    admin_client: Client, shopper: Shopper, catalog: FakeCatalog, confirmed: str
+    admin_client: Client, shopper: Shopper, catalog: Catalog, confirmed: str
 ) -> None:
     assert cancel_while_catalog_is_down(shopper, catalog, confirmed).status_code == 202
     response = admin_client.post(
@@ -180,7 +176,7 @@ def metric_line(name: str) -> str:
 
 
 def test_reconciliation_flags_an_order_that_disagrees_with_catalog_and_clears_it(
-    admin_client: Client, shopper: Shopper, catalog: FakeCatalog, place: Place, confirmed: str
+    admin_client: Client, shopper: Shopper, catalog: Catalog, place: Place, confirmed: str
 ) -> None:
     cancelled = place(shopper, [("MUG-1", 1)]).json()["id"]
     assert shopper.client.post(f"/api/v1/orders/{cancelled}/cancel/").status_code == 200
@@ -192,7 +188,7 @@ def test_reconciliation_flags_an_order_that_disagrees_with_catalog_and_clears_it
 
     # What a crash used to leave: catalog returned the stock of an order still confirmed.
     reservation_id = str(Order.objects.get(pk=confirmed).reservation_id)
-    catalog.reservations[reservation_id].status = "returned"
+    catalog.force_status(reservation_id, "returned")
     report = orders_reconcile(window=datetime.timedelta(hours=1), settle_for=NOW)
     assert report.mismatches == 1
     issue = Order.objects.get(pk=confirmed).reconciliation_issue
@@ -206,14 +202,14 @@ def test_reconciliation_flags_an_order_that_disagrees_with_catalog_and_clears_it
     assert cancelled not in page
 
     # Flagged orders are checked whatever their age; once they agree, the flag goes.
-    catalog.reservations[reservation_id].status = "committed"
+    catalog.force_status(reservation_id, "committed")
     report = orders_reconcile(window=datetime.timedelta(seconds=1), settle_for=datetime.timedelta(hours=1))
     assert (report.checked, report.mismatches) == (1, 0)
     assert Order.objects.get(pk=confirmed).reconciliation_issue == ""
 
 
 def test_reconciliation_reads_catalog_in_batches_and_leaves_recent_changes(
-    shopper: Shopper, catalog: FakeCatalog, place: Place, settings: Any
+    shopper: Shopper, catalog: Catalog, place: Place, settings: Any
 ) -> None:
     catalog.add("TEA-2", stock=300)
     for _ in range(3):
@@ -232,14 +228,14 @@ def test_reconciliation_reads_catalog_in_batches_and_leaves_recent_changes(
     assert orders_reconcile(window=datetime.timedelta(hours=1), settle_for=datetime.timedelta(minutes=5)).checked == 0
 
 
-def test_the_reconciliation_task_and_command(shopper: Shopper, catalog: FakeCatalog, confirmed: str) -> None:
+def test_the_reconciliation_task_and_command(shopper: Shopper, catalog: Catalog, confirmed: str) -> None:
     from procrastinate.contrib.django import app
 
     from orders_service.orders.tasks import reconcile_orders
 
     periodic = {task.periodic_id: task for task in app.periodic_registry.periodic_tasks.values()}
     assert periodic["reconcile_orders"].cron == "*/10 * * * *"
-    next(iter(catalog.reservations.values())).status = "released"
+    catalog.force_status(next(iter(catalog.reservations)), "released")
     out = io.StringIO()
     call_command("reconcile_orders", "--settle", "0", stdout=out)
     assert out.getvalue().strip() == "checked 1: 1 order(s) disagree with catalog"

@@ -30,7 +30,7 @@ from orders_service.orders.api.serializers.common import SKU_PATTERN
 from orders_service.orders.clients import accounts, catalog
 from orders_service.orders.clients.base import Operation
 from tests.orders.conftest import Shopper
-from tests.orders.fakes import FakeCatalog
+from tests.orders.real_services import Catalog
 
 OPERATIONS = (*accounts.OPERATIONS, *catalog.OPERATIONS)
 
@@ -168,7 +168,7 @@ def _template(path: str) -> Callable[[str], bool]:
 
 @pytest.mark.django_db
 def test_every_request_orders_sends_is_a_declared_operation(
-    shopper: Shopper, catalog: FakeCatalog, place: Callable[..., Any], directory: Any
+    shopper: Shopper, catalog: Catalog, place: Callable[..., Any], directory: Any
 ) -> None:
     """Drive the whole saga and a cancellation; every request on the wire matches a declaration."""
     catalog.add("MUG-1", stock=2)

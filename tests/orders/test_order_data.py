@@ -15,7 +15,7 @@ from devtools.testing.http_server import Answer
 from orders_service.orders.api.serializers.orders import OrderSerializer, order_data
 from orders_service.orders.models import Order
 from tests.orders.conftest import Shopper
-from tests.orders.fakes import FakeCatalog, FakeDirectory
+from tests.orders.real_services import Accounts, Catalog
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def same(order: Order) -> dict[str, Any]:
     return got
 
 
-def test_a_confirmed_order(shopper: Shopper, catalog: FakeCatalog, place: Any) -> None:
+def test_a_confirmed_order(shopper: Shopper, catalog: Catalog, place: Any) -> None:
     catalog.add("MUG-1", stock=5, price="12.50")
     catalog.add("CUP-2", stock=5, price="0.00")
     response = place(shopper, [("MUG-1", 3), ("CUP-2", 1)])
@@ -38,7 +38,7 @@ def test_a_confirmed_order(shopper: Shopper, catalog: FakeCatalog, place: Any) -
     assert response.json()["total"] == "37.50"
 
 
-def test_rejected_orders(shopper: Shopper, catalog: FakeCatalog, place: Any) -> None:
+def test_rejected_orders(shopper: Shopper, catalog: Catalog, place: Any) -> None:
     catalog.add("MUG-1", stock=1)
     short = place(shopper, [("MUG-1", 2)])
     unknown = place(shopper, [("NOPE-1", 1)])
@@ -50,7 +50,7 @@ def test_rejected_orders(shopper: Shopper, catalog: FakeCatalog, place: Any) -> 
     assert set(unknown.json()["rejection"]["lines"][0]) == {"sku"}
 
 
-def test_a_pending_order(shopper: Shopper, catalog: FakeCatalog, place: Any) -> None:
+def test_a_pending_order(shopper: Shopper, catalog: Catalog, place: Any) -> None:
     catalog.add("MUG-1", stock=5)
     catalog.fail(lambda r: r.path == "/api/v1/reservations/", Answer(503), times=3)
     response = place(shopper, [("MUG-1", 1)])
@@ -60,9 +60,7 @@ def test_a_pending_order(shopper: Shopper, catalog: FakeCatalog, place: Any) -> 
     assert response.json()["total"] is None
 
 
-def test_an_address_from_the_address_book(
-    shopper: Shopper, catalog: FakeCatalog, directory: FakeDirectory, place: Any
-) -> None:
+def test_an_address_from_the_address_book(shopper: Shopper, catalog: Catalog, directory: Accounts, place: Any) -> None:
     catalog.add("MUG-1", stock=5)
     address_id = directory.add_address(shopper.id, line2="", region="Hamburg", phone="+49 40 1234")
     response = place(shopper, [("MUG-1", 1)], shipping_address_id=address_id)
@@ -70,7 +68,7 @@ def test_an_address_from_the_address_book(
     assert same(Order.objects.get()) == response.json()
 
 
-def test_edge_values(shopper: Shopper, catalog: FakeCatalog, place: Any) -> None:
+def test_edge_values(shopper: Shopper, catalog: Catalog, place: Any) -> None:
     catalog.add("MUG-1", stock=5, price="99999999.99")
     place(shopper, [("MUG-1", 1)])
     order = Order.objects.get()

@@ -19,7 +19,7 @@ from devtools.testing.http_server import Answer
 from devtools.testing.tokens import SigningKey, service_claims
 from orders_service.orders.models import IdempotencyRecord, Order, OrderStatus
 from tests.orders.conftest import ADDRESS, Shopper
-from tests.orders.fakes import FakeCatalog, FakeDirectory
+from tests.orders.real_services import Accounts, Catalog
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ def errors(response: Any) -> list[dict[str, Any]]:
 # --- idempotency --------------------------------------------------------------------------------
 
 
-def test_the_same_key_and_body_replays_the_first_response(shopper: Shopper, catalog: FakeCatalog, place: Place) -> None:
+def test_the_same_key_and_body_replays_the_first_response(shopper: Shopper, catalog: Catalog, place: Place) -> None:
     catalog.add("MUG-1", stock=5)
     first = place(shopper, [("MUG-1", 1)], key="key-1")
     again = place(shopper, [("MUG-1", 1)], key="key-1")
@@ -48,7 +48,7 @@ def test_the_same_key_and_body_replays_the_first_response(shopper: Shopper, cata
 
 
 def test_a_replay_answers_the_first_status_even_after_the_order_moved_on(
-    shopper: Shopper, catalog: FakeCatalog, place: Place
+    shopper: Shopper, catalog: Catalog, place: Place
 ) -> None:
     catalog.add("MUG-1", stock=5)
     catalog.fail(lambda r: r.path == "/api/v1/reservations/", Answer(503), times=2)
@@ -58,9 +58,7 @@ def test_a_replay_answers_the_first_status_even_after_the_order_moved_on(
     assert (again.status_code, again.json()) == (202, first.json())
 
 
-def test_a_replay_is_answered_while_catalogs_circuit_is_open(
-    shopper: Shopper, catalog: FakeCatalog, place: Place
-) -> None:
+def test_a_replay_is_answered_while_catalogs_circuit_is_open(shopper: Shopper, catalog: Catalog, place: Place) -> None:
     # The key's claim comes before the fail-fast check of the circuits: a repeat of an answered
     # request gets its answer, not a 503.
     catalog.add("MUG-1", stock=5)
@@ -75,7 +73,7 @@ def test_a_replay_is_answered_while_catalogs_circuit_is_open(
 
 
 def test_a_replay_with_an_address_from_the_address_book_does_not_need_accounts(
-    shopper: Shopper, catalog: FakeCatalog, directory: FakeDirectory, place: Place
+    shopper: Shopper, catalog: Catalog, directory: Accounts, place: Place
 ) -> None:
     # Reading the address comes before the key's claim, so the key is looked up first.
     catalog.add("MUG-1", stock=5)
@@ -87,7 +85,7 @@ def test_a_replay_with_an_address_from_the_address_book_does_not_need_accounts(
 
 
 def test_the_answer_is_stored_in_the_transaction_that_confirms_the_order(
-    shopper: Shopper, catalog: FakeCatalog, place: Place
+    shopper: Shopper, catalog: Catalog, place: Place
 ) -> None:
     catalog.add("MUG-1", stock=5)
     with CaptureQueriesContext(connection) as queries:
@@ -106,7 +104,7 @@ def test_the_answer_is_stored_in_the_transaction_that_confirms_the_order(
     assert "ON CONFLICT" in sql[1]
 
 
-def test_the_same_key_with_another_body_is_422(shopper: Shopper, catalog: FakeCatalog, place: Place) -> None:
+def test_the_same_key_with_another_body_is_422(shopper: Shopper, catalog: Catalog, place: Place) -> None:
     catalog.add("MUG-1", stock=5)
     place(shopper, [("MUG-1", 1)], key="key-1")
     response = place(shopper, [("MUG-1", 2)], key="key-1")
@@ -115,7 +113,7 @@ def test_the_same_key_with_another_body_is_422(shopper: Shopper, catalog: FakeCa
     assert Order.objects.count() == 1
 
 
-def test_key_order_and_spacing_do_not_make_another_request(shopper: Shopper, catalog: FakeCatalog) -> None:
+def test_key_order_and_spacing_do_not_make_another_request(shopper: Shopper, catalog: Catalog) -> None:
     catalog.add("MUG-1", stock=5)
     headers = {"Idempotency-Key": "key-1"}
     one = json.dumps({"lines": [{"sku": "MUG-1", "quantity": 1}], "shipping_address": ADDRESS}, indent=2)
@@ -128,14 +126,14 @@ def test_key_order_and_spacing_do_not_make_another_request(shopper: Shopper, cat
     assert second.json() == first.json()
 
 
-def test_keys_are_per_customer(make_shopper: Callable[..., Shopper], catalog: FakeCatalog, place: Place) -> None:
+def test_keys_are_per_customer(make_shopper: Callable[..., Shopper], catalog: Catalog, place: Place) -> None:
     catalog.add("MUG-1", stock=5)
     one, two = make_shopper(), make_shopper()
     assert place(one, [("MUG-1", 1)], key="same").json()["customer_id"] == one.id
     assert place(two, [("MUG-1", 1)], key="same").json()["customer_id"] == two.id
 
 
-def test_a_request_still_in_flight_is_409(shopper: Shopper, catalog: FakeCatalog, place: Place) -> None:
+def test_a_request_still_in_flight_is_409(shopper: Shopper, catalog: Catalog, place: Place) -> None:
     catalog.add("MUG-1", stock=5)
     first = place(shopper, [("MUG-1", 1)], key="key-1")
     # As if the first request were still running.
@@ -148,7 +146,7 @@ def test_a_request_still_in_flight_is_409(shopper: Shopper, catalog: FakeCatalog
 
 
 def test_a_key_whose_request_died_answers_with_the_order_as_it_is(
-    shopper: Shopper, catalog: FakeCatalog, place: Place
+    shopper: Shopper, catalog: Catalog, place: Place
 ) -> None:
     catalog.add("MUG-1", stock=5)
     first = place(shopper, [("MUG-1", 1)], key="key-1")
@@ -160,7 +158,7 @@ def test_a_key_whose_request_died_answers_with_the_order_as_it_is(
     assert IdempotencyRecord.objects.get().state == "completed"
 
 
-def test_an_expired_key_can_be_used_afresh(shopper: Shopper, catalog: FakeCatalog, place: Place) -> None:
+def test_an_expired_key_can_be_used_afresh(shopper: Shopper, catalog: Catalog, place: Place) -> None:
     catalog.add("MUG-1", stock=5)
     place(shopper, [("MUG-1", 1)], key="key-1")
     record = IdempotencyRecord.objects.get()
@@ -171,7 +169,7 @@ def test_an_expired_key_can_be_used_afresh(shopper: Shopper, catalog: FakeCatalo
 
 
 @pytest.mark.parametrize("key", [None, "", "has space", "x" * 256, "caf\u00e9"])
-def test_a_missing_or_malformed_key_is_400(shopper: Shopper, catalog: FakeCatalog, key: str | None) -> None:
+def test_a_missing_or_malformed_key_is_400(shopper: Shopper, catalog: Catalog, key: str | None) -> None:
     headers = {} if key is None else {"Idempotency-Key": key}
     body = {"lines": [{"sku": "MUG-1", "quantity": 1}], "shipping_address": ADDRESS}
     response = shopper.client.post("/api/v1/orders/", body, format="json", headers=headers)
@@ -193,7 +191,7 @@ def test_a_missing_or_malformed_key_is_400(shopper: Shopper, catalog: FakeCatalo
     ],
 )
 def test_fields_a_customer_may_not_set_are_refused(
-    shopper: Shopper, catalog: FakeCatalog, place: Place, extra: dict[str, str], attr: str
+    shopper: Shopper, catalog: Catalog, place: Place, extra: dict[str, str], attr: str
 ) -> None:
     catalog.add("MUG-1", stock=5)
     response = place(shopper, [("MUG-1", 1)], **extra)
@@ -202,7 +200,7 @@ def test_fields_a_customer_may_not_set_are_refused(
     assert not Order.objects.exists()
 
 
-def test_a_price_on_a_line_is_refused(shopper: Shopper, catalog: FakeCatalog) -> None:
+def test_a_price_on_a_line_is_refused(shopper: Shopper, catalog: Catalog) -> None:
     body = {"lines": [{"sku": "MUG-1", "quantity": 1, "unit_price": "0.01"}], "shipping_address": ADDRESS}
     response = shopper.client.post("/api/v1/orders/", body, format="json", headers={"Idempotency-Key": "k"})
     assert response.status_code == 400
@@ -270,7 +268,7 @@ def test_anonymous_is_401() -> None:
 
 
 def test_a_customer_sees_only_their_own_orders(
-    make_shopper: Callable[..., Shopper], catalog: FakeCatalog, place: Place
+    make_shopper: Callable[..., Shopper], catalog: Catalog, place: Place
 ) -> None:
     catalog.add("MUG-1", stock=50)
     one, two = make_shopper(), make_shopper()
@@ -284,7 +282,7 @@ def test_a_customer_sees_only_their_own_orders(
     assert one.client.get(f"/api/v1/orders/{uuid.uuid4()}/").status_code == 404
 
 
-def test_list_filters_by_status_and_date(shopper: Shopper, catalog: FakeCatalog, place: Place) -> None:
+def test_list_filters_by_status_and_date(shopper: Shopper, catalog: Catalog, place: Place) -> None:
     catalog.add("MUG-1", stock=1)
     confirmed = place(shopper, [("MUG-1", 1)]).json()["id"]
     rejected = place(shopper, [("MUG-1", 1)]).json()["id"]
@@ -334,7 +332,7 @@ def test_detail_is_two_queries(shopper: Shopper, django_assert_num_queries: Any)
 # --- cancelling ---------------------------------------------------------------------------------
 
 
-def test_cancelling_a_confirmed_order_returns_its_stock(shopper: Shopper, catalog: FakeCatalog, place: Place) -> None:
+def test_cancelling_a_confirmed_order_returns_its_stock(shopper: Shopper, catalog: Catalog, place: Place) -> None:
     catalog.add("MUG-1", stock=5)
     order_id = place(shopper, [("MUG-1", 2)]).json()["id"]
     assert catalog.products["MUG-1"].on_hand == 3
@@ -346,7 +344,7 @@ def test_cancelling_a_confirmed_order_returns_its_stock(shopper: Shopper, catalo
     assert shopper.client.post(f"/api/v1/orders/{order_id}/cancel/").json()["status"] == "cancelled"
 
 
-def test_only_a_confirmed_order_can_be_cancelled(shopper: Shopper, catalog: FakeCatalog, place: Place) -> None:
+def test_only_a_confirmed_order_can_be_cancelled(shopper: Shopper, catalog: Catalog, place: Place) -> None:
     order_id = place(shopper, [("NOPE", 1)]).json()["id"]
     response = shopper.client.post(f"/api/v1/orders/{order_id}/cancel/")
     assert response.status_code == 409
@@ -354,7 +352,7 @@ def test_only_a_confirmed_order_can_be_cancelled(shopper: Shopper, catalog: Fake
 
 
 def test_a_cancel_catalog_cannot_answer_is_202_and_the_order_stays_cancelling(
-    shopper: Shopper, catalog: FakeCatalog, place: Place
+    shopper: Shopper, catalog: Catalog, place: Place
 ) -> None:
     catalog.add("MUG-1", stock=5)
     order_id = place(shopper, [("MUG-1", 2)]).json()["id"]

@@ -1,4 +1,4 @@
-"""The placement saga against stand-ins of catalog and accounts over real HTTP (docs/orders.md)."""
+"""The placement saga against the real catalog and accounts, through a fault proxy (docs/orders.md)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from devtools.testing.http_server import Answer, Received
 from orders_service.orders.models import Order, OrderStatus, OrderStatusChange
 from orders_service.orders.services.recovery import orders_recover
 from tests.orders.conftest import Shopper
-from tests.orders.fakes import FakeCatalog, FakeDirectory
+from tests.orders.real_services import Accounts, Catalog
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def metric(name: str, **labels: str) -> float:
 
 
 def test_an_order_is_confirmed_with_catalogs_names_and_prices_and_its_stock_sold(
-    shopper: Shopper, catalog: FakeCatalog, directory: FakeDirectory, place: Place
+    shopper: Shopper, catalog: Catalog, directory: Accounts, place: Place
 ) -> None:
     catalog.add("MUG-1", price="12.50", stock=5, name="Blue mug")
     catalog.add("TEA-2", price="3.20", stock=5, name="Green tea")
@@ -64,9 +64,7 @@ def test_an_order_is_confirmed_with_catalogs_names_and_prices_and_its_stock_sold
     assert history == [("", "pending"), ("pending", "confirmed")]
 
 
-def test_a_shortage_rejects_the_order_naming_each_short_sku(
-    shopper: Shopper, catalog: FakeCatalog, place: Place
-) -> None:
+def test_a_shortage_rejects_the_order_naming_each_short_sku(shopper: Shopper, catalog: Catalog, place: Place) -> None:
     catalog.add("MUG-1", stock=1)
     catalog.add("TEA-2", stock=10)
     catalog.add("PEN-3", stock=0)
@@ -83,7 +81,7 @@ def test_a_shortage_rejects_the_order_naming_each_short_sku(
     assert catalog.held() == 0
 
 
-def test_an_unknown_sku_rejects_the_order(shopper: Shopper, catalog: FakeCatalog, place: Place) -> None:
+def test_an_unknown_sku_rejects_the_order(shopper: Shopper, catalog: Catalog, place: Place) -> None:
     catalog.add("MUG-1", stock=1)
     body = place(shopper, [("MUG-1", 1), ("NOPE-9", 1)]).json()
     assert body["status"] == "rejected"
@@ -92,7 +90,7 @@ def test_an_unknown_sku_rejects_the_order(shopper: Shopper, catalog: FakeCatalog
 
 
 def test_an_unknown_customer_is_rejected_without_touching_catalog(
-    make_shopper: Callable[..., Shopper], catalog: FakeCatalog, place: Place
+    make_shopper: Callable[..., Shopper], catalog: Catalog, place: Place
 ) -> None:
     catalog.add("MUG-1", stock=1)
     body = place(make_shopper(known=False), [("MUG-1", 1)]).json()
@@ -101,8 +99,9 @@ def test_an_unknown_customer_is_rejected_without_touching_catalog(
 
 
 def test_products_in_several_currencies_reject_the_order_and_release_the_hold(
-    shopper: Shopper, catalog: FakeCatalog, place: Place
+    shopper: Shopper, catalog: Catalog, place: Place
 ) -> None:
+    catalog.sells_on_create = False  # catalog before 1.4.0: it holds, orders commits
     catalog.add("MUG-1", stock=1, currency="EUR")
     catalog.add("TEA-2", stock=1, currency="USD")
     body = place(shopper, [("MUG-1", 1), ("TEA-2", 1)]).json()
@@ -117,7 +116,7 @@ def test_products_in_several_currencies_reject_the_order_and_release_the_hold(
     ids=["connection-dropped", "server-error", "timeout"],
 )
 def test_no_definite_answer_leaves_the_order_pending_with_202(
-    shopper: Shopper, catalog: FakeCatalog, place: Place, fault: Answer
+    shopper: Shopper, catalog: Catalog, place: Place, fault: Answer
 ) -> None:
     catalog.add("MUG-1", stock=3)
     catalog.fail(is_reservation_post, fault, times=2)  # the first try and its retry
@@ -130,8 +129,9 @@ def test_no_definite_answer_leaves_the_order_pending_with_202(
 
 
 def test_recovery_settles_a_pending_order_with_the_same_key_and_never_holds_twice(
-    shopper: Shopper, catalog: FakeCatalog, place: Place
+    shopper: Shopper, catalog: Catalog, place: Place
 ) -> None:
+    catalog.sells_on_create = False  # catalog before 1.4.0: it holds, orders commits
     catalog.add("MUG-1", price="5.00", stock=3)
     # catalog holds the stock, but its answer never arrives (twice: the retry too).
     catalog.lose_answer_of = is_reservation_post
@@ -155,8 +155,9 @@ def test_recovery_settles_a_pending_order_with_the_same_key_and_never_holds_twic
 
 
 def test_a_lost_commit_answer_is_recovered_by_committing_again(
-    shopper: Shopper, catalog: FakeCatalog, place: Place
+    shopper: Shopper, catalog: Catalog, place: Place
 ) -> None:
+    catalog.sells_on_create = False  # catalog before 1.4.0: it holds, orders commits
     catalog.add("MUG-1", stock=3)
     catalog.lose_answer_of = is_commit
     catalog.fail(lambda r: is_commit(r) and sum(is_commit(x) for x in catalog.server.requests) > 1, Answer(drop=True))
@@ -167,9 +168,8 @@ def test_a_lost_commit_answer_is_recovered_by_committing_again(
     assert (catalog.products["MUG-1"].on_hand, catalog.held()) == (2, 0)
 
 
-def test_a_hold_that_expired_while_pending_rejects_the_order(
-    shopper: Shopper, catalog: FakeCatalog, place: Place
-) -> None:
+def test_a_hold_that_expired_while_pending_rejects_the_order(shopper: Shopper, catalog: Catalog, place: Place) -> None:
+    catalog.sells_on_create = False  # catalog before 1.4.0: it holds, orders commits
     catalog.add("MUG-1", stock=3)
     catalog.fail(is_commit, Answer(503), times=2)
     body = place(shopper, [("MUG-1", 1)]).json()
@@ -181,7 +181,7 @@ def test_a_hold_that_expired_while_pending_rejects_the_order(
     assert catalog.products["MUG-1"].on_hand == 3
 
 
-def test_recovery_skips_young_orders_and_backs_off(shopper: Shopper, catalog: FakeCatalog, place: Place) -> None:
+def test_recovery_skips_young_orders_and_backs_off(shopper: Shopper, catalog: Catalog, place: Place) -> None:
     catalog.add("MUG-1", stock=3)
     catalog.fail(is_reservation_post, Answer(503), times=4)
     order_id = place(shopper, [("MUG-1", 1)]).json()["id"]
@@ -194,18 +194,18 @@ def test_recovery_skips_young_orders_and_backs_off(shopper: Shopper, catalog: Fa
 
 
 def test_the_service_token_is_obtained_once_and_reused(
-    make_shopper: Callable[..., Shopper], catalog: FakeCatalog, directory: FakeDirectory, place: Place
+    make_shopper: Callable[..., Shopper], catalog: Catalog, directory: Accounts, place: Place
 ) -> None:
     catalog.add("MUG-1", stock=10)
     for _ in range(3):
         place(make_shopper(), [("MUG-1", 1)])
     assert directory.tokens_issued == 1
     tokens = {r.headers["Authorization"] for r in catalog.reservation_posts()}
-    assert tokens == {"Bearer service-token-1"}
+    assert len(tokens) == 1
 
 
 def test_an_address_from_the_address_book_is_copied(
-    shopper: Shopper, catalog: FakeCatalog, directory: FakeDirectory, place: Place
+    shopper: Shopper, catalog: Catalog, directory: Accounts, place: Place
 ) -> None:
     catalog.add("MUG-1", stock=1)
     address_id = directory.add_address(shopper.id, city="Hamburg", postal_code="20095")
@@ -217,7 +217,7 @@ def test_an_address_from_the_address_book_is_copied(
 
 
 def test_someone_elses_address_is_a_400_and_records_nothing(
-    shopper: Shopper, make_shopper: Callable[..., Shopper], catalog: FakeCatalog, directory: FakeDirectory, place: Place
+    shopper: Shopper, make_shopper: Callable[..., Shopper], catalog: Catalog, directory: Accounts, place: Place
 ) -> None:
     other = make_shopper()
     address_id = directory.add_address(other.id)
@@ -228,7 +228,7 @@ def test_someone_elses_address_is_a_400_and_records_nothing(
 
 
 def test_an_address_book_that_cannot_be_read_is_a_503_and_records_nothing(
-    shopper: Shopper, catalog: FakeCatalog, directory: FakeDirectory, place: Place
+    shopper: Shopper, catalog: Catalog, directory: Accounts, place: Place
 ) -> None:
     address_id = directory.add_address(shopper.id)
     directory.down = True
@@ -239,13 +239,13 @@ def test_an_address_book_that_cannot_be_read_is_a_503_and_records_nothing(
     assert not Order.objects.exists()
 
 
-def test_unexpected_answers_leave_the_order_pending(shopper: Shopper, catalog: FakeCatalog, place: Place) -> None:
+def test_unexpected_answers_leave_the_order_pending(shopper: Shopper, catalog: Catalog, place: Place) -> None:
     catalog.add("MUG-1", stock=1)
     catalog.fail(is_reservation_post, Answer.json({"surprise": True}, 201))
     assert place(shopper, [("MUG-1", 1)]).status_code == 202
 
 
-def test_order_ids_are_uuids(shopper: Shopper, catalog: FakeCatalog, place: Place) -> None:
+def test_order_ids_are_uuids(shopper: Shopper, catalog: Catalog, place: Place) -> None:
     catalog.add("MUG-1", stock=1)
     assert uuid.UUID(place(shopper, [("MUG-1", 1)]).json()["id"]).version == 4
 
@@ -254,9 +254,8 @@ def test_order_ids_are_uuids(shopper: Shopper, catalog: FakeCatalog, place: Plac
 
 
 def test_the_stock_is_held_and_sold_in_one_call_to_catalog(
-    shopper: Shopper, catalog: FakeCatalog, directory: FakeDirectory, place: Place
+    shopper: Shopper, catalog: Catalog, directory: Accounts, place: Place
 ) -> None:
-    catalog.sells_on_create = True
     catalog.add("MUG-1", price="12.50", stock=5, name="Blue mug")
     response = place(shopper, [("MUG-1", 2)])
     assert response.status_code == 201, response.content
@@ -275,9 +274,8 @@ def test_the_stock_is_held_and_sold_in_one_call_to_catalog(
 
 
 def test_a_lost_answer_to_the_sale_is_recovered_without_selling_twice(
-    shopper: Shopper, catalog: FakeCatalog, place: Place
+    shopper: Shopper, catalog: Catalog, place: Place
 ) -> None:
-    catalog.sells_on_create = True
     catalog.add("MUG-1", price="5.00", stock=3)
     catalog.lose_answer_of = is_reservation_post
     catalog.fail(lambda r: is_reservation_post(r) and len(catalog.reservation_posts()) > 1, Answer(drop=True))
@@ -291,10 +289,11 @@ def test_a_lost_answer_to_the_sale_is_recovered_without_selling_twice(
 
 
 def test_a_hold_left_by_an_earlier_attempt_is_sold_by_the_next(
-    shopper: Shopper, catalog: FakeCatalog, place: Place
+    shopper: Shopper, catalog: Catalog, place: Place
 ) -> None:
     # The first attempt reached a catalog that only held (before 1.4.0); recovery reaches one
     # that sells: the same key and body commit the hold rather than holding again.
+    catalog.sells_on_create = False
     catalog.add("MUG-1", stock=3)
     catalog.fail(is_commit, Answer(503), times=2)
     body = place(shopper, [("MUG-1", 1)]).json()
@@ -307,9 +306,8 @@ def test_a_hold_left_by_an_earlier_attempt_is_sold_by_the_next(
 
 
 def test_products_in_several_currencies_sold_in_one_call_are_returned(
-    shopper: Shopper, catalog: FakeCatalog, place: Place
+    shopper: Shopper, catalog: Catalog, place: Place
 ) -> None:
-    catalog.sells_on_create = True
     catalog.add("MUG-1", stock=1, currency="EUR")
     catalog.add("TEA-2", stock=1, currency="USD")
     body = place(shopper, [("MUG-1", 1), ("TEA-2", 1)]).json()
@@ -319,9 +317,8 @@ def test_products_in_several_currencies_sold_in_one_call_are_returned(
 
 
 def test_a_sale_in_several_currencies_whose_return_got_no_answer_is_finished_by_recovery(
-    shopper: Shopper, catalog: FakeCatalog, place: Place
+    shopper: Shopper, catalog: Catalog, place: Place
 ) -> None:
-    catalog.sells_on_create = True
     catalog.add("MUG-1", stock=1, currency="EUR")
     catalog.add("TEA-2", stock=1, currency="USD")
     catalog.fail(lambda r: r.path.endswith("/return/"), Answer(503), times=2)  # the try and its retry

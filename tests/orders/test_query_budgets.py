@@ -21,7 +21,7 @@ from devtools.testing.query_budgets import MANY, Budget, assert_query_budget, re
 from orders_service.orders.models import Order, OrderStatus
 from orders_service.orders.services.transitions import order_history_record
 from tests.orders.conftest import Shopper
-from tests.orders.fakes import FakeCatalog
+from tests.orders.real_services import Catalog
 
 pytestmark = pytest.mark.django_db
 SKUS = [f"SKU-{number}" for number in range(MANY)]
@@ -97,7 +97,7 @@ BUDGETS = (
 
 @pytest.mark.parametrize("budget", BUDGETS, ids=[budget.name for budget in BUDGETS])
 def test_query_budget(
-    budget: Budget[World], make_shopper: Callable[..., Shopper], catalog: FakeCatalog, place: Callable[..., Any]
+    budget: Budget[World], make_shopper: Callable[..., Shopper], catalog: Catalog, place: Callable[..., Any]
 ) -> None:
     for sku in SKUS:
         catalog.add(sku, stock=1000)
@@ -119,7 +119,7 @@ PLACEMENT_QUERIES = 13
 
 
 def test_placing_an_order_runs_the_same_queries_whatever_its_lines(
-    make_shopper: Callable[..., Shopper], catalog: FakeCatalog, place: Callable[..., Any]
+    make_shopper: Callable[..., Shopper], catalog: Catalog, place: Callable[..., Any]
 ) -> None:
     for sku in SKUS:
         catalog.add(sku, stock=1000)

@@ -17,7 +17,7 @@ from common.http import CircuitState, service_client
 from devtools.testing.http_server import Answer, Received
 from orders_service.orders.models import IdempotencyRecord, Order, OrderStatus
 from tests.orders.conftest import Shopper
-from tests.orders.fakes import FakeCatalog
+from tests.orders.real_services import Catalog
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def metric(name: str, **labels: str) -> float:
 
 
 def test_while_catalogs_circuit_is_open_orders_fail_fast_with_503_and_catalog_hears_nothing(
-    shopper: Shopper, catalog: FakeCatalog, place: Place
+    shopper: Shopper, catalog: Catalog, place: Place
 ) -> None:
     catalog.add("MUG-1", stock=10)
     catalog.fail(is_reservation_post, Answer(503), times=100)
@@ -54,7 +54,7 @@ def test_while_catalogs_circuit_is_open_orders_fail_fast_with_503_and_catalog_he
 
 
 def test_a_frozen_catalog_and_then_its_open_circuit_log_no_error_and_no_traceback(
-    shopper: Shopper, catalog: FakeCatalog, place: Place, caplog: pytest.LogCaptureFixture
+    shopper: Shopper, catalog: Catalog, place: Place, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Timeouts against a catalog that never answers end in 202 (pending, recovery settles it),
     then the open circuit in a fast 503: designed answers, logged at WARNING with their reason,
@@ -78,9 +78,8 @@ def test_a_frozen_catalog_and_then_its_open_circuit_log_no_error_and_no_tracebac
     assert all(r.levelno == logging.WARNING for r in timeouts)
 
 
-def test_an_open_circuit_mid_saga_leaves_the_order_pending(
-    shopper: Shopper, catalog: FakeCatalog, place: Place
-) -> None:
+def test_an_open_circuit_mid_saga_leaves_the_order_pending(shopper: Shopper, catalog: Catalog, place: Place) -> None:
+    catalog.sells_on_create = False  # catalog before 1.4.0: it holds, orders commits
     catalog.add("MUG-1", stock=10)
     catalog.fail(lambda r: r.path.endswith("/commit/"), Answer(503), times=100)
     statuses = [place(shopper, [("MUG-1", 1)]).status_code for _ in range(3)]
@@ -88,7 +87,7 @@ def test_an_open_circuit_mid_saga_leaves_the_order_pending(
     assert Order.objects.filter(status=OrderStatus.PENDING).count() == 3
 
 
-def test_recover_orders_command_settles_pending_orders(shopper: Shopper, catalog: FakeCatalog, place: Place) -> None:
+def test_recover_orders_command_settles_pending_orders(shopper: Shopper, catalog: Catalog, place: Place) -> None:
     catalog.add("MUG-1", stock=1)
     catalog.fail(is_reservation_post, Answer(503), times=2)
     first = place(shopper, [("MUG-1", 1)]).json()["id"]
@@ -112,9 +111,7 @@ def test_the_periodic_tasks_are_registered() -> None:
     assert "purge_idempotency_records" in periodic
 
 
-def test_the_recovery_task_settles_what_is_due(
-    shopper: Shopper, catalog: FakeCatalog, place: Place, settings: Any
-) -> None:
+def test_the_recovery_task_settles_what_is_due(shopper: Shopper, catalog: Catalog, place: Place, settings: Any) -> None:
     from orders_service.orders.tasks import recover_orders
 
     settings.ORDERS_RECOVERY_AFTER_SECONDS = 0
@@ -125,7 +122,7 @@ def test_the_recovery_task_settles_what_is_due(
     assert Order.objects.get(pk=order_id).status == OrderStatus.CONFIRMED
 
 
-def test_expired_idempotency_records_are_purged(shopper: Shopper, catalog: FakeCatalog, place: Place) -> None:
+def test_expired_idempotency_records_are_purged(shopper: Shopper, catalog: Catalog, place: Place) -> None:
     from orders_service.orders.tasks import purge_idempotency_records
 
     catalog.add("MUG-1", stock=5)
@@ -138,7 +135,7 @@ def test_expired_idempotency_records_are_purged(shopper: Shopper, catalog: FakeC
     assert IdempotencyRecord.objects.count() == 1
 
 
-def test_business_counters(make_shopper: Callable[..., Shopper], catalog: FakeCatalog, place: Place) -> None:
+def test_business_counters(make_shopper: Callable[..., Shopper], catalog: Catalog, place: Place) -> None:
     catalog.add("MUG-1", stock=1)
     before = {
         "placed": metric("mercato_orders_placed_total"),
@@ -154,7 +151,7 @@ def test_business_counters(make_shopper: Callable[..., Shopper], catalog: FakeCa
 
 
 def test_metrics_endpoint_serves_the_downstream_and_business_metrics(
-    shopper: Shopper, catalog: FakeCatalog, place: Place
+    shopper: Shopper, catalog: Catalog, place: Place
 ) -> None:
     catalog.add("MUG-1", stock=1)
     place(shopper, [("MUG-1", 1)])

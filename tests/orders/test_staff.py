@@ -18,7 +18,7 @@ from django.utils import timezone
 from devtools.testing.responses import streamed
 from orders_service.orders.models import Order, OrderStatus
 from tests.orders.conftest import Shopper
-from tests.orders.fakes import FakeCatalog
+from tests.orders.real_services import Catalog
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ Place = Callable[..., Any]
 
 
 @pytest.fixture
-def shop(make_shopper: Callable[..., Shopper], catalog: FakeCatalog, place: Place) -> dict[str, Any]:
+def shop(make_shopper: Callable[..., Shopper], catalog: Catalog, place: Place) -> dict[str, Any]:
     """Two customers: alice bought mugs and tea, bob tea and a pen (short)."""
     catalog.add("MUG-1", price="10.00", stock=10)
     catalog.add("TEA-2", price="2.50", stock=10)
@@ -113,7 +113,7 @@ def test_fulfil_and_history(staff: Shopper, shop: dict[str, Any]) -> None:
     assert staff.client.get(f"/api/v1/staff/orders/{uuid.uuid4()}/history/").status_code == 404
 
 
-def test_staff_cancel_returns_stock(staff: Shopper, shop: dict[str, Any], catalog: FakeCatalog) -> None:
+def test_staff_cancel_returns_stock(staff: Shopper, shop: dict[str, Any], catalog: Catalog) -> None:
     before = catalog.products["TEA-2"].on_hand
     order_id = shop["orders"]["bob-tea"]
     assert staff.client.post(f"/api/v1/staff/orders/{order_id}/cancel/").json()["status"] == "cancelled"
@@ -242,14 +242,17 @@ def test_orders_export_streams_csv(staff: Shopper, shop: dict[str, Any]) -> None
     assert len(streamed(rejected).decode().strip().splitlines()) == 2
 
 
-@pytest.mark.parametrize("trigger", ["=", "+", "-", "@", "\t", "\r"])
+# accounts takes an email that starts with these (RFC 5322 allows them in a local part); "@",
+# tab and carriage return it refuses, so they never reach orders (tests/common/test_csv_cells.py
+# checks the neutralisation of every trigger).
+@pytest.mark.parametrize("trigger", ["=", "+", "-"])
 def test_orders_export_neutralises_a_customer_email_a_spreadsheet_would_run(
-    staff: Shopper, make_shopper: Callable[..., Shopper], catalog: FakeCatalog, place: Place, trigger: str
+    staff: Shopper, make_shopper: Callable[..., Shopper], catalog: Catalog, place: Place, trigger: str
 ) -> None:
     """The email placement copied from accounts goes out as text a spreadsheet shows, never runs
     (OWASP "CSV Injection", common/csv_cells.py); numbers and dates stay as they are."""
     catalog.add("MUG-1", price="10.00", stock=10)
-    email = f'{trigger}HYPERLINK("http://evil.example")@example.com'
+    email = f"{trigger}cmd|calc@example.com"
     customer = make_shopper(email=email, full_name=f"{trigger}cmd|' /C calc'!A0")
     order_id = place(customer, [("MUG-1", 2)]).json()["id"]
     assert Order.objects.get(pk=order_id).customer_email == email
@@ -299,7 +302,7 @@ def test_the_admin_shows_an_order_with_lines_and_history(admin_client: Client, s
 
 
 def test_the_admin_cancel_action_goes_through_the_service(
-    admin_client: Client, shop: dict[str, Any], catalog: FakeCatalog
+    admin_client: Client, shop: dict[str, Any], catalog: Catalog
 ) -> None:
     confirmed, rejected = shop["orders"]["alice-mugs"], shop["orders"]["bob-pen"]
     before = catalog.products["MUG-1"].on_hand
