@@ -30,7 +30,6 @@ from treebeard.admin import TreeAdmin  # type: ignore[import-untyped]
 from treebeard.forms import movenodeform_factory  # type: ignore[import-untyped]
 
 from catalog_service.catalog.admin_support import BigTableAdmin, CurrencyFilter, ProductAdminForm, StockAdjustmentForm
-from catalog_service.catalog.bulk.chunks import CHUNK_BYTES
 from catalog_service.catalog.exceptions import CatalogError
 from catalog_service.catalog.models import (
     SEARCH_CONFIG,
@@ -48,7 +47,7 @@ from catalog_service.catalog.models import (
     StockMovement,
 )
 from catalog_service.catalog.services.categories import TREE_LOCK_KEY
-from catalog_service.catalog.services.imports import SNIFF_BYTES, product_import_create, product_import_format
+from catalog_service.catalog.services.imports import product_import_upload
 from catalog_service.catalog.services.product_bulk import products_set_active
 from catalog_service.catalog.services.stock import AdjustmentMode, stock_adjust
 from common.csv_cells import csv_row
@@ -569,19 +568,8 @@ class ProductImportUploadView(View):
             upload = form.cleaned_data["file"]
             requested = form.cleaned_data["file_format"]
             try:
-                file_format = product_import_format(
-                    file_name=upload.name or "",
-                    content_type=upload.content_type or "",
-                    requested=ImportFormat(requested) if requested else None,
-                )
-                head = upload.read(SNIFF_BYTES)
-                upload.seek(0)
-                job = product_import_create(
-                    pieces=upload.chunks(chunk_size=CHUNK_BYTES),
-                    head=head,
-                    file_name=upload.name or "",
-                    file_format=file_format,
-                    actor=_actor(request),
+                job = product_import_upload(
+                    upload=upload, requested=ImportFormat(requested) if requested else None, actor=_actor(request)
                 )
             except CatalogError as exc:
                 form.add_error("file", exc.message)

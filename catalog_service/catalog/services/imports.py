@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO, Final
 from uuid import UUID
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -153,6 +154,23 @@ def product_import_create(
         # together, so a worker never picks up a job whose file is not there yet.
         procrastinate_app.configure_task(name=PRODUCT_IMPORT_TASK, queue=IMPORT_QUEUE).defer(import_id=str(job.pk))
     return job
+
+
+def product_import_upload(*, upload: UploadedFile, requested: ImportFormat | None, actor: str) -> ProductImport:
+    """Queue the import of an uploaded file (the API's upload and the admin's): its format from
+    the request or the file, its head checked, the file stored in chunks (product_import_create)."""
+    file_format = product_import_format(
+        file_name=upload.name or "", content_type=upload.content_type or "", requested=requested
+    )
+    head = upload.read(SNIFF_BYTES)
+    upload.seek(0)
+    return product_import_create(
+        pieces=upload.chunks(chunk_size=chunks.CHUNK_BYTES),
+        head=head,
+        file_name=upload.name or "",
+        file_format=file_format,
+        actor=actor,
+    )
 
 
 def _sniff(head: bytes, file_format: ImportFormat) -> None:

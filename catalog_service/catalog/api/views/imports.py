@@ -23,10 +23,9 @@ from catalog_service.catalog.api.serializers.imports import (
     ProductImportUploadSerializer,
 )
 from catalog_service.catalog.api.views.base import CatalogAPIView
-from catalog_service.catalog.bulk.chunks import CHUNK_BYTES
 from catalog_service.catalog.models import ImportFormat, ProductImport
 from catalog_service.catalog.selectors.imports import product_import_errors, product_import_get, product_import_list
-from catalog_service.catalog.services.imports import SNIFF_BYTES, product_import_create, product_import_format
+from catalog_service.catalog.services.imports import product_import_upload
 from common.auth.authentication import token_user
 from common.auth.permissions import IsStaff
 
@@ -80,19 +79,8 @@ class ProductImportListView(CatalogAPIView, GenericAPIView[ProductImport]):
         upload: UploadedFile = upload_serializer.validated_data["file"]
         # The body's length (Content-Length) bounds the file's, and was checked before any read.
         requested = upload_serializer.validated_data.get("file_format")
-        file_format = product_import_format(
-            file_name=upload.name or "",
-            content_type=upload.content_type or "",
-            requested=ImportFormat(requested) if requested else None,
-        )
-        head = upload.read(SNIFF_BYTES)
-        upload.seek(0)
-        job = product_import_create(
-            pieces=upload.chunks(chunk_size=CHUNK_BYTES),
-            head=head,
-            file_name=upload.name or "",
-            file_format=file_format,
-            actor=token_user(request).principal,
+        job = product_import_upload(
+            upload=upload, requested=ImportFormat(requested) if requested else None, actor=token_user(request).principal
         )
         body = ProductImportSerializer(job, context={"request": request}).data
         return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["links"]["self"]})
