@@ -152,6 +152,20 @@ ACCOUNTS_ENV = {
 }
 
 
+class BehindProxy:
+    """A real service as the code under test reaches it: through its ``proxy``."""
+
+    proxy: FaultProxy
+
+    @property
+    def url(self) -> str:
+        return self.proxy.url
+
+    @property
+    def server(self) -> LocalHTTPServer:
+        return self.proxy.server
+
+
 @dataclass(frozen=True)
 class Person:
     id: str
@@ -159,7 +173,7 @@ class Person:
 
 
 @dataclass
-class RealAccounts:
+class RealAccounts(BehindProxy):
     """accounts for admin sign-in tests: people registered through its API; their flags and
     groups, which only an accounts administrator changes, written to its database. The people a
     test added and every lock-out are deleted after it."""
@@ -170,14 +184,6 @@ class RealAccounts:
     client_secret: str
     no_relay_secret: str = ""
     _added: set[str] = field(default_factory=set)
-
-    @property
-    def url(self) -> str:
-        return self.proxy.url
-
-    @property
-    def server(self) -> LocalHTTPServer:
-        return self.proxy.server
 
     def add(
         self,

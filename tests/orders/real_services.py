@@ -24,10 +24,10 @@ from typing import Any
 import httpx
 
 from devtools.devstack import SERVICES_BY_NAME, free_port, manage, register_service_clients, running
-from devtools.testing.http_server import Answer, LocalHTTPServer, Received, local_http_server
+from devtools.testing.http_server import Answer, Received, local_http_server
 from devtools.testing.tokens import SigningKey, user_claims
 from tests.live_system import manage_env, service_process
-from tests.real_services import FaultProxy, execute, write_key
+from tests.real_services import BehindProxy, FaultProxy, execute, write_key
 
 # What orders' settings say in tests/orders (conftest.py): its service client on accounts.
 ORDERS_CLIENT_ID = "orders"
@@ -57,7 +57,7 @@ class User:
 
 
 @dataclass
-class Accounts:
+class Accounts(BehindProxy):
     """accounts as orders sees it, through ``proxy``; ``base_url`` reaches it directly."""
 
     proxy: FaultProxy
@@ -73,14 +73,6 @@ class Accounts:
     _by_email: dict[str, User] = field(default_factory=dict)
     _spare: list[User] = field(default_factory=list)
     _taken: list[User] = field(default_factory=list)
-
-    @property
-    def url(self) -> str:
-        return self.proxy.url
-
-    @property
-    def server(self) -> LocalHTTPServer:
-        return self.proxy.server
 
     @property
     def down(self) -> bool:
@@ -196,7 +188,7 @@ class _StockOf(Mapping[str, Stock]):
 
 
 @dataclass
-class Catalog:
+class Catalog(BehindProxy):
     """catalog as orders sees it, through ``proxy``; products are created through its staff API
     and its state is read from its database (what a test checks, not what orders is told)."""
 
@@ -207,14 +199,6 @@ class Catalog:
     # catalog's expiry job (manage.py expire_reservations), run once.
     expire_job: Callable[[], object]
     _category: str | None = None
-
-    @property
-    def url(self) -> str:
-        return self.proxy.url
-
-    @property
-    def server(self) -> LocalHTTPServer:
-        return self.proxy.server
 
     @property
     def lose_answer_of(self) -> Callable[[Received], bool] | None:
