@@ -31,12 +31,12 @@ def check(*, secret: str, value: str, directory: Path, required: Sequence[str]) 
     if missing is None:
         return (
             f'Secret "{secret}" ({value}) does not exist in this namespace, or is empty: create it '
-            f"with the keys {', '.join(required)} before installing (docs/deploy.md, \"Secrets\")."
+            f'with the keys {", ".join(required)} before installing (docs/deploy.md, "Secrets").'
         )
     if missing:
         return (
             f'Secret "{secret}" ({value}) has no value for {", ".join(missing)}: add '
-            f"{'it' if len(missing) == 1 else 'them'} before installing (docs/deploy.md, \"Secrets\")."
+            f'{"it" if len(missing) == 1 else "them"} before installing (docs/deploy.md, "Secrets").'
         )
     return None
 
@@ -52,9 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem:
         # The pod's last log line becomes its termination message (FallbackToLogsOnError), which
         # `kubectl describe` and the Job's events show.
-        print(problem, file=sys.stderr)
+        sys.stderr.write(problem + "\n")
         return 1
-    print(f'Secret "{args.secret}" has {", ".join(args.require)}.')
+    sys.stdout.write(f'Secret "{args.secret}" has {", ".join(args.require)}.\n')
     return 0
 
 
