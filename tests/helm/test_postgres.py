@@ -205,6 +205,8 @@ def test_operator_none_renders_no_database_objects(release: Rendered) -> None:
 
 @pytest.mark.parametrize("service", SERVICES)
 def test_each_service_gets_a_cluster_and_a_transaction_pooler_in_front(cnpg_release: Rendered, service: str) -> None:
+    # helm uninstall leaves the database: the operator would delete its volumes with it.
+    assert cnpg_release.named("Cluster", db(service))["metadata"]["annotations"] == {"helm.sh/resource-policy": "keep"}
     cluster = cnpg_release.named("Cluster", db(service))["spec"]
     assert cluster["instances"] == 3
     assert cluster["bootstrap"] == {"initdb": {"database": f"mercato_{service}", "owner": f"mercato_{service}"}}
