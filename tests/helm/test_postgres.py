@@ -461,3 +461,15 @@ def test_each_cluster_and_pooler_has_a_pod_monitor(cnpg_release: Rendered) -> No
 def test_unworkable_values_stop_the_render_naming_them(values: dict[str, Any], complaint: str) -> None:
     with pytest.raises((helm.HelmValuesError, helm.HelmRenderError), match=complaint):
         render(values)
+
+
+def test_notes_name_each_database_and_when_migrations_run(cnpg_release: Rendered) -> None:
+    notes = cnpg_release.notes
+    assert "the migrations run once the Clusters exist (post-install)" in notes
+    for service in SERVICES:
+        assert (
+            f"database: cluster/{db(service)} (mercato_{service}), pooler/{db(service, 'pooler')}, "
+            f"pooler/{db(service, 'pooler-ro')}, secret {db(service, 'app')} (the operator's), "
+            f"scheduledbackup/{db(service)}"
+        ) in notes
+    assert "database:" not in render().notes
