@@ -2,27 +2,27 @@
 What the code fixes about each service, as opposed to what an operator chooses (values.yaml):
 whom it calls (devtools/devstack.py SERVICES), whether it runs a procrastinate worker, its
 periodic management commands and the worker's periodic task each one replaces, and the keys
-of its Secret. Looped over by every template.
+of its Secret besides the database's ("mercato.databaseSecretKeys"). Looped over by every template.
 */}}
 {{- define "mercato.services" -}}
 accounts:
   calls: []
   worker: false
-  secretKeys: [SECRET_KEY, DATABASE_URL]
+  secretKeys: [SECRET_KEY]
   optionalSecretKeys: [EMAIL_URL]
   cronJobs:
     purgeRefreshTokens: {command: purge_refresh_tokens, periodicId: ""}
 catalog:
   calls: [accounts]
   worker: true
-  secretKeys: [SECRET_KEY, DATABASE_URL, SERVICE_CLIENT_SECRET]
+  secretKeys: [SECRET_KEY, SERVICE_CLIENT_SECRET]
   optionalSecretKeys: []
   cronJobs:
     expireReservations: {command: expire_reservations, periodicId: reservations_expire}
 orders:
   calls: [accounts, catalog]
   worker: true
-  secretKeys: [SECRET_KEY, DATABASE_URL, SERVICE_CLIENT_SECRET]
+  secretKeys: [SECRET_KEY, SERVICE_CLIENT_SECRET]
   optionalSecretKeys: []
   cronJobs:
     recoverOrders: {command: recover_orders, periodicId: recover_orders}
@@ -100,10 +100,22 @@ so the chart gives them a hook copy of it (deleted once the hooks succeed). */}}
 {{- define "mercato.secretData" -}}
 {{- $spec := index (include "mercato.services" .root | fromYaml) .service -}}
 {{- $values := (index .root.Values .service).secretValues -}}
-{{- range $spec.secretKeys }}
+{{- $required := $spec.secretKeys }}
+{{- $optional := $spec.optionalSecretKeys }}
+{{- if eq .root.Values.postgres.operator "none" }}
+{{- $required = concat $required (list "DATABASE_URL") }}
+{{- $optional = concat $optional (list "DATABASE_DIRECT_URL" "DATABASE_REPLICA_URLS") }}
+{{- else }}
+{{- range list "DATABASE_URL" "DATABASE_DIRECT_URL" "DATABASE_REPLICA_URLS" }}
+{{- if index $values . }}
+{{- fail (printf "%s.secretValues.%s is set, but with postgres.operator %s the database settings come from the operator's Secret: leave it empty" $.service . $.root.Values.postgres.operator) }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- range $required }}
 {{ . }}: {{ required (printf "%s.secretValues.%s is required when %s.existingSecret is empty" $.service . $.service) (index $values .) | b64enc | quote }}
 {{- end }}
-{{- range $spec.optionalSecretKeys }}
+{{- range $optional }}
 {{- if index $values . }}
 {{ . }}: {{ index $values . | b64enc | quote }}
 {{- end }}
@@ -171,6 +183,107 @@ SERVICE_CLIENT_ID: {{ $values.serviceClient.id | quote }}
       key: {{ . }}
       optional: true
 {{- end }}
+{{- include "mercato.databaseEnv" . }}
+{{- end -}}
+
+{{/* The keys of a service's own Secret that hold database settings: (dict "root" $) ->
+{required: [...], optional: [...]}. With an operator, none: they come from its Secret. */}}
+{{- define "mercato.databaseSecretKeys" -}}
+{{- if eq .root.Values.postgres.operator "none" }}
+required: [DATABASE_URL]
+optional: [DATABASE_DIRECT_URL, DATABASE_REPLICA_URLS]
+{{- else }}
+required: []
+optional: []
+{{- end }}
+{{- end -}}
+
+{{/* The names CloudNativePG objects of a service get, and the database and role it creates:
+(dict "root" $ "service" "catalog"). The operator names its Services <cluster>-rw/-ro/-r and
+its application Secret <cluster>-app; a Pooler's Service is named after the Pooler. */}}
+{{- define "mercato.cnpgNames" -}}
+{{- $cluster := include "mercato.serviceName" (dict "root" .root "service" .service "suffix" "db") -}}
+cluster: {{ $cluster }}
+appSecret: {{ $cluster }}-app
+primaryService: {{ $cluster }}-rw
+pooler: {{ $cluster }}-pooler
+readPooler: {{ $cluster }}-pooler-ro
+database: {{ printf "mercato_%s" .service }}
+owner: {{ printf "mercato_%s" .service }}
+{{- end -}}
+
+{{/* A service's PostgreSQL settings, after the service's own overrides. */}}
+{{- define "mercato.cnpgSettings" -}}
+{{- $values := index .root.Values .service -}}
+{{- toYaml (mergeOverwrite (deepCopy .root.Values.postgres.cloudnativePg) (deepCopy ($values.database.cloudnativePg | default dict))) -}}
+{{- end -}}
+
+{{/* env entries for the database: (dict "root" $ "service" ... "secretName" ... "hook" bool).
+External databases (operator none): DATABASE_URL from the service's Secret, and the optional
+direct and replica URLs. CloudNativePG: the pooled URL through the service's Pooler, the
+direct one to the primary (the operator's Secret's uri, for the worker's LISTEN and session
+work), the password for both from the operator's Secret as PGPASSWORD (libpq reads it, so no
+password is spliced into a URL the chart writes); hook Jobs (migrations) get the direct URL as
+DATABASE_URL, past the pooler. */}}
+{{- define "mercato.databaseEnv" -}}
+{{- if eq .root.Values.postgres.operator "none" }}
+{{- $keys := include "mercato.databaseSecretKeys" . | fromYaml }}
+{{- range $keys.required }}
+- name: {{ . }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $.secretName }}
+      key: {{ . }}
+{{- end }}
+{{- range $keys.optional }}
+- name: {{ . }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $.secretName }}
+      key: {{ . }}
+      optional: true
+{{- end }}
+{{- else }}
+{{- $db := include "mercato.cnpgNames" . | fromYaml }}
+{{- if .hook }}
+- name: DATABASE_URL
+  valueFrom:
+    secretKeyRef:
+      name: {{ $db.appSecret }}
+      key: uri
+{{- else }}
+- name: PGPASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $db.appSecret }}
+      key: password
+- name: DATABASE_URL
+  value: {{ printf "postgresql://%s@%s:5432/%s" $db.owner $db.pooler $db.database | quote }}
+- name: DATABASE_DIRECT_URL
+  valueFrom:
+    secretKeyRef:
+      name: {{ $db.appSecret }}
+      key: uri
+- name: DATABASE_POOL_MODE
+  value: transaction
+{{- if .root.Values.postgres.cloudnativePg.readPooler.enabled }}
+- name: DATABASE_REPLICA_URLS
+  value: {{ printf "postgresql://%s@%s:5432/%s" $db.owner $db.readPooler $db.database | quote }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end -}}
+
+{{/* When the hooks run. With external databases, before anything of the release exists (and
+before the pods roll on upgrade). With CloudNativePG, the Clusters are ordinary release objects
+that the migrations need, so a first install migrates after they are created (post-install);
+upgrades still migrate before the pods roll. */}}
+{{- define "mercato.hookPhases" -}}
+{{- if eq .Values.postgres.operator "none" -}}
+pre-install,pre-upgrade
+{{- else -}}
+post-install,pre-upgrade
+{{- end -}}
 {{- end -}}
 
 {{/* Volumes of every Mercato container: writable scratch space on a read-only root. */}}

@@ -248,7 +248,9 @@ def test_schema_closes_every_object() -> None:
 
 def test_missing_secret_values_stop_the_render() -> None:
     with pytest.raises(helm.HelmRenderError, match=r"catalog\.secretValues\.DATABASE_URL is required"):
-        render({"catalog": {"existingSecret": "", "secretValues": {"SECRET_KEY": "x"}}})
+        render(
+            {"catalog": {"existingSecret": "", "secretValues": {"SECRET_KEY": "x", "SERVICE_CLIENT_SECRET": "y" * 16}}}
+        )
 
 
 def test_notes_name_the_monitoring_and_warn_of_alerts_without_monitors(production_release: Rendered) -> None:

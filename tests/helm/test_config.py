@@ -23,6 +23,9 @@ SECRET_KEYS = {
     "orders": {"SECRET_KEY", "DATABASE_URL", "SERVICE_CLIENT_SECRET"},
 }
 
+# Optional with external databases: the direct URL past a pooler, the replicas' URLs.
+OPTIONAL_DATABASE_KEYS = {"DATABASE_DIRECT_URL", "DATABASE_REPLICA_URLS"}
+
 
 def test_no_secret_value_outside_a_secret(chart_secrets_release: Rendered) -> None:
     fakes = [value for values in FAKE_SECRETS.values() for value in values.values()]
@@ -69,10 +72,13 @@ def test_pods_take_every_secret_from_the_service_secret(release: Rendered) -> No
     for service in SERVICES:
         container = release.named("Deployment", name(service))["spec"]["template"]["spec"]["containers"][0]
         refs = {item["name"]: item["valueFrom"]["secretKeyRef"] for item in container["env"] if "valueFrom" in item}
-        assert set(refs) == SECRET_KEYS[service] - {"jwt-signing-keys.pem"}
+        assert set(refs) == (SECRET_KEYS[service] | OPTIONAL_DATABASE_KEYS) - {"jwt-signing-keys.pem"}
         assert {ref["name"] for ref in refs.values()} <= {f"mercato-{service}", name(service)}
-        # Only the mail URL may be absent: accounts then logs mails to the console.
-        assert {key for key, ref in refs.items() if ref.get("optional")} == ({"EMAIL_URL"} & set(refs))
+        # Only the mail URL may be absent (accounts then logs mails to the console), and the
+        # database URLs a pooler or replicas add (docs/deploy.md, "Databases").
+        assert {key for key, ref in refs.items() if ref.get("optional")} == (
+            ({"EMAIL_URL"} & set(refs)) | OPTIONAL_DATABASE_KEYS
+        )
 
 
 def _production_environment(release: Rendered, service: str) -> dict[str, str]:

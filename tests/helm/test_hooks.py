@@ -60,7 +60,7 @@ def _references(pod_spec: dict[str, Any]) -> list[tuple[str, str, bool]]:
                 found.append(("Secret", ref["name"], ref.get("optional", False)))
     for volume in pod_spec.get("volumes", []):
         if "secret" in volume:
-            found.append(("Secret", volume["secret"]["secretName"], False))
+            found.append(("Secret", volume["secret"]["secretName"], volume["secret"].get("optional", False)))
     return found
 
 
@@ -73,7 +73,8 @@ def test_every_hook_job_finds_what_it_needs_on_a_fresh_install(
     else:
         release, existing = chart_secrets_release, set()
     jobs = release.of_kind("Job")
-    assert len(jobs) == 5
+    # Migrations, the two service clients and, for Secrets of yours, the check of each.
+    assert len(jobs) == (8 if existing else 5)
     for job in jobs:
         available = _available_at_fresh_install(release, existing, int(_hook(job)["helm.sh/hook-weight"]))
         for kind, ref_name, optional in _references(job["spec"]["template"]["spec"]):
@@ -140,7 +141,7 @@ def test_each_service_client_is_registered_after_accounts_migrations(release: Re
 def test_service_client_registration_can_be_left_to_the_operator() -> None:
     release = render({"serviceClients": {"register": False}})
     assert [job["metadata"]["name"] for job in release.of_kind("Job")] == [
-        name(service, "migrate") for service in SERVICES
+        name(service, suffix) for suffix in ("preflight", "migrate") for service in SERVICES
     ]
     assert "serviceClients.register=false" in release.notes
 
