@@ -31,7 +31,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar, Token
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, cast
 
 from django.conf import settings
 from django.core.exceptions import MiddlewareNotUsed
@@ -73,13 +73,14 @@ class StickySubjects:
     entries only. A lock guards the pruning against the web server's other threads.
     """
 
-    def __init__(self, limit: int = STICKY_SUBJECTS_LIMIT) -> None:
+    def __init__(self, limit: int = STICKY_SUBJECTS_LIMIT, clock: Callable[[], float] = time.monotonic) -> None:
         self.limit = limit
+        self._clock = clock
         self._until: dict[str, float] = {}
         self._lock = threading.Lock()
 
     def stick(self, subject: str, seconds: float) -> None:
-        now = time.monotonic()
+        now = self._clock()
         with self._lock:
             self._until.pop(subject, None)
             self._until[subject] = now + seconds
@@ -91,7 +92,7 @@ class StickySubjects:
 
     def is_sticky(self, subject: str) -> bool:
         until = self._until.get(subject)
-        return until is not None and until > time.monotonic()
+        return until is not None and until > self._clock()
 
     def __len__(self) -> int:
         return len(self._until)
@@ -190,13 +191,11 @@ class ReplicaReadsMiddleware:
         try:
             response = self.get_response(request)
         finally:
-            opened: tuple[_ReplicaRead, Token[_ReplicaRead | None]] | None = request.__dict__.pop(
-                "_replica_read", None
-            )
+            opened: tuple[_ReplicaRead, Token[_ReplicaRead | None]] | None = request.__dict__.pop("_replica_read", None)
             if opened is not None:
                 _current.reset(opened[1])
-        if opened is not None and isinstance(response, StreamingHttpResponse):
-            response.streaming_content = _within(opened[0], response.streaming_content)
+        if opened is not None and isinstance(response, StreamingHttpResponse) and not response.is_async:
+            response.streaming_content = _within(opened[0], cast(Iterator[bytes], response.streaming_content))
         if request.method not in _NOT_WRITES and self.sticky_seconds > 0:
             self._stick(request, response)
         return response

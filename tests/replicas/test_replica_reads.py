@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
 from django.db import connections
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
@@ -21,7 +23,6 @@ from catalog_service.catalog.services.products import product_create
 from common import replicas
 from devtools.testing.standby import Standby
 from tests.replicas.conftest import REPLICA, api_client, replica_db
-
 
 
 def _category() -> Category:
@@ -129,11 +130,13 @@ def test_a_made_up_cookie_does_not_pin_a_client_to_the_primary(standby: Standby)
 
 
 @replica_db
-def test_the_export_streams_from_the_standby_unless_its_client_just_wrote(standby: Standby, body: dict[str, Any]) -> None:
+def test_the_export_streams_from_the_standby_unless_its_client_just_wrote(
+    standby: Standby, body: dict[str, Any]
+) -> None:
     def exported_skus(client: APIClient) -> set[str]:
         response = client.get("/api/v1/products/export/?file_format=csv")
         assert response.status_code == 200
-        rows = csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
+        rows = csv.DictReader(io.StringIO(response.getvalue().decode()))
         return {row["sku"] for row in rows}
 
     _product("REPLICA-OLD")
@@ -158,18 +161,14 @@ def test_views_not_marked_for_replicas_read_the_primary(standby: Standby) -> Non
         assert staff.get("/api/v1/products/REPLICA-STOCK/").status_code == 404  # marked: the standby
 
 
-class _Model:
-    """Only what the router looks at: the model's app label."""
-
-    def __init__(self, app_label: str) -> None:
-        self._meta = type("Meta", (), {"app_label": app_label})
-
-
 def test_the_router_sends_reads_to_the_replica_only_inside_a_replica_read_once_authenticated(
     rf: Any,
 ) -> None:
     router = replicas.ReplicaRouter()
-    catalog, cache = _Model("catalog"), _Model("django_cache")
+    # The model Django's database cache reads and writes DRF's throttle counters through.
+    cache = caches["default"]
+    assert isinstance(cache, DatabaseCache)
+    catalog, counters = Product, cache.cache_model_class
     assert router.db_for_read(catalog) is None  # no request: a job, a command, the primary
     request = rf.get("/api/v1/products/")
     read = replicas._ReplicaRead(request, REPLICA)
@@ -178,7 +177,7 @@ def test_the_router_sends_reads_to_the_replica_only_inside_a_replica_read_once_a
         assert router.db_for_read(catalog) is None  # DRF has not authenticated yet
         request.user = None  # DRF's anonymous user (UNAUTHENTICATED_USER)
         assert router.db_for_read(catalog) == REPLICA
-        assert router.db_for_read(cache) is None  # throttle counters: always the primary
+        assert router.db_for_read(counters) is None  # throttle counters: always the primary
         assert router.db_for_write(catalog) is None
     finally:
         replicas._current.reset(token)
@@ -186,10 +185,9 @@ def test_the_router_sends_reads_to_the_replica_only_inside_a_replica_read_once_a
     assert router.allow_migrate("default", "catalog") is None
 
 
-def test_sticky_subjects_forget_the_expired_and_the_oldest_past_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sticky_subjects_forget_the_expired_and_the_oldest_past_the_limit() -> None:
     now = [1000.0]
-    monkeypatch.setattr(replicas.time, "monotonic", lambda: now[0])
-    subjects = replicas.StickySubjects(limit=2)
+    subjects = replicas.StickySubjects(limit=2, clock=lambda: now[0])
     subjects.stick("a", 10)
     now[0] += 5
     subjects.stick("b", 10)

@@ -93,7 +93,10 @@ def export_stream(
         options = "FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01'"
     rows = 0
     try:
-        with connections[using].cursor() as cursor, dbcopy.copy(cursor, f"COPY ({sql}) TO STDOUT ({options})", params) as copy:
+        with (
+            connections[using].cursor() as cursor,
+            dbcopy.copy(cursor, f"COPY ({sql}) TO STDOUT ({options})", params) as copy,
+        ):
             piece = bytearray()
             first = True
             # COPY sends a message per row; gather them so each write to the client is sizeable
