@@ -139,12 +139,6 @@ class _ReplicaRead:
 _current: ContextVar[_ReplicaRead | None] = ContextVar("mercato_replica_read", default=None)
 
 
-def reading_from() -> str | None:
-    """The alias the current request's reads go to, if it is a replica-read request."""
-    read = _current.get()
-    return read.alias() if read is not None else None
-
-
 class ReplicaRouter:
     """Reads of a replica-read request go to its replica; everything else to the primary.
 

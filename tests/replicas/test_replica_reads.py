@@ -80,10 +80,14 @@ def test_a_product_read_is_served_by_the_standby(standby: Standby) -> None:
 @pytest.mark.parametrize("path", ["/api/v1/products/", "/api/v1/categories/"])
 def test_list_pages_are_served_by_the_standby(standby: Standby, path: str) -> None:
     reader = api_client()
-    with CaptureQueriesContext(connections["default"]) as on_primary:
+    with (
+        CaptureQueriesContext(connections["default"]) as on_primary,
+        CaptureQueriesContext(connections[REPLICA]) as on_replica,
+    ):
         response = reader.get(path)
     assert response.status_code == 200, response.content
     assert len(on_primary) == 0
+    assert len(on_replica) >= 1
     assert reader.head(path).status_code == 200
 
 
