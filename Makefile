@@ -72,7 +72,7 @@ TYPECHECK_SYSTEM := tests/common tests/e2e tests/browser tests/fuzz tests/helm t
 
 typecheck: install
 	@for service in $(SERVICES); do \
-		extra=; [ $$service = catalog ] && extra=bench; \
+		extra=; [ $$service = catalog ] && extra="bench tests/replicas"; \
 		echo "mypy: common/, devtools/, $${service}_service/, tests/$${service}/ $${extra:+and $$extra/ }with $${service}_service.settings"; \
 		$(CHECK_ENV) DJANGO_SETTINGS_MODULE=$${service}_service.settings \
 			$(BIN)/mypy common devtools $${service}_service tests/$${service} $$extra || exit 1; \
@@ -84,11 +84,12 @@ typecheck: install
 imports: install
 	$(BIN)/lint-imports
 
-# One pytest run per Django project: each service, the shared package, then the real processes
+# One pytest run per Django project: each service, catalog against a streaming standby (replicas),
+# the shared package, then the real processes
 # (end to end, in a real browser, then fuzzed by schemathesis); last the Helm chart and the
 # Dockerfile (no Django).
 test-suites: install
-	@for suite in $(SERVICES) common e2e browser fuzz helm; do \
+	@for suite in $(SERVICES) replicas common e2e browser fuzz helm; do \
 		echo "pytest tests/$$suite"; \
 		$(BIN)/pytest tests/$$suite || exit 1; \
 	done

@@ -107,6 +107,42 @@ MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
+
+# --- Read replicas (docs/deploy.md, "Read replicas") -------------------------------------------
+def replica_database_settings(primary: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """An alias per URL of DATABASE_REPLICA_URLS (comma-separated): ``replica_1``, ``replica_2``...
+
+    Each is tuned as the primary is (engine, pool, timeouts, whatever database_settings sets)
+    and connects where its own URL says: the options that came from the primary's URL (its
+    socket directory, sslmode, ...) are not carried over. Under test a replica mirrors the test
+    database (Django's TEST MIRROR), unless a suite points it at a real standby (tests/replicas).
+    """
+    primary_url_options = set(env.db_url("DATABASE_URL").get("OPTIONS", {}))
+    tuning = {key: value for key, value in primary.items() if key not in {"NAME", "USER", "PASSWORD", "HOST", "PORT"}}
+    tuned_options = {key: value for key, value in primary["OPTIONS"].items() if key not in primary_url_options}
+    replicas = {}
+    for index, url in enumerate(filter(None, env.list("DATABASE_REPLICA_URLS", default=[])), start=1):
+        config: dict[str, Any] = environ.Env.db_url_config(url)
+        if config["ENGINE"] != "django.db.backends.postgresql":
+            raise environ.ImproperlyConfigured("DATABASE_REPLICA_URLS must hold postgres:// or postgresql:// URLs")
+        replicas[f"replica_{index}"] = {
+            **tuning,
+            **{key: config[key] for key in ("NAME", "USER", "PASSWORD", "HOST", "PORT") if key in config},
+            "OPTIONS": {**tuned_options, **config.get("OPTIONS", {})},
+            "TEST": {"MIRROR": "default"},
+        }
+    return replicas
+
+
+_replicas = replica_database_settings(DATABASES["default"])
+DATABASES.update(_replicas)
+# How long a client that wrote keeps reading from the primary (common/replicas.py).
+DATABASE_REPLICA_STICKY_SECONDS = env.int("DATABASE_REPLICA_STICKY_SECONDS", default=10)
+if _replicas:
+    # Only with replicas: without them no router runs on any query and no middleware on any request.
+    DATABASE_ROUTERS = ["common.replicas.ReplicaRouter"]
+    MIDDLEWARE.append("common.replicas.ReplicaReadsMiddleware")
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

@@ -4,6 +4,8 @@ Loaded with ``-p devtools.testing.pytest_plugin`` (see pyproject.toml), before p
 Django up. One pytest run tests one Django project, picked from the paths given:
 ``tests/accounts/...`` runs under ``accounts_service.settings`` and so on. Unless DATABASE_URL
 is set, an embedded PostgreSQL is started in ``.data/test-postgres`` and stopped at the end.
+``tests/replicas`` runs catalog with a hot standby of that server as its read replica
+(devtools/testing/standby.py), started for the run and deleted after it.
 """
 
 from __future__ import annotations
@@ -28,7 +30,15 @@ TEST_POSTGRES_DIR = REPO_ROOT / ".data" / "test-postgres"
 # Test suites that are not a service: the shared package runs in a minimal project of its own;
 # the end-to-end, fuzz and browser tests drive services as processes and configure no Django themselves;
 # the chart's tests render Kubernetes manifests and need neither Django nor PostgreSQL.
-EXTRA_SETTINGS = {"common": "tests.common.project.settings", "e2e": None, "fuzz": None, "browser": None, "helm": None}
+# The replicas suite runs catalog against a streaming standby (DATABASE_REPLICA_URLS).
+EXTRA_SETTINGS = {
+    "common": "tests.common.project.settings",
+    "replicas": "catalog_service.settings",
+    "e2e": None,
+    "fuzz": None,
+    "browser": None,
+    "helm": None,
+}
 SUITES_WITHOUT_DATABASE = {"helm"}
 
 
@@ -69,6 +79,14 @@ def pytest_load_initial_conftests(early_config: pytest.Config, parser: pytest.Pa
         early_config.stash[_server_key] = server
         suite = next(iter(suites)) or "mercato"
         os.environ["DATABASE_URL"] = database_url(server.get_uri(), suite)
+        if suites == {"replicas"}:
+            from devtools.testing.standby import start_standby
+
+            standby = start_standby(server, REPO_ROOT / ".data" / "test-standbys")
+            early_config.stash[standby_key] = standby
+            os.environ["DATABASE_REPLICA_URLS"] = standby.url(suite)
+    elif suites == {"replicas"}:
+        raise pytest.UsageError("tests/replicas makes its standby from the embedded PostgreSQL: unset DATABASE_URL")
 
     (REPO_ROOT / ".data" / "test-static").mkdir(parents=True, exist_ok=True)
     for name, value in {
@@ -83,9 +101,14 @@ def pytest_load_initial_conftests(early_config: pytest.Config, parser: pytest.Pa
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
+    standby = config.stash.get(standby_key, None)
+    if standby is not None:
+        standby.stop()
     server = config.stash.get(_server_key, None)
     if server is not None:
         release_embedded_postgres(server)  # stops PostgreSQL unless another test run still uses it
 
 
 _server_key = pytest.StashKey[Any]()
+# The standby of tests/replicas (devtools.testing.standby.Standby), for its fixtures.
+standby_key = pytest.StashKey[Any]()

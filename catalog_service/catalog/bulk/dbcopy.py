@@ -12,7 +12,6 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-from django.db import connection
 from django.db.backends.utils import CursorWrapper
 from psycopg import Copy
 
@@ -24,5 +23,6 @@ def copy(cursor: CursorWrapper, statement: str, params: Any = None) -> Iterator[
         with cursor.cursor.copy(statement, params) as operation:
             yield operation
     finally:
-        if connection.queries_logged:
-            connection.queries_log.append({"sql": statement, "time": f"{time.monotonic() - started:.3f}"})
+        # The connection the cursor belongs to: an export may read from a replica.
+        if cursor.db.queries_logged:
+            cursor.db.queries_log.append({"sql": statement, "time": f"{time.monotonic() - started:.3f}"})

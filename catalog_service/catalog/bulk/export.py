@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Final
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import CharField, F, Func, JSONField, QuerySet, Value
 from django.db.models.functions import Cast
 
@@ -76,8 +76,11 @@ def export_sql(products: QuerySet[Product], *, ordering: tuple[str, ...], file_f
     return sql, params
 
 
-def export_stream(sql: str, params: Any, *, file_format: ImportFormat) -> Iterator[bytes]:
-    """The export's bytes: the header (CSV), then the rows as PostgreSQL writes them."""
+def export_stream(
+    sql: str, params: Any, *, file_format: ImportFormat, using: str = DEFAULT_DB_ALIAS
+) -> Iterator[bytes]:
+    """The export's bytes: the header (CSV), then the rows as PostgreSQL writes them, from the
+    database ``using`` (the router's choice for the request: a replica, common/replicas.py)."""
     if file_format == ImportFormat.CSV:
         # Sent before the query runs, so the first bytes reach the client at once.
         yield (",".join(COLUMNS) + "\n").encode()
@@ -90,7 +93,10 @@ def export_stream(sql: str, params: Any, *, file_format: ImportFormat) -> Iterat
         options = "FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01'"
     rows = 0
     try:
-        with connection.cursor() as cursor, dbcopy.copy(cursor, f"COPY ({sql}) TO STDOUT ({options})", params) as copy:
+        with (
+            connections[using].cursor() as cursor,
+            dbcopy.copy(cursor, f"COPY ({sql}) TO STDOUT ({options})", params) as copy,
+        ):
             piece = bytearray()
             first = True
             # COPY sends a message per row; gather them so each write to the client is sizeable

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any, TypedDict, cast
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import router
 from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast
 
@@ -169,7 +170,9 @@ _PRODUCT_BY_SKU = {
 
 def product_get(*, sku: str, include_inactive: bool = False) -> ProductRow:
     """One product's ``PRODUCT_COLUMNS``, by SKU; inactive ones only with ``include_inactive``."""
-    rows = _PRODUCT_BY_SKU[include_inactive].rows(sku=sku)
+    # Its SQL runs as written, past Django's router: ask the router where reads go (a replica in
+    # a replica-read request, common/replicas.py).
+    rows = _PRODUCT_BY_SKU[include_inactive].rows(sku=sku, using=router.db_for_read(Product))
     if not rows:
         raise NotFound(f"No product with SKU {sku!r}.")
     return cast(ProductRow, rows[0])

@@ -18,6 +18,7 @@ from accounts_service.accounts.selectors.users import user_get, user_list, user_
 from accounts_service.accounts.services.users import user_deactivate, user_reactivate
 from common.auth.authentication import token_user
 from common.auth.permissions import IsStaff, require_scope
+from common.replicas import reads_from_replica
 
 USERS_READ_SCOPE = "accounts.users:read"
 
@@ -29,6 +30,7 @@ def _user(user_id: uuid.UUID) -> User:
     return user
 
 
+@reads_from_replica
 class UserListView(AccountsAPIView, ListAPIView[User]):
     permission_classes = (IsStaff,)
     serializer_class = UserSerializer

@@ -28,6 +28,7 @@ from catalog_service.catalog.services.categories import (
 )
 from catalog_service.catalog.versions import entity_tag
 from common.query_params import document_query_errors
+from common.replicas import reads_from_replica
 
 TAGS = ["categories"]
 ETAG_HEADER = OpenApiParameter("ETag", str, OpenApiParameter.HEADER, response=[200, 201], description="The version.")
@@ -46,6 +47,7 @@ def _etag(category: Category) -> str:
 @document_query_errors(CategoryListFilterSerializer)
 # The services check the parent exists (catalog.services.categories).
 @extend_validation_errors(["does_not_exist"], field_name="parent", methods=["post"])
+@reads_from_replica
 class CategoryListView(PublicReadStaffWriteView):
     @extend_schema(
         operation_id="categories_list",
@@ -85,6 +87,7 @@ class CategoryListView(PublicReadStaffWriteView):
 
 
 @extend_validation_errors(["does_not_exist"], field_name="parent", methods=["put", "patch"])
+@reads_from_replica
 class CategoryDetailView(PublicReadStaffWriteView):
     @extend_schema(
         operation_id="categories_retrieve",

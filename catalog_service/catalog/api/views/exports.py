@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from django.db import router
 from django.http import StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -12,10 +13,11 @@ from rest_framework.request import Request
 from catalog_service.catalog.api.filters import ExportFormatSerializer, ProductListFilterSerializer
 from catalog_service.catalog.api.views.base import CatalogAPIView
 from catalog_service.catalog.bulk.export import CONTENT_TYPES, export_sql, export_stream
-from catalog_service.catalog.models import ImportFormat
+from catalog_service.catalog.models import ImportFormat, Product
 from catalog_service.catalog.selectors.products import product_list
 from common.auth.permissions import IsStaff
 from common.query_params import document_query_errors
+from common.replicas import reads_from_replica
 
 EXPORTED = "The products: CSV with a header line (file_format=csv), or one JSON object per line (ndjson)."
 
@@ -23,6 +25,7 @@ EXPORTED = "The products: CSV with a header line (file_format=csv), or one JSON 
 # catalog.selectors.products refuses ordering by relevance without a search.
 @document_query_errors(ProductListFilterSerializer, also={"ordering": {"invalid"}})
 @document_query_errors(ExportFormatSerializer)
+@reads_from_replica
 class ProductExportView(CatalogAPIView):
     # A bulk read of the whole catalog, inactive products included: staff only.
     permission_classes = (IsStaff,)
@@ -63,7 +66,10 @@ class ProductExportView(CatalogAPIView):
             prefix = "-" if listing.keyset.descending else ""
             order = tuple(prefix + column for column in listing.keyset.columns)
         sql, sql_params = export_sql(listing.queryset, ordering=order, file_format=file_format)
-        response = StreamingHttpResponse(export_stream(sql, sql_params, file_format=file_format))
+        # COPY runs past Django's router, while the response streams: the router's choice for this
+        # request is taken now.
+        using = router.db_for_read(Product)
+        response = StreamingHttpResponse(export_stream(sql, sql_params, file_format=file_format, using=using))
         response["Content-Type"] = CONTENT_TYPES[file_format]
         response["Content-Disposition"] = f'attachment; filename="products.{file_format.value}"'
         response["Cache-Control"] = "no-store"

@@ -32,6 +32,7 @@ from catalog_service.catalog.services.products import ProductChanges, product_cr
 from catalog_service.catalog.versions import entity_tag
 from common.pagination import KeysetPagination
 from common.query_params import document_query_errors
+from common.replicas import reads_from_replica
 
 TAGS = ["products"]
 ETAG_HEADER = OpenApiParameter("ETag", str, OpenApiParameter.HEADER, response=[200, 201], description="The version.")
@@ -68,6 +69,7 @@ def _created(product: Product) -> Response:
 @document_query_errors(ProductListFilterSerializer, also={"ordering": {"invalid"}})
 # The services check the category exists (catalog.services.products).
 @extend_validation_errors(["does_not_exist"], field_name="category", methods=["post"])
+@reads_from_replica
 class ProductListView(PublicReadStaffWriteView):
     # Read by drf-spectacular to document the page; get() paginates with it explicitly.
     pagination_class: type[KeysetPagination] = KeysetPagination
@@ -113,6 +115,7 @@ class ProductListView(PublicReadStaffWriteView):
 
 
 @extend_validation_errors(["does_not_exist"], field_name="category", methods=["put", "patch"])
+@reads_from_replica
 class ProductDetailView(PublicReadStaffWriteView):
     @extend_schema(
         operation_id="products_retrieve",

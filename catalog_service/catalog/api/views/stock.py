@@ -41,6 +41,7 @@ from common.idempotency import (
 )
 from common.pagination import KeysetPagination
 from common.query_params import document_query_errors
+from common.replicas import reads_from_replica
 from common.schema import idempotency_key_parameter, replayed_parameter
 
 TAGS = ["stock"]
@@ -137,6 +138,7 @@ class StockLevelDetailView(CatalogAPIView):
         return Response(StockLevelSerializer(stock_level_get(sku=sku)).data)
 
 
+@reads_from_replica
 class StockMovementListView(CatalogAPIView):
     permission_classes = (IsStaff,)
     pagination_class: type[KeysetPagination] = KeysetPagination

@@ -21,6 +21,7 @@ from common.idempotency import (
     idempotent_response,
 )
 from common.query_params import document_query_errors
+from common.replicas import reads_from_replica
 from orders_service.orders.api.errors import (
     OrdersConflictErrorResponseSerializer,
     OrdersUnavailableErrorResponseSerializer,
@@ -82,6 +83,7 @@ def _answer(order: Order) -> tuple[int, Any, dict[str, str]]:
 # OrderCreateSerializer.validate_lines: a SKU given twice.
 @extend_validation_errors(["unique"], field_name="lines", methods=["post"])
 @document_query_errors(OrderListFilterSerializer)
+@reads_from_replica
 class OrderListCreateView(OrdersAPIView):
     permission_classes = (IsPerson,)
     queryset = Order.objects.none()  # read by drf-spectacular only; get() asks the selector
@@ -150,6 +152,7 @@ class OrderListCreateView(OrdersAPIView):
         )
 
 
+@reads_from_replica
 class OrderDetailView(OrdersAPIView):
     permission_classes = (IsPerson,)
     serializer_class = OrderSerializer

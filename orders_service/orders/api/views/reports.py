@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from common.auth.permissions import IsStaff
 from common.csv_cells import csv_row
 from common.query_params import document_query_errors
+from common.replicas import reads_from_replica
 from orders_service.orders.api.filters import OrderExportQuerySerializer, SalesReportQuerySerializer
 from orders_service.orders.api.serializers.reports import (
     SalesReportRowSerializer,
@@ -29,6 +30,7 @@ TAGS = ["reports"]
 
 
 @document_query_errors(SalesReportQuerySerializer)
+@reads_from_replica
 class SalesReportView(OrdersAPIView):
     permission_classes = (IsStaff,)
     serializer_class = SalesReportSerializer
@@ -89,6 +91,7 @@ def _csv_lines(rows: Iterator[tuple[Any, ...]]) -> Iterator[str]:
 
 
 @document_query_errors(OrderExportQuerySerializer)
+@reads_from_replica
 class OrderExportView(OrdersAPIView):
     permission_classes = (IsStaff,)
     renderer_classes = (JSONRenderer, CSVRenderer)

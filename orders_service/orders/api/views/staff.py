@@ -12,6 +12,7 @@ from common.auth.authentication import token_user
 from common.auth.permissions import IsStaff
 from common.pagination import CursorPagination
 from common.query_params import document_query_errors
+from common.replicas import reads_from_replica
 from orders_service.orders.api.errors import OrdersConflictErrorResponseSerializer
 from orders_service.orders.api.filters import StaffOrderListFilterSerializer
 from orders_service.orders.api.serializers.staff import (
@@ -28,6 +29,7 @@ TAGS = ["staff"]
 
 
 @document_query_errors(StaffOrderListFilterSerializer)
+@reads_from_replica
 class StaffOrderListView(OrdersAPIView):
     permission_classes = (IsStaff,)
     queryset = Order.objects.none()  # read by drf-spectacular only; get() asks the selector
@@ -48,6 +50,7 @@ class StaffOrderListView(OrdersAPIView):
         return self.get_paginated_response(StaffOrderSerializer(page, many=True).data)
 
 
+@reads_from_replica
 class StaffOrderDetailView(OrdersAPIView):
     permission_classes = (IsStaff,)
     serializer_class = StaffOrderSerializer
@@ -61,6 +64,7 @@ class HistoryPagination(CursorPagination):
     ordering = ("at", "id")  # type: ignore[assignment]
 
 
+@reads_from_replica
 class StaffOrderHistoryView(OrdersAPIView):
     permission_classes = (IsStaff,)
     queryset = OrderStatusChange.objects.none()  # read by drf-spectacular only; get() asks the selector
