@@ -194,25 +194,36 @@ def test_the_orders_export_streams_many_rows_through_the_pooler(pooled: PooledSy
 
 
 def test_the_orders_worker_gets_its_jobs_by_polling_through_the_pooler(pooled: PooledSystem) -> None:
-    """orders' worker has no direct URL: it does not LISTEN (the pooler would lose the
-    notifications) and finds its jobs by polling, through the pooler."""
+    """orders' worker has no direct URL: it does not LISTEN (the pooler would hand the listening
+    session to others) and finds a job by polling through the pooler, every WORKER_POLL_SECONDS
+    (1 s)."""
+    with psycopg.connect(pooled.bouncer.url(pooled.dbname("orders")), autocommit=True, prepare_threshold=None) as conn:
+        # As procrastinate defers one (queries.sql, defer_jobs), through the pooler.
+        (job_id,) = conn.execute(
+            "SELECT unnest(procrastinate_defer_jobs_v1(ARRAY[ROW('orders', %s, 0, NULL, NULL, %s::jsonb, NULL)"
+            "::procrastinate_job_to_defer_v1]))",
+            ("orders_service.orders.tasks.recover_orders", json.dumps({"timestamp": 0})),
+        ).fetchone() or (None,)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        done = pooled.direct("orders", "SELECT count(*) FROM procrastinate_jobs WHERE status = 'succeeded'")
-        if done[0][0]:
+        ((status,),) = pooled.direct("orders", "SELECT status FROM procrastinate_jobs WHERE id = %s", job_id)
+        if status == "succeeded":
             break
-        time.sleep(0.5)
+        time.sleep(0.2)
     else:
-        raise AssertionError(f"orders' worker ran no job:\n{pooled.workers['orders'].log_tail()}")
-    # Its heartbeat is fresh: the worker's own queries get through.
-    (age,) = pooled.direct(
-        "orders", "SELECT EXTRACT(EPOCH FROM now() - max(last_heartbeat)) FROM procrastinate_workers"
-    )[0]
-    assert float(age) < 30  # type: ignore[arg-type]
-    queries = pooled.direct(
-        "orders", "SELECT query FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%%'"
+        raise AssertionError(f"orders' worker did not run job {job_id}:\n{pooled.workers['orders'].log_tail()}")
+    ((waited,),) = pooled.direct(
+        "orders",
+        "SELECT EXTRACT(EPOCH FROM max(at) FILTER (WHERE type = 'started') - max(at) FILTER (WHERE type = 'deferred'))"
+        " FROM procrastinate_events WHERE job_id = %s",
+        job_id,
     )
-    assert queries == []
+    assert float(waited) < 3.0, waited  # type: ignore[arg-type]
+    # Its heartbeat is fresh: the worker's own queries get through.
+    ((age,),) = pooled.direct(
+        "orders", "SELECT EXTRACT(EPOCH FROM now() - max(last_heartbeat)) FROM procrastinate_workers"
+    )
+    assert float(age) < 30  # type: ignore[arg-type]
     assert_nothing_bypasses_the_pooler(pooled)
 
 
