@@ -377,8 +377,8 @@ PROCRASTINATE_WORKER_DEFAULTS: dict[str, Any] = {
 if DATABASE_POOL_MODE == "transaction" and not DATABASE_DIRECT_URL:
     # LISTEN holds a server session that a transaction pooler hands to others after the
     # statement: notifications of new jobs would not arrive. The worker polls instead, every
-    # WORKER_POLL_SECONDS (procrastinate's own WORKER_FETCH_JOB_POLLING_INTERVAL and
-    # WORKER_LISTEN_NOTIFY still override both).
+    # WORKER_POLL_SECONDS (the worker command's --fetch-job-polling-interval and --listen-notify
+    # still override both).
     PROCRASTINATE_WORKER_DEFAULTS["listen_notify"] = False
     PROCRASTINATE_WORKER_DEFAULTS["fetch_job_polling_interval"] = env.float("WORKER_POLL_SECONDS", default=1.0)
 # host:port where a worker serves /metrics and /healthz (common/worker.py); empty: nowhere.

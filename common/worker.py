@@ -48,7 +48,7 @@ from common.metrics import metrics_page
 
 if TYPE_CHECKING:
     from procrastinate import App
-    from procrastinate.connector import BaseAsyncConnector
+    from procrastinate.connector import BaseConnector
     from procrastinate.worker import Worker
 
 logger = logging.getLogger(__name__)
@@ -229,7 +229,7 @@ def start_probe_server(worker: Worker, bind: str) -> ThreadingHTTPServer:
 DIRECT_APPLICATION_NAME = "{service} job queue (direct)"
 
 
-def worker_connector(app: App) -> BaseAsyncConnector:
+def worker_connector(app: App) -> BaseConnector:
     """The connector the worker's own work runs on (fetching jobs, heartbeats, LISTEN): the
     service's database as Django reaches it (procrastinate's choice), or, when
     DATABASE_DIRECT_URL is set, the same database past the pooler, so LISTEN has a session of

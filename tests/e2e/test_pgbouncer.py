@@ -20,6 +20,7 @@ import urllib.request
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import psycopg
 import pytest
@@ -55,7 +56,7 @@ class PooledSystem:
         """Rows of a query on a service's database, past the pooler (the test's own look)."""
         url = database_url(os.environ["DATABASE_URL"], self.dbname(service))
         with psycopg.connect(url, autocommit=True, application_name=CHECKER) as conn:
-            cursor = conn.execute(query, params)  # type: ignore[arg-type]
+            cursor = conn.execute(query, params)
             return list(cursor.fetchall()) if cursor.description else []
 
 
@@ -112,7 +113,7 @@ def run_six_times(conn: psycopg.Connection[tuple[object, ...]], query: str, *par
     """The name of the error the query met in six runs, or "" if none."""
     try:
         for _ in range(6):
-            conn.execute(query, params or None)  # type: ignore[arg-type]
+            conn.execute(query, params or None)
     except psycopg.Error as exc:
         return type(exc).__name__
     return ""
@@ -151,7 +152,7 @@ def test_an_import_runs_in_the_worker_through_the_pooler(pooled: PooledSystem, s
     finished = wait_for_import(catalog, staff, job["id"])
     assert finished["status"] == "succeeded", finished
     assert (finished["created"], finished["rejected"], finished["rows_processed"]) == (IMPORT_ROWS, 1, IMPORT_ROWS + 1)
-    ((rejected),) = finished["rejected_rows"]  # type: ignore[misc]
+    (rejected,) = finished["rejected_rows"]
     assert (rejected["line"], rejected["code"]) == (IMPORT_ROWS + 2, "duplicate_sku"), rejected
     # The batches' transactions went through the pooler.
     assert pooled.bouncer.stats(pooled.dbname("catalog"))["total_xact_count"] - before >= 2
@@ -244,7 +245,7 @@ def assert_nothing_bypasses_the_pooler(pooled: PooledSystem) -> None:
         assert any(user == SERVER_ROLE for user, _app in sessions), (service, sessions)
 
 
-def upload(catalog: str, staff: Person, content: str) -> dict[str, object]:
+def upload(catalog: str, staff: Person, content: str) -> dict[str, Any]:
     boundary = uuid.uuid4().hex
     body = (
         f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="products.csv"\r\n'
@@ -258,16 +259,16 @@ def upload(catalog: str, staff: Person, content: str) -> dict[str, object]:
     )
     with urllib.request.urlopen(request, timeout=60) as response:
         assert response.status == 202
-        job: dict[str, object] = json.loads(response.read())
+        job: dict[str, Any] = json.loads(response.read())
         return job
 
 
-def wait_for_import(catalog: str, staff: Person, import_id: object, timeout: float = 180) -> dict[str, object]:
+def wait_for_import(catalog: str, staff: Person, import_id: str, timeout: float = 180) -> dict[str, Any]:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         reply = call("GET", f"{catalog}/api/v1/product-imports/{import_id}/", headers=staff.headers())
         assert reply.status == 200, reply.body
-        job: dict[str, object] = reply.json()
+        job: dict[str, Any] = reply.json()
         if job["status"] in ("succeeded", "failed"):
             return job
         time.sleep(0.5)
