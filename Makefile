@@ -33,8 +33,10 @@ $(NODE_INSTALLED): package.json package-lock.json
 # Debian packages the checks need, each as package:command; one is installed (apt-get, as root)
 # only when its command is missing. prometheus: promtool, which checks and unit-tests the Helm
 # chart's alerts (tests/helm/test_alerts.py); chromium: the browser tests/browser drives through
-# Playwright (whose own browser download is not used).
-DEBIAN_PACKAGES := prometheus:promtool chromium:chromium
+# Playwright (whose own browser download is not used); pgbouncer: the pooler in transaction mode
+# that tests/e2e/test_pgbouncer.py puts in front of the embedded PostgreSQL (in /usr/sbin, which
+# is not on every user's PATH, so that is looked at too).
+DEBIAN_PACKAGES := prometheus:promtool chromium:chromium pgbouncer:pgbouncer
 DEBIAN_INSTALLED := $(VENV)/.debian-installed
 
 # Not root: say what is missing and go on (make run needs none of them); the stamp is left
@@ -42,7 +44,7 @@ DEBIAN_INSTALLED := $(VENV)/.debian-installed
 $(DEBIAN_INSTALLED): Makefile
 	@missing=""; \
 	for entry in $(DEBIAN_PACKAGES); do \
-		command -v "$${entry#*:}" >/dev/null 2>&1 || missing="$$missing $${entry%%:*}"; \
+		command -v "$${entry#*:}" >/dev/null 2>&1 || [ -x "/usr/sbin/$${entry#*:}" ] || missing="$$missing $${entry%%:*}"; \
 	done; \
 	if [ -z "$$missing" ]; then \
 		mkdir -p $(VENV) && touch $@; \

@@ -30,6 +30,21 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 
+# How DATABASE_URL reaches PostgreSQL: "session" (directly, or through a pooler in session
+# mode: a connection is one server session) or "transaction" (PgBouncer in transaction mode, as
+# CloudNativePG's Pooler runs it: each transaction may run on another server session, so nothing
+# may outlive a transaction on the server). docs/deploy.md, "Behind PgBouncer", lists what the
+# services and workers use that depends on a session, and how each is kept working.
+DATABASE_POOL_MODE = env.str("DATABASE_POOL_MODE", default="session")
+if DATABASE_POOL_MODE not in ("session", "transaction"):
+    raise environ.ImproperlyConfigured(f"DATABASE_POOL_MODE must be session or transaction, not {DATABASE_POOL_MODE!r}")
+# The same database, not through the pooler (CloudNativePG's -rw Service), or empty. Only the
+# job queue's worker uses it, for its own connections: LISTEN needs a session
+# (common/management/commands/procrastinate.py). Without it, a worker behind a transaction
+# pooler polls for jobs instead.
+DATABASE_DIRECT_URL = env.str("DATABASE_DIRECT_URL", default="")
+
+
 def database_settings() -> dict[str, Any]:
     """The default database from DATABASE_URL, wrapped for Prometheus and pooled.
 
@@ -44,7 +59,18 @@ def database_settings() -> dict[str, Any]:
     config["OPTIONS"] = {
         **config.get("OPTIONS", {}),
         "connect_timeout": env.int("DB_CONNECT_TIMEOUT", default=5),
+        # Never let psycopg prepare statements (it would after 5 runs of one query on a
+        # connection): a statement prepared on one server session is unknown to the next, and
+        # Debian's PgBouncer (1.18) cannot carry prepared statements across (1.21 can). Django's
+        # default already; named here because the pooler depends on it.
+        "prepare_threshold": None,
     }
+    if DATABASE_POOL_MODE == "transaction":
+        # A server-side cursor outside a transaction is declared WITH HOLD and fetched from by
+        # later statements, which may run on another server session. Iterating querysets
+        # (.iterator()) then reads the result through a client-side cursor: exports that must
+        # stay at constant memory read in keyset chunks or COPY instead (docs/deploy.md).
+        config["DISABLE_SERVER_SIDE_CURSORS"] = True
     # Pooled by default: in the sweep of bench/run_api.py (docs/performance.md) the pool and
     # persistent connections served catalog within noise of each other at every gunicorn
     # setting, and the pool bounds a pod's connections to WEB_WORKERS x DB_POOL_MAX_SIZE
@@ -380,10 +406,17 @@ PROCRASTINATE_ON_APP_READY = "common.jobs.on_app_ready"
 # (common/worker.py). procrastinate's defaults.
 WORKER_HEARTBEAT_SECONDS = env.float("WORKER_HEARTBEAT_SECONDS", default=10.0)
 WORKER_STALLED_SECONDS = env.float("WORKER_STALLED_SECONDS", default=30.0)
-PROCRASTINATE_WORKER_DEFAULTS = {
+PROCRASTINATE_WORKER_DEFAULTS: dict[str, Any] = {
     "update_heartbeat_interval": WORKER_HEARTBEAT_SECONDS,
     "stalled_worker_timeout": WORKER_STALLED_SECONDS,
 }
+if DATABASE_POOL_MODE == "transaction" and not DATABASE_DIRECT_URL:
+    # LISTEN holds a server session that a transaction pooler hands to others after the
+    # statement: notifications of new jobs would not arrive. The worker polls instead, every
+    # WORKER_POLL_SECONDS (the worker command's --fetch-job-polling-interval and --listen-notify
+    # still override both).
+    PROCRASTINATE_WORKER_DEFAULTS["listen_notify"] = False
+    PROCRASTINATE_WORKER_DEFAULTS["fetch_job_polling_interval"] = env.float("WORKER_POLL_SECONDS", default=1.0)
 # host:port where a worker serves /metrics and /healthz (common/worker.py); empty: nowhere.
 WORKER_METRICS_BIND = env.str("WORKER_METRICS_BIND", default="")
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")

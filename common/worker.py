@@ -42,11 +42,13 @@ from django.conf import settings
 from django.db import DatabaseError, connection, connections
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
+from psycopg.conninfo import conninfo_to_dict
 
 from common.metrics import metrics_page
 
 if TYPE_CHECKING:
     from procrastinate import App
+    from procrastinate.connector import BaseConnector
     from procrastinate.worker import Worker
 
 logger = logging.getLogger(__name__)
@@ -220,6 +222,33 @@ def start_probe_server(worker: Worker, bind: str) -> ThreadingHTTPServer:
     threading.Thread(target=server.serve_forever, name="worker-metrics", daemon=True).start()
     logger.info("worker metrics and liveness served", extra={"bind": bind})
     return server
+
+
+# The application_name of a worker's own connections when they bypass the pooler, so that
+# pg_stat_activity tells them from the pooler's (and the tests can).
+DIRECT_APPLICATION_NAME = "{service} job queue (direct)"
+
+
+def worker_connector(app: App) -> BaseConnector:
+    """The connector the worker's own work runs on (fetching jobs, heartbeats, LISTEN): the
+    service's database as Django reaches it (procrastinate's choice), or, when
+    DATABASE_DIRECT_URL is set, the same database past the pooler, so LISTEN has a session of
+    its own. The jobs' ORM work goes through Django's connection (DATABASE_URL) either way."""
+    from procrastinate.contrib.django import django_connector, utils
+    from procrastinate.contrib.django.settings import settings as procrastinate_settings
+    from procrastinate.psycopg_connector import PsycopgConnector
+
+    connector = app.connector
+    if not isinstance(connector, django_connector.DjangoConnector):
+        return connector
+    if not settings.DATABASE_DIRECT_URL:
+        return connector.get_worker_connector()
+    params = utils.connector_params(procrastinate_settings.DATABASE_ALIAS)
+    direct = {key: value for key, value in conninfo_to_dict(settings.DATABASE_DIRECT_URL).items() if value}
+    for key in ("dbname", "user", "password", "host", "port"):
+        params.pop(key, None)
+    application_name = DIRECT_APPLICATION_NAME.format(service=getattr(settings, "SERVICE_NAME", "mercato"))
+    return PsycopgConnector(kwargs={**params, **direct, "application_name": application_name})
 
 
 async def run_worker(app: App, **options: Any) -> None:

@@ -20,12 +20,13 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 from django.db import connection
 from procrastinate.contrib.django import app as procrastinate_app
+from procrastinate.psycopg_connector import PsycopgConnector
 from prometheus_client.parser import text_string_to_metric_families
 
 from catalog_service.catalog.models import Category, ImportFormat
 from catalog_service.catalog.services.imports import product_import_create
 from common import worker as worker_module
-from common.worker import JobQueueCollector
+from common.worker import JobQueueCollector, worker_connector
 from devtools.devstack import REPO_ROOT, free_port
 
 HEADER = b"sku,name,description,price,currency,category,attributes,is_active,stock\n"
@@ -228,3 +229,27 @@ def test_the_queue_query_reads_only_waiting_jobs_through_an_index() -> None:
     assert waiting["explained"] == 5
     # The queues of the registered tasks are reported even when nothing waits in them.
     assert {"imports", "default"} <= set(waiting)
+
+
+def test_the_worker_connector_bypasses_the_pooler_with_a_direct_url(settings: Any) -> None:
+    """With DATABASE_DIRECT_URL the worker's own connections (fetching, heartbeats, LISTEN) go
+    there, named in pg_stat_activity; without it, procrastinate's connector over DATABASE_URL."""
+    settings.DATABASE_DIRECT_URL = ""
+    default = worker_connector(procrastinate_app)
+    assert isinstance(default, PsycopgConnector)
+    assert default._pool_args["kwargs"]["dbname"] == connection.settings_dict["NAME"]
+
+    settings.DATABASE_DIRECT_URL = "postgresql://queue:secret@db-rw.example:5433/shop_catalog?sslmode=require"
+    direct = worker_connector(procrastinate_app)
+    assert isinstance(direct, PsycopgConnector)
+    kwargs = direct._pool_args["kwargs"]
+    assert {key: kwargs[key] for key in ("host", "port", "dbname", "user", "password", "sslmode")} == {
+        "host": "db-rw.example",
+        "port": "5433",
+        "dbname": "shop_catalog",
+        "user": "queue",
+        "password": "secret",
+        "sslmode": "require",
+    }
+    assert kwargs["application_name"] == "catalog job queue (direct)"
+    assert kwargs["prepare_threshold"] is None

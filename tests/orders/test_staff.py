@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from devtools.testing.responses import streamed
 from orders_service.orders.models import Order, OrderStatus
+from orders_service.orders.selectors import orders as order_selectors
 from tests.orders.conftest import Shopper
 from tests.orders.real_services import Catalog
 
@@ -240,6 +241,20 @@ def test_orders_export_streams_csv(staff: Shopper, shop: dict[str, Any]) -> None
         "/api/v1/reports/orders-export/", {"date_from": str(today), "date_to": str(today), "status": "rejected"}
     )
     assert len(streamed(rejected).decode().strip().splitlines()) == 2
+
+
+def test_orders_export_reads_in_keyset_chunks_not_a_cursor(
+    shop: dict[str, Any], monkeypatch: pytest.MonkeyPatch, django_assert_num_queries: Any
+) -> None:
+    """One short query per chunk, seeking past the last row's (created_at, id): no server-side
+    cursor, which a transaction-mode pooler would lose between statements (docs/deploy.md)."""
+    monkeypatch.setattr(order_selectors, "EXPORT_CHUNK_SIZE", 2)
+    expected = list(Order.objects.order_by("created_at", "id").values_list("id", flat=True))
+    assert len(expected) >= 3
+    with django_assert_num_queries(len(expected) // 2 + 1) as context:
+        rows = list(order_selectors.orders_export_rows(filters=order_selectors.OrderFilters()))
+    assert [row[0] for row in rows] == expected
+    assert all("DECLARE" not in query["sql"] for query in context.captured_queries)
 
 
 # accounts takes an email that starts with these (RFC 5322 allows them in a local part); "@",

@@ -106,7 +106,7 @@ def products_generate(
     created = skipped = 0
     tables = loader.ImportTables.named(f"generate_{start}_{count}")
     with connection.cursor() as cursor:
-        tables.create(cursor)
+        tables.reset(cursor)
     try:
         for batch_start in range(start, start + count, BATCH_ROWS):
             size = min(BATCH_ROWS, start + count - batch_start)

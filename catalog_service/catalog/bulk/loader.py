@@ -2,9 +2,9 @@
 
 Per batch, in the caller's transaction:
 
-1. COPY the rows into the import's temporary staging table.
-2. Reject SKUs the import has already loaded (the first occurrence wins), using a per-import
-   temporary table of the SKUs seen so far.
+1. COPY the rows into the batch's temporary staging table.
+2. Reject SKUs the import has already loaded (the first occurrence wins), using the import's
+   rows in the (unlogged) table of the SKUs seen so far.
 3. Reject stock values below what is reserved, after locking those stock rows in product id
    order (the order every stock writer uses, so no deadlock).
 4. Drop the rows that would change nothing. Not needed for correctness (the upsert's WHERE
@@ -30,9 +30,10 @@ from django.db.backends.utils import CursorWrapper
 from catalog_service.catalog.bulk import dbcopy
 from catalog_service.catalog.bulk.readers import ErrorCode, Rejection
 from catalog_service.catalog.bulk.rows import ValidRow
-from catalog_service.catalog.models import MovementReason, Product, StockLevel, StockMovement
+from catalog_service.catalog.models import ImportSeenSku, MovementReason, Product, StockLevel, StockMovement
 
 PRODUCT: Final = Product._meta.db_table
+SEEN: Final = ImportSeenSku._meta.db_table
 STOCK: Final = StockLevel._meta.db_table
 MOVEMENT: Final = StockMovement._meta.db_table
 STAGE_COLUMNS: Final = ValidRow._fields
@@ -50,35 +51,45 @@ class BatchOutcome:
 
 @dataclass(frozen=True)
 class ImportTables:
-    """The temporary tables of one import, in its database session: the staging table a batch
-    is copied into, and the SKUs loaded so far (to find a SKU given twice)."""
+    """Where one import keeps its state between batches: a temporary staging table each batch is
+    copied into, which lives for the batch's transaction only (ON COMMIT DROP), and its rows in
+    the table of the SKUs loaded so far (ImportSeenSku, to find a SKU given twice).
 
+    Nothing outlives a transaction in the database session: behind a transaction-mode pooler
+    each batch may run on another server session (docs/deploy.md, "Behind PgBouncer"), where a
+    session's temporary table from an earlier batch is not there.
+    """
+
+    key: str
     stage: str
-    seen: str
 
     @classmethod
     def named(cls, key: str) -> ImportTables:
         """The tables of the import ``key`` (letters, digits and underscores)."""
-        return cls(stage=f"product_import_stage_{key}", seen=f"product_import_seen_{key}")
+        return cls(key=key, stage=f"product_import_stage_{key}")
 
-    def create(self, cursor: CursorWrapper) -> None:
-        # Session-lived (not ON COMMIT DROP): a batch's transaction may be a savepoint inside
-        # a larger one (tests, callers' atomic blocks), where a commit never comes.
+    def reset(self, cursor: CursorWrapper) -> None:
+        """Start the import afresh: forget the SKUs an earlier run of it loaded."""
+        cursor.execute(f"DELETE FROM {SEEN} WHERE import_key = %s", [self.key])
+
+    def create_stage(self, cursor: CursorWrapper) -> None:
+        # In the batch's transaction. IF NOT EXISTS: where a batch is a savepoint inside a larger
+        # transaction (tests, callers' atomic blocks), the table of the batch before is still there.
         cursor.execute(
             f"""CREATE TEMPORARY TABLE IF NOT EXISTS {self.stage} (
                     line bigint NOT NULL, sku text NOT NULL, name text NOT NULL, slug text NOT NULL,
                     description text NOT NULL, category_id bigint NOT NULL, price numeric(12, 2) NOT NULL,
                     currency text NOT NULL, attributes jsonb NOT NULL, is_active boolean NOT NULL,
                     on_hand integer
-                )"""
+                ) ON COMMIT DROP"""
         )
         # Not unique: a batch may hold a SKU twice until _reject_duplicates has run.
         cursor.execute(f"CREATE INDEX IF NOT EXISTS {self.stage}_sku ON {self.stage} (sku)")
-        cursor.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS {self.seen} (sku text PRIMARY KEY, line bigint NOT NULL)")
-        cursor.execute(f"TRUNCATE {self.stage}, {self.seen}")
 
     def drop(self, cursor: CursorWrapper) -> None:
-        cursor.execute(f"DROP TABLE IF EXISTS {self.stage}, {self.seen}")
+        cursor.execute(f"DELETE FROM {SEEN} WHERE import_key = %s", [self.key])
+        # Gone at the batch's commit already, unless the batches ran inside a larger transaction.
+        cursor.execute(f"DROP TABLE IF EXISTS {self.stage}")
 
 
 def load_batch(
@@ -94,6 +105,7 @@ def load_batch(
     # the first row, which the idempotent upsert makes safe. (docs/catalog-bulk.md, "Import
     # throughput", has what it and the other changes tried were measured to save.)
     cursor.execute("SET LOCAL synchronous_commit = off")
+    tables.create_stage(cursor)
     cursor.execute(f"TRUNCATE {stage}")
     with dbcopy.copy(cursor, f"COPY {stage} ({', '.join(STAGE_COLUMNS)}) FROM STDIN") as copy:
         for row in rows:
@@ -133,21 +145,25 @@ def _reject_duplicates(cursor: CursorWrapper, tables: ImportTables) -> list[Reje
     # Upserting one SKU twice in an import would make a second run report it updated (each
     # occurrence overwriting the other), so an import holding a SKU twice is not idempotent.
     # The first occurrence is loaded; later ones are rejected, naming the first's line.
-    stage, seen = tables.stage, tables.seen
+    stage = tables.stage
     cursor.execute(
         f"""WITH fresh AS (
-                INSERT INTO {seen} (sku, line)
-                SELECT sku, line FROM {stage} ORDER BY line
-                ON CONFLICT (sku) DO NOTHING
+                INSERT INTO {SEEN} (import_key, sku, line)
+                SELECT %s, sku, line FROM {stage} ORDER BY line
+                ON CONFLICT (import_key, sku) DO NOTHING
                 RETURNING line
             )
-            SELECT line, sku FROM {stage} WHERE line NOT IN (SELECT line FROM fresh) ORDER BY line"""
+            SELECT line, sku FROM {stage} WHERE line NOT IN (SELECT line FROM fresh) ORDER BY line""",
+        [tables.key],
     )
     duplicates = cursor.fetchall()
     if not duplicates:
         return []
     # Rare, so looked up apart: the line each duplicated SKU was first loaded from.
-    cursor.execute(f"SELECT sku, line FROM {seen} WHERE sku = ANY(%s)", [[sku for _line, sku in duplicates]])
+    cursor.execute(
+        f"SELECT sku, line FROM {SEEN} WHERE import_key = %s AND sku = ANY(%s)",
+        [tables.key, [sku for _line, sku in duplicates]],
+    )
     first_lines = dict(cursor.fetchall())
     cursor.execute(f"DELETE FROM {stage} WHERE line = ANY(%s)", [[line for line, _sku in duplicates]])
     return [

@@ -278,7 +278,7 @@ def _execute(job: ProductImport, stream: IO[bytes], progress: ProgressCallback |
         else:
             records = read_ndjson(stream, columns=COLUMNS)
         with connection.cursor() as cursor:
-            tables.create(cursor)
+            tables.reset(cursor)
         # Each batch is read and validated before its transaction opens, so the chunk reads
         # never run inside a COPY, and a transaction lasts only as long as its SQL. (Reading a
         # batch ahead in a thread was measured slower: the two threads contend for the GIL.)

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Final
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet, Value
 
+from common.pagination import RowCompare
 from orders_service.orders.exceptions import OrderNotFound
 from orders_service.orders.models import Order, OrderLine, OrderStatusChange
 
@@ -90,6 +91,17 @@ EXPORT_COLUMNS: Final = (
 
 
 def orders_export_rows(*, filters: OrderFilters) -> Iterator[tuple[Any, ...]]:
-    """Rows of the CSV export, streamed from a server-side cursor: constant memory."""
+    """Rows of the CSV export at constant memory: read in keyset chunks of EXPORT_CHUNK_SIZE, one
+    short query each over the (created_at, id) index, rather than from a server-side cursor.
+    Behind a transaction pooler a cursor outlives nothing (docs/deploy.md, "Behind PgBouncer"),
+    and between chunks no connection is held while the client reads."""
     queryset = _filtered(Order.objects.all(), filters).order_by("created_at", "id").values_list(*EXPORT_COLUMNS)
-    return queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE)
+    created_at, order_id = EXPORT_COLUMNS.index("created_at"), EXPORT_COLUMNS.index("id")
+    chunk = list(queryset[:EXPORT_CHUNK_SIZE])
+    while chunk:
+        yield from chunk
+        if len(chunk) < EXPORT_CHUNK_SIZE:
+            return
+        last = chunk[-1]
+        after = RowCompare([F("created_at"), F("id")], [Value(last[created_at]), Value(last[order_id])], ">")
+        chunk = list(queryset.filter(after)[:EXPORT_CHUNK_SIZE])
