@@ -89,6 +89,12 @@ def send(operation: Operation, *, path: str | None = None, **kwargs: Any) -> Res
         raise DownstreamUnavailable(operation.service, str(exc)) from exc
 
 
+def circuit_wait(service: str) -> float | None:
+    """Seconds until the circuit of ``service`` lets a call through; None when one may go now.
+    A caller that would record something before calling (orders' placement) asks first."""
+    return service_client(service).breaker.retry_after()
+
+
 def decode_body(service: str, cls: type[T], response: Response) -> T:
     """The response body as ``cls``; a body outside the contract is the downstream's fault."""
     try:

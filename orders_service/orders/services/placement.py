@@ -32,8 +32,7 @@ from django.conf import settings
 from django.db import transaction
 
 from common.clients import accounts, catalog
-from common.clients.base import DownstreamRefused, DownstreamUnavailable
-from common.http import service_client
+from common.clients.base import DownstreamRefused, DownstreamUnavailable, circuit_wait
 from common.idempotency import IdempotencyContext, StoredResponse, idempotency_claim, idempotency_complete
 from orders_service.orders import metrics
 from orders_service.orders.exceptions import DependencyUnavailable, ShippingAddressNotFound
@@ -49,7 +48,7 @@ from orders_service.orders.services.transitions import (
 logger = logging.getLogger(__name__)
 
 # The services the saga calls, in the order it calls them.
-DOWNSTREAMS: Final = ("accounts", "catalog")
+DOWNSTREAMS: Final = (accounts.SERVICE, catalog.SERVICE)
 
 
 @dataclass(frozen=True)
@@ -381,7 +380,7 @@ def _release(reservation: catalog.Reservation) -> None:
 
 def _fail_fast_while_a_circuit_is_open() -> None:
     for name in DOWNSTREAMS:
-        wait = service_client(name).breaker.retry_after()
+        wait = circuit_wait(name)
         if wait is not None:
             raise DependencyUnavailable(name, retry_after=wait)
 
