@@ -29,9 +29,9 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.http import HttpRequest
 
-from common.auth.accounts import AccountsProfile, CredentialsRefused, RelayRefused, profile_for_credentials
 from common.auth.relay import ip_address, request_address
-from common.http import ServiceUnavailable
+from common.clients.accounts import AccountsUser, CredentialsRefused, RelayRefused, profile_for_credentials
+from common.clients.base import AnswerOutsideContract, DownstreamUnavailable
 
 if TYPE_CHECKING:
     # django-stubs' alias of the AUTH_USER_MODEL: auth.User in catalog and orders.
@@ -105,7 +105,7 @@ class AccountsBackend(BaseBackend):
         return user if user.is_active else None
 
 
-def _profile_from_accounts(request: HttpRequest | None, username: str, password: str) -> AccountsProfile | None:
+def _profile_from_accounts(request: HttpRequest | None, username: str, password: str) -> AccountsUser | None:
     client_address = ip_address(request_address(request)) if request is not None else None
     if client_address is None:
         # Unrelayed, the attempt would count against this service's address at accounts.
@@ -117,12 +117,13 @@ def _profile_from_accounts(request: HttpRequest | None, username: str, password:
         refuse(request, _accounts_refusal(refused))
     except (ImproperlyConfigured, RelayRefused) as exc:
         logger.error("admin sign-in through accounts is not possible: %s", exc)
-    except ServiceUnavailable:
+    except AnswerOutsideContract as exc:
+        # Logged as the error it is by the client; no one signs in on an answer not understood.
+        logger.error("accounts answered outside its contract at sign-in: %s", exc)
+    except DownstreamUnavailable:
         # ModelBackend has had its turn: a local superuser can still sign in.
         logger.warning("accounts unreachable: admin sign-in of %s refused", username)
         refuse(request, ACCOUNTS_DOWN)
-    except ValueError as exc:
-        logger.error("accounts answered outside its contract at sign-in: %s", exc)
     return None
 
 
@@ -132,7 +133,7 @@ def _local_users() -> Any:
 
 
 @transaction.atomic
-def mirror_user(profile: AccountsProfile) -> _User | None:
+def mirror_user(profile: AccountsUser) -> _User | None:
     """The local user for ``profile`` with its flags and groups, or None when it may not sign in.
 
     Groups are those of ``profile`` that exist here (each service creates its own in a data

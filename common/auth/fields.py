@@ -1,4 +1,4 @@
-"""Typed reads from decoded JSON (token claims, accounts' answers): a wrong shape is a ValueError,
+"""Typed reads from decoded JSON (token claims): a wrong shape is a ValueError,
 which callers turn into a refusal, never a 500."""
 
 from __future__ import annotations

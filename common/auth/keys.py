@@ -23,11 +23,13 @@ from django.utils.module_loading import import_string
 from jwt import PyJWK, PyJWKClient
 from jwt.exceptions import PyJWKClientConnectionError, PyJWKClientError, PyJWTError
 
+from common.clients import accounts
+from common.clients.base import from_json
 from common.http import ServiceClient, ServiceUnavailable, service_client
 
 logger = logging.getLogger(__name__)
 
-JWKS_PATH: Final = "/.well-known/jwks.json"
+JWKS_PATH: Final = accounts.JWKS.path
 # Fetching the JWKS runs inside a request that waits for it: fail fast rather than hold it.
 JWKS_TIMEOUT: Final = (2.0, 3.0)
 
@@ -90,10 +92,14 @@ class JWKSKeyResolver(PyJWKClient):
         """The JWK Set from accounts, through common.http (timeout, retries, request id)."""
         self._last_attempt = time.monotonic()
         try:
-            response = self.client.get(self.path, timeout=JWKS_TIMEOUT)
+            response = self.client.get(self.path, timeout=JWKS_TIMEOUT, operation=accounts.JWKS.operation_id)
             if response.status_code != 200:
                 raise PyJWKClientError(f"JWKS answered {response.status_code}")
-            data = self._as_jwk_set_payload(response.json())
+            payload = response.json()
+            # PyJWT reads the set as received; checking it against accounts' contract first makes
+            # a malformed set a failed fetch (the keys fetched before stay in use), not a 401 later.
+            from_json(accounts.JWKSet, payload)
+            data = self._as_jwk_set_payload(payload)
         except (ServiceUnavailable, PyJWKClientError, ValueError) as exc:
             if self._last_good is not None:
                 logger.warning("JWKS fetch failed, keeping the keys fetched before: %s", exc)

@@ -16,11 +16,12 @@ the n-th proxy from us appended, which a client cannot forge.
 from __future__ import annotations
 
 import ipaddress
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from django.http import HttpRequest
-from rest_framework.request import Request
-from rest_framework.throttling import BaseThrottle
+
+if TYPE_CHECKING:
+    from rest_framework.request import Request
 
 # The browser's address, sent by catalog and orders with their sign-in calls to accounts.
 RELAY_HEADER: Final = "Mercato-Client-IP"
@@ -31,6 +32,11 @@ RELAY_SCOPE: Final = "accounts.sign-in:relay"
 
 def request_address(request: HttpRequest | Request) -> str:
     """The address ``request`` came from, by ``NUM_PROXIES`` (raw: it may be empty)."""
+    # Imported here: rest_framework.throttling reads DRF's settings as it is imported, and this
+    # module's constants are read without Django settings (the accounts client, which the JWKS
+    # resolver imports, is imported so by tests/e2e).
+    from rest_framework.throttling import BaseThrottle
+
     # get_ident reads only request.META, which the Django request has as well.
     ident: str = BaseThrottle().get_ident(request)  # type: ignore[arg-type]
     return ident

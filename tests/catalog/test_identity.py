@@ -3,7 +3,7 @@ from typing import Any
 
 import pytest
 
-from common.auth.accounts import relay_tokens_forget
+from common.clients.accounts import service_tokens_forget
 from devtools.testing.identity import AccountsSignInTests, ServiceIdentityTests
 from tests.real_services import CLIENT_ID, RealAccounts, real_accounts
 
@@ -20,11 +20,11 @@ def sign_in_accounts(settings: Any, real_accounts_service: RealAccounts) -> Iter
     settings.ACCOUNTS_URL = real_accounts_service.url
     settings.SERVICE_CLIENT_ID = CLIENT_ID
     settings.SERVICE_CLIENT_SECRET = real_accounts_service.client_secret
-    relay_tokens_forget()
+    service_tokens_forget()
     try:
         yield real_accounts_service
     finally:
-        relay_tokens_forget()
+        service_tokens_forget()
         real_accounts_service.end_test()
 
 

@@ -3,7 +3,7 @@ from typing import Any
 
 import pytest
 
-from common.auth.accounts import relay_tokens_forget
+from common.clients.accounts import service_tokens_forget
 from devtools.testing.tokens import SigningKey, use_test_signing_key
 from tests.real_services import CLIENT_ID, RealAccounts, real_accounts
 
@@ -29,9 +29,9 @@ def accounts(settings: Any, real_accounts_service: RealAccounts) -> Iterator[Rea
     settings.SERVICE_CLIENT_ID = CLIENT_ID
     settings.SERVICE_CLIENT_SECRET = real_accounts_service.client_secret
     # A token cached in another test would not be counted in this one's requests.
-    relay_tokens_forget()
+    service_tokens_forget()
     try:
         yield real_accounts_service
     finally:
-        relay_tokens_forget()
+        service_tokens_forget()
         real_accounts_service.end_test()

@@ -9,8 +9,8 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.models import Group, User
 from django.test import Client, RequestFactory
 
-from common.auth.accounts import relay_token
 from common.auth.backends import AccountsBackend
+from common.clients.accounts import relay_token
 from devtools.testing.http_server import Answer
 from tests.real_services import NO_RELAY_CLIENT_ID, RealAccounts
 

@@ -144,6 +144,33 @@ def test_shared_idioms_are_not_written_again_in_a_service(service: str) -> None:
     assert strays == []
 
 
+@pytest.mark.parametrize("service", SERVICES)
+def test_other_services_are_called_through_their_one_typed_client(service: str) -> None:
+    # common/clients/<service>.py is the one client of each downstream, contract-checked by
+    # tests/common/test_client_contracts.py; common.http is what it is built on, not for services.
+    assert list((_app(service) / "clients").glob("*.py")) == []
+    strays = []
+    for path in _python_files(service):
+        for node in ast.walk(_tree(path)):
+            if isinstance(node, ast.ImportFrom) and node.module is not None:
+                names = {alias.name for alias in node.names}
+                if node.module == "common.http" or (
+                    node.module == "common.clients.base" and names & {"send", "Operation"}
+                ):
+                    strays.append(
+                        f"{path.relative_to(REPO_ROOT)}: from {node.module} import {', '.join(sorted(names))}"
+                    )
+            if isinstance(node, ast.Import) and any(alias.name == "common.http" for alias in node.names):
+                strays.append(f"{path.relative_to(REPO_ROOT)}: import common.http")
+    assert strays == []
+
+
+def test_the_typed_clients_are_one_per_downstream() -> None:
+    clients = sorted(path.stem for path in (REPO_ROOT / "common" / "clients").glob("*.py"))
+    assert clients == ["__init__", "accounts", "base", "catalog"]
+    assert set(clients) - {"__init__", "base"} < set(SERVICES)
+
+
 WORKER_SERVICES = [service for service in SERVICES if (_app(service) / "tasks.py").exists()]
 
 

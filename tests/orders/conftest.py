@@ -9,10 +9,9 @@ import pytest
 from django.conf import settings as django_settings
 from rest_framework.test import APIClient
 
-from common.auth.accounts import relay_tokens_forget
+from common.clients.accounts import service_tokens_forget
 from common.http import service_client
 from devtools.testing.tokens import SigningKey, shared_key, use_test_signing_key, user_claims
-from orders_service.orders.clients import accounts
 from tests.orders.real_services import Accounts, Catalog, Services, real_services
 from tests.real_services import RealAccounts
 
@@ -79,11 +78,11 @@ def sign_in_accounts(settings: Any, services: Services) -> Iterator[RealAccounts
         client_secret=ORDERS_CLIENT_SECRET,
     )
     settings.ACCOUNTS_URL = accounts.url
-    relay_tokens_forget()
+    service_tokens_forget()
     try:
         yield accounts
     finally:
-        relay_tokens_forget()
+        service_tokens_forget()
         accounts.end_test()
 
 
@@ -94,10 +93,10 @@ def _downstreams(settings: Any) -> Iterator[None]:
     # Fast: short timeouts, one retry, and a breaker tests can trip in a few calls.
     settings.CATALOG_READ_TIMEOUT = settings.ACCOUNTS_READ_TIMEOUT = 1.0
     settings.CATALOG_BREAKER_FAILURES = settings.ACCOUNTS_BREAKER_FAILURES = 3
-    accounts._tokens.cache_clear()
+    service_tokens_forget()
     service_client.cache_clear()
     yield
-    accounts._tokens.cache_clear()
+    service_tokens_forget()
     service_client.cache_clear()
 
 

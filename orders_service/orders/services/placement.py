@@ -31,11 +31,10 @@ from typing import Any, Final
 from django.conf import settings
 from django.db import transaction
 
-from common.http import service_client
+from common.clients import accounts, catalog
+from common.clients.base import DownstreamRefused, DownstreamUnavailable, circuit_wait
 from common.idempotency import IdempotencyContext, StoredResponse, idempotency_claim, idempotency_complete
 from orders_service.orders import metrics
-from orders_service.orders.clients import accounts, catalog
-from orders_service.orders.clients.base import DownstreamRefused, DownstreamUnavailable
 from orders_service.orders.exceptions import DependencyUnavailable, ShippingAddressNotFound
 from orders_service.orders.models import IdempotencyRecord, Order, OrderLine, OrderStatus, RejectionReason
 from orders_service.orders.services.transitions import (
@@ -49,7 +48,7 @@ from orders_service.orders.services.transitions import (
 logger = logging.getLogger(__name__)
 
 # The services the saga calls, in the order it calls them.
-DOWNSTREAMS: Final = ("accounts", "catalog")
+DOWNSTREAMS: Final = (accounts.SERVICE, catalog.SERVICE)
 
 
 @dataclass(frozen=True)
@@ -248,7 +247,7 @@ def _settle(
             facts=facts,
             finish=finish,
         )
-    if reservation.status in ("expired", "released"):
+    if reservation.status in (catalog.ReservationStatus.EXPIRED, catalog.ReservationStatus.RELEASED):
         return order_reject(
             order_id=order.id,
             reason=RejectionReason.RESERVATION_EXPIRED,
@@ -257,12 +256,12 @@ def _settle(
             facts=facts,
             finish=finish,
         )
-    if reservation.status not in ("held", "committed"):
+    if reservation.status is catalog.ReservationStatus.RETURNED:
         # Only a cancelled (confirmed) order's reservation is ever returned, or a mixed-currency
         # one's (above). Nothing to do but keep it visible.
         logger.error("order %s: its reservation %s is %s", order.id, reservation.id, reservation.status)
         raise DownstreamUnavailable("catalog", f"reservation in unexpected status {reservation.status}")
-    if reservation.status == "held":
+    if reservation.status is catalog.ReservationStatus.HELD:
         # A hold made by an attempt that did not ask for the sale (or a catalog that only holds):
         # commit it.
         try:
@@ -360,7 +359,7 @@ def _reserve(
 
 def _give_back(reservation: catalog.Reservation) -> None:
     """Free the stock of a reservation the order will not use: release a hold, return a sale."""
-    if reservation.status == "committed":
+    if reservation.status is catalog.ReservationStatus.COMMITTED:
         try:
             catalog.reservation_return(reservation_id=reservation.id)
         except catalog.ReservationConflict as exc:
@@ -370,7 +369,7 @@ def _give_back(reservation: catalog.Reservation) -> None:
 
 
 def _release(reservation: catalog.Reservation) -> None:
-    if reservation.status != "held":
+    if reservation.status is not catalog.ReservationStatus.HELD:
         return
     try:
         catalog.reservation_release(reservation_id=reservation.id)
@@ -381,7 +380,7 @@ def _release(reservation: catalog.Reservation) -> None:
 
 def _fail_fast_while_a_circuit_is_open() -> None:
     for name in DOWNSTREAMS:
-        wait = service_client(name).breaker.retry_after()
+        wait = circuit_wait(name)
         if wait is not None:
             raise DependencyUnavailable(name, retry_after=wait)
 

@@ -30,16 +30,16 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from orders_service.orders.clients import catalog
+from common.clients import catalog
 from orders_service.orders.models import Order, OrderStatus, ReconciliationRun
 
 logger = logging.getLogger(__name__)
 
 # What catalog's reservation must say for each order status that has one settled.
 EXPECTED: Final = {
-    OrderStatus.CONFIRMED: "committed",
-    OrderStatus.FULFILLED: "committed",
-    OrderStatus.CANCELLED: "returned",
+    OrderStatus.CONFIRMED: catalog.ReservationStatus.COMMITTED,
+    OrderStatus.FULFILLED: catalog.ReservationStatus.COMMITTED,
+    OrderStatus.CANCELLED: catalog.ReservationStatus.RETURNED,
 }
 BATCH_SIZE: Final = min(100, catalog.MAX_STATE_IDS)
 

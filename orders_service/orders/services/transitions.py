@@ -23,9 +23,9 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
+from common.clients import catalog
+from common.clients.base import DownstreamRefused, DownstreamUnavailable
 from orders_service.orders import metrics
-from orders_service.orders.clients import catalog
-from orders_service.orders.clients.base import DownstreamRefused, DownstreamUnavailable
 from orders_service.orders.exceptions import (
     CancellationInFlight,
     InvalidTransition,

@@ -4,7 +4,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from orders_service.orders.clients.base import DownstreamUnavailable
+from common.clients.base import DownstreamUnavailable
 from orders_service.orders.services.reconciliation import orders_reconcile
 
 

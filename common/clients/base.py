@@ -1,10 +1,11 @@
-"""What every typed client shares: operation declarations, a JSON codec for frozen dataclasses,
-and the errors a call can end in."""
+"""What every typed client shares: operation declarations, a JSON codec for frozen dataclasses
+and string enums, the standard error body, and the errors a call can end in."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
+import enum
 import logging
 import types
 import typing
@@ -57,6 +58,11 @@ class DownstreamUnavailable(DownstreamError):
         self.retry_after = retry_after
 
 
+class AnswerOutsideContract(DownstreamUnavailable):
+    """The downstream answered, but not as its schema says: as ambiguous as no answer for the
+    saga, and a bug to log loudly rather than a passing fault."""
+
+
 class DownstreamRefused(DownstreamError):
     """A definite 4xx that the caller has no more specific error for."""
 
@@ -83,13 +89,32 @@ def send(operation: Operation, *, path: str | None = None, **kwargs: Any) -> Res
         raise DownstreamUnavailable(operation.service, str(exc)) from exc
 
 
+def circuit_wait(service: str) -> float | None:
+    """Seconds until the circuit of ``service`` lets a call through; None when one may go now.
+    A caller that would record something before calling (orders' placement) asks first."""
+    return service_client(service).breaker.retry_after()
+
+
 def decode_body(service: str, cls: type[T], response: Response) -> T:
     """The response body as ``cls``; a body outside the contract is the downstream's fault."""
     try:
         return from_json(cls, response.json())
     except ValueError as exc:
         logger.error("%s answered outside its contract: %s", service, exc)
-        raise DownstreamUnavailable(service, f"answer outside the contract: {exc}") from exc
+        raise AnswerOutsideContract(service, f"answer outside the contract: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class ApiError:
+    """One entry of the standard error body (docs/architecture.md, "Error shape")."""
+
+    code: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class ErrorBody:
+    errors: tuple[ApiError, ...]
 
 
 def error_codes(response: Any) -> tuple[str, ...]:
@@ -110,15 +135,19 @@ def from_json(cls: type[T], data: Any) -> T:
     """An instance of the dataclass ``cls`` from decoded JSON; ValueError if it does not fit.
 
     Unknown keys are ignored (a downstream may add fields); a missing key without a default,
-    or a value of the wrong type, is an answer outside the contract.
+    a value of the wrong type, or a value a ``StrEnum`` field has no member for, is an answer
+    outside the contract. ``Annotated[str, SomeEnum]`` reads any string: the enum only names
+    the values the caller compares with (the contract test checks that the schema has them).
     """
     return typing.cast(T, _decode(cls, data, path=cls.__name__))
 
 
 def to_json(value: Any) -> Any:
-    """Plain JSON for a dataclass instance (Decimal and UUID as strings, tuples as lists)."""
+    """Plain JSON for a dataclass instance (Decimal and UUID as strings, tuples as lists). A field
+    that is None is left out: the bodies sent have optional fields, never null ones."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {field.name: to_json(getattr(value, field.name)) for field in dataclasses.fields(value)}
+        fields = ((field.name, getattr(value, field.name)) for field in dataclasses.fields(value))
+        return {name: to_json(item) for name, item in fields if item is not None}
     if isinstance(value, tuple | list):
         return [to_json(item) for item in value]
     if isinstance(value, Decimal | uuid.UUID):
@@ -144,15 +173,19 @@ def _decode(kind: Any, data: Any, *, path: str) -> Any:  # noqa: PLR0911, PLR091
     if dataclasses.is_dataclass(kind):
         if not isinstance(data, dict):
             raise ValueError(f"{path}: expected an object")
-        hints = get_type_hints(kind)
         values = {}
-        for field in dataclasses.fields(kind):
-            if field.name not in data:
-                if field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
-                    raise ValueError(f"{path}.{field.name}: missing")
+        for name, hint, required in _fields(typing.cast(type[Any], kind)):
+            if name not in data:
+                if required:
+                    raise ValueError(f"{path}.{name}: missing")
                 continue
-            values[field.name] = _decode(hints[field.name], data[field.name], path=f"{path}.{field.name}")
+            values[name] = _decode(hint, data[name], path=f"{path}.{name}")
         return typing.cast(Any, kind)(**values)
+    if isinstance(kind, type) and issubclass(kind, enum.StrEnum):
+        try:
+            return kind(data)
+        except ValueError:
+            raise ValueError(f"{path}: {data!r} is no {kind.__name__}") from None
     if kind is Decimal:
         if not isinstance(data, str):
             raise ValueError(f"{path}: expected a decimal string")
@@ -177,3 +210,24 @@ def _decode(kind: Any, data: Any, *, path: str) -> Any:  # noqa: PLR0911, PLR091
             raise ValueError(f"{path}: expected {kind.__name__}")
         return data
     raise TypeError(f"{path}: no JSON decoding for {kind!r}")
+
+
+_FIELDS: dict[type[Any], tuple[tuple[str, Any, bool], ...]] = {}
+
+
+def _fields(cls: type[Any]) -> tuple[tuple[str, Any, bool], ...]:
+    """(name, type, required) of each field of a dataclass, resolved once per class: resolving
+    the annotations (``get_type_hints``) on every answer was a visible share of a call's CPU.
+    (Two threads may both resolve a class at first; they store the same answer.)"""
+    fields = _FIELDS.get(cls)
+    if fields is None:
+        hints = get_type_hints(cls)
+        fields = _FIELDS[cls] = tuple(
+            (
+                field.name,
+                hints[field.name],
+                field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING,
+            )
+            for field in dataclasses.fields(cls)
+        )
+    return fields

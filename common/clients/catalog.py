@@ -1,4 +1,4 @@
-"""catalog, as orders uses it: reservations (scope catalog.reservations:write).
+"""catalog, as orders calls it: reservations (scope catalog.reservations:write).
 
 Operations (catalog_service/openapi.yaml): ``reservations_create`` (all lines or none, with an
 Idempotency-Key; with ``commit`` it also sells the stock), ``reservations_commit``,
@@ -11,15 +11,15 @@ is all an order line copies.
 from __future__ import annotations
 
 import datetime
+import enum
 import logging
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Final, TypeVar
+from typing import Annotated, Final, TypeVar
 
-from common.http import Response
-from orders_service.orders.clients import accounts
-from orders_service.orders.clients.base import (
+from common.clients import accounts
+from common.clients.base import (
     DownstreamError,
     DownstreamRefused,
     DownstreamUnavailable,
@@ -28,11 +28,31 @@ from orders_service.orders.clients.base import (
     error_codes,
     to_json,
 )
+from common.http import Response
 
 logger = logging.getLogger(__name__)
 
 SERVICE: Final = "catalog"
 T = TypeVar("T")
+
+
+class ReservationStatus(enum.StrEnum):
+    """catalog's ReservationStatusEnum, member for member (the contract test checks both ways)."""
+
+    HELD = "held"
+    COMMITTED = "committed"
+    RELEASED = "released"
+    EXPIRED = "expired"
+    RETURNED = "returned"
+
+
+class ErrorCode(enum.StrEnum):
+    """The codes of catalog's ErrorCodeEnum this client tells apart (catalog has more)."""
+
+    INSUFFICIENT_STOCK = "insufficient_stock"
+    UNKNOWN_SKU = "unknown_sku"
+    RESERVATION_EXPIRED = "reservation_expired"
+    RESERVATION_STATE_CONFLICT = "reservation_state_conflict"
 
 
 @dataclass(frozen=True)
@@ -62,7 +82,7 @@ class ReservationLine:
 @dataclass(frozen=True)
 class Reservation:
     id: uuid.UUID
-    status: str  # held, committed, released, expired, returned
+    status: ReservationStatus
     reference: str
     expires_at: datetime.datetime
     lines: tuple[ReservationLine, ...]
@@ -76,7 +96,7 @@ class ReservationStatesRequest:
 @dataclass(frozen=True)
 class ReservationState:
     id: uuid.UUID
-    status: str
+    status: ReservationStatus
     reference: str
     updated_at: datetime.datetime
 
@@ -88,44 +108,19 @@ class ReservationStates:
 
 
 @dataclass(frozen=True)
-class ShortageError:
-    """One entry of a 409 insufficient_stock answer."""
+class CatalogError:
+    """One entry of a 409 or 422 answer: insufficient_stock (with ``sku``, ``requested`` and
+    ``available``), unknown_sku (with ``sku``), a transition's conflict, or another code."""
 
-    code: str
+    code: Annotated[str, ErrorCode]
     sku: str | None = None
     requested: int | None = None
     available: int | None = None
 
 
 @dataclass(frozen=True)
-class ShortageErrorResponse:
-    type: str
-    errors: tuple[ShortageError, ...]
-
-
-@dataclass(frozen=True)
-class UnprocessableError:
-    """One entry of a 422 answer: unknown_sku (with ``sku``) or idempotency_key_reused."""
-
-    code: str
-    sku: str | None = None
-
-
-@dataclass(frozen=True)
-class UnprocessableErrorResponse:
-    type: str
-    errors: tuple[UnprocessableError, ...]
-
-
-@dataclass(frozen=True)
-class ConflictError:
-    code: str
-
-
-@dataclass(frozen=True)
-class ConflictErrorResponse:
-    type: str
-    errors: tuple[ConflictError, ...]
+class CatalogErrorBody:
+    errors: tuple[CatalogError, ...]
 
 
 RESERVATION_CREATE: Final = Operation(
@@ -135,7 +130,7 @@ RESERVATION_CREATE: Final = Operation(
     "/api/v1/reservations/",
     ReservationRequest,
     Reservation,
-    errors=((409, ShortageErrorResponse), (422, UnprocessableErrorResponse)),
+    errors=((409, CatalogErrorBody), (422, CatalogErrorBody)),
 )
 RESERVATION_COMMIT: Final = Operation(
     SERVICE,
@@ -144,7 +139,7 @@ RESERVATION_COMMIT: Final = Operation(
     "/api/v1/reservations/{reservation_id}/commit/",
     None,
     Reservation,
-    errors=((409, ConflictErrorResponse),),
+    errors=((409, CatalogErrorBody),),
 )
 RESERVATION_RELEASE: Final = Operation(
     SERVICE,
@@ -153,7 +148,7 @@ RESERVATION_RELEASE: Final = Operation(
     "/api/v1/reservations/{reservation_id}/release/",
     None,
     Reservation,
-    errors=((409, ConflictErrorResponse),),
+    errors=((409, CatalogErrorBody),),
 )
 RESERVATION_RETURN: Final = Operation(
     SERVICE,
@@ -162,7 +157,7 @@ RESERVATION_RETURN: Final = Operation(
     "/api/v1/reservations/{reservation_id}/return/",
     None,
     Reservation,
-    errors=((409, ConflictErrorResponse),),
+    errors=((409, CatalogErrorBody),),
 )
 RESERVATION_STATES: Final = Operation(
     SERVICE,
@@ -206,7 +201,8 @@ class UnknownSkus(Exception):
 
 
 class ReservationConflict(Exception):
-    """A definite 409 on a transition: ``code`` is reservation_expired or reservation_state_conflict."""
+    """A definite 409 on a transition: ``code`` is reservation_expired or reservation_state_conflict
+    (``ErrorCode``), or a code this client does not know."""
 
     def __init__(self, code: str) -> None:
         super().__init__(code)
@@ -229,17 +225,17 @@ def reservation_create(*, request: ReservationRequest, idempotency_key: str) -> 
     if response.status_code in (200, 201):
         return _decode(Reservation, response)
     if response.status_code == 409:
-        body = _decode(ShortageErrorResponse, response)
+        body = _decode(CatalogErrorBody, response)
         shortages = tuple(
             Shortage(sku=error.sku, requested=error.requested or 0, available=error.available or 0)
             for error in body.errors
-            if error.code == "insufficient_stock" and error.sku is not None
+            if error.code == ErrorCode.INSUFFICIENT_STOCK and error.sku is not None
         )
         if shortages:
             raise InsufficientStock(shortages)
     if response.status_code == 422:
-        unprocessable = _decode(UnprocessableErrorResponse, response)
-        skus = tuple(error.sku for error in unprocessable.errors if error.code == "unknown_sku" and error.sku)
+        unprocessable = _decode(CatalogErrorBody, response)
+        skus = tuple(error.sku for error in unprocessable.errors if error.code == ErrorCode.UNKNOWN_SKU and error.sku)
         if skus:
             raise UnknownSkus(skus)
     raise _refusal_or_unavailable(response)
@@ -280,7 +276,7 @@ def _transition(operation: Operation, reservation_id: uuid.UUID) -> Reservation:
     if response.status_code == 200:
         return _decode(Reservation, response)
     if response.status_code == 409:
-        conflict = _decode(ConflictErrorResponse, response)
+        conflict = _decode(CatalogErrorBody, response)
         raise ReservationConflict(conflict.errors[0].code if conflict.errors else "conflict")
     raise _refusal_or_unavailable(response)
 
