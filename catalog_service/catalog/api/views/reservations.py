@@ -91,7 +91,8 @@ class ReservationCreateView(CatalogAPIView):
             )
 
         def answer_for_reservation(reservation_id: str) -> tuple[int, Any, dict[str, str]]:
-            # Never needed while keys are claimed with their answer; kept for the contract.
+            # For a key left in flight by a request that died: a ReservationKey never is (it is
+            # claimed with its answer), but idempotent_response answers any record it meets.
             return reservation_answer(reservation_get(reservation_id=uuid.UUID(reservation_id), caller=caller))
 
         return idempotent_response(
