@@ -34,7 +34,7 @@ METRICS_COLLECTORS = ["common.worker.JobQueueCollector"]
 
 LOGGING = logging_settings(SERVICE_NAME)
 SPECTACULAR_SETTINGS = spectacular_settings(
-    version="2.0.0",  # docs/api.md, "API versions": what each version changed
+    version="3.0.0",  # docs/api.md, "API versions": what each version changed
     title="Mercato catalog API",
     description="Categories, products, prices, stock levels, reservations and bulk import/export.",
 )

@@ -8,10 +8,13 @@ The contract (docs/orders.md, "Idempotency"), for any service that mounts it:
 - the same key with a different request: 422 ``idempotency_key_reused``;
 - the same key while the first request is still running: 409 ``idempotency_request_in_flight``.
 
-A service subclasses ``IdempotencyRecordBase`` (an abstract model: the table is the service's
-own, in its own database) and uses the functions here. The record is *claimed* inside the
-transaction that creates the resource, so that a key is never stored without what it made, nor
-the other way round; it is *completed* with the response once that is known.
+Every idempotent endpoint of every service uses this module, and only this: orders' placement,
+catalog's reservations and stock adjustments. A service subclasses ``IdempotencyRecordBase``
+(an abstract model: the table is the service's own, in its own database) and uses the functions
+here. The record is *claimed* inside the transaction that creates the resource, so that a key is
+never stored without what it made, nor the other way round; it is *completed* with the response
+once that is known, or claimed already completed (``answer=``) when the response is known before
+the transaction commits, so that no other request ever sees it in flight.
 
 A claim whose request died (process killed mid-request) stays ``in_flight``; once its lease is
 over the service may answer from the resource's current state and complete the record then
@@ -69,6 +72,9 @@ class IdempotencyRecordBase(models.Model):
 
     # The resource the claiming request made; set by the subclass's claim (``resource_id``).
     resource_field: ClassVar[str | None] = None
+    # How long a key is kept, when a model needs longer than the service's
+    # IDEMPOTENCY_TTL_SECONDS (never shorter: the setting is the contract's minimum).
+    ttl: ClassVar[datetime.timedelta | None] = None
 
     class Meta:
         abstract = True
@@ -222,8 +228,9 @@ class StoredResponse:
         return Response(self.body, status=self.status, headers=headers)
 
 
-def _ttl() -> datetime.timedelta:
-    return datetime.timedelta(seconds=getattr(settings, "IDEMPOTENCY_TTL_SECONDS", DEFAULT_TTL.total_seconds()))
+def _ttl(model: type[IdempotencyRecordBase]) -> datetime.timedelta:
+    configured = datetime.timedelta(seconds=getattr(settings, "IDEMPOTENCY_TTL_SECONDS", DEFAULT_TTL.total_seconds()))
+    return max(configured, model.ttl) if model.ttl is not None else configured
 
 
 def _lease() -> datetime.timedelta:
@@ -251,10 +258,15 @@ def idempotency_claim(
     key: str,
     fingerprint: str,
     now: datetime.datetime | None = None,
+    answer: StoredResponse | None = None,
     **fields: Any,
 ) -> Record:
     """Claim the key for the request being served; call inside the transaction that creates
     the resource (``fields`` may link the record to it).
+
+    With ``answer`` the record is claimed completed with it: for a request whose response is
+    known before its transaction commits (it is rolled back with the work if that fails). No
+    other request ever sees the key in flight, and no UPDATE completes it afterwards.
 
     One ``INSERT ... ON CONFLICT (principal, key) DO NOTHING``: a new key is claimed by it
     alone (no look-up first, no savepoint for a failed INSERT to roll back to). When the key is
@@ -268,10 +280,13 @@ def idempotency_claim(
         principal=principal,
         key=key,
         fingerprint=fingerprint,
-        state=IdempotencyState.IN_FLIGHT,
+        state=IdempotencyState.IN_FLIGHT if answer is None else IdempotencyState.COMPLETED,
+        response_status=None if answer is None else answer.status,
+        response_body=None if answer is None else answer.body,
+        response_headers={} if answer is None else dict(answer.headers),
         created_at=now,
         locked_until=now + _lease(),
-        expires_at=now + _ttl(),
+        expires_at=now + _ttl(model),
         **fields,
     )
     for _attempt in range(2):

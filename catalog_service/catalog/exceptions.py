@@ -73,8 +73,3 @@ class UnknownSkus(CatalogError):
     def __init__(self, unknown: tuple[UnknownSku, ...]) -> None:
         super().__init__(f"Unknown SKU {', '.join(u.sku for u in unknown)}.")
         self.unknown = unknown
-
-
-class IdempotencyKeyReused(CatalogError):
-    def __init__(self) -> None:
-        super().__init__("This Idempotency-Key was already used with a different request.")

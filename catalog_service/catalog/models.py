@@ -215,18 +215,10 @@ class Reservation(models.Model):
     expires_at = models.DateTimeField()
     reference = models.CharField(max_length=200)
     caller = models.CharField(max_length=200)
-    idempotency_key = models.CharField(max_length=255)
-    # sha256 of the canonical request: the same key with another request is refused, not replayed.
-    request_fingerprint = models.CharField(max_length=64)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        constraints: ClassVar = [
-            # The idempotency guarantee under concurrency: two requests with one key race to this
-            # index, and the loser reads the winner's reservation.
-            models.UniqueConstraint(fields=["caller", "idempotency_key"], name="reservation_caller_key_unique"),
-        ]
         indexes: ClassVar = [
             # The expiry job's scan: only held reservations, oldest deadline first.
             models.Index(fields=["expires_at"], condition=Q(status="held"), name="reservation_held_expiry_idx"),
@@ -235,6 +227,27 @@ class Reservation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.id} ({self.status})"
+
+
+class ReservationKey(IdempotencyRecordBase):
+    """The Idempotency-Key of one reservation request (common/idempotency.py), claimed with its
+    answer in the transaction that makes the reservation: two requests with one key race to the
+    (principal, key) index before any stock is touched, and the loser replays the winner's."""
+
+    reservation = models.ForeignKey(Reservation, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+
+    resource_field = "reservation"
+    # orders retries a pending order's reservation with the same key until catalog answers;
+    # a key forgotten while a retry may still come would let it hold (or sell) the stock
+    # twice. 30 days is far beyond any pending order (recovery settles them within minutes
+    # of catalog answering again), and a reservation's key was never reusable before.
+    ttl = datetime.timedelta(days=30)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["principal", "key"], name="reservationkey_principal_key_unique")
+        ]
+        indexes: ClassVar = [models.Index(fields=["expires_at"], name="reservationkey_expires_idx")]
 
 
 class ReservationLine(models.Model):

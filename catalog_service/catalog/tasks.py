@@ -14,7 +14,7 @@ from django.utils import timezone
 from procrastinate import RetryStrategy
 from procrastinate.contrib.django import app
 
-from catalog_service.catalog.models import StockAdjustmentKey
+from catalog_service.catalog.models import ReservationKey, StockAdjustmentKey
 from catalog_service.catalog.services.imports import IMPORT_QUEUE, PRODUCT_IMPORT_TASK, product_import_run
 from catalog_service.catalog.services.reservations import reservations_expire
 from common.idempotency import idempotency_records_purge
@@ -62,6 +62,14 @@ def purge_stock_adjustment_keys_task(timestamp: int) -> None:
     deleted = idempotency_records_purge(StockAdjustmentKey)
     if deleted:
         logger.info("expired stock adjustment keys purged", extra={"deleted": deleted})
+
+
+@app.periodic(cron="29 * * * *", periodic_id="purge_reservation_keys")
+@app.task(name="catalog.purge_reservation_keys", queueing_lock="catalog.purge_reservation_keys")
+def purge_reservation_keys_task(timestamp: int) -> None:
+    deleted = idempotency_records_purge(ReservationKey)
+    if deleted:
+        logger.info("expired reservation keys purged", extra={"deleted": deleted})
 
 
 # Stalled jobs back to the queue every 5 minutes, finished ones removed after a week.

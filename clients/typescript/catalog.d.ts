@@ -275,7 +275,7 @@ export interface paths {
          * Hold stock for several SKUs, all or nothing
          * @description Holds every line or none. A shortage answers 409 with one error per short line (`sku`, `requested`, `available`); an unknown or inactive SKU answers 422 naming it. The lines carry the unit price and currency at the time of the hold. With `commit: true` the stock is sold in the same transaction: the reservation answered is `committed`, as if committed at once (one call instead of two, when no hold is needed in between).
          *
-         *     Idempotent: the same `Idempotency-Key` with the same body answers the reservation made the first time (200, header `Idempotent-Replayed: true`), also when both arrive at once; with a different body it answers 422. A refused request stores nothing, so it can be retried with the same key.
+         *     Idempotent: the same `Idempotency-Key` with the same body answers the first response again (201, the reservation as it was made, header `Idempotent-Replayed: true`; read it for its state now), also when both arrive at once, for at least 30 days; with a different body it answers 422 `idempotency_key_reused`. A refused request stores nothing, so it can be retried with the same key.
          */
         post: operations["reservations_create"];
         delete?: never;
@@ -3716,7 +3716,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Unique per request. */
+                /** @description Unique per reservation you mean to make. */
                 "Idempotency-Key": string;
             };
             path?: never;
@@ -3728,19 +3728,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A replay of an earlier request with this key. */
-            200: {
+            /** @description Made; or, with `Idempotent-Replayed: true`, the first answer under this key again. */
+            201: {
                 headers: {
                     /** @description `true` on a replay. */
                     "Idempotent-Replayed"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Reservation"];
-                };
-            };
-            201: {
-                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -214,7 +214,9 @@ class ReservationConflict(Exception):
 
 def reservation_create(*, request: ReservationRequest, idempotency_key: str) -> Reservation:
     """Hold every line or none. Sent with ``idempotency_key``: a repeat gets the first answer
-    (catalog replays the reservation it made), so a retry never holds the stock twice.
+    (catalog replays the reservation as it made it, whatever became of it since: the saga
+    commits a replayed hold and learns then if it expired), so a retry never holds the stock
+    twice.
 
     Raises ``InsufficientStock``, ``UnknownSkus``, ``DownstreamRefused`` (any other definite
     refusal, e.g. the key reused with another body) or ``DownstreamUnavailable``.
@@ -222,6 +224,9 @@ def reservation_create(*, request: ReservationRequest, idempotency_key: str) -> 
     response = accounts.send_with_service_token(
         RESERVATION_CREATE, json=to_json(request), headers={"Idempotency-Key": idempotency_key}
     )
+    # 201 for the reservation made and for its replay (common/idempotency.py: the first answer
+    # again, marked Idempotent-Replayed); 200 is how catalog before 1.6.0 answered a replay,
+    # still met while its pods roll.
     if response.status_code in (200, 201):
         return _decode(Reservation, response)
     if response.status_code == 409:

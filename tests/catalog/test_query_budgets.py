@@ -16,13 +16,10 @@ import pytest
 from rest_framework.test import APIClient
 
 from catalog_service.catalog.models import Category, MovementReason, Product, ProductImport
-from catalog_service.catalog.services.reservations import (
-    ReservationLineRequest,
-    ReservationRequest,
-    reservation_create,
-)
+from catalog_service.catalog.services.reservations import ReservationLineRequest, ReservationRequest
 from catalog_service.catalog.services.stock import AdjustmentMode, stock_adjust
 from devtools.testing.query_budgets import Budget, assert_query_budget, results_count
+from tests.catalog.reserving import reserve_in_process
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +57,7 @@ class World:
             reference="budget",
             lines=tuple(ReservationLineRequest(sku=sku, quantity=1) for sku in self.skus),
         )
-        outcome = reservation_create(request=request, caller="service:orders", idempotency_key=str(uuid.uuid4()))
+        outcome = reserve_in_process(request, key=str(uuid.uuid4()))
         self.reservation_id = outcome.reservation_id
 
     def imports(self, count: int) -> None:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from catalog_service.catalog.api.serializers.reservations import ReservationSerializer, reservation_data
-from catalog_service.catalog.models import Product, Reservation, StockLevel, StockMovement
+from catalog_service.catalog.models import Product, Reservation, ReservationKey, StockLevel, StockMovement
 from catalog_service.catalog.services.reservations import reservations_expire
 from tests.catalog.helpers import errors
 
@@ -69,12 +69,13 @@ def test_the_answer_is_the_serializers(
     lines = [{"sku": "MAX", "quantity": 2}, {"sku": "FREE", "quantity": 1}]
     first = reserve(orders_client, lines, key="k-1", commit=commit)
     again = reserve(orders_client, lines, key="k-1", commit=commit)
-    assert (first.status_code, again.status_code) == (201, 200)
+    assert (first.status_code, again.status_code) == (201, 201)
     expected = ReservationSerializer(Reservation.objects.prefetch_related("lines").get()).data
-    for response in (first, again):
-        assert response.json() == expected
-        assert list(response.json()) == list(expected)
-        assert [list(line) for line in response.json()["lines"]] == [list(line) for line in expected["lines"]]
+    assert first.json() == again.json() == expected
+    # The replay is the stored answer (a jsonb column, which keeps no key order): key order is
+    # pinned for the first answer.
+    assert list(first.json()) == list(expected)
+    assert [list(line) for line in first.json()["lines"]] == [list(line) for line in expected["lines"]]
     # Times written in another zone are answered in UTC, as the serializer answers them.
     reservation = Reservation.objects.prefetch_related("lines").get()
     reservation.expires_at = datetime.datetime(
@@ -151,23 +152,53 @@ def test_idempotency_key_is_required_and_bounded(orders_client: APIClient, stock
         assert errors(response)[0]["attr"] == "Idempotency-Key"
 
 
-def test_same_key_same_body_replays(orders_client: APIClient, stocked: None) -> None:
+def test_same_key_same_body_replays_the_first_answer(orders_client: APIClient, stocked: None) -> None:
+    # common/idempotency.py's replay, as every idempotent endpoint answers it: the first status,
+    # body and headers, marked Idempotent-Replayed.
     lines = [{"sku": "A", "quantity": 2}]
     first = reserve(orders_client, lines, key="order-1-attempt")
     again = reserve(orders_client, lines, key="order-1-attempt")
-    assert (first.status_code, again.status_code) == (201, 200)
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert "Idempotent-Replayed" not in first
     assert again["Idempotent-Replayed"] == "true"
     assert again.json() == first.json()
+    assert again["Location"] == first["Location"] == f"{URL}{first.json()['id']}/"
     assert level("A") == (10, 2)
-    # The default TTL given explicitly is the same request.
-    assert reserve(orders_client, lines, key="order-1-attempt", ttl_seconds=900).status_code == 200
+    assert Reservation.objects.count() == ReservationKey.objects.count() == 1
+    # The same request is the same JSON body: a default given explicitly is another body.
+    explicit = reserve(orders_client, lines, key="order-1-attempt", ttl_seconds=900)
+    assert explicit.status_code == 422
+    assert errors(explicit)[0]["code"] == "idempotency_key_reused"
+
+
+def test_a_replay_is_the_first_answer_not_the_reservation_now(
+    orders_client: APIClient, make_product: Callable[..., Product], stocked: None
+) -> None:
+    lines = [{"sku": "A", "quantity": 2}]
+    first = reserve(orders_client, lines, key="k-then").json()
+    assert orders_client.post(f"{URL}{first['id']}/commit/").json()["status"] == "committed"
+    # Even once its product is no longer sold: the key's answer, not the request evaluated again.
+    Product.objects.filter(sku="A").update(is_active=False)
+    again = reserve(orders_client, lines, key="k-then")
+    assert (again.status_code, again["Idempotent-Replayed"], again.json()) == (201, "true", first)
+    assert orders_client.get(f"{URL}{first['id']}/").json()["status"] == "committed"
 
 
 def test_same_key_different_body_is_422(orders_client: APIClient, stocked: None) -> None:
     assert reserve(orders_client, [{"sku": "A", "quantity": 2}], key="k-1").status_code == 201
     response = reserve(orders_client, [{"sku": "A", "quantity": 3}], key="k-1")
     assert response.status_code == 422
-    assert errors(response)[0]["code"] == "idempotency_key_reused"
+    # common/idempotency.py's error, as every idempotent endpoint answers it.
+    assert response.json() == {
+        "type": "client_error",
+        "errors": [
+            {
+                "code": "idempotency_key_reused",
+                "detail": "This Idempotency-Key was already used with a different request.",
+                "attr": None,
+            }
+        ],
+    }
     assert level("A") == (10, 2)
 
 
@@ -225,29 +256,24 @@ def test_create_with_commit_sells_in_one_call(orders_client: APIClient, stocked:
 def test_create_with_commit_replays_the_sale_once(orders_client: APIClient, stocked: None) -> None:
     first = reserve(orders_client, [{"sku": "B", "quantity": 2}], key="k-sale", commit=True)
     again = reserve(orders_client, [{"sku": "B", "quantity": 2}], key="k-sale", commit=True)
-    assert (again.status_code, again["Idempotent-Replayed"]) == (200, "true")
-    assert again.json()["id"] == first.json()["id"]
+    assert (again.status_code, again["Idempotent-Replayed"]) == (201, "true")
+    assert again.json() == first.json()
     assert again.json()["status"] == "committed"
     assert level("B") == (1, 0)
-    # A plain hold repeated under the key answers the sale: commit is no part of what is held.
+    # A plain hold under the key is another request.
     plain = reserve(orders_client, [{"sku": "B", "quantity": 2}], key="k-sale")
-    assert (plain.status_code, plain.json()["status"]) == (200, "committed")
+    assert (plain.status_code, errors(plain)[0]["code"]) == (422, "idempotency_key_reused")
 
 
-def test_create_with_commit_commits_a_hold_made_earlier_under_its_key(orders_client: APIClient, stocked: None) -> None:
+def test_a_hold_repeated_with_commit_is_another_request(orders_client: APIClient, stocked: None) -> None:
+    # Before common/idempotency.py served reservations, ``commit`` was left out of the request's
+    # fingerprint and such a repeat committed the hold; now the body is the request, as on
+    # every idempotent endpoint. The hold is committed by its own endpoint.
     held = reserve(orders_client, [{"sku": "A", "quantity": 3}], key="k-hold").json()
-    assert level("A") == (10, 3)
     sold = reserve(orders_client, [{"sku": "A", "quantity": 3}], key="k-hold", commit=True)
-    assert (sold.status_code, sold.json()["id"], sold.json()["status"]) == (200, held["id"], "committed")
-    assert level("A") == (7, 0)
-
-
-def test_create_with_commit_answers_a_lapsed_hold_as_expired(orders_client: APIClient, stocked: None) -> None:
-    held = reserve(orders_client, [{"sku": "A", "quantity": 3}], key="k-late", ttl_seconds=10).json()
-    Reservation.objects.filter(pk=held["id"]).update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
-    late = reserve(orders_client, [{"sku": "A", "quantity": 3}], key="k-late", ttl_seconds=10, commit=True)
-    assert (late.status_code, late.json()["status"]) == (200, "expired")
-    assert level("A") == (10, 0)
+    assert (sold.status_code, errors(sold)[0]["code"]) == (422, "idempotency_key_reused")
+    assert level("A") == (10, 3)
+    assert Reservation.objects.get().status == "held" == held["status"]
 
 
 def test_create_with_commit_and_a_shortage_sells_nothing(orders_client: APIClient, stocked: None) -> None:
@@ -421,11 +447,15 @@ def test_query_counts_do_not_grow_with_the_lines(
     assert counts[1] == counts[10], counts
 
 
-# One transaction: the reservation inserted (no look-up of the key before: the INSERT meets a
-# used key), the products read, their stock locked and changed, the movements and the lines
-# inserted (savepoints count: the test runs in a transaction); the answer is the reservation as
-# saved, not read back.
-CREATE_QUERIES = 8
+# One transaction: the reservation inserted, the products read, the Idempotency-Key claimed with
+# the answer (common/idempotency.py: no look-up of the key before, the claim's INSERT meets a used
+# key), the products' stock locked and changed, the movements and the lines inserted (savepoints
+# count: the test runs in a transaction); the answer is the reservation as saved, not read back.
+# One more than when the reservation carried its key itself (8): the key's own INSERT.
+CREATE_QUERIES = 9
+# A replay: the same transaction up to the claim, which meets the key and reads its answer, then
+# is rolled back (to its savepoint, then released); the reservation is not read.
+REPLAY_QUERIES = 7
 
 
 @pytest.mark.parametrize("commit", [False, True], ids=["hold", "hold-and-sell"])
@@ -444,7 +474,16 @@ def test_creating_a_reservation_runs_a_fixed_number_of_queries_sold_or_not(
             response = reserve(orders_client, lines, commit=commit)
         assert response.json()["status"] == ("committed" if commit else "held")
         counts.append(len(create.captured_queries))
-    assert counts == [CREATE_QUERIES, CREATE_QUERIES], [q["sql"][:100] for q in create.captured_queries]
+    assert counts == [CREATE_QUERIES, CREATE_QUERIES], [q["sql"][:60] for q in create.captured_queries]
+    with CaptureQueriesContext(connection) as replay:
+        again = orders_client.post(
+            URL,
+            {"reference": "order-1", "lines": lines, "commit": commit},
+            format="json",
+            HTTP_IDEMPOTENCY_KEY=response.request["HTTP_IDEMPOTENCY_KEY"],
+        )
+    assert (again.status_code, again["Idempotent-Replayed"]) == (201, "true")
+    assert len(replay.captured_queries) == REPLAY_QUERIES, [q["sql"][:60] for q in replay.captured_queries]
 
 
 # --- states of several reservations (orders' reconciliation) ------------------------------------

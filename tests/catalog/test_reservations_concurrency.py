@@ -3,6 +3,7 @@ through the HTTP API on committed data (transaction=True)."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections import Counter
 from collections.abc import Callable
@@ -13,7 +14,14 @@ import pytest
 from django.db import connection
 from rest_framework.test import APIClient
 
-from catalog_service.catalog.models import Product, Reservation, ReservationLine, StockLevel, StockMovement
+from catalog_service.catalog.models import (
+    Product,
+    Reservation,
+    ReservationKey,
+    ReservationLine,
+    StockLevel,
+    StockMovement,
+)
 from tests.catalog import tokens
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -92,30 +100,34 @@ def test_one_key_sent_20_times_at_once_makes_one_reservation(make_product: Calla
     make_product("A", stock=100)
     body = {"reference": "order-7", "lines": [{"sku": "A", "quantity": 3}]}
 
-    def attempt(_: int) -> tuple[int, str]:
+    def attempt(_: int) -> tuple[int, str | None, Any]:
         response = _client().post(URL, body, format="json", HTTP_IDEMPOTENCY_KEY="order-7-reservation")
-        return int(response.status_code), response.json()["id"]
+        return int(response.status_code), response.headers.get("Idempotent-Replayed"), response.json()
 
     results = _in_threads(20, attempt)
-    assert len({reservation_id for _, reservation_id in results}) == 1
-    assert Counter(status for status, _ in results) == {201: 1, 200: 19}
-    assert Reservation.objects.count() == 1
+    # Each waits for the claim of the first (common/idempotency.py) and replays its answer: the
+    # same status and body, marked; none sees the key in flight.
+    assert Counter((status, replayed) for status, replayed, _ in results) == {(201, None): 1, (201, "true"): 19}
+    assert len({json.dumps(answer, sort_keys=True) for _, _, answer in results}) == 1
+    assert Reservation.objects.count() == ReservationKey.objects.count() == 1
     assert StockLevel.objects.get(product__sku="A").reserved == 3
 
 
 def test_one_key_with_different_lines_at_once(make_product: Callable[..., Product]) -> None:
     make_product("A", stock=100)
 
-    def attempt(number: int) -> int:
-        body = {"reference": "order-8", "lines": [{"sku": "A", "quantity": 1 + number % 2}]}
-        return int(_client().post(URL, body, format="json", HTTP_IDEMPOTENCY_KEY="order-8").status_code)
+    def attempt(number: int) -> tuple[int, int]:
+        quantity = 1 + number % 2
+        body = {"reference": "order-8", "lines": [{"sku": "A", "quantity": quantity}]}
+        return int(_client().post(URL, body, format="json", HTTP_IDEMPOTENCY_KEY="order-8").status_code), quantity
 
-    statuses = Counter(_in_threads(10, attempt, workers=10))
-    # Whichever body won, every request with the other body is 422.
-    assert statuses[201] == 1
-    assert statuses[200] + statuses[422] == 9
-    assert statuses[422] >= 1
+    results = Counter(_in_threads(10, attempt, workers=10))
+    # Whichever body won, every request with it is answered 201 (made or replayed), and every
+    # request with the other body is 422.
+    (won,) = {quantity for (status, quantity) in results if status == 201}
+    assert results == {(201, won): 5, (422, 3 - won): 5}
     assert Reservation.objects.count() == 1
+    assert StockLevel.objects.get(product__sku="A").reserved == won
 
 
 def test_commit_release_and_expiry_racing_on_one_reservation(make_product: Callable[..., Product]) -> None:

@@ -30,7 +30,7 @@ from common.worker import JobQueueCollector, worker_connector
 from devtools.devstack import REPO_ROOT, free_port
 
 HEADER = b"sku,name,description,price,currency,category,attributes,is_active,stock\n"
-PERIODIC = "reservations_expire,purge_stock_adjustment_keys,retry_stalled_jobs,remove_old_jobs"
+PERIODIC = "reservations_expire,purge_stock_adjustment_keys,purge_reservation_keys,retry_stalled_jobs,remove_old_jobs"
 STALLED_SECONDS = 3.0
 
 

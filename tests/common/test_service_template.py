@@ -187,3 +187,60 @@ def test_every_worker_keeps_its_job_queue(service: str) -> None:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
     }
     assert "register_job_housekeeping" in calls
+
+
+def _names_used(tree: ast.Module) -> set[str]:
+    return {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)} | {
+        node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)
+    }
+
+
+def _strings(tree: ast.Module) -> set[str]:
+    return {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_every_idempotent_endpoint_answers_through_common_idempotency(service: str) -> None:
+    # One mechanism (common/idempotency.py): a view that takes an Idempotency-Key answers through
+    # idempotent_response (the one fingerprint, conflict error and replay); no service reads the
+    # header, marks a replay or fingerprints a request by hand.
+    strays = []
+    for path in _python_files(service):
+        tree = _tree(path)
+        names, strings = _names_used(tree), _strings(tree)
+        imported = {
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module == "common.idempotency"
+            for alias in node.names
+        }
+        if imported & {"idempotency_key", "optional_idempotency_key"} and "idempotent_response" not in imported:
+            strays.append(f"{path.name}: takes an Idempotency-Key without idempotent_response")
+        if {"REPLAYED_HEADER", "Idempotent-Replayed"} & (names | strings):
+            strays.append(f"{path.name}: marks a replay itself")
+        if "Idempotency-Key" in strings and "clients" not in path.parts:
+            strays.append(f"{path.name}: reads the Idempotency-Key header itself")
+        if "hashlib" in names and any("fingerprint" in name for name in names):
+            strays.append(f"{path.name}: fingerprints a request itself")
+    assert strays == []
+
+
+@pytest.mark.parametrize("service", WORKER_SERVICES)
+def test_every_idempotency_record_model_is_purged_by_the_worker(service: str) -> None:
+    models = _tree(_app(service) / "models.py")
+    records = {
+        node.name
+        for node in ast.walk(models)
+        if isinstance(node, ast.ClassDef) and "IdempotencyRecordBase" in _base_names(node)
+    }
+    purged = {
+        node.args[0].id
+        for node in ast.walk(_tree(_app(service) / "tasks.py"))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "idempotency_records_purge"
+        and node.args
+        and isinstance(node.args[0], ast.Name)
+    }
+    assert records
+    assert records == purged

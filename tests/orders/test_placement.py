@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 from prometheus_client import REGISTRY
 
+from common.idempotency import request_fingerprint
 from devtools.testing.http_server import Answer, Received
 from orders_service.orders.models import Order, OrderStatus, OrderStatusChange
+from orders_service.orders.services.placement import reservation_key
 from orders_service.orders.services.recovery import orders_recover
 from tests.orders.conftest import Shopper
 from tests.orders.real_services import Accounts, Catalog
@@ -288,21 +290,54 @@ def test_a_lost_answer_to_the_sale_is_recovered_without_selling_twice(
     assert (catalog.products["MUG-1"].on_hand, catalog.held()) == (1, 0)
 
 
-def test_a_hold_left_by_an_earlier_attempt_is_sold_by_the_next(
+def test_a_hold_left_by_an_earlier_attempt_is_committed_by_the_next(
     shopper: Shopper, catalog: Catalog, place: Place
 ) -> None:
-    # The first attempt reached a catalog that only held (before 1.4.0); recovery reaches one
-    # that sells: the same key and body commit the hold rather than holding again.
+    # The first attempt reached a catalog that only held (before 1.4.0), and catalog was
+    # upgraded meanwhile: migration 0010 (catalog 3.0.0) gave the key the fingerprint of the body
+    # orders sends, commit included, and the hold as its answer. Recovery's repeat is replayed
+    # that hold, and orders commits it rather than holding again.
     catalog.sells_on_create = False
     catalog.add("MUG-1", stock=3)
     catalog.fail(is_commit, Answer(503), times=2)
     body = place(shopper, [("MUG-1", 1)]).json()
     assert (body["status"], catalog.held()) == ("pending", 1)
-    assert Order.objects.get(pk=body["id"]).reservation_id is not None  # kept while pending
+    order = Order.objects.get(pk=body["id"])
+    assert order.reservation_id is not None  # kept while pending
+    sent = {
+        "reference": str(order.id),
+        "lines": [{"sku": "MUG-1", "quantity": 1}],
+        "ttl_seconds": order.reservation_ttl_seconds,
+        "commit": True,
+    }
+    catalog.execute(
+        "UPDATE catalog_reservationkey SET fingerprint = %s WHERE key = %s",
+        request_fingerprint(method="POST", path="/api/v1/reservations/", body=sent),
+        reservation_key(order.id),
+    )
     catalog.sells_on_create = True
     orders_recover(older_than=datetime.timedelta(0))
     assert Order.objects.get(pk=body["id"]).status == OrderStatus.CONFIRMED
     assert (catalog.products["MUG-1"].on_hand, catalog.held(), len(catalog.reservations)) == (2, 0, 1)
+
+
+def test_an_attempt_whose_body_differs_from_the_first_is_refused_not_held_twice(
+    shopper: Shopper, catalog: Catalog, place: Place
+) -> None:
+    # The same key with another body (here: the first without commit, the next with it) is
+    # catalog's 422 idempotency_key_reused, as on every idempotent endpoint: a definite refusal,
+    # never a second hold. The hold left behind expires.
+    catalog.sells_on_create = False
+    catalog.add("MUG-1", stock=3)
+    catalog.fail(is_commit, Answer(503), times=2)
+    body = place(shopper, [("MUG-1", 1)]).json()
+    assert (body["status"], catalog.held()) == ("pending", 1)
+    catalog.sells_on_create = True
+    orders_recover(older_than=datetime.timedelta(0))
+    order = Order.objects.get(pk=body["id"])
+    assert (order.status, order.rejection_reason) == (OrderStatus.REJECTED, "reservation_refused")
+    assert "idempotency_key_reused" in order.rejection_detail
+    assert (catalog.held(), len(catalog.reservations)) == (1, 1)
 
 
 def test_products_in_several_currencies_sold_in_one_call_are_returned(

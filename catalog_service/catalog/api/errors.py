@@ -55,11 +55,6 @@ class PreconditionFailed(exceptions.APIException):
     default_code = "precondition_failed"
 
 
-class Unprocessable(exceptions.APIException):
-    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
-    default_code = "unprocessable"
-
-
 class DetailedError(exceptions.APIException):
     """An error whose entries carry fields beyond code, detail and attr (``extras``, in order)."""
 
@@ -109,8 +104,6 @@ def api_exception(exc: domain.CatalogError) -> exceptions.APIException:  # noqa:
                 [{"sku": u.sku} for u in exc.unknown],
                 status.HTTP_422_UNPROCESSABLE_ENTITY,
             )
-        case domain.IdempotencyKeyReused():
-            return Unprocessable(exc.message, code=UnprocessableErrorCode.IDEMPOTENCY_KEY_REUSED)
         case domain.Conflict():
             if exc.field:
                 return DetailedError({exc.field: ErrorDetail(exc.message, exc.code)}, [], status.HTTP_409_CONFLICT)

@@ -14,20 +14,17 @@ state does not allow is a Conflict (release after commit, commit after release o
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-import hashlib
-import json
 import uuid
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from catalog_service.catalog.exceptions import (
     Conflict,
-    IdempotencyKeyReused,
     InsufficientStock,
     NotFound,
     UnknownSku,
@@ -38,11 +35,19 @@ from catalog_service.catalog.models import (
     MovementReason,
     Product,
     Reservation,
+    ReservationKey,
     ReservationLine,
     ReservationStatus,
 )
-from catalog_service.catalog.services.common import constraint_name
 from catalog_service.catalog.services.stock import HoldLine, StockChange, stock_apply, stock_hold
+from common.idempotency import (
+    IdempotencyContext,
+    IdempotencyKeyReused,
+    IdempotencyReplay,
+    StoredResponse,
+    idempotency_claim,
+    idempotency_lookup,
+)
 
 DEFAULT_TTL_SECONDS = 900
 EXPIRY_ACTOR = "system:expire_reservations"
@@ -63,28 +68,22 @@ class ReservationRequest:
     # needs no hold between the two (nothing to wait for, such as a payment).
     commit: bool = False
 
-    def fingerprint(self) -> str:
-        """sha256 of what to hold, in canonical form: equal requests, equal fingerprints.
 
-        Computed from the validated request, not the raw body, so that key order, whitespace
-        or an explicit default do not make a retry look like a different request. ``commit``
-        is left out: it says what to do with the hold, not what to hold, so a caller may repeat
-        a plain hold with ``commit`` (it commits the hold) and a request made before the field
-        existed keeps its fingerprint.
-        """
-        what = asdict(self)
-        del what["commit"]
-        canonical = json.dumps(what, sort_keys=True, separators=(",", ":"))
-        return hashlib.sha256(canonical.encode()).hexdigest()
+# The answer to a new reservation (status, body, headers), as saved: stored under its key.
+Answer = Callable[[Reservation], tuple[int, Any, dict[str, str]]]
 
 
 @dataclass(frozen=True)
 class ReservationOutcome:
-    reservation_id: uuid.UUID
-    created: bool  # False when an earlier request with the same Idempotency-Key made it
-    status: ReservationStatus = ReservationStatus.HELD  # as found (a replay) or made
     # The reservation just made, with its lines, as saved: answered without reading it back.
-    reservation: Reservation | None = None
+    reservation: Reservation
+    # The answer stored under the key in the transaction that made it (nothing left to store).
+    stored: StoredResponse
+    idempotency_record_id: int
+
+    @property
+    def reservation_id(self) -> uuid.UUID:
+        return self.reservation.pk
 
 
 @dataclass(frozen=True)
@@ -141,55 +140,38 @@ _EXPIRE = _Transition(
 
 
 def reservation_create(
-    *, request: ReservationRequest, caller: str, idempotency_key: str, now: datetime.datetime | None = None
+    *,
+    request: ReservationRequest,
+    caller: str,
+    idempotency: IdempotencyContext,
+    answer: Answer,
+    now: datetime.datetime | None = None,
 ) -> ReservationOutcome:
-    """Hold every line of ``request`` for ``caller``, or none of them.
+    """Hold every line of ``request`` for ``caller``, or none of them; with ``request.commit``
+    the stock is sold in the same transaction (the reservation is ``committed``).
 
-    The same ``idempotency_key`` with the same request answers the reservation made the first
-    time (also when both arrive at once); with another request it is IdempotencyKeyReused.
-    A refused request (unknown SKU, shortage) stores nothing, so retrying it with the same key
-    is evaluated afresh.
-
-    With ``request.commit`` the stock is sold in the same transaction (the reservation is
-    ``committed``); a replay of it commits the reservation found if it is still held, and
-    otherwise answers it as it is (expired, released, ...: its status says why it was not sold).
+    The key (common/idempotency.py) is claimed with ``answer`` in the transaction that makes
+    the reservation, before any stock is touched: a key used before (also by a request still
+    running: the claim waits for it) raises ``IdempotencyReplay`` with the first answer, or
+    ``IdempotencyKeyReused`` for another request. A refused request (unknown SKU, shortage)
+    stores nothing, so retrying it with the same key is evaluated afresh.
     """
-    now = now or timezone.now()
-    fingerprint = request.fingerprint()
-    # No look-up of the key first: the reservation's INSERT comes first in its transaction, so a
-    # key used before fails it at once on the unique constraint, before any stock is touched, and
-    # a new key (nearly every request) costs no query for it.
     try:
-        outcome = _create(
-            request=request, caller=caller, idempotency_key=idempotency_key, fingerprint=fingerprint, now=now
-        )
+        outcome = _create(request=request, caller=caller, idempotency=idempotency, answer=answer, now=now)
     except UnknownSkus:
         RESERVATIONS.labels("unknown_sku").inc()
         raise
     except InsufficientStock:
         RESERVATIONS.labels("insufficient_stock").inc()
         raise
-    except IntegrityError as exc:
-        if constraint_name(exc) != "reservation_caller_key_unique":
-            raise
-    else:
-        RESERVATIONS.labels("sold" if request.commit else "held").inc()
-        return outcome
-    # An earlier request with this key made a reservation (or a concurrent one did: our INSERT
-    # waited for it to commit, then failed). Its reservation is the answer.
-    try:
-        replay = _replay(caller=caller, idempotency_key=idempotency_key, fingerprint=fingerprint)
+    except IdempotencyReplay:
+        RESERVATIONS.labels("replayed").inc()
+        raise
     except IdempotencyKeyReused:
         RESERVATIONS.labels("key_reused").inc()
         raise
-    if replay is None:
-        raise RuntimeError("idempotency key conflict without a committed reservation")
-    RESERVATIONS.labels("replayed").inc()
-    if request.commit and replay.status is ReservationStatus.HELD:
-        # Expired meanwhile (a Conflict): the reservation answered says so.
-        with contextlib.suppress(Conflict):
-            _transition(reservation_id=replay.reservation_id, caller=caller, transition=_COMMIT, now=now)
-    return replay
+    RESERVATIONS.labels("sold" if request.commit else "held").inc()
+    return outcome
 
 
 def reservation_commit(
@@ -244,20 +226,22 @@ def reservations_expire(*, now: datetime.datetime, batch_size: int = 500) -> int
 
 
 def _create(
-    *, request: ReservationRequest, caller: str, idempotency_key: str, fingerprint: str, now: datetime.datetime
+    *,
+    request: ReservationRequest,
+    caller: str,
+    idempotency: IdempotencyContext,
+    answer: Answer,
+    now: datetime.datetime | None,
 ) -> ReservationOutcome:
+    now = now or timezone.now()
     with transaction.atomic():
-        # Inserted first: the unique (caller, key) index is what serializes concurrent
-        # requests with one key, before any stock is touched. A sale is inserted committed:
-        # the transaction holds and commits it, or nothing at all.
+        # A sale is inserted committed: the transaction holds and commits it, or nothing at all.
         status = ReservationStatus.COMMITTED if request.commit else ReservationStatus.HELD
         reservation = Reservation.objects.create(
             status=status,
             expires_at=now + datetime.timedelta(seconds=request.ttl_seconds),
             reference=request.reference,
             caller=caller,
-            idempotency_key=idempotency_key,
-            request_fingerprint=fingerprint,
         )
         products = {
             product.sku: product
@@ -269,7 +253,42 @@ def _create(
             UnknownSku(line=index, sku=line.sku) for index, line in enumerate(request.lines) if line.sku not in products
         )
         if unknown:
+            # A repeat of a request that succeeded is replayed even if a product has gone since.
+            stored = idempotency_lookup(
+                ReservationKey, principal=caller, key=idempotency.key, fingerprint=idempotency.fingerprint
+            )
+            if stored is not None:
+                raise IdempotencyReplay(stored)
             raise UnknownSkus(unknown)
+        # The name, price and currency of each line are the ones promised now, whatever changes
+        # later: the caller copies them (an order line) without reading the product again.
+        lines = [
+            ReservationLine(
+                reservation=reservation,
+                product=products[line.sku],
+                sku=line.sku,
+                name=products[line.sku].name,
+                quantity=line.quantity,
+                unit_price=products[line.sku].price,
+                currency=products[line.sku].currency,
+            )
+            for line in request.lines
+        ]
+        reservation._prefetched_objects_cache = {"lines": lines}  # type: ignore[attr-defined]
+        status_code, body, headers = answer(reservation)
+        # The answer is known now (the reservation as it will be saved): the key is claimed
+        # with it, before any stock is touched, so that two requests with one key are
+        # serialized by the claim's INSERT and the second replays the first's answer. Rolled
+        # back with the reservation if the hold fails below.
+        record = idempotency_claim(
+            ReservationKey,
+            principal=caller,
+            key=idempotency.key,
+            fingerprint=idempotency.fingerprint,
+            now=now,
+            answer=StoredResponse(status_code, body, headers),
+            reservation=reservation,
+        )
         shortages = stock_hold(
             lines=[
                 HoldLine(line=index, product_id=products[line.sku].pk, sku=line.sku, quantity=line.quantity)
@@ -282,36 +301,10 @@ def _create(
         )
         if shortages:
             raise InsufficientStock(shortages)
-        # The name, price and currency of each line are the ones promised now, whatever changes
-        # later: the caller copies them (an order line) without reading the product again.
-        lines = ReservationLine.objects.bulk_create(
-            ReservationLine(
-                reservation=reservation,
-                product=products[line.sku],
-                sku=line.sku,
-                name=products[line.sku].name,
-                quantity=line.quantity,
-                unit_price=products[line.sku].price,
-                currency=products[line.sku].currency,
-            )
-            for line in request.lines
-        )
-    reservation._prefetched_objects_cache = {"lines": lines}  # type: ignore[attr-defined]
-    return ReservationOutcome(reservation_id=reservation.pk, created=True, status=status, reservation=reservation)
-
-
-def _replay(*, caller: str, idempotency_key: str, fingerprint: str) -> ReservationOutcome | None:
-    found = (
-        Reservation.objects.filter(caller=caller, idempotency_key=idempotency_key)
-        .values_list("pk", "request_fingerprint", "status")
-        .first()
+        ReservationLine.objects.bulk_create(lines)
+    return ReservationOutcome(
+        reservation=reservation, stored=StoredResponse(status_code, body, headers), idempotency_record_id=record.pk
     )
-    if found is None:
-        return None
-    reservation_id, stored_fingerprint, status = found
-    if stored_fingerprint != fingerprint:
-        raise IdempotencyKeyReused
-    return ReservationOutcome(reservation_id=reservation_id, created=False, status=ReservationStatus(status))
 
 
 def _transition(

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from common.auth.permissions import IsStaff, require_scope
 from common.fields import StrictCharField, StrictDecimalField, StrictUUIDField
 from common.urls import handler400, handler403, handler404, handler500, service_urlpatterns
+from tests.common.project.idempotency.views import WidgetCreateAnsweredView, WidgetCreateView
 
 __all__ = ["handler400", "handler403", "handler404", "handler500", "urlpatterns"]
 
@@ -79,5 +80,7 @@ urlpatterns = [
     path("test/echo/", EchoView.as_view()),
     path("test/groups/", GroupListView.as_view()),
     path("test/crash/", CrashView.as_view()),
+    path("test/widgets/", WidgetCreateView.as_view()),
+    path("test/answered-widgets/", WidgetCreateAnsweredView.as_view()),
     *service_urlpatterns("tests.common.project.api_urls"),
 ]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
@@ -22,7 +23,7 @@ from catalog_service.catalog.api.serializers.reservations import (
     reservation_data,
 )
 from catalog_service.catalog.api.views.base import CatalogAPIView
-from catalog_service.catalog.models import ReservationStatus
+from catalog_service.catalog.models import Reservation, ReservationKey, ReservationStatus
 from catalog_service.catalog.selectors.reservations import reservation_get, reservation_states
 from catalog_service.catalog.services.reservations import (
     reservation_commit,
@@ -32,7 +33,7 @@ from catalog_service.catalog.services.reservations import (
 )
 from common.auth.authentication import token_user
 from common.auth.permissions import IsStaff, require_scope
-from common.idempotency import IDEMPOTENCY_HEADER, REPLAYED_HEADER, idempotency_key
+from common.idempotency import IDEMPOTENCY_HEADER, IdempotencyContext, Performed, idempotency_key, idempotent_response
 from common.schema import idempotency_key_parameter, replayed_parameter
 
 TAGS = ["reservations"]
@@ -55,18 +56,21 @@ class ReservationCreateView(CatalogAPIView):
             "unit price and currency at the time of the hold. With `commit: true` the stock is sold in the same "
             "transaction: the reservation answered is `committed`, as if committed at once (one call instead "
             "of two, when no hold is needed in between).\n\n"
-            "Idempotent: the same `Idempotency-Key` with the same body answers the reservation made the first "
-            "time (200, header `Idempotent-Replayed: true`), also when both arrive at once; with a different "
-            "body it answers 422. A refused request stores nothing, so it can be retried with the same key."
+            "Idempotent: the same `Idempotency-Key` with the same body answers the first response again (201, "
+            "the reservation as it was made, header `Idempotent-Replayed: true`; read it for its state now), "
+            "also when both arrive at once, for at least 30 days; with a different body it answers 422 "
+            "`idempotency_key_reused`. A refused request stores nothing, so it can be retried with the same key."
         ),
         parameters=[
-            idempotency_key_parameter(required=True, description="Unique per request."),
-            replayed_parameter(200),
+            idempotency_key_parameter(required=True, description="Unique per reservation you mean to make."),
+            replayed_parameter(201),
         ],
         request=ReservationCreateSerializer,
         responses={
-            201: ReservationSerializer,
-            200: OpenApiResponse(ReservationSerializer, description="A replay of an earlier request with this key."),
+            201: OpenApiResponse(
+                ReservationSerializer,
+                description="Made; or, with `Idempotent-Replayed: true`, the first answer under this key again.",
+            ),
             409: InsufficientStockErrorResponseSerializer,
             422: UnprocessableErrorResponseSerializer,
         },
@@ -76,14 +80,42 @@ class ReservationCreateView(CatalogAPIView):
         body = ReservationCreateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         caller = token_user(request).principal
-        outcome = reservation_create(request=body.to_request(), caller=caller, idempotency_key=key)
-        reservation = outcome.reservation or reservation_get(reservation_id=outcome.reservation_id, caller=caller)
-        # reservation_data: ReservationSerializer's answer, built without its fields.
-        if not outcome.created:
-            return Response(reservation_data(reservation), headers={REPLAYED_HEADER: "true"})
-        response = Response(reservation_data(reservation), status=status.HTTP_201_CREATED)
-        response["Location"] = f"/api/v1/reservations/{reservation.pk}/"
-        return response
+
+        def perform(idempotency: IdempotencyContext) -> Performed:
+            outcome = reservation_create(
+                request=body.to_request(), caller=caller, idempotency=idempotency, answer=reservation_answer
+            )
+            stored = outcome.stored
+            return Performed(
+                stored.status, stored.body, stored.headers, record_id=outcome.idempotency_record_id, completed=True
+            )
+
+        def answer_for_reservation(reservation_id: str) -> tuple[int, Any, dict[str, str]]:
+            # For a key left in flight by a request that died: a ReservationKey never is (it is
+            # claimed with its answer), but idempotent_response answers any record it meets.
+            return reservation_answer(reservation_get(reservation_id=uuid.UUID(reservation_id), caller=caller))
+
+        return idempotent_response(
+            ReservationKey,
+            request,
+            principal=caller,
+            key=key,
+            perform=perform,
+            answer_for_resource=answer_for_reservation,
+            # reservation_create claims the key before touching any stock, in a transaction
+            # that rolls back what it did before: a used key is met by the claim itself.
+            look_up_first=False,
+        )
+
+
+def reservation_answer(reservation: Reservation) -> tuple[int, Any, dict[str, str]]:
+    """The answer to a new reservation, stored under its key and replayed as it is."""
+    # reservation_data: ReservationSerializer's answer, built without its fields.
+    return (
+        status.HTTP_201_CREATED,
+        reservation_data(reservation),
+        {"Location": f"/api/v1/reservations/{reservation.pk}/"},
+    )
 
 
 class ReservationDetailView(CatalogAPIView):

@@ -36,11 +36,6 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | Reservation | ValidationErrorResponse | None:
-    if response.status_code == 200:
-        response_200 = Reservation.from_dict(response.json())
-
-        return response_200
-
     if response.status_code == 201:
         response_201 = Reservation.from_dict(response.json())
 
@@ -142,9 +137,10 @@ def sync_detailed(
     reservation answered is `committed`, as if committed at once (one call instead of two, when no hold
     is needed in between).
 
-    Idempotent: the same `Idempotency-Key` with the same body answers the reservation made the first
-    time (200, header `Idempotent-Replayed: true`), also when both arrive at once; with a different body
-    it answers 422. A refused request stores nothing, so it can be retried with the same key.
+    Idempotent: the same `Idempotency-Key` with the same body answers the first response again (201, the
+    reservation as it was made, header `Idempotent-Replayed: true`; read it for its state now), also
+    when both arrive at once, for at least 30 days; with a different body it answers 422
+    `idempotency_key_reused`. A refused request stores nothing, so it can be retried with the same key.
 
     Args:
         idempotency_key (str):
@@ -184,9 +180,10 @@ def sync(
     reservation answered is `committed`, as if committed at once (one call instead of two, when no hold
     is needed in between).
 
-    Idempotent: the same `Idempotency-Key` with the same body answers the reservation made the first
-    time (200, header `Idempotent-Replayed: true`), also when both arrive at once; with a different body
-    it answers 422. A refused request stores nothing, so it can be retried with the same key.
+    Idempotent: the same `Idempotency-Key` with the same body answers the first response again (201, the
+    reservation as it was made, header `Idempotent-Replayed: true`; read it for its state now), also
+    when both arrive at once, for at least 30 days; with a different body it answers 422
+    `idempotency_key_reused`. A refused request stores nothing, so it can be retried with the same key.
 
     Args:
         idempotency_key (str):
@@ -221,9 +218,10 @@ async def asyncio_detailed(
     reservation answered is `committed`, as if committed at once (one call instead of two, when no hold
     is needed in between).
 
-    Idempotent: the same `Idempotency-Key` with the same body answers the reservation made the first
-    time (200, header `Idempotent-Replayed: true`), also when both arrive at once; with a different body
-    it answers 422. A refused request stores nothing, so it can be retried with the same key.
+    Idempotent: the same `Idempotency-Key` with the same body answers the first response again (201, the
+    reservation as it was made, header `Idempotent-Replayed: true`; read it for its state now), also
+    when both arrive at once, for at least 30 days; with a different body it answers 422
+    `idempotency_key_reused`. A refused request stores nothing, so it can be retried with the same key.
 
     Args:
         idempotency_key (str):
@@ -261,9 +259,10 @@ async def asyncio(
     reservation answered is `committed`, as if committed at once (one call instead of two, when no hold
     is needed in between).
 
-    Idempotent: the same `Idempotency-Key` with the same body answers the reservation made the first
-    time (200, header `Idempotent-Replayed: true`), also when both arrive at once; with a different body
-    it answers 422. A refused request stores nothing, so it can be retried with the same key.
+    Idempotent: the same `Idempotency-Key` with the same body answers the first response again (201, the
+    reservation as it was made, header `Idempotent-Replayed: true`; read it for its state now), also
+    when both arrive at once, for at least 30 days; with a different body it answers 422
+    `idempotency_key_reused`. A refused request stores nothing, so it can be retried with the same key.
 
     Args:
         idempotency_key (str):
