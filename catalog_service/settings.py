@@ -29,8 +29,9 @@ SERVICE_CLIENT_SECRET = env.str("SERVICE_CLIENT_SECRET", default="")
 # then copied into PostgreSQL in 1 MiB chunks.
 PRODUCT_IMPORT_MAX_BYTES = env.int("PRODUCT_IMPORT_MAX_BYTES", default=2 * 1024**3)
 
-# /metrics adds what only the database knows (common/metrics.py): the job queue's depth and age.
-METRICS_COLLECTORS = ["common.worker.JobQueueCollector"]
+# /metrics adds what only the database knows (common/metrics.py): the job queue's depth and age,
+# and how far full-text search is behind the writes.
+METRICS_COLLECTORS = ["common.worker.JobQueueCollector", "catalog_service.catalog.metrics.SearchIndexCollector"]
 
 LOGGING = logging_settings(SERVICE_NAME)
 SPECTACULAR_SETTINGS = spectacular_settings(
