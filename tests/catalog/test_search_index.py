@@ -5,12 +5,15 @@ admin and /metrics."""
 from __future__ import annotations
 
 import datetime
+import io
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
 from django.utils import timezone
@@ -285,6 +288,21 @@ def test_a_finished_import_queues_a_run(
         product_import_run_task(import_id=response.json()["id"])
     assert _queued_runs() == 1
     assert _waiting() == {"OAK-1"}
+
+
+@pytest.mark.usefixtures("no_queued_run")
+def test_the_import_and_generate_commands_queue_a_run(
+    category: Category, tmp_path: Path, django_capture_on_commit_callbacks: Any
+) -> None:
+    path = tmp_path / "products.csv"
+    path.write_text(f"sku,name,price,currency,category\nOAK-1,Oak chair,1.00,EUR,{category.slug}\n")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_products", str(path), "--no-progress", stdout=io.StringIO())
+    assert _queued_runs() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("generate_products", "3", "--no-progress", stdout=io.StringIO())
+    assert _queued_runs() == 1  # coalesced with the one waiting
+    assert len(_waiting()) == 4
 
 
 def test_the_sweep_is_a_periodic_task() -> None:
