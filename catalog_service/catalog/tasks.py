@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from uuid import UUID
 
+from django.conf import settings
 from django.utils import timezone
 from procrastinate import RetryStrategy
 from procrastinate.contrib.django import app
@@ -56,7 +57,7 @@ def product_import_run_task(import_id: str) -> None:
 @app.periodic(cron="* * * * *", periodic_id="search_index_sweep")
 @app.task(name=SEARCH_INDEX_TASK, queueing_lock=SEARCH_INDEX_LOCK, retry=RetryStrategy(max_attempts=3, wait=5))
 def search_index_refresh_task(timestamp: int | None = None) -> None:
-    search_index_refresh()
+    search_index_refresh(sessions=settings.SEARCH_INDEX_SESSIONS)
 
 
 # queueing_lock: at most one waiting expiry job, however far behind the workers are; a failed

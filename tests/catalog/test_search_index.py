@@ -219,7 +219,9 @@ def test_runs_in_parallel_share_the_work_and_skip_locked_rows(make_category: Cal
     finally:
         release.set()
         holder.join(30)
-    assert search_index_refresh().indexed == 10
+    # The job's own sessions in parallel (SEARCH_INDEX_SESSIONS) share them the same way.
+    run = search_index_refresh(batch_size=3, sessions=2)
+    assert (run.indexed, run.batches) == (10, 4)
     assert _waiting() == set()
 
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Final
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from procrastinate import exceptions as procrastinate_exceptions
 from procrastinate.contrib.django import app as procrastinate_app
@@ -43,9 +44,12 @@ class SearchIndexRun:
     seconds: float
 
 
-def search_index_refresh(*, batch_size: int = SEARCH_INDEX_BATCH, max_batches: int | None = None) -> SearchIndexRun:
+def search_index_refresh(
+    *, batch_size: int = SEARCH_INDEX_BATCH, max_batches: int | None = None, sessions: int = 1
+) -> SearchIndexRun:
     """Index waiting products, oldest write first, a batch per transaction, until none is left
-    that another run has not locked (or ``max_batches`` were done).
+    that another run has not locked (or ``max_batches`` were done), in ``sessions`` database
+    sessions at once (threads, each with its own connection).
 
     Each batch locks its rows with ``FOR UPDATE SKIP LOCKED``: runs in parallel share the work
     instead of waiting for each other, and a row an import or an API write holds is left for the
@@ -55,6 +59,37 @@ def search_index_refresh(*, batch_size: int = SEARCH_INDEX_BATCH, max_batches: i
     text it was not indexed from. Running it again changes nothing: it is idempotent.
     """
     started = time.perf_counter()
+    if sessions > 1:
+        # The batches are independent (SKIP LOCKED), so sessions in parallel share them like
+        # separate runs would: a large backlog (an import) is indexed on as many of the
+        # database's cores, while the per-row cost (a new row version in every index) stays.
+        with ThreadPoolExecutor(max_workers=sessions, thread_name_prefix="search-index") as pool:
+            parts = list(pool.map(lambda _: _in_own_session(batch_size, max_batches), range(sessions)))
+        indexed, batches = sum(part[0] for part in parts), sum(part[1] for part in parts)
+    else:
+        indexed, batches = _refresh(batch_size, max_batches)
+    run = SearchIndexRun(indexed=indexed, batches=batches, seconds=time.perf_counter() - started)
+    if indexed:
+        logger.info(
+            "search index refreshed",
+            extra={
+                "indexed": run.indexed,
+                "batches": run.batches,
+                "sessions": sessions,
+                "seconds": round(run.seconds, 2),
+            },
+        )
+    return run
+
+
+def _in_own_session(batch_size: int, max_batches: int | None) -> tuple[int, int]:
+    try:
+        return _refresh(batch_size, max_batches)
+    finally:
+        connection.close()  # this thread's connection, back to the pool
+
+
+def _refresh(batch_size: int, max_batches: int | None) -> tuple[int, int]:
     indexed = batches = 0
     while max_batches is None or batches < max_batches:
         with transaction.atomic():
@@ -74,13 +109,7 @@ def search_index_refresh(*, batch_size: int = SEARCH_INDEX_BATCH, max_batches: i
         batches += 1 if ids else 0
         if len(ids) < batch_size:
             break
-    run = SearchIndexRun(indexed=indexed, batches=batches, seconds=time.perf_counter() - started)
-    if indexed:
-        logger.info(
-            "search index refreshed",
-            extra={"indexed": run.indexed, "batches": run.batches, "seconds": round(run.seconds, 2)},
-        )
-    return run
+    return indexed, batches
 
 
 def search_index_request() -> None:
