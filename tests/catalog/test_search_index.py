@@ -220,8 +220,9 @@ def test_runs_in_parallel_share_the_work_and_skip_locked_rows(make_category: Cal
         release.set()
         holder.join(30)
     # The job's own sessions in parallel (SEARCH_INDEX_SESSIONS) share them the same way.
-    run = search_index_refresh(batch_size=3, sessions=2)
-    assert (run.indexed, run.batches) == (10, 4)
+    rest = search_index_refresh(batch_size=3, sessions=2)
+    assert rest.indexed == 10
+    assert rest.batches >= 4  # 3 at most each; how they fall between the sessions varies
     assert _waiting() == set()
 
 
