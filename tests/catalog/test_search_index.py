@@ -365,3 +365,33 @@ def test_metrics_export_the_waiting_products_and_the_oldest_age(
     page = anonymous_client.get("/metrics").content.decode()
     assert "mercato_catalog_search_waiting_products 1.0" in page
     assert search_freshness().waiting == 1
+
+
+# --- the migration ---------------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_keeps_every_vector_and_marks_existing_products_indexed(category: Category) -> None:
+    """catalog/0010 turns the generated column into a plain one: existing products keep their
+    vectors and count as indexed, so a deployment does not make the whole catalog wait."""
+    from django.db.migrations.executor import MigrationExecutor
+
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes("catalog")
+    executor = MigrationExecutor(connection)
+    executor.migrate([("catalog", "0009_import_upload_permission")])
+    try:
+        with connection.cursor() as cursor:
+            # Written as before: PostgreSQL computes the generated vector.
+            cursor.execute(
+                "INSERT INTO catalog_product (sku, name, slug, description, category_id, price, currency, attributes,"
+                " is_active) VALUES ('OAK-1', 'Oak chair', 'oak-chair', 'Solid oak', %s, 1, 'EUR', '{}', true)",
+                [category.pk],
+            )
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(latest)
+    product = Product.objects.get(sku="OAK-1")
+    assert product.search_indexed_at == product.updated_at
+    stored, computed = Product.objects.annotate(computed=search_document()).values_list("search_vector", "computed")[0]
+    assert stored == computed
+    assert search_freshness().waiting == 0
