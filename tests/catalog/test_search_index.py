@@ -158,12 +158,18 @@ def test_the_job_takes_the_oldest_writes_first(make_product: Callable[..., Produ
 
 
 def test_the_batch_and_the_freshness_reads_use_the_waiting_index(make_product: Callable[..., Product]) -> None:
-    make_product("P-1")
+    # Most products indexed, a few waiting, as usual; fresh statistics, whatever earlier tests did.
+    for number in range(30):
+        make_product(f"P-{number}")
+    index_search()
+    Product.objects.filter(sku__in=["P-1", "P-2"]).update(updated_at=timezone.now())
     queries = [
         Product.objects.filter(SEARCH_WAITING).order_by("updated_at").values("pk")[:2000].query,
         Product.objects.filter(SEARCH_WAITING).values("updated_at").order_by("updated_at")[:1].query,
+        Product.objects.filter(SEARCH_WAITING).values("pk").query,  # the count
     ]
     with connection.cursor() as cursor:
+        cursor.execute("ANALYZE catalog_product")
         cursor.execute("SET LOCAL enable_seqscan = off")
         for query in queries:
             sql, params = query.sql_with_params()
