@@ -40,7 +40,8 @@ def search_freshness() -> SearchFreshness:
     """How many products wait for the search indexer and since when (the admin, /metrics).
 
     The count reads every waiting product's entry of product_search_waiting_idx: nothing when
-    search is current, and a fraction of a second per million right after a large import."""
+    search is current, and about 0.4 s per million waiting right after a large import (measured:
+    27-39 ms for 100,000, bench/run_catalog.py)."""
     now = timezone.now()
     totals = Product.objects.filter(SEARCH_WAITING).aggregate(waiting=Count("pk"), oldest=Min("updated_at"))
     oldest: datetime.datetime | None = totals["oldest"]
