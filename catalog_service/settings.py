@@ -1,5 +1,7 @@
 """catalog_service: products, categories, prices, stock and reservations. Calls accounts."""
 
+import environ
+
 from common.settings import *
 from common.settings import COMMON_APPS, DRF_STANDARDIZED_ERRORS, env, logging_settings, spectacular_settings
 
@@ -29,8 +31,16 @@ SERVICE_CLIENT_SECRET = env.str("SERVICE_CLIENT_SECRET", default="")
 # then copied into PostgreSQL in 1 MiB chunks.
 PRODUCT_IMPORT_MAX_BYTES = env.int("PRODUCT_IMPORT_MAX_BYTES", default=2 * 1024**3)
 
-# /metrics adds what only the database knows (common/metrics.py): the job queue's depth and age.
-METRICS_COLLECTORS = ["common.worker.JobQueueCollector"]
+# Full-text search is indexed behind the write by the worker (docs/catalog.md, "Search
+# freshness"): in this many database sessions at once, so that a large import's products are
+# indexed on as many of the database's cores.
+SEARCH_INDEX_SESSIONS = env.int("SEARCH_INDEX_SESSIONS", default=2)
+if SEARCH_INDEX_SESSIONS < 1:
+    raise environ.ImproperlyConfigured("SEARCH_INDEX_SESSIONS must be at least 1")
+
+# /metrics adds what only the database knows (common/metrics.py): the job queue's depth and age,
+# and how far full-text search is behind the writes.
+METRICS_COLLECTORS = ["common.worker.JobQueueCollector", "catalog_service.catalog.metrics.SearchIndexCollector"]
 
 LOGGING = logging_settings(SERVICE_NAME)
 SPECTACULAR_SETTINGS = spectacular_settings(

@@ -287,7 +287,15 @@ CORS_ALLOW_HEADERS = (
     *("accept", "authorization", "content-type", "user-agent", "x-requested-with"),
     *("idempotency-key", "if-match", "x-request-id", "traceparent", "tracestate"),
 )
-CORS_EXPOSE_HEADERS = ["etag", "location", "retry-after", "idempotent-replayed", "x-request-id", "content-disposition"]
+CORS_EXPOSE_HEADERS = [
+    "etag",
+    "location",
+    "retry-after",
+    "idempotent-replayed",
+    "x-request-id",
+    "content-disposition",
+    "search-indexed-through",
+]
 CORS_PREFLIGHT_MAX_AGE = 3600
 
 # --- API ------------------------------------------------------------------------------------

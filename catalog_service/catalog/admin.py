@@ -17,7 +17,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.options import InlineModelAdmin
-from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.db.models import QuerySet
@@ -32,7 +31,6 @@ from treebeard.forms import movenodeform_factory  # type: ignore[import-untyped]
 from catalog_service.catalog.admin_support import BigTableAdmin, CurrencyFilter, ProductAdminForm, StockAdjustmentForm
 from catalog_service.catalog.exceptions import CatalogError
 from catalog_service.catalog.models import (
-    SEARCH_CONFIG,
     Category,
     ImportFormat,
     ImportStatus,
@@ -46,9 +44,12 @@ from catalog_service.catalog.models import (
     StockLevel,
     StockMovement,
 )
+from catalog_service.catalog.selectors.products import search_matches, search_query
+from catalog_service.catalog.selectors.search_index import search_freshness
 from catalog_service.catalog.services.categories import TREE_LOCK_KEY
 from catalog_service.catalog.services.imports import product_import_upload
 from catalog_service.catalog.services.product_bulk import products_set_active
+from catalog_service.catalog.services.search_index import search_index_request
 from catalog_service.catalog.services.stock import AdjustmentMode, stock_adjust
 from common.csv_cells import csv_row
 from common.idempotency import (
@@ -148,9 +149,14 @@ class ProductAdmin(BigTableAdmin):
         stock = getattr(product, "stock", None)
         return stock.on_hand if stock is not None else None
 
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        # How far full-text search is behind the writes (templates/admin/catalog/product/change_list.html).
+        context = {**(extra_context or {}), "search_freshness": search_freshness()}
+        return super().changelist_view(request, context)
+
     def get_queryset(self, request: HttpRequest) -> QuerySet[Product]:
         # The search vector is only searched, never shown.
-        return super().get_queryset(request).defer("search_vector")
+        return super().get_queryset(request).defer("search_vector", "search_indexed_at")
 
     def get_readonly_fields(self, request: HttpRequest, obj: Product | None = None) -> Any:
         # The SKU is the product's identity, copied into orders: it never changes.
@@ -169,20 +175,22 @@ class ProductAdmin(BigTableAdmin):
         term = search_term.replace("\x00", "").strip()[:200]
         if not term:
             return queryset, False
-        # A term some SKU begins with is a SKU search (product_sku_prefix_idx), else full-text
+        # A term some SKU begins with is a SKU search (product_sku_unique: C collation), else full-text
         # search of the name, SKU and description (product_search_vector_gin). Not both at once:
         # "GEN-00001" in full text is 'gen' <-> '00001', and 'gen' is in every generated SKU, so
         # the planner expected most rows to match and walked the whole list order filtering
         # (1.5 s at a million products, docs/admin.md).
         if _SKU_PREFIX.match(term) and Product.objects.filter(sku__startswith=term).exists():
             return queryset.filter(sku__startswith=term), False
-        return queryset.filter(search_vector=SearchQuery(term, search_type="websearch", config=SEARCH_CONFIG)), False
+        return queryset.filter(search_matches(search_query(term))), False
 
     def save_model(self, request: HttpRequest, obj: Product, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
         if not change:
             # Like the product service: every product has its stock row from the start.
             StockLevel.objects.get_or_create(product=obj)
+        # Like the product service: the indexing job makes the new text findable.
+        search_index_request()
 
     @admin.action(description="Activate selected products", permissions=["change"])
     def activate(self, request: HttpRequest, queryset: QuerySet[Product]) -> None:

@@ -6,9 +6,15 @@ Each is incremented once the change it counts is committed: a rolled-back hold i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Final
 
+from django.db import DatabaseError
 from prometheus_client import Counter
+from prometheus_client.metrics_core import GaugeMetricFamily, Metric
+from prometheus_client.registry import Collector
+
+from catalog_service.catalog.selectors.search_index import search_freshness
 
 IMPORT_ROWS: Final = Counter(
     "mercato_catalog_import_rows",
@@ -50,3 +56,26 @@ for _counter, _values in (
 ):
     for _value in _values:
         _counter.labels(_value)
+
+
+class SearchIndexCollector(Collector):
+    """How far full-text search is behind the writes, read from the database at scrape time
+    (METRICS_COLLECTORS): the products waiting for the indexing job and how long the oldest has
+    waited (docs/catalog.md, "Search freshness"). Every web pod and worker reports the same
+    values; alert on the age (it stays near 0 while the job keeps up)."""
+
+    def collect(self) -> Iterator[Metric]:
+        try:
+            freshness = search_freshness()
+        except DatabaseError:
+            return  # /metrics answers without them; /readyz and the probes report the database
+        yield GaugeMetricFamily(
+            "mercato_catalog_search_waiting_products",
+            "Products written since their search vector was set (not yet findable by their new text).",
+            value=freshness.waiting,
+        )
+        yield GaugeMetricFamily(
+            "mercato_catalog_search_oldest_waiting_age_seconds",
+            "How long ago the oldest product waiting for the search indexer was written (0: none waits).",
+            value=freshness.oldest_waiting_age_seconds,
+        )

@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import CombinedSearchVector, SearchVector, SearchVectorField
 from django.db import models
-from django.db.models import F, Q
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import F, Lookup, Q
 from django.db.models.functions import Now
+from django.db.models.sql.compiler import SQLCompiler
+
+if TYPE_CHECKING:
+    from django.db.models.sql.compiler import _AsSqlType
 from treebeard.mp_tree import MP_Node  # type: ignore[import-untyped]  # no type information
 
 from common.idempotency import IdempotencyRecordBase
@@ -29,6 +34,38 @@ PRICE_MAX_DIGITS = 12
 PRICE_DECIMAL_PLACES = 2
 # The text-search configuration of the stored search vector; queries must name the same one.
 SEARCH_CONFIG = "english"
+
+
+def search_document() -> CombinedSearchVector:
+    """A product's search vector computed from its current columns: what the indexing job stores
+    in ``search_vector`` (services/search_index.py) and what a search rechecks a product changed
+    since against (selectors/products.py). One expression, so the two cannot disagree."""
+    vector = (
+        SearchVector("name", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("sku", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("description", weight="B", config=SEARCH_CONFIG)
+    )
+    assert isinstance(vector, CombinedSearchVector)  # SearchVector + SearchVector
+    return vector
+
+
+@models.DateTimeField.register_lookup
+class IsDistinctFrom(Lookup[object]):
+    """``a IS DISTINCT FROM b``: unequal, counting NULL as a value. Django has no such lookup,
+    and ``~Q(a=F("b"))`` compiles to a longer expression than the partial index's predicate,
+    which PostgreSQL only uses when the query states the same condition."""
+
+    lookup_name = "isdistinctfrom"
+
+    def as_sql(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper) -> _AsSqlType:
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} IS DISTINCT FROM {rhs}", (*lhs_params, *rhs_params)
+
+
+# A product waits for the search indexer while the version it was indexed at is not its
+# current one: every write moves updated_at (it is the ETag), so no write path has to mark it.
+SEARCH_WAITING = Q(search_indexed_at__isdistinctfrom=F("updated_at"))
 
 
 class Category(MP_Node):  # type: ignore[misc]  # MP_Node is untyped (Any)
@@ -62,7 +99,11 @@ class Category(MP_Node):  # type: ignore[misc]  # MP_Node is untyped (Any)
 
 
 class Product(models.Model):
-    sku = models.CharField(max_length=SKU_MAX_LENGTH)
+    # The C collation (byte order) makes the one unique index on the SKU serve every SKU query:
+    # equality (the identity, the import's ON CONFLICT), the admin's prefix search (LIKE 'ABC%',
+    # which an index in a linguistic collation cannot answer) and its ordering by SKU. SKUs are
+    # ASCII identifiers, whose byte order is the order anyone expects of them.
+    sku = models.CharField(max_length=SKU_MAX_LENGTH, db_collation="C")
     name = models.CharField(max_length=255)
     # No index: nothing looks a product up or orders by its slug (SKU is the identity), and
     # SlugField's default pair of indexes cost every import ~15% of its write time.
@@ -76,17 +117,13 @@ class Product(models.Model):
     # Database defaults too, so bulk import can COPY rows without naming the timestamps.
     created_at = models.DateTimeField(auto_now_add=True, db_default=Now())
     updated_at = models.DateTimeField(auto_now=True, db_default=Now())
-    # Stored, so neither a trigger nor the application keeps it current; to_tsvector with an
-    # explicit configuration is immutable, which a generated column requires.
-    search_vector = models.GeneratedField(
-        expression=(
-            SearchVector("name", weight="A", config=SEARCH_CONFIG)
-            + SearchVector("sku", weight="A", config=SEARCH_CONFIG)
-            + SearchVector("description", weight="B", config=SEARCH_CONFIG)
-        ),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
+    # Full-text search is indexed behind the write, not inside it (docs/catalog.md, "Search
+    # freshness"): the indexing job (services/search_index.py) sets search_vector to
+    # search_document() and search_indexed_at to the updated_at it indexed, in batches. A write
+    # pays for neither the vector nor its GIN index (most of an import's cost when the vector was
+    # a generated column, docs/catalog-bulk.md). NULL: never indexed yet.
+    search_vector = SearchVectorField(null=True, editable=False)
+    search_indexed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         constraints: ClassVar = [
@@ -103,13 +140,14 @@ class Product(models.Model):
             models.Index(fields=["price", "id"], name="product_price_id_idx"),
             models.Index(fields=["currency", "price", "id"], name="product_currency_price_id_idx"),
             models.Index(fields=["updated_at", "id"], name="product_updated_at_id_idx"),
-            # The admin's search by SKU prefix (LIKE 'ABC-%'): the unique index compares with the
-            # database's collation, which LIKE cannot use; the pattern opclass compares bytes.
-            models.Index(fields=["sku"], opclasses=["varchar_pattern_ops"], name="product_sku_prefix_idx"),
             # jsonb_path_ops: smaller and faster than the default opclass, and containment (@>)
             # is the only operator the attribute filters use.
             GinIndex(fields=["attributes"], opclasses=["jsonb_path_ops"], name="product_attributes_gin"),
             GinIndex(fields=["search_vector"], name="product_search_vector_gin"),
+            # The products waiting for the search indexer, oldest write first: the job's batches,
+            # and how fresh search is (min(updated_at), count). Empty when search is current, so
+            # it costs a write one small entry and nothing more.
+            models.Index(fields=["updated_at"], condition=SEARCH_WAITING, name="product_search_waiting_idx"),
         ]
 
     def __str__(self) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from uuid import UUID
 
+from django.conf import settings
 from django.utils import timezone
 from procrastinate import RetryStrategy
 from procrastinate.contrib.django import app
@@ -17,6 +18,12 @@ from procrastinate.contrib.django import app
 from catalog_service.catalog.models import ReservationKey, StockAdjustmentKey
 from catalog_service.catalog.services.imports import IMPORT_QUEUE, PRODUCT_IMPORT_TASK, product_import_run
 from catalog_service.catalog.services.reservations import reservations_expire
+from catalog_service.catalog.services.search_index import (
+    SEARCH_INDEX_LOCK,
+    SEARCH_INDEX_TASK,
+    search_index_refresh,
+    search_index_request,
+)
 from common.idempotency import idempotency_records_purge
 from common.periodic import register_job_housekeeping
 
@@ -38,6 +45,19 @@ def product_import_run_task(import_id: str) -> None:
             "commit_seconds": round(result.timings.commit, 2),
         },
     )
+    # Its products are readable already; this makes them findable by full-text search.
+    search_index_request()
+
+
+# Deferred after every write to products (services/search_index.py: search_index_request), and
+# every minute as a sweep for what no write asked for (rows written by SQL by hand, a request
+# lost between its commit and its deferral). The queueing lock keeps at most one run waiting;
+# runs in parallel (several workers) share the work (SKIP LOCKED). The periodic run has the
+# same lock, so a sweep never piles up behind a run that is already waiting.
+@app.periodic(cron="* * * * *", periodic_id="search_index_sweep")
+@app.task(name=SEARCH_INDEX_TASK, queueing_lock=SEARCH_INDEX_LOCK, retry=RetryStrategy(max_attempts=3, wait=5))
+def search_index_refresh_task(timestamp: int | None = None) -> None:
+    search_index_refresh(sessions=settings.SEARCH_INDEX_SESSIONS)
 
 
 # queueing_lock: at most one waiting expiry job, however far behind the workers are; a failed

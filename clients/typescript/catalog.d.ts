@@ -2286,6 +2286,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description With a search (`q`) only: every product written before this time (compare a product's `updated_at`) is found by its current text; one written since may not be found yet by its new words. Search is indexed behind the write, normally within seconds. */
+                    "Search-Indexed-Through"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -10,6 +10,7 @@ Policy violations, which fail the journey: the admin's own scripts must run unde
 from __future__ import annotations
 
 import shutil
+import time
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
+import httpx
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright, expect, sync_playwright
 
@@ -112,7 +114,20 @@ def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Servi
         for done in [pool.submit(manage, process.spec, manage_env(process), *args) for process, args in commands]:
             done.result()
     with started(list(processes.values())), running([worker_process(catalog, root / "catalog-worker.log")]):
+        _wait_until_search_is_current(catalog)
         yield processes
+
+
+def _wait_until_search_is_current(catalog: ServiceProcess, timeout: float = 600) -> None:
+    """Until the worker has indexed the generated products for full-text search (searched by
+    words in the admin), as an operator sees it: on catalog's /metrics."""
+    deadline = time.monotonic() + timeout
+    while True:
+        page = httpx.get(f"{catalog.base_url}/metrics", timeout=10).text
+        if "mercato_catalog_search_waiting_products 0.0" in page:
+            return
+        assert time.monotonic() < deadline, f"products still wait for the search indexer after {timeout} s"
+        time.sleep(1)
 
 
 @pytest.fixture(scope="session")

@@ -25,3 +25,11 @@ def run_queued_imports() -> None:
     assert isinstance(connector, DjangoConnector), connector
     with app.replace_connector(connector.get_worker_connector()):
         app.run_worker(queues=["imports"], wait=False, install_signal_handlers=False, listen_notify=False)
+
+
+def index_search() -> int:
+    """Run the search indexing job as the worker would (products written since are then found by
+    their current text); the number of products it indexed."""
+    from catalog_service.catalog.services.search_index import search_index_refresh
+
+    return search_index_refresh().indexed

@@ -16,7 +16,7 @@ from rest_framework.test import APIClient
 from catalog_service.catalog.models import Category, Product
 from catalog_service.catalog.services.imports import product_import_run
 from devtools.testing.responses import streamed, streamed_chunks
-from tests.catalog.helpers import errors
+from tests.catalog.helpers import errors, index_search
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +40,7 @@ def catalog(make_category: Callable[..., Category], make_product: Callable[..., 
     make_product("SHOE-1", name="Red shoe", price="59.90", category=shoes, stock=4, attributes={"color": "red"})
     make_product("SHOE-2", name='Shoe, "quoted"\nand multi-line', price="10.00", currency="USD", category=shoes)
     make_product("HAT-1", name="Hat", price="5.00", category=hats, is_active=False, description="Wool \\ felt")
+    index_search()
     return {"shoes": shoes, "hats": hats}
 
 

@@ -10,7 +10,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from catalog_service.catalog.models import Category, Product
-from tests.catalog.helpers import errors
+from tests.catalog.helpers import errors, index_search
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +33,7 @@ def catalog(make_product: Callable[..., Product], make_category: Callable[..., C
         )
     for number in range(5):
         make_product(f"OTHER-{number}", category=other)
+    index_search()
     return {"shoes": shoes}
 
 

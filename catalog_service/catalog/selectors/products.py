@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TypedDict, cast
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorExact
 from django.db import router
 from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast
 
 from catalog_service.catalog.exceptions import InvalidInput, NotFound
-from catalog_service.catalog.models import SEARCH_CONFIG, Category, Product, StockLevel
+from catalog_service.catalog.models import SEARCH_CONFIG, Category, Product, StockLevel, search_document
 from common.pagination import Keyset
 from common.prepared import PreparedValuesQuery
 
@@ -110,7 +110,7 @@ def product_list(
     ordering = ordering or (ProductOrdering.RELEVANCE if filters.q else ProductOrdering.NAME)
 
     # The search vector is only matched against, never shown: it stays in the database.
-    products = Product.objects.defer("search_vector")
+    products = Product.objects.defer("search_vector", "search_indexed_at")
     is_active = filters.is_active if include_inactive else True
     if is_active is not None:
         products = products.filter(is_active=is_active)
@@ -135,12 +135,33 @@ def product_list(
             condition |= Q(attributes__contains=candidate)
         products = products.filter(condition)
     if filters.q:
-        query = SearchQuery(filters.q, search_type="websearch", config=SEARCH_CONFIG)
+        query = search_query(filters.q)
         # ts_rank is a real; as double precision it round-trips exactly through a cursor.
-        products = products.filter(search_vector=query).annotate(
+        products = products.filter(search_matches(query)).annotate(
             rank=Cast(SearchRank(F("search_vector"), query), FloatField())
         )
     return ProductListing(products, KEYSETS[ordering])
+
+
+def search_query(text: str) -> SearchQuery:
+    """Web-search syntax ("quoted phrases", or, -excluded), in the stored vector's configuration."""
+    return SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+
+
+def search_matches(query: SearchQuery) -> Q:
+    """The products ``query`` finds: those whose stored vector matches (product_search_vector_gin),
+    less any changed since it was indexed whose current text no longer does.
+
+    The vector is set behind the write (services/search_index.py), so it may describe an older
+    version of the product: a product renamed from "oak chair" to "pine chair" keeps matching
+    "oak" in its vector until the job runs. Such a product is rechecked against its current
+    text, which costs one vector computation per matching changed product (none when search is
+    current). So a search never shows a product whose current name or description does not
+    match; a product's new words are found once the job has indexed them (normally within
+    seconds), and a product changed in another way (a price) stays found meanwhile.
+    """
+    current = Q(search_indexed_at=F("updated_at"))
+    return Q(search_vector=query) & (current | Q(SearchVectorExact(search_document(), query)))
 
 
 def _in_category_tree(products: QuerySet[Product], category_id: int) -> QuerySet[Product]:

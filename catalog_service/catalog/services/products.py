@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from catalog_service.catalog.exceptions import Conflict, InvalidInput, NotFound, StaleWrite
 from catalog_service.catalog.models import Category, Product, StockLevel
 from catalog_service.catalog.services.common import UNSET, Unset, constraint_name
+from catalog_service.catalog.services.search_index import search_index_request
 from catalog_service.catalog.versions import entity_tag, precondition_holds
 
 
@@ -62,6 +63,8 @@ def product_create(
             )
             # Every product has its stock row from the start, so stock writes are plain UPDATEs.
             StockLevel.objects.create(product=product)
+            # Findable by full-text search once the indexing job has run (after the commit).
+            search_index_request()
             return product
     except IntegrityError as exc:
         if constraint_name(exc) == "product_sku_unique":
@@ -72,7 +75,9 @@ def product_create(
 def product_update(*, sku: str, changes: ProductChanges, if_match: frozenset[str] | None) -> Product:
     with transaction.atomic():
         # Locked, so that the If-Match comparison and the write see the same version.
-        product = Product.objects.select_for_update().defer("search_vector").filter(sku=sku).first()
+        product = (
+            Product.objects.select_for_update().defer("search_vector", "search_indexed_at").filter(sku=sku).first()
+        )
         if product is None:
             raise NotFound(f"No product with SKU {sku!r}.")
         if not precondition_holds(if_match, entity_tag(pk=product.pk, updated_at=product.updated_at)):
@@ -85,12 +90,15 @@ def product_update(*, sku: str, changes: ProductChanges, if_match: frozenset[str
         for name, value in values.items():
             setattr(product, name, value)
         product.save(update_fields=[*values, "updated_at"])
+        search_index_request()
         return product
 
 
 def product_delete(*, sku: str, if_match: frozenset[str] | None) -> None:
     with transaction.atomic():
-        product = Product.objects.select_for_update().defer("search_vector").filter(sku=sku).first()
+        product = (
+            Product.objects.select_for_update().defer("search_vector", "search_indexed_at").filter(sku=sku).first()
+        )
         if product is None:
             raise NotFound(f"No product with SKU {sku!r}.")
         if not precondition_holds(if_match, entity_tag(pk=product.pk, updated_at=product.updated_at)):

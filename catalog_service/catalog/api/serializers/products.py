@@ -52,12 +52,12 @@ def product_data(row: Mapping[str, Any]) -> dict[str, Any]:
         "currency": row["currency"],
         "attributes": row["attributes"],
         "is_active": row["is_active"],
-        "created_at": _timestamp(row["created_at"]),
-        "updated_at": _timestamp(row["updated_at"]),
+        "created_at": timestamp_text(row["created_at"]),
+        "updated_at": timestamp_text(row["updated_at"]),
     }
 
 
-def _timestamp(value: datetime.datetime) -> str:
+def timestamp_text(value: datetime.datetime) -> str:
     # TimestampField's output: ISO 8601 in UTC, "Z" for the offset. PostgreSQL's answers are in
     # UTC already (the connection's time zone).
     text = (value if value.tzinfo is datetime.UTC else value.astimezone(datetime.UTC)).isoformat()

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import status
@@ -18,6 +19,7 @@ from catalog_service.catalog.api.serializers.products import (
     ProductSerializer,
     ProductUpdateSerializer,
     product_data,
+    timestamp_text,
 )
 from catalog_service.catalog.api.views.base import (
     PublicReadStaffWriteView,
@@ -28,6 +30,7 @@ from catalog_service.catalog.api.views.base import (
 )
 from catalog_service.catalog.models import Product
 from catalog_service.catalog.selectors.products import product_get, product_list
+from catalog_service.catalog.selectors.search_index import search_indexed_through
 from catalog_service.catalog.services.products import ProductChanges, product_create, product_delete, product_update
 from catalog_service.catalog.versions import entity_tag
 from common.pagination import KeysetPagination
@@ -41,6 +44,18 @@ IF_NONE_MATCH = OpenApiParameter(
 )
 IF_MATCH = OpenApiParameter(
     "If-Match", str, OpenApiParameter.HEADER, description="The ETag you read: 412 if the product changed since."
+)
+SEARCH_INDEXED_THROUGH = "Search-Indexed-Through"
+SEARCH_INDEXED_THROUGH_HEADER = OpenApiParameter(
+    SEARCH_INDEXED_THROUGH,
+    OpenApiTypes.DATETIME,
+    OpenApiParameter.HEADER,
+    response=[200],
+    description=(
+        "With a search (`q`) only: every product written before this time (compare a product's "
+        "`updated_at`) is found by its current text; one written since may not be found yet by its "
+        "new words. Search is indexed behind the write, normally within seconds."
+    ),
 )
 # API field name -> service field name.
 WRITABLE = {
@@ -82,7 +97,7 @@ class ProductListView(PublicReadStaffWriteView):
             "Keyset-paginated: follow `next`/`previous`, which keep the filters and the ordering; "
             "no total count is computed. Only active products, unless staff ask for `is_active=false`."
         ),
-        parameters=[ProductListFilterSerializer],
+        parameters=[ProductListFilterSerializer, SEARCH_INDEXED_THROUGH_HEADER],
         responses=ProductSerializer(many=True),
     )
     def get(self, request: Request) -> Response:
@@ -92,8 +107,14 @@ class ProductListView(PublicReadStaffWriteView):
         filters, ordering = params.to_filters(include_inactive_requested=staff)
         listing = product_list(filters=filters, ordering=ordering, include_inactive=staff).as_rows()
         paginator = self.pagination_class()
+        # Read before the page: a product written between the two reads is at worst reported as
+        # not indexed yet, never the other way round.
+        indexed_through = search_indexed_through() if filters.q else None
         page = paginator.paginate(listing.queryset, request, keyset=listing.keyset)
-        return paginator.get_paginated_response([product_data(row) for row in page])
+        response = paginator.get_paginated_response([product_data(row) for row in page])
+        if indexed_through is not None:
+            response[SEARCH_INDEXED_THROUGH] = timestamp_text(indexed_through)
+        return response
 
     @extend_schema(
         operation_id="products_create",

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm  # type: ignore[import-untyped]  # no stubs installed (types-tqdm)
 
 from catalog_service.catalog.bulk.generator import SKU_PREFIX, products_generate
+from catalog_service.catalog.services.search_index import search_index_request
 
 
 class Command(BaseCommand):
@@ -29,6 +30,9 @@ class Command(BaseCommand):
         with tqdm(total=count, unit="products", unit_scale=True, disable=no_progress, file=self.stderr) as bar:
             result = products_generate(count=count, start=start, seed=seed, progress=bar.update)
         elapsed = time.monotonic() - began
+        if result.created:
+            # The worker makes them findable by full-text search (docs/catalog.md, "Search freshness").
+            search_index_request()
         self.stdout.write(
             f"{result.created} products created, {result.skipped} existed, "
             f"{result.categories} leaf categories, in {elapsed:.1f}s"

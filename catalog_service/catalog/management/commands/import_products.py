@@ -9,6 +9,7 @@ from tqdm import tqdm  # type: ignore[import-untyped]  # no stubs installed (typ
 from catalog_service.catalog.exceptions import CatalogError
 from catalog_service.catalog.models import ImportFormat, ImportStatus
 from catalog_service.catalog.services.imports import product_import_run_file
+from catalog_service.catalog.services.search_index import search_index_request
 
 
 class Command(BaseCommand):
@@ -45,6 +46,8 @@ class Command(BaseCommand):
             raise CommandError(exc.message) from exc
         finally:
             bar.close()
+        # The worker makes the imported products findable by full-text search, as after an upload.
+        search_index_request()
         self.stdout.write(
             f"import {result.import_id} {result.status}: {result.rows_processed} rows, {result.created} created, "
             f"{result.updated} updated, {result.unchanged} unchanged, {result.rejected} rejected "
