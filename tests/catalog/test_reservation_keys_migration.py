@@ -142,10 +142,19 @@ import datetime, hashlib, json, uuid
 from decimal import Decimal
 from django.utils import timezone
 from catalog_service.catalog.services.categories import category_create
-from catalog_service.catalog.services.products import product_create
+from types import SimpleNamespace
+from django.db import connection
 category = category_create(name="C", slug="c", parent_id=None)
-products = {sku: product_create(sku=sku, name=f"Product {sku}", category_id=category.pk, price=Decimal(price),
-            currency="EUR") for sku, price in (("A", "10.00"), ("B", "2.50"))}
+# Products in SQL: today's Product model has columns that later migrations add.
+def product_at_0009(sku, price, category=category, Decimal=Decimal, SimpleNamespace=SimpleNamespace, connection=connection):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO catalog_product (sku, name, slug, description, category_id, price, currency, attributes, "
+            "is_active) VALUES (%s, %s, %s, '', %s, %s, 'EUR', '{}', true) RETURNING id",
+            [sku, f"Product {sku}", sku.lower(), category.pk, Decimal(price)],
+        )
+        return SimpleNamespace(pk=cursor.fetchone()[0], name=f"Product {sku}", price=Decimal(price))
+products = {sku: product_at_0009(sku, price) for sku, price in (("A", "10.00"), ("B", "2.50"))}
 def old(reference, lines, ttl):
     import hashlib, json  # (a function run by ``shell -c`` sees only what it imports itself)
     what = {"reference": reference, "lines": [{"sku": s, "quantity": q} for s, q in lines], "ttl_seconds": ttl}
@@ -207,7 +216,7 @@ def test_migrating_a_database_at_0009_keeps_its_recent_keys_answering(scratch_da
     manage(scratch_database, "migrate", "catalog", "0009", "--no-input")
     printed = manage(scratch_database, "shell", "-c", SEED_AT_0009).splitlines()
     made = dict(line.split() for line in printed if line.startswith("order-"))
-    manage(scratch_database, "migrate", "catalog", "0010", "--no-input")
+    manage(scratch_database, "migrate", "catalog", "0011", "--no-input")
     with psycopg.connect(scratch_database) as database:
         columns = database.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'catalog_reservation'"
