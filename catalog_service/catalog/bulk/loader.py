@@ -2,7 +2,8 @@
 
 Per batch, in the caller's transaction:
 
-1. COPY the rows into the import's temporary staging table.
+1. COPY the rows into the import's temporary staging table (those validated by column as one
+   CSV text rendered by pyarrow, the others row by row).
 2. Reject SKUs the import has already loaded (the first occurrence wins), using a per-import
    temporary table of the SKUs seen so far.
 3. Reject stock values below what is reserved, after locking those stock rows in product id
@@ -25,9 +26,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+import pyarrow as pa
 from django.db.backends.utils import CursorWrapper
 
 from catalog_service.catalog.bulk import dbcopy
+from catalog_service.catalog.bulk.columnar import stage_csv as columnar_csv
 from catalog_service.catalog.bulk.readers import ErrorCode, Rejection
 from catalog_service.catalog.bulk.rows import ValidRow
 from catalog_service.catalog.models import MovementReason, Product, StockLevel, StockMovement
@@ -82,10 +85,18 @@ class ImportTables:
 
 
 def load_batch(
-    cursor: CursorWrapper, rows: Sequence[ValidRow], *, tables: ImportTables, actor: str, reference: str
+    cursor: CursorWrapper,
+    rows: Sequence[ValidRow],
+    *,
+    table: pa.Table | None = None,
+    tables: ImportTables,
+    actor: str,
+    reference: str,
 ) -> BatchOutcome:
-    """Load ``rows`` (in the caller's transaction) and report what became of them."""
-    if not rows:
+    """Load ``rows`` and the rows of ``table`` (validated by column, in the staging table's
+    columns: ``columnar.STAGE_SCHEMA``), in the caller's transaction, and report what became
+    of them."""
+    if not rows and (table is None or not table.num_rows):
         return BatchOutcome(created=0, updated=0, unchanged=0, rejections=())
     stage = tables.stage
     # A batch's commit need not wait for its WAL to reach the disk: a server crash can lose
@@ -98,6 +109,10 @@ def load_batch(
     with dbcopy.copy(cursor, f"COPY {stage} ({', '.join(STAGE_COLUMNS)}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row(row)
+    if table is not None and table.num_rows:
+        # One CSV text for the whole table, rendered by pyarrow: no Python object per row.
+        with dbcopy.copy(cursor, f"COPY {stage} ({', '.join(STAGE_COLUMNS)}) FROM STDIN (FORMAT csv)") as copy:
+            copy.write(columnar_csv(table))
 
     # Every statement below looks a few thousand staged SKUs up among (up to) millions of
     # products, stock rows and staged rows, all by an index. Index lookups are the plan at any
