@@ -94,3 +94,32 @@ def detail_during_import(stack: Stack, log_path: Path, path: Path) -> dict[str, 
         "ratio_server_p99": round(during["server"]["p99_ms"] / idle["server"]["p99_ms"], 2),
         "ratio_client_p99": round(during["client"]["p99_ms"] / idle["client"]["p99_ms"], 2),
     }
+
+
+def unchanged_floor(stack: Stack, path: Path) -> dict[str, Any]:
+    """The floor of any re-import of unchanged rows into this schema, in SQL alone: the file
+    COPYed raw into a bare table, then one join finding each row's product by SKU and
+    comparing its values (cast, nothing validated, no stock, nothing written). An import that
+    reads, validates and checks each row can only be slower."""
+    with stack.connect() as conn:
+        conn.execute("DROP TABLE IF EXISTS bench_unchanged_floor")
+        conn.execute(
+            "CREATE TABLE bench_unchanged_floor (sku text, name text, description text, price text, currency text, "
+            "category text, attributes text, is_active text, stock text)"
+        )
+        started = time.perf_counter()
+        statement = "COPY bench_unchanged_floor FROM STDIN (FORMAT csv, HEADER true)"
+        with conn.cursor() as cursor, cursor.copy(statement) as copy, path.open("rb") as handle:
+            while piece := handle.read(1 << 20):
+                copy.write(piece)
+        (rows, same) = conn.execute(
+            """SELECT count(*), count(*) FILTER (
+                   WHERE (p.name, p.description, p.price, p.currency, p.attributes, p.is_active)
+                         IS NOT DISTINCT FROM
+                         (r.name, r.description, r.price::numeric, r.currency, r.attributes::jsonb,
+                          r.is_active::boolean))
+               FROM bench_unchanged_floor AS r JOIN catalog_product AS p ON p.sku = r.sku"""
+        ).fetchone() or (0, 0)
+        seconds = time.perf_counter() - started
+        conn.execute("DROP TABLE bench_unchanged_floor")
+    return {"rows": rows, "unchanged": same, "seconds": round(seconds, 2), "rows_per_second": round(rows / seconds)}
