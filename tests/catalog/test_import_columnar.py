@@ -136,7 +136,7 @@ def _same(data: bytes, batch_lines: int) -> int:
 
 @pytest.mark.parametrize("batch_lines", [1, 3, 50, 5000])
 def test_every_tricky_value_of_every_column_reads_the_same(batch_lines: int) -> None:
-    rows = []
+    rows: list[str] = []
     for column, values in VALUES.items():
         for value in values:
             row = {"sku": f"SKU-{len(rows)}", "name": "Oak chair", "description": "", "price": "1.00"}
