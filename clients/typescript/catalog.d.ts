@@ -251,7 +251,7 @@ export interface paths {
         };
         /**
          * Export products as CSV, NDJSON or Parquet (staff)
-         * @description Streams every product matching the filters (those of the product list, inactive products included unless `is_active=true`), in the import's columns: an export can be imported as it is. Ordered like the list (`ordering`), by id when none is given. Constant memory on the server, whatever the size. Parquet has the same columns, typed (price a decimal(12, 2), is_active a boolean, stock a nullable 32-bit integer, attributes the JSON object's text), zstd-compressed, in row groups of 50,000 rows.
+         * @description Streams every product matching the filters (those of the product list, inactive products included unless `is_active=true`), in the import's columns: an export can be imported as it is. Ordered like the list (`ordering`), by id when none is given. Constant memory on the server, whatever the size. Parquet has the same columns, typed (price a decimal(12, 2), is_active a boolean, stock a nullable 32-bit integer, attributes the JSON object's text), zstd-compressed, in row groups of 10,000 rows.
          */
         get: operations["products_export"];
         put?: never;

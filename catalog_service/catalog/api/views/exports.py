@@ -39,7 +39,7 @@ class ProductExportView(CatalogAPIView):
             "Ordered like the list (`ordering`), by id when none is given. Constant memory on the server, "
             "whatever the size. Parquet has the same columns, typed (price a decimal(12, 2), is_active a "
             "boolean, stock a nullable 32-bit integer, attributes the JSON object's text), zstd-compressed, "
-            "in row groups of 50,000 rows."
+            "in row groups of 10,000 rows."
         ),
         parameters=[ExportFormatSerializer, ProductListFilterSerializer],
         # CSV and NDJSON are UTF-8 text, so strings: a client reads them as text, not as bytes.
@@ -48,7 +48,7 @@ class ProductExportView(CatalogAPIView):
             (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="CSV with a header line."),
             (200, "application/x-ndjson"): OpenApiResponse(OpenApiTypes.STR, description="One JSON object per line."),
             (200, "application/vnd.apache.parquet"): OpenApiResponse(
-                OpenApiTypes.BINARY, description="A Parquet file, one row group per 50,000 products."
+                OpenApiTypes.BINARY, description="A Parquet file, one row group per 10,000 products."
             ),
         },
     )

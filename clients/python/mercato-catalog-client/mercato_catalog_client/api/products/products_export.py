@@ -184,7 +184,7 @@ def sync_detailed(
     unless `is_active=true`), in the import's columns: an export can be imported as it is. Ordered like
     the list (`ordering`), by id when none is given. Constant memory on the server, whatever the size.
     Parquet has the same columns, typed (price a decimal(12, 2), is_active a boolean, stock a nullable
-    32-bit integer, attributes the JSON object's text), zstd-compressed, in row groups of 50,000 rows.
+    32-bit integer, attributes the JSON object's text), zstd-compressed, in row groups of 10,000 rows.
 
     Args:
         attributes (str | Unset):
@@ -249,7 +249,7 @@ def sync(
     unless `is_active=true`), in the import's columns: an export can be imported as it is. Ordered like
     the list (`ordering`), by id when none is given. Constant memory on the server, whatever the size.
     Parquet has the same columns, typed (price a decimal(12, 2), is_active a boolean, stock a nullable
-    32-bit integer, attributes the JSON object's text), zstd-compressed, in row groups of 50,000 rows.
+    32-bit integer, attributes the JSON object's text), zstd-compressed, in row groups of 10,000 rows.
 
     Args:
         attributes (str | Unset):
@@ -309,7 +309,7 @@ async def asyncio_detailed(
     unless `is_active=true`), in the import's columns: an export can be imported as it is. Ordered like
     the list (`ordering`), by id when none is given. Constant memory on the server, whatever the size.
     Parquet has the same columns, typed (price a decimal(12, 2), is_active a boolean, stock a nullable
-    32-bit integer, attributes the JSON object's text), zstd-compressed, in row groups of 50,000 rows.
+    32-bit integer, attributes the JSON object's text), zstd-compressed, in row groups of 10,000 rows.
 
     Args:
         attributes (str | Unset):
@@ -372,7 +372,7 @@ async def asyncio(
     unless `is_active=true`), in the import's columns: an export can be imported as it is. Ordered like
     the list (`ordering`), by id when none is given. Constant memory on the server, whatever the size.
     Parquet has the same columns, typed (price a decimal(12, 2), is_active a boolean, stock a nullable
-    32-bit integer, attributes the JSON object's text), zstd-compressed, in row groups of 50,000 rows.
+    32-bit integer, attributes the JSON object's text), zstd-compressed, in row groups of 10,000 rows.
 
     Args:
         attributes (str | Unset):
