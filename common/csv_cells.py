@@ -39,7 +39,10 @@ _CLASS: Final = "[" + TRIGGERS.replace("-", "") + "-]"
 _CLASS_OR_QUOTE: Final = "[" + TRIGGERS.replace("-", "") + QUOTE + "-]"
 NEEDS_QUOTE: Final = f"^({_CLASS}|{QUOTE}{_CLASS_OR_QUOTE})"
 _NEEDS_QUOTE: Final = re.compile(NEEDS_QUOTE)
-_QUOTED: Final = re.compile(f"^{QUOTE}({_CLASS_OR_QUOTE})")
+# A cell ``neutralise`` quoted: ``restore`` drops its first character. Public for readers that
+# restore whole columns at once with another regular-expression engine (RE2 reads it the same).
+QUOTED_PATTERN: Final = f"^{QUOTE}({_CLASS_OR_QUOTE})"
+_QUOTED: Final = re.compile(QUOTED_PATTERN)
 
 
 def neutralise(value: str) -> str:

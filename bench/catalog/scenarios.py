@@ -146,8 +146,8 @@ def search(stack: Stack, log_path: Path, *, requests: int) -> dict[str, Any]:
 # --- import -----------------------------------------------------------------------------------
 
 
-def write_import_file(stack: Stack, path: Path, rows: int, *, seed: int = 7) -> int:
-    """A CSV of ``rows`` new products (IMP-<n>) in the generator's leaf categories; its size."""
+def write_import_file(stack: Stack, path: Path, rows: int, *, seed: int = 7, prefix: str = "IMP") -> int:
+    """A CSV of ``rows`` new products (<prefix>-<n>) in the generator's leaf categories; its size."""
     with stack.connect() as conn:
         leaves = [slug for (slug,) in conn.execute("SELECT slug FROM catalog_category WHERE depth = 3 ORDER BY path")]
     rnd = random.Random(seed)  # noqa: S311  (benchmark data)
@@ -162,7 +162,7 @@ def write_import_file(stack: Stack, path: Path, rows: int, *, seed: int = 7) -> 
             material, noun = rnd.choice(generator.MATERIALS), rnd.choice(generator.NOUNS)
             writer.writerow(
                 [
-                    f"IMP-{number:08d}",
+                    f"{prefix}-{number:08d}",
                     f"{brand} {rnd.choice(generator.ADJECTIVES)} {material} {noun} {number}",
                     " ".join(
                         p.format(material=material.lower(), brand=brand, color=color)
@@ -326,15 +326,21 @@ def run_import(stack: Stack, path: Path) -> dict[str, Any]:
 
 
 def export(stack: Stack, *, file_format: str) -> dict[str, Any]:
-    """Stream every product; the gunicorn workers' peak RSS while it runs."""
+    """Stream every product; the gunicorn workers' peak RSS while it runs. A Parquet file is
+    kept on disk (RUN_DIR) and its rows counted from its footer."""
     assert stack.web is not None
     master_pid = stack.web._popen.pid  # type: ignore[union-attr]  # gunicorn's master
     client = Client(stack.web.base_url, stack.staff_token())
     lines = 0
+    parquet_path = RUN_DIR / "export.parquet"
+    parquet_file = parquet_path.open("wb") if file_format == "parquet" else None
 
     def count(piece: bytes) -> None:
         nonlocal lines
-        lines += piece.count(b"\n")
+        if parquet_file is not None:
+            parquet_file.write(piece)
+        else:
+            lines += piece.count(b"\n")
 
     try:
         with RSSSampler(master_pid) as sampler:
@@ -344,9 +350,17 @@ def export(stack: Stack, *, file_format: str) -> dict[str, Any]:
             )
     finally:
         client.close()
+        if parquet_file is not None:
+            parquet_file.close()
     if status != 200:
         raise RuntimeError(f"export answered {status}")
-    rows = lines - (1 if file_format == "csv" else 0)
+    if parquet_file is not None:
+        import pyarrow.parquet as pq
+
+        rows = pq.ParquetFile(parquet_path).metadata.num_rows
+        parquet_path.unlink()
+    else:
+        rows = lines - (1 if file_format == "csv" else 0)
     return {
         "format": file_format,
         "rows": rows,

@@ -52,7 +52,7 @@ for _counter, _values in (
     (RESERVATIONS, ("held", "sold", "replayed", "insufficient_stock", "unknown_sku", "key_reused")),
     (RESERVATION_TRANSITIONS, ("committed", "released", "returned", "expired")),
     (STOCK_OUTS, ("reservation", "adjustment")),
-    (EXPORT_ROWS, ("csv", "ndjson")),
+    (EXPORT_ROWS, ("csv", "ndjson", "parquet")),
 ):
     for _value in _values:
         _counter.labels(_value)

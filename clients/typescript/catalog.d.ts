@@ -250,8 +250,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Export products as CSV or NDJSON (staff)
-         * @description Streams every product matching the filters (those of the product list, inactive products included unless `is_active=true`), in the import's columns: an export can be imported as it is. Ordered like the list (`ordering`), by id when none is given. Constant memory on the server, whatever the size.
+         * Export products as CSV, NDJSON or Parquet (staff)
+         * @description Streams every product matching the filters (those of the product list, inactive products included unless `is_active=true`), in the import's columns: an export can be imported as it is. Ordered like the list (`ordering`), by id when none is given. Constant memory on the server, whatever the size. Parquet has the same columns, typed (price a decimal(12, 2), is_active a boolean, stock a nullable 32-bit integer, attributes the JSON object's text), zstd-compressed, in row groups of 10,000 rows.
          */
         get: operations["products_export"];
         put?: never;
@@ -3556,8 +3556,9 @@ export interface operations {
                  *
                  *     * `csv` - CSV
                  *     * `ndjson` - NDJSON
+                 *     * `parquet` - Parquet
                  */
-                file_format?: "csv" | "ndjson";
+                file_format?: "csv" | "ndjson" | "parquet";
                 /** @description Only products with (true) or without (false) stock available to reserve. */
                 in_stock?: boolean | null;
                 /** @description Staff only: `false` lists inactive products. Everyone else always sees active products only. */
@@ -3595,6 +3596,7 @@ export interface operations {
                 content: {
                     "text/csv": string;
                     "application/x-ndjson": string;
+                    "application/vnd.apache.parquet": string;
                 };
             };
             /**

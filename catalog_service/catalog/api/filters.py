@@ -11,7 +11,7 @@ from rest_framework import serializers
 
 from catalog_service.catalog.api.serializers.common import CurrencyField, IdField, MoneyField, SkuField
 from catalog_service.catalog.api.serializers.stock import MAX_AVAILABILITY_SKUS
-from catalog_service.catalog.models import ImportFormat
+from catalog_service.catalog.bulk.export import ExportFormat
 from catalog_service.catalog.selectors.products import AttributeMatch, ProductFilters, ProductOrdering
 from common import request_limits
 from common.fields import StrictCharField
@@ -128,7 +128,7 @@ class ProductListFilterSerializer(QueryParametersSerializer):
 class ExportFormatSerializer(QueryParametersSerializer):
     # Not "format": DRF reads ?format= to pick a renderer (URL_FORMAT_OVERRIDE).
     file_format = serializers.ChoiceField(
-        choices=ImportFormat.choices, required=False, default=ImportFormat.CSV, help_text="Default: csv."
+        choices=ExportFormat.choices, required=False, default=ExportFormat.CSV, help_text="Default: csv."
     )
 
 

@@ -2,14 +2,17 @@
 
 Per batch, in the caller's transaction:
 
-1. COPY the rows into the batch's temporary staging table.
+1. COPY the rows into the batch's temporary staging table (those validated by column as one
+   CSV text rendered by pyarrow, the others row by row).
 2. Reject SKUs the import has already loaded (the first occurrence wins), using the import's
    rows in the (unlogged) table of the SKUs seen so far.
-3. Reject stock values below what is reserved, after locking those stock rows in product id
+3. Drop the rows that would change nothing (every product column IS NOT DISTINCT FROM the
+   row's, and the stock equal or not given). Not needed for correctness (the upsert's WHERE
+   makes it a no-op) but much faster: an INSERT does work for every proposed row, even one
+   that then conflicts and updates nothing, and nothing unchanged is locked or written (no
+   WAL, no ``updated_at`` move).
+4. Reject stock values below what is reserved, after locking those stock rows in product id
    order (the order every stock writer uses, so no deadlock).
-4. Drop the rows that would change nothing. Not needed for correctness (the upsert's WHERE
-   makes it a no-op) but much faster: an INSERT computes the generated search vector of every
-   proposed row, even one that then conflicts and updates nothing.
 5. Upsert the rest by SKU (``ON CONFLICT (sku) DO UPDATE ... WHERE ... IS DISTINCT FROM``),
    create stock rows for new products, set stock where a row gives it, and write the stock
    movements, all in one statement.
@@ -25,9 +28,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+import pyarrow as pa
 from django.db.backends.utils import CursorWrapper
 
 from catalog_service.catalog.bulk import dbcopy
+from catalog_service.catalog.bulk.columnar import stage_csv as columnar_csv
 from catalog_service.catalog.bulk.readers import ErrorCode, Rejection
 from catalog_service.catalog.bulk.rows import ValidRow
 from catalog_service.catalog.models import ImportSeenSku, MovementReason, Product, StockLevel, StockMovement
@@ -93,10 +98,18 @@ class ImportTables:
 
 
 def load_batch(
-    cursor: CursorWrapper, rows: Sequence[ValidRow], *, tables: ImportTables, actor: str, reference: str
+    cursor: CursorWrapper,
+    rows: Sequence[ValidRow],
+    *,
+    table: pa.Table | None = None,
+    tables: ImportTables,
+    actor: str,
+    reference: str,
 ) -> BatchOutcome:
-    """Load ``rows`` (in the caller's transaction) and report what became of them."""
-    if not rows:
+    """Load ``rows`` and the rows of ``table`` (validated by column, in the staging table's
+    columns: ``columnar.STAGE_SCHEMA``), in the caller's transaction, and report what became
+    of them."""
+    if not rows and (table is None or not table.num_rows):
         return BatchOutcome(created=0, updated=0, unchanged=0, rejections=())
     stage = tables.stage
     # A batch's commit need not wait for its WAL to reach the disk: a server crash can lose
@@ -110,6 +123,10 @@ def load_batch(
     with dbcopy.copy(cursor, f"COPY {stage} ({', '.join(STAGE_COLUMNS)}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row(row)
+    if table is not None and table.num_rows:
+        # One CSV text for the whole table, rendered by pyarrow: no Python object per row.
+        with dbcopy.copy(cursor, f"COPY {stage} ({', '.join(STAGE_COLUMNS)}) FROM STDIN (FORMAT csv)") as copy:
+            copy.write(columnar_csv(table))
 
     # Every statement below looks a few thousand staged SKUs up among (up to) millions of
     # products, stock rows and staged rows, all by an index. Index lookups are the plan at any
@@ -118,7 +135,7 @@ def load_batch(
     # and a cost that grows with the catalog. Hash and merge joins are off for this batch.
     cursor.execute("SET LOCAL enable_hashjoin = off")
     cursor.execute("SET LOCAL enable_mergejoin = off")
-    rejections = [*_reject_duplicates(cursor, tables), *_reject_stock_below_reserved(cursor, stage)]
+    rejections = _reject_duplicates(cursor, tables)
     cursor.execute(
         f"""DELETE FROM {stage} AS s
             USING {PRODUCT} AS p LEFT JOIN {STOCK} AS st ON st.product_id = p.id
@@ -128,6 +145,9 @@ def load_batch(
               AND (s.on_hand IS NULL OR st.on_hand = s.on_hand)"""
     )
     unchanged = cursor.rowcount
+    # After the unchanged rows are gone, so a re-import that changes nothing locks and checks
+    # nothing. (A row left out as unchanged gives the stock it has, never one below reserved.)
+    rejections += _reject_stock_below_reserved(cursor, stage)
     created, product_updated, stock_only_updated, remaining = _upsert(cursor, stage, actor=actor, reference=reference)
     cursor.execute("SET LOCAL enable_hashjoin TO DEFAULT")
     cursor.execute("SET LOCAL enable_mergejoin TO DEFAULT")

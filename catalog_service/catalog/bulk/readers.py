@@ -78,7 +78,7 @@ class FileRejected(ValueError):
     """The file as a whole cannot be imported (the job fails, or the upload is refused)."""
 
 
-def _lines(stream: IO[bytes], oversized: set[int]) -> Iterator[bytes]:
+def lines_of(stream: IO[bytes], oversized: set[int]) -> Iterator[bytes]:
     """The stream's lines, each at most MAX_LINE_BYTES; an overlong line is drained and
     replaced by an empty one whose (1-based) number goes into ``oversized``."""
     number = 0
@@ -124,7 +124,15 @@ def read_csv(stream: IO[bytes], *, columns: frozenset[str], required: frozenset[
     oversized: set[int] = set()
     # surrogateescape keeps undecodable bytes in the text, so the record holding them is
     # found and rejected by its line number instead of the whole file failing to decode.
-    text_lines = (line.decode("utf-8", "surrogateescape") for line in _lines(stream, oversized))
+    text_lines = (line.decode("utf-8", "surrogateescape") for line in lines_of(stream, oversized))
+    header, header_lines = read_header(text_lines, columns=columns, required=required)
+    yield from csv_records(csv.reader(text_lines, strict=True), header=header, oversized=oversized, offset=header_lines)
+
+
+def read_header(
+    text_lines: Iterator[str], *, columns: frozenset[str], required: frozenset[str]
+) -> tuple[list[str], int]:
+    """The header's column names and how many lines it took; FileRejected when it is unusable."""
     reader = csv.reader(text_lines, strict=True)
     try:
         header_row = next(reader)
@@ -132,20 +140,28 @@ def read_csv(stream: IO[bytes], *, columns: frozenset[str], required: frozenset[
         raise FileRejected("The file is empty.") from None
     except csv.Error as exc:
         raise FileRejected(f"The header line cannot be read: {exc}.") from None
-    header = csv_header(header_row, columns=columns, required=required)
+    return csv_header(header_row, columns=columns, required=required), reader.line_num
 
-    last_line = reader.line_num
-    while True:
+
+def csv_records(
+    reader: Any, *, header: list[str], oversized: set[int], offset: int, stop_after: int | None = None
+) -> Iterator[Record | Rejection]:
+    """The records a ``csv.reader`` reads after the header: ``offset`` lines precede its first
+    one. With ``stop_after``, it stops at the first record boundary once it has read that many
+    lines (its ``line_num`` then says how many it read). The columnar reader
+    (``bulk.columnar``) falls back on it for the lines it does not read itself."""
+    last_line = offset
+    while stop_after is None or reader.line_num < stop_after:
         start = last_line + 1
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            last_line = reader.line_num
+            last_line = offset + reader.line_num
             yield Rejection.one(start, None, ErrorCode.MALFORMED, f"The record cannot be parsed as CSV: {exc}.")
             continue
-        last_line = reader.line_num
+        last_line = offset + reader.line_num
         if oversized:
             # The overlong line was read as an empty one: reject the record that held it.
             spanned = {number for number in oversized if start <= number <= last_line}
@@ -199,7 +215,7 @@ def csv_header(row: list[str], *, columns: frozenset[str], required: frozenset[s
 def read_ndjson(stream: IO[bytes], *, columns: frozenset[str]) -> Iterator[Record | Rejection]:
     """Records of a newline-delimited JSON file: one object per line, blank lines skipped."""
     oversized: set[int] = set()
-    for number, raw in enumerate(_lines(stream, oversized), start=1):
+    for number, raw in enumerate(lines_of(stream, oversized), start=1):
         if number in oversized:
             yield Rejection.one(
                 number, None, ErrorCode.LINE_TOO_LONG, f"The line is longer than {MAX_LINE_BYTES} bytes."

@@ -39,8 +39,8 @@ _SKU: Final = re.compile(SKU_PATTERN)
 _CURRENCY: Final = re.compile(r"[A-Z]{3}")
 # Lone surrogates (from JSON escapes like "\ud800") cannot be encoded for the database.
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
-_TRUE: Final = frozenset({"", "true", "t", "yes", "y", "1"})
-_FALSE: Final = frozenset({"false", "f", "no", "n", "0"})
+TRUE_WORDS: Final = frozenset({"", "true", "t", "yes", "y", "1"})
+FALSE_WORDS: Final = frozenset({"false", "f", "no", "n", "0"})
 
 
 class ValidRow(NamedTuple):
@@ -208,8 +208,8 @@ def _is_active(value: Any) -> bool:
         return value is not False
     if isinstance(value, str):
         lowered = value.strip().lower()
-        if lowered in _TRUE or lowered in _FALSE:
-            return lowered in _TRUE
+        if lowered in TRUE_WORDS or lowered in FALSE_WORDS:
+            return lowered in TRUE_WORDS
     raise _Invalid(ErrorCode.INVALID, "Must be a boolean (true/false).")
 
 

@@ -27,13 +27,13 @@ from procrastinate.contrib.django import app as procrastinate_app
 
 from catalog_service.catalog.bulk import chunks, loader
 from catalog_service.catalog.bulk.categories import category_refs
+from catalog_service.catalog.bulk.columnar import ColumnarBatch, read_csv_batches
 from catalog_service.catalog.bulk.readers import (
     FileRejected,
     Record,
     Rejection,
     csv_header,
     loads_strict_json,
-    read_csv,
     read_ndjson,
 )
 from catalog_service.catalog.bulk.rows import COLUMNS, REQUIRED, ValidRow, make_validator
@@ -106,12 +106,7 @@ class _Totals:
     timings: ImportTimings = field(default_factory=ImportTimings)
 
 
-@dataclass(frozen=True)
-class _Batch:
-    rows: int
-    valid: list[ValidRow]
-    rejections: list[Rejection]
-
+_Batch = ColumnarBatch  # the records read, the rows validated by column (a table) and the others
 
 # --- accepting a file -------------------------------------------------------------------------
 
@@ -272,17 +267,27 @@ def _execute(job: ProductImport, stream: IO[bytes], progress: ProgressCallback |
     totals = _Totals()
     tables = loader.ImportTables.named(job.pk.hex)
     try:
-        validate = make_validator(category_refs())
+        categories = category_refs()
+        validate = make_validator(categories)
+        batches: Iterator[_Batch]
         if job.file_format == ImportFormat.CSV:
-            records = read_csv(stream, columns=COLUMNS, required=REQUIRED)
+            # By column (bulk.columnar), falling back on the row-by-row reader and validator
+            # for what the column checks do not pass as it is.
+            batches = read_csv_batches(
+                stream,
+                columns=COLUMNS,
+                required=REQUIRED,
+                categories=categories,
+                validate=validate,
+                batch_lines=BATCH_ROWS,
+            )
         else:
-            records = read_ndjson(stream, columns=COLUMNS)
+            batches = _batches(read_ndjson(stream, columns=COLUMNS), validate)
         with connection.cursor() as cursor:
             tables.reset(cursor)
         # Each batch is read and validated before its transaction opens, so the chunk reads
         # never run inside a COPY, and a transaction lasts only as long as its SQL. (Reading a
         # batch ahead in a thread was measured slower: the two threads contend for the GIL.)
-        batches = _batches(records, validate)
         while True:
             started = time.perf_counter()
             batch = next(batches, None)
@@ -328,7 +333,7 @@ def _load(job: ProductImport, batch: _Batch, totals: _Totals, tables: loader.Imp
     started = time.perf_counter()
     with transaction.atomic(), connection.cursor() as cursor:
         outcome = loader.load_batch(
-            cursor, batch.valid, tables=tables, actor=job.created_by, reference=f"import:{job.pk}"
+            cursor, batch.valid, table=batch.table, tables=tables, actor=job.created_by, reference=f"import:{job.pk}"
         )
         rejections = sorted([*batch.rejections, *outcome.rejections], key=lambda rejection: rejection.line)
         room = MAX_STORED_ERRORS - totals.errors_stored

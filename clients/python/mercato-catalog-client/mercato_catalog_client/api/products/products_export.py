@@ -178,11 +178,13 @@ def sync_detailed(
     q: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 ) -> Response[ErrorResponse | ValidationErrorResponse | str]:
-    """Export products as CSV or NDJSON (staff)
+    """Export products as CSV, NDJSON or Parquet (staff)
 
      Streams every product matching the filters (those of the product list, inactive products included
     unless `is_active=true`), in the import's columns: an export can be imported as it is. Ordered like
     the list (`ordering`), by id when none is given. Constant memory on the server, whatever the size.
+    Parquet has the same columns, typed (price a decimal(12, 2), is_active a boolean, stock a nullable
+    32-bit integer, attributes the JSON object's text), zstd-compressed, in row groups of 10,000 rows.
 
     Args:
         attributes (str | Unset):
@@ -241,11 +243,13 @@ def sync(
     q: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 ) -> ErrorResponse | ValidationErrorResponse | str | None:
-    """Export products as CSV or NDJSON (staff)
+    """Export products as CSV, NDJSON or Parquet (staff)
 
      Streams every product matching the filters (those of the product list, inactive products included
     unless `is_active=true`), in the import's columns: an export can be imported as it is. Ordered like
     the list (`ordering`), by id when none is given. Constant memory on the server, whatever the size.
+    Parquet has the same columns, typed (price a decimal(12, 2), is_active a boolean, stock a nullable
+    32-bit integer, attributes the JSON object's text), zstd-compressed, in row groups of 10,000 rows.
 
     Args:
         attributes (str | Unset):
@@ -299,11 +303,13 @@ async def asyncio_detailed(
     q: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 ) -> Response[ErrorResponse | ValidationErrorResponse | str]:
-    """Export products as CSV or NDJSON (staff)
+    """Export products as CSV, NDJSON or Parquet (staff)
 
      Streams every product matching the filters (those of the product list, inactive products included
     unless `is_active=true`), in the import's columns: an export can be imported as it is. Ordered like
     the list (`ordering`), by id when none is given. Constant memory on the server, whatever the size.
+    Parquet has the same columns, typed (price a decimal(12, 2), is_active a boolean, stock a nullable
+    32-bit integer, attributes the JSON object's text), zstd-compressed, in row groups of 10,000 rows.
 
     Args:
         attributes (str | Unset):
@@ -360,11 +366,13 @@ async def asyncio(
     q: str | Unset = UNSET,
     updated_since: datetime.datetime | Unset = UNSET,
 ) -> ErrorResponse | ValidationErrorResponse | str | None:
-    """Export products as CSV or NDJSON (staff)
+    """Export products as CSV, NDJSON or Parquet (staff)
 
      Streams every product matching the filters (those of the product list, inactive products included
     unless `is_active=true`), in the import's columns: an export can be imported as it is. Ordered like
     the list (`ordering`), by id when none is given. Constant memory on the server, whatever the size.
+    Parquet has the same columns, typed (price a decimal(12, 2), is_active a boolean, stock a nullable
+    32-bit integer, attributes the JSON object's text), zstd-compressed, in row groups of 10,000 rows.
 
     Args:
         attributes (str | Unset):
