@@ -146,7 +146,8 @@ from types import SimpleNamespace
 from django.db import connection
 category = category_create(name="C", slug="c", parent_id=None)
 # Products in SQL: today's Product model has columns that later migrations add.
-def product_at_0009(sku, price, category=category, Decimal=Decimal, SimpleNamespace=SimpleNamespace, connection=connection):
+def product_at_0009(sku, price, category=category, Decimal=Decimal, SimpleNamespace=SimpleNamespace,
+                    connection=connection):
     with connection.cursor() as cursor:
         cursor.execute(
             "INSERT INTO catalog_product (sku, name, slug, description, category_id, price, currency, attributes, "
