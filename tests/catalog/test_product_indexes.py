@@ -66,11 +66,11 @@ PRODUCT_INDEXES: dict[str, tuple[Callable[[Category], QuerySet[Product]], str]] 
         "the list ordered by updated_at (the admin's default); updated_since",
     ),
     "product_attributes_gin": (
-        lambda c: _listed(ProductOrdering.NAME, attributes=(AttributeMatch(any_of=({"color": "red"},)),)),
+        lambda c: _listed(ProductOrdering.NAME, attributes=(AttributeMatch(any_of=({"color": "c7"},)),)),
         "attribute containment filters (attr.<key>, attributes)",
     ),
     "product_search_vector_gin": (
-        lambda c: Product.objects.filter(search_matches(search_query("chair"))),
+        lambda c: Product.objects.filter(search_matches(search_query("4242"))),
         "full-text search (the API's q, the export's q, the admin's word search)",
     ),
     "product_search_waiting_idx": (
@@ -87,16 +87,35 @@ def test_the_products_table_has_exactly_these_indexes() -> None:
     assert indexes == set(PRODUCT_INDEXES)
 
 
+@pytest.fixture
+def varied_products(category: Category) -> None:
+    """5,000 products with the spread of a real catalog, and fresh statistics.
+
+    With a handful of rows every plan costs about the same and the planner's pick among the
+    indexes is a coin toss (a lookup by id once went through the price index); with a few
+    thousand rows, each filter as selective as in a shop (one colour in a thousand, three currencies,
+    1% of products waiting for the search indexer) the plan is the one a big table gets.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""INSERT INTO {Product._meta.db_table} (sku, name, slug, description, category_id, price, currency,
+                    attributes, is_active, created_at, updated_at, search_vector, search_indexed_at)
+                SELECT 'SKU-' || lpad(n::text, 5, '0'), 'Product ' || n, 'product-' || n, '', %s, n %% 1000,
+                    (ARRAY['EUR', 'USD', 'GBP'])[n %% 3 + 1], jsonb_build_object('color', 'c' || n %% 1000), true,
+                    now() - n * interval '1 minute', now() - n * interval '1 minute',
+                    to_tsvector('english', 'Product ' || n),
+                    CASE WHEN n %% 100 = 0 THEN NULL ELSE now() - n * interval '1 minute' END
+                FROM generate_series(1, 5000) AS n""",
+            [category.pk],
+        )
+        cursor.execute(f"ANALYZE {Product._meta.db_table}")
+
+
 @pytest.mark.parametrize("index", sorted(PRODUCT_INDEXES))
-def test_each_index_serves_its_query(index: str, make_product: Callable[..., Product], category: Category) -> None:
-    # A little variety and fresh statistics, so that the plan does not depend on what earlier
-    # tests left in the table's statistics (all rows in one currency made the price index
-    # look as good as the currency's).
-    for number in range(30):
-        make_product(currency=("EUR", "USD", "GBP")[number % 3], attributes={"color": ("red", "blue")[number % 2]})
+@pytest.mark.usefixtures("varied_products")
+def test_each_index_serves_its_query(index: str, category: Category) -> None:
     sql, params = PRODUCT_INDEXES[index][0](category).query.sql_with_params()
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE catalog_product")
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
