@@ -185,8 +185,9 @@ def raw_copy(stack: Stack, path: Path) -> dict[str, Any]:
     Also the floors of any import into this schema, none validating anything or writing stock
     rows or movements: the search vectors of the rows computed and thrown away (a SELECT,
     nothing written); the rows written, by one INSERT ... SELECT, into a copy of the products
-    table with all its indexes and its generated search vector (row-by-row index upkeep, what
-    an import beside live readers does); and the same rows written into a copy without any
+    table with all its indexes, its search vector left empty as every write leaves it now (the
+    search indexer fills it later), with row-by-row index upkeep, what an import beside live
+    readers does; and the same rows written into a copy without any
     index, whose indexes are then built in bulk (``_bulk_build_floor``).
     """
     with stack.connect() as conn:
