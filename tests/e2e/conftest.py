@@ -7,11 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from devtools.devstack import ServiceProcess
+from devtools.devstack import ServiceProcess, running
 from tests.live_system import (
     STAFF_EMAIL,
     STAFF_PASSWORD,
-    running,
     seed_staff,
     service_processes,
     started,
