@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import queue
@@ -182,6 +183,20 @@ def test_ndjson(staff_client: APIClient, chairs: Category) -> None:
     assert str(Product.objects.get(sku="ND-1").price) == "19.99"
     assert Product.objects.get(sku="ND-2").attributes == {"legs": 3, "tags": ["a", "b"]}
     assert import_now(staff_client, data, name="products.ndjson")["unchanged"] == 2
+
+
+@pytest.mark.parametrize("name", ["products.csv", "products.ndjson"])
+def test_a_file_starting_with_a_byte_order_mark_imports(staff_client: APIClient, chairs: Category, name: str) -> None:
+    # Excel's "CSV UTF-8" and some exporters start the file with the UTF-8 byte order mark.
+    if name.endswith(".csv"):
+        data = HEADER.encode() + b"BOM-1,Oak chair,,120.00,EUR,chairs,,true,5\n"
+    else:
+        data = b'{"sku": "BOM-1", "name": "Oak chair", "price": "120.00", "currency": "EUR", "category": "chairs"}\n'
+
+    job = import_now(staff_client, codecs.BOM_UTF8 + data, name=name)
+
+    assert (job["status"], job["created"], job["rejected"]) == ("succeeded", 1, 0), job
+    assert Product.objects.get(sku="BOM-1").name == "Oak chair"
 
 
 def test_every_field_is_validated(staff_client: APIClient, chairs: Category) -> None:

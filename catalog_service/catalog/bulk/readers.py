@@ -9,6 +9,7 @@ so a file without line breaks cannot be pulled into memory whole.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import re
@@ -79,8 +80,9 @@ class FileRejected(ValueError):
 
 
 def lines_of(stream: IO[bytes], oversized: set[int]) -> Iterator[bytes]:
-    """The stream's lines, each at most MAX_LINE_BYTES; an overlong line is drained and
-    replaced by an empty one whose (1-based) number goes into ``oversized``."""
+    """The stream's lines, each at most MAX_LINE_BYTES, the first without a UTF-8 byte order mark;
+    an overlong line is drained and replaced by an empty one whose (1-based) number goes into
+    ``oversized``."""
     number = 0
     readline = stream.readline
     while True:
@@ -95,6 +97,10 @@ def lines_of(stream: IO[bytes], oversized: set[int]) -> Iterator[bytes]:
                     break
             oversized.add(number)
             line = b"\n"
+        elif number == 1 and line.startswith(codecs.BOM_UTF8):
+            # Excel's "CSV UTF-8" and other exporters start the file with a byte order mark;
+            # left in, it becomes part of the first column's name.
+            line = line[len(codecs.BOM_UTF8) :]
         yield line
 
 
