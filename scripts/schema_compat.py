@@ -9,7 +9,8 @@ baseline (or a repository with no baseline at all, such as a first commit) has n
 
 Breaking, for a client generated from the old schema:
 - an operation removed, or a 2xx response status of an operation removed;
-- a response field removed, made optional or made nullable, or its type changed;
+- a response field removed, made optional or made nullable, or its type changed, or a value
+  added to its enum (a client generated from the old schema refuses the new value);
 - a new required request field or required parameter;
 - a request field or parameter narrowed: its type changed (other than integer to number),
   an enum value removed, a bound or length tightened, a pattern added or changed, or null no
@@ -155,6 +156,10 @@ class Comparison:
             return
         if new.get("nullable") and not old.get("nullable"):
             self.found.append(f"{where}: may now be null")
+        if "enum" in old and ("enum" not in new or set(new["enum"]) - set(old["enum"])):
+            # Generated clients turn an enum into a closed type: openapi-python-client's models raise
+            # ValueError on a value the enum does not name, and so do our own typed clients.
+            self.found.append(f"{where}: enum widened to {new.get('enum', 'any value')}")
         new_properties, new_required = new.get("properties", {}), set(new.get("required", []))
         for name, old_property in old.get("properties", {}).items():
             if name not in new_properties:

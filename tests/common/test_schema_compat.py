@@ -218,6 +218,11 @@ BREAKING: dict[str, tuple[Callable[[Schema], object], str]] = {
         lambda new: new["paths"]["/api/v1/orders/"]["get"]["parameters"][1]["schema"].update(maximum=100),
         "GET /api/v1/orders/: query parameter page_size: maximum tightened to 100",
     ),
+    "response enum value added": (
+        lambda new: schemas(new)["StatusEnum"]["enum"].append("refunded"),
+        "GET /api/v1/orders/: response 200 application/json[].status: enum widened to "
+        "['pending', 'confirmed', 'cancelled', 'refunded']",
+    ),
     "header parameter now required": (
         lambda new: new["paths"]["/api/v1/orders/"]["get"]["parameters"].append(
             {"in": "header", "name": "If-None-Match", "required": True, "schema": {"type": "string"}}
@@ -247,7 +252,8 @@ def test_additive_and_widening_changes_are_not_breaking() -> None:
         request_line.update(maxItems=500)
         request_line["items"]["properties"]["sku"].pop("maxLength")
         request_line["items"]["properties"]["quantity"] = {"type": "number", "minimum": 0}
-        schemas(new)["StatusEnum"]["enum"].append("refunded")  # more accepted in the filter
+        status_filter = new["paths"]["/api/v1/orders/"]["get"]["parameters"][0]
+        status_filter["schema"] = {"type": "string", "enum": ["pending", "confirmed", "cancelled", "refunded"]}
         schemas(new)["Order"]["properties"]["total"].pop("nullable")  # never null any more
         new["paths"]["/api/v1/orders/"]["get"]["responses"].pop("401")  # errors are not compared
 
