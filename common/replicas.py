@@ -20,12 +20,18 @@ Within a marked request the choice is made lazily, at the first query after auth
   keeps cookies, across every process and pod) and records the authenticated subject in this
   process (a token client that drops cookies, as long as it reaches the same process).
 
+A replica that cannot be connected to is left out for ``DATABASE_REPLICA_RETRY_SECONDS``: the
+request that found it down, and every replica read of this process until then, read the primary
+(a warning is logged and ``mercato_replica_unreachable_total`` counts it). A replica that fails
+in the middle of a request still fails that request.
+
 The decision stays in force while a streaming response (an export) produces its rows, after the
 view has returned.
 """
 
 from __future__ import annotations
 
+import logging
 import random
 import threading
 import time
@@ -35,9 +41,10 @@ from typing import Any, Final, TypeVar, cast
 
 from django.conf import settings
 from django.core.exceptions import MiddlewareNotUsed
-from django.db import DEFAULT_DB_ALIAS
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponseBase, StreamingHttpResponse
+from prometheus_client import Counter
 
 REPLICA_ALIAS_PREFIX: Final = "replica_"
 # Only these methods can be served by a replica; any other method is a write (or may be one) and
@@ -54,6 +61,14 @@ _COOKIE_SALT: Final = "common.replicas.sticky"
 STICKY_SUBJECTS_LIMIT: Final = 10_000
 
 V = TypeVar("V", bound=type)
+
+logger = logging.getLogger(__name__)
+
+REPLICA_UNREACHABLE = Counter(
+    "mercato_replica_unreachable",
+    "Times a read replica could not be connected to; its reads went to the primary for a while.",
+    ["replica"],
+)
 
 
 def reads_from_replica(view: V) -> V:
@@ -101,6 +116,43 @@ class StickySubjects:
 sticky_subjects = StickySubjects()
 
 
+class ReplicaOutages:
+    """The replicas found unreachable in this process, each left out until its retry time."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._until: dict[str, float] = {}
+
+    def is_out(self, alias: str) -> bool:
+        until = self._until.get(alias)
+        return until is not None and until > self._clock()
+
+    def leave_out(self, alias: str, seconds: float) -> None:
+        self._until[alias] = self._clock() + seconds
+
+
+replica_outages = ReplicaOutages()
+
+
+def _reachable(alias: str) -> bool:
+    """Whether ``alias`` has (or can open) a connection, unless it was found down lately. Opening
+    it here costs nothing extra: the request's first query would open it anyway."""
+    if replica_outages.is_out(alias):
+        return False
+    try:
+        connections[alias].ensure_connection()
+    except DatabaseError as exc:
+        seconds = settings.DATABASE_REPLICA_RETRY_SECONDS
+        replica_outages.leave_out(alias, seconds)
+        REPLICA_UNREACHABLE.labels(alias).inc()
+        logger.warning(
+            "read replica unreachable; reading the primary",
+            extra={"replica": alias, "error": str(exc).strip(), "retry_seconds": seconds},
+        )
+        return False
+    return True
+
+
 def subject(request: HttpRequest) -> str | None:
     """The authenticated subject of a request (a user or a service client), once DRF has set
     ``request.user`` on the Django request; None for an anonymous one or before that."""
@@ -132,7 +184,10 @@ class _ReplicaRead:
             # from the primary. Not settled: the request goes on to its own reads.
             return None
         who = subject(self.request)
-        self._settled = DEFAULT_DB_ALIAS if who is not None and sticky_subjects.is_sticky(who) else self.replica
+        if who is not None and sticky_subjects.is_sticky(who):
+            self._settled = DEFAULT_DB_ALIAS
+        else:
+            self._settled = self.replica if _reachable(self.replica) else DEFAULT_DB_ALIAS
         return self._settled
 
 
@@ -180,6 +235,9 @@ class ReplicaReadsMiddleware:
         if not self.replicas:
             raise MiddlewareNotUsed("no DATABASE_REPLICA_URLS")
         self.sticky_seconds: int = settings.DATABASE_REPLICA_STICKY_SECONDS
+        for alias in self.replicas:
+            # Exported at 0 from the start, so that an alert sees the first outage as an increase.
+            REPLICA_UNREACHABLE.labels(alias)
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         try:

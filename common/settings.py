@@ -164,6 +164,8 @@ _replicas = replica_database_settings(DATABASES["default"])
 DATABASES.update(_replicas)
 # How long a client that wrote keeps reading from the primary (common/replicas.py).
 DATABASE_REPLICA_STICKY_SECONDS = env.int("DATABASE_REPLICA_STICKY_SECONDS", default=10)
+# How long a replica that could not be connected to is left out before it is tried again.
+DATABASE_REPLICA_RETRY_SECONDS = env.float("DATABASE_REPLICA_RETRY_SECONDS", default=30.0)
 if _replicas:
     # Only with replicas: without them no router runs on any query and no middleware on any request.
     DATABASE_ROUTERS = ["common.replicas.ReplicaRouter"]

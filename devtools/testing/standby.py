@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -70,6 +71,18 @@ class Standby:
         finally:
             self._execute("SELECT pg_wal_replay_resume()")
         self.wait_for_replay()
+
+    @contextlib.contextmanager
+    def frozen(self) -> Iterator[None]:
+        """The standby's postmaster stopped (SIGSTOP) for the block: the kernel still accepts TCP
+        connections for it, but no new session ever answers, as with a hung server. Sessions
+        already open are served by their own processes, which keep running."""
+        postmaster = int((self.data_dir / "postmaster.pid").read_text().split()[0])
+        os.kill(postmaster, signal.SIGSTOP)
+        try:
+            yield
+        finally:
+            os.kill(postmaster, signal.SIGCONT)
 
     def _execute(self, statement: str) -> Any:
         with psycopg.connect(self.url("postgres"), autocommit=True) as standby:

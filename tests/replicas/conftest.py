@@ -38,17 +38,17 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any, standby: Stan
 
     test_database = connections["default"].settings_dict["NAME"]
     replica = connections[REPLICA]
-    _disconnect(replica)
+    disconnect(replica)
     # The alias's own settings (the standby's address), with the test database's name; TEST MIRROR
     # stays, so that flushing after a test flushes the primary only.
     replica.settings_dict = {**settings.DATABASES[REPLICA], "NAME": test_database}
     with django_db_blocker.unblock():
         standby.wait_for_replay()
     yield
-    _disconnect(replica)
+    disconnect(replica)
 
 
-def _disconnect(replica: Any) -> None:
+def disconnect(replica: Any) -> None:
     """Close the alias's connection and its pool (if one was made), which were opened with other
     settings. ``_connection_pools`` is Django's (its PostgreSQL backend keeps a pool per alias)."""
     replica.close()

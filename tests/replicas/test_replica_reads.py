@@ -3,6 +3,8 @@ just written reads its own write even while the standby lags (common/replicas.py
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import csv
 import io
 import time
@@ -21,8 +23,10 @@ from catalog_service.catalog.models import Category, Product
 from catalog_service.catalog.services.categories import category_create
 from catalog_service.catalog.services.products import product_create
 from common import replicas
+from common.replicas import REPLICA_UNREACHABLE
+from devtools.devstack import free_port
 from devtools.testing.standby import Standby
-from tests.replicas.conftest import REPLICA, api_client, replica_db
+from tests.replicas.conftest import REPLICA, api_client, disconnect, replica_db
 
 
 def _category() -> Category:
@@ -165,6 +169,7 @@ def test_views_not_marked_for_replicas_read_the_primary(standby: Standby) -> Non
         assert staff.get("/api/v1/products/REPLICA-STOCK/").status_code == 404  # marked: the standby
 
 
+@replica_db  # settling on the replica connects to it (to find it reachable)
 def test_the_router_sends_reads_to_the_replica_only_inside_a_replica_read_once_authenticated(
     rf: Any,
 ) -> None:
@@ -202,3 +207,54 @@ def test_sticky_subjects_forget_the_expired_and_the_oldest_past_the_limit() -> N
     subjects.stick("d", 10)  # "b" goes: expired
     assert len(subjects) == 2
     assert (subjects.is_sticky("b"), subjects.is_sticky("c"), subjects.is_sticky("d")) == (False, True, True)
+
+
+@replica_db
+@pytest.mark.parametrize("outage", ["frozen", "refusing connections"])
+def test_an_unreachable_replica_is_left_out_and_its_reads_go_to_the_primary(
+    standby: Standby, settings: Any, monkeypatch: pytest.MonkeyPatch, outage: str
+) -> None:
+    _product("REPLICA-OUT")
+    standby.wait_for_replay()
+    reader = api_client(anonymous=True)
+    now = [0.0]
+    monkeypatch.setattr(replicas, "replica_outages", replicas.ReplicaOutages(clock=lambda: now[0]))
+    settings.DATABASE_REPLICA_RETRY_SECONDS = 30
+    replica = connections[REPLICA]
+    kept = replica.settings_dict
+    unreachable = copy.deepcopy(kept)
+    # Short waits for a connection that never comes (a frozen server never answers).
+    unreachable["OPTIONS"]["connect_timeout"] = 1
+    if "pool" in unreachable["OPTIONS"]:
+        unreachable["OPTIONS"]["pool"] = {**unreachable["OPTIONS"]["pool"], "timeout": 1.0, "min_size": 0}
+    if outage == "refusing connections":
+        unreachable["PORT"] = free_port()
+    counted = REPLICA_UNREACHABLE.labels(REPLICA)._value.get()
+
+    disconnect(replica)  # what is open now would still be served: the outage meets new connections
+    replica.settings_dict = unreachable
+    try:
+        with standby.frozen() if outage == "frozen" else contextlib.nullcontext():
+            for _ in range(3):
+                with CaptureQueriesContext(connections["default"]) as on_primary:
+                    response = reader.get("/api/v1/products/REPLICA-OUT/")
+                assert response.status_code == 200, response.content
+                assert len(on_primary) == 1  # the product's query, on the primary
+            # Tried once, then left out: the next two reads did not wait for it.
+            assert REPLICA_UNREACHABLE.labels(REPLICA)._value.get() == counted + 1
+    finally:
+        disconnect(replica)
+        replica.settings_dict = kept
+
+    # The replica is back; it is tried again once its time out is over.
+    now[0] += 29
+    with CaptureQueriesContext(connections["default"]) as on_primary:
+        assert reader.get("/api/v1/products/REPLICA-OUT/").status_code == 200
+    assert len(on_primary) == 1
+    now[0] += 2
+    with (
+        CaptureQueriesContext(connections["default"]) as on_primary,
+        CaptureQueriesContext(connections[REPLICA]) as on_replica,
+    ):
+        assert reader.get("/api/v1/products/REPLICA-OUT/").status_code == 200
+    assert (len(on_primary), len(on_replica)) == (0, 1)
