@@ -169,6 +169,24 @@ CASES = [
         at="10m",
     ),
     Case(
+        "MercatoSearchIndexBehind",
+        # Reported alike by catalog's web pods and its worker (read from the database); an import
+        # keeps the oldest waiting product young in the good series: the indexer keeps up.
+        bad={
+            series(
+                "mercato_catalog_search_oldest_waiting_age_seconds", mercato_service="catalog", mercato_component=pod
+            ): "0+60x30"
+            for pod in ("web", "worker")
+        },
+        good={
+            series(
+                "mercato_catalog_search_oldest_waiting_age_seconds", mercato_service="catalog", mercato_component="web"
+            ): "0 30 5 40 0 20 10 0x23",
+        },
+        labels={"mercato_service": "catalog"},
+        at="28m",
+    ),
+    Case(
         "MercatoReadReplicaUnreachable",
         # Exported at 0 for each replica from the start (common/replicas.py); one web pod meets an
         # outage at minute 3.
@@ -259,6 +277,7 @@ def test_the_thresholds_come_from_the_values(tmp_path: Path) -> None:
                     "circuitOpenFor": "1h",
                     "queueAgeSeconds": 100000,
                     "ordersLeftPending": 1000,
+                    "searchLagSeconds": 100000,
                 }
             }
         },
