@@ -4,19 +4,37 @@ Those collectors read state that lives in the database rather than in a process 
 last reconciliation, written by a worker or a CronJob pod): every web process reports the same
 value, and it survives restarts. In prometheus_client's multiprocess mode the export builds a
 fresh registry per scrape, so the collectors are added to it there.
+
+They run in a thread of their own and the page waits for them ``METRICS_COLLECTORS_TIMEOUT``
+seconds at most: while the database hangs or cannot be reached, each would wait for a connection
+(``DB_POOL_TIMEOUT``, ``DB_CONNECT_TIMEOUT``), the scrape would outlast Prometheus' timeout, and
+every series would be lost, the request metrics that show the outage included. The page is then
+served without their series; ``mercato_metrics_collectors_timeouts_total`` counts those scrapes.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from functools import cache
 
 import prometheus_client
 from django.conf import settings
+from django.db import connections
 from django.http import HttpRequest, HttpResponse
 from django.utils.module_loading import import_string
-from prometheus_client import multiprocess
+from prometheus_client import Counter, multiprocess
 from prometheus_client.registry import Collector
+
+logger = logging.getLogger(__name__)
+
+COLLECTOR_TIMEOUTS = Counter(
+    "mercato_metrics_collectors_timeouts",
+    "Scrapes served without the database-backed series, their collectors not done in time.",
+)
 
 
 @cache
@@ -34,13 +52,52 @@ def metrics_page() -> bytes:
         registry = prometheus_client.REGISTRY
     page = prometheus_client.generate_latest(registry)
     if collectors := _extra_collectors():
-        # Their own registry per scrape: never registered on the global one, whose other
-        # users (a one-off command's export) would then query the database.
-        extra = prometheus_client.CollectorRegistry(auto_describe=False)
-        for collector in collectors:
-            extra.register(collector)
-        page += prometheus_client.generate_latest(extra)
+        page += _collected_in_time(collectors)
     return page
+
+
+# One thread runs the collectors, one scrape's at a time: a scrape that finds the last one still
+# running (the database hung) does not queue another behind it.
+_collector_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="metrics-collectors")
+_running: Future[bytes] | None = None
+_running_lock = threading.Lock()
+
+
+def _collected_in_time(collectors: tuple[Collector, ...]) -> bytes:
+    global _running  # noqa: PLW0603  (the one collection in flight, shared by the scrapes)
+    if settings.METRICS_COLLECTORS_TIMEOUT <= 0:
+        # No limit: read in the request's own thread (and transaction: in-process tests).
+        return _registry_page(collectors)
+    with _running_lock:
+        if _running is None or _running.done():
+            _running = _collector_thread.submit(_collected, collectors)
+        running = _running
+    try:
+        return running.result(timeout=settings.METRICS_COLLECTORS_TIMEOUT)
+    except FutureTimeout:
+        COLLECTOR_TIMEOUTS.inc()
+        logger.warning(
+            "metrics collectors not done in time; served without their series",
+            extra={"timeout_seconds": settings.METRICS_COLLECTORS_TIMEOUT},
+        )
+        return b""
+
+
+def _collected(collectors: tuple[Collector, ...]) -> bytes:
+    try:
+        return _registry_page(collectors)
+    finally:
+        # This thread's connections back to the pool (or closed): no request cycle ends here.
+        connections.close_all()
+
+
+def _registry_page(collectors: tuple[Collector, ...]) -> bytes:
+    # Their own registry per scrape: never registered on the global one, whose other users (a
+    # one-off command's export) would then query the database.
+    extra = prometheus_client.CollectorRegistry(auto_describe=False)
+    for collector in collectors:
+        extra.register(collector)
+    return prometheus_client.generate_latest(extra)
 
 
 def metrics_view(request: HttpRequest) -> HttpResponse:

@@ -429,6 +429,9 @@ if DATABASE_POOL_MODE == "transaction" and not DATABASE_DIRECT_URL:
     PROCRASTINATE_WORKER_DEFAULTS["fetch_job_polling_interval"] = env.float("WORKER_POLL_SECONDS", default=1.0)
 # host:port where a worker serves /metrics and /healthz (common/worker.py); empty: nowhere.
 WORKER_METRICS_BIND = env.str("WORKER_METRICS_BIND", default="")
+# How long /metrics waits for the series read from the database (common/metrics.py); 0: no
+# limit, read in the request's thread.
+METRICS_COLLECTORS_TIMEOUT = env.float("METRICS_COLLECTORS_TIMEOUT", default=2.0)
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 # "json" (the default: one object per line, for log pipelines) or "console" (short readable
 # lines, common/logs.py), which the dev runner sets.

@@ -100,6 +100,21 @@ def pytest_load_initial_conftests(early_config: pytest.Config, parser: pytest.Pa
         os.environ.setdefault(name, value)
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "metrics_collectors_thread: /metrics reads its collectors in their thread, with its time limit"
+    )
+
+
+@pytest.fixture(autouse=True)
+def _metrics_collectors_in_the_test_transaction(request: pytest.FixtureRequest) -> None:
+    """In-process tests write inside a transaction that /metrics' collector thread (common/metrics.py)
+    cannot see: their collectors read in the request's thread. The thread and its time limit are
+    tested on their own (tests/common/test_metrics_collectors.py) and run in every real process."""
+    if "DJANGO_SETTINGS_MODULE" in os.environ and request.node.get_closest_marker("metrics_collectors_thread") is None:
+        request.getfixturevalue("settings").METRICS_COLLECTORS_TIMEOUT = 0
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
     standby = config.stash.get(standby_key, None)
     if standby is not None:

@@ -1,0 +1,101 @@
+"""A service whose database hangs, with real processes: catalog's web process on a PostgreSQL
+server of its own, every process of that server frozen (SIGSTOP) and resumed. Its /metrics still
+answers within its limit (common/metrics.py), with the request metrics that show the outage and
+without the series read from the database, and serves those again once the database is back."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+
+from devtools.devstack import ServiceProcess, free_port, release_embedded_postgres, start_embedded_postgres
+from tests.live_system import service_process, started
+
+DATABASE_SERIES = "mercato_catalog_search_waiting_products"
+REQUEST_SERIES = "mercato_django_http_responses_total_by_status_total"
+
+
+@pytest.fixture(scope="module")
+def catalog_on_its_own_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ServiceProcess, Path]]:
+    root = tmp_path_factory.mktemp("outage")
+    server = start_embedded_postgres(root / "postgres")
+    session_url = os.environ["DATABASE_URL"]
+    os.environ["DATABASE_URL"] = server.get_uri("postgres")  # where service_process makes the database
+    try:
+        catalog = service_process(
+            "catalog",
+            dbname="outage_catalog",
+            ports={"accounts": free_port(), "catalog": free_port()},
+            run_dir=root / "catalog",
+            extra_env={"METRICS_COLLECTORS_TIMEOUT": "1"},
+        )
+    finally:
+        os.environ["DATABASE_URL"] = session_url
+    try:
+        with started([catalog]):
+            yield catalog, root / "postgres"
+    finally:
+        release_embedded_postgres(server)
+
+
+def server_processes(data_dir: Path) -> list[int]:
+    """The postmaster of the server in ``data_dir`` and its children (backends, WAL writer...)."""
+    postmaster = int((data_dir / "postmaster.pid").read_text().split()[0])
+    children = [
+        int(entry.name) for entry in Path("/proc").iterdir() if entry.name.isdigit() and _parent_of(entry) == postmaster
+    ]
+    return [postmaster, *children]
+
+
+def _parent_of(proc_entry: Path) -> int | None:
+    try:
+        stat = (proc_entry / "stat").read_text()
+    except OSError:  # gone meanwhile
+        return None
+    return int(stat.rsplit(")", 1)[1].split()[1])
+
+
+@contextmanager
+def frozen(data_dir: Path) -> Iterator[None]:
+    pids = server_processes(data_dir)
+    for pid in pids:
+        os.kill(pid, signal.SIGSTOP)
+    try:
+        yield
+    finally:
+        for pid in pids:
+            os.kill(pid, signal.SIGCONT)
+
+
+def scrape(catalog: ServiceProcess) -> tuple[float, httpx.Response]:
+    started_at = time.monotonic()
+    reply = httpx.get(f"{catalog.base_url}/metrics", timeout=30)
+    return time.monotonic() - started_at, reply
+
+
+def test_metrics_answer_while_the_database_hangs(catalog_on_its_own_database: tuple[ServiceProcess, Path]) -> None:
+    catalog, data_dir = catalog_on_its_own_database
+    _, before = scrape(catalog)
+    assert before.status_code == 200
+    assert DATABASE_SERIES in before.text
+
+    with frozen(data_dir):
+        for _ in range(2):  # the second finds the first scrape's collection still waiting
+            seconds, reply = scrape(catalog)
+            assert reply.status_code == 200
+            assert seconds < 4, seconds  # the limit (1 s), not the database's timeouts (5 and 10 s)
+            assert REQUEST_SERIES in reply.text
+            assert DATABASE_SERIES not in reply.text
+            assert "mercato_metrics_collectors_timeouts_total" in reply.text
+
+    deadline = time.monotonic() + 30
+    while DATABASE_SERIES not in scrape(catalog)[1].text:
+        assert time.monotonic() < deadline, "the database's series did not come back"
+        time.sleep(0.5)
