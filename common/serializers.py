@@ -90,7 +90,7 @@ _templates_lock = threading.Lock()
 # No docstring, as StrictSerializer: drf-spectacular would give it to the subclasses' schemas.
 class PrebuiltFields(serializers.Serializer[Any]):
     @cached_property
-    def fields(self) -> BindingDict:  # type: ignore[override]
+    def fields(self) -> BindingDict:
         if self.partial or self.instance is not None or self._context:
             return super().fields
         return _template(type(self)).fields
