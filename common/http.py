@@ -1,7 +1,8 @@
 """The one HTTP client for calls from one Mercato service to another.
 
-Every cross-service call goes through ``ServiceClient.request()`` (raw ``requests`` is banned
-elsewhere by a ruff rule), so each call gets, without the caller having to remember:
+Every cross-service call goes through ``ServiceClient.request()`` (raw ``requests`` and
+``urllib3`` are banned elsewhere by a ruff rule), so each call gets, without the caller having
+to remember:
 
 - a default timeout (connect, read): a downstream that hangs must not hang us;
 - bounded retries with exponential backoff and jitter, only for requests that are safe to
@@ -33,7 +34,7 @@ from __future__ import annotations
 
 import enum
 import functools
-import http.cookiejar
+import json as jsonlib
 import logging
 import math
 import re
@@ -41,8 +42,9 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from typing import Any, Final, TypeAlias
+from urllib.parse import urlencode
 
-import requests
+import urllib3
 import urllib3.exceptions
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -52,8 +54,7 @@ from django_guid import get_guid
 from opentelemetry.trace import SpanKind, Status, StatusCode
 from opentelemetry.util.types import AttributeValue
 from prometheus_client import Counter, Gauge, Histogram
-from requests import Response
-from requests.adapters import HTTPAdapter
+from urllib3 import HTTPHeaderDict
 from urllib3.util import Retry
 
 from common.tracing import inject_context, tracer
@@ -73,7 +74,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 # (connect, read) in seconds. The connect timeout is a little over a multiple of 3 s, the
-# TCP retransmission window, as requests' documentation advises.
+# TCP retransmission window.
 Timeout: TypeAlias = tuple[float, float]
 DEFAULT_TIMEOUT: Final[Timeout] = (3.05, 10.0)
 DEFAULT_RETRIES: Final = 2
@@ -87,6 +88,9 @@ REQUEST_ID_HEADER: Final = "X-Request-ID"
 RETRY_STATUSES: Final = frozenset({429, 500, 502, 503, 504})
 DEFAULT_BREAKER_FAILURES: Final = 5
 DEFAULT_BREAKER_RESET_SECONDS: Final = 10.0
+# Kept-alive connections per downstream and process: more than a worker's threads (4), so a
+# call never waits for one nor opens one that is thrown away after.
+POOL_SIZE: Final = 10
 
 # --- Metrics ------------------------------------------------------------------------------------
 # In gunicorn, prometheus_client runs in multiprocess mode (PROMETHEUS_MULTIPROC_DIR): counters
@@ -109,6 +113,29 @@ CIRCUIT_STATE = Gauge(
     ["downstream"],
     multiprocess_mode="liveall",
 )
+
+
+class Response:
+    """A downstream's answer, its body read in full (the connection is back in the pool)."""
+
+    __slots__ = ("content", "headers", "status_code", "url")
+
+    def __init__(self, status_code: int, headers: HTTPHeaderDict, content: bytes, url: str) -> None:
+        self.status_code = status_code
+        self.headers = headers  # case-insensitive, as HTTP header names are
+        self.content = content
+        self.url = url
+
+    def json(self) -> Any:
+        """The body decoded as JSON; ``ValueError`` when it is not JSON (an empty body included)."""
+        return jsonlib.loads(self.content)
+
+    @property
+    def text(self) -> str:
+        return self.content.decode("utf-8", errors="replace")
+
+    def __repr__(self) -> str:
+        return f"<Response [{self.status_code}]>"
 
 
 class ServiceUnavailable(Exception):
@@ -266,9 +293,13 @@ def is_idempotent(method: str, headers: Mapping[str, str]) -> bool:
 class ServiceClient:
     """Calls to one downstream service at ``base_url``; share one instance per downstream.
 
-    Two pooled ``requests`` sessions sit underneath: urllib3's ``Retry`` decides by method
-    only and cannot see the Idempotency-Key header, so the decision is made per request here,
-    and repeatable requests go through the session whose adapter retries.
+    One urllib3 connection pool sits underneath, with keep-alive. urllib3's ``Retry`` decides
+    by method only and cannot see the Idempotency-Key header, so the decision is made per
+    request here: repeatable requests are sent with the retrying policy, others with none.
+    urllib3 rather than requests: requests' session, adapter and models cost more than twice
+    urllib3's CPU per call (docs/performance.md), for nothing a call between services uses. No
+    cookie is kept (none is ever stored), no proxy, ``.netrc`` or CA bundle is read from the
+    environment, and HTTPS verifies against the system's certificates.
     """
 
     def __init__(
@@ -304,27 +335,24 @@ class ServiceClient:
             raise_on_status=False,
             redirect=False,
         )
-        self._sessions = {True: self._session(self.retry), False: self._session(Retry(0, read=False, redirect=False))}
+        self._retries = {True: self.retry, False: Retry(0, read=False, redirect=False)}
         self.breaker = breaker or CircuitBreaker(name)
         parsed = urllib3.util.parse_url(self.base_url)
         self._host = parsed.host or ""
         self._port = parsed.port or (443 if parsed.scheme == "https" else 80)
+        # The base URL's path, if any, prefixes every request's target.
+        self._prefix = (parsed.path or "").rstrip("/")
+        # Shared by every thread of the process: requests take a connection each, and give it
+        # back once the answer is read. Not blocking: a burst beyond the pool opens a connection
+        # that is closed after its call.
+        self._pool = urllib3.connection_from_url(self.base_url, maxsize=POOL_SIZE, block=False)
+        self._timeouts: dict[Timeout, urllib3.Timeout] = {}
 
-    @staticmethod
-    def _session(retry: Retry) -> requests.Session:
-        session = requests.Session()
-        # The session is shared by every request this process serves: a cookie set in an
-        # answer to one user's call must never ride along on another's.
-        session.cookies.set_policy(http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
-        # Calls go straight to the other services' URLs: no proxy, CA bundle or .netrc from the
-        # environment. Reading those on every call (requests' default) was about a quarter of
-        # the client's CPU per call (docs/performance.md, "The saga"), and a proxy variable meant
-        # for a pod's outbound traffic must not capture calls inside the cluster.
-        session.trust_env = False
-        adapter = HTTPAdapter(max_retries=retry)
-        session.mount("http://", adapter)
-        session.mount("https://", adapter)
-        return session
+    def _timeout(self, timeout: Timeout) -> urllib3.Timeout:
+        made = self._timeouts.get(timeout)
+        if made is None:
+            made = self._timeouts[timeout] = urllib3.Timeout(connect=timeout[0], read=timeout[1])
+        return made
 
     def url(self, path: str) -> str:
         # Only paths: a client for one service must not be pointed at another host.
@@ -379,21 +407,34 @@ class ServiceClient:
             # traceparent names this client span: the downstream's server span is its child.
             inject_context(all_headers)
             repeatable = is_idempotent(method, all_headers) if idempotent is None else idempotent
-            session = self._sessions[repeatable]
+            target = self._prefix + path
+            if params:
+                target += ("&" if "?" in target else "?") + urlencode(params)
+            body: bytes | None = None
+            if json is not None:
+                # As requests encoded it: no NaN or Infinity, which JSON does not have.
+                body = jsonlib.dumps(json, allow_nan=False).encode()
+                all_headers.setdefault("Content-Type", "application/json")
+            elif data is not None:
+                body = urlencode(data).encode()
+                all_headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
             outcome = "connection"
             started = time.perf_counter()
             try:
-                response = session.request(
+                answer = self._pool.urlopen(
                     method,
-                    url,
-                    params=params,
-                    json=json,
-                    data=data,
+                    target,
+                    body=body,
                     headers=all_headers,
-                    timeout=timeout or self.timeout,
+                    retries=self._retries[repeatable],
+                    timeout=self._timeout(timeout or self.timeout),
                     # A redirect between services is a misconfiguration, not something to follow.
-                    allow_redirects=False,
+                    redirect=False,
+                    # Read in full here: the connection goes back to the pool before the caller
+                    # decodes the body, and a body cut short is a failed call, not a bad answer.
+                    preload_content=True,
                 )
+                response = Response(answer.status, answer.headers, answer.data, url)
                 outcome = "server_error" if response.status_code >= 500 else "ok"
                 span.set_attribute("http.response.status_code", response.status_code)
                 # A 4xx is an answer the caller reads (a shortage, a refused token), not a
@@ -402,7 +443,7 @@ class ServiceClient:
                     span.set_attribute("error.type", str(response.status_code))
                     span.set_status(Status(StatusCode.ERROR, f"answered {response.status_code}"))
                 return response
-            except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:
+            except urllib3.exceptions.HTTPError as exc:
                 outcome = "timeout" if _is_timeout(exc) else "connection"
                 span.set_attribute("error.type", outcome)
                 # An expected failure the caller handles (a 503 to its client, a retry by recovery):
@@ -426,13 +467,12 @@ class ServiceClient:
         return self.request("POST", path, **kwargs)
 
     def close(self) -> None:
-        for session in self._sessions.values():
-            session.close()
+        self._pool.close()
 
 
 def _is_timeout(exc: BaseException) -> bool:
-    # urllib3 wraps a read timeout that exhausted the retries in MaxRetryError, which requests
-    # turns into a ConnectionError: look through the causes and urllib3's ``reason`` too.
+    # urllib3 wraps a timeout that exhausted the retries in MaxRetryError: look through the
+    # causes and urllib3's ``reason`` too.
     pending: list[BaseException] = [exc]
     seen: set[int] = set()
     while pending:
@@ -440,7 +480,7 @@ def _is_timeout(exc: BaseException) -> bool:
         if id(current) in seen:
             continue
         seen.add(id(current))
-        if isinstance(current, requests.Timeout | urllib3.exceptions.TimeoutError):
+        if isinstance(current, urllib3.exceptions.TimeoutError):
             return True
         for linked in (current.__cause__, current.__context__, getattr(current, "reason", None)):
             if isinstance(linked, BaseException):

@@ -40,8 +40,9 @@ class SigningKey:
     kid: str
     private_key: RSAPrivateKey
 
-    @property
+    @functools.cached_property
     def public_key(self) -> RSAPublicKey:
+        # Made once: verification compares a cached token's key with the resolver's answer.
         return self.private_key.public_key()
 
     def public_jwk(self) -> dict[str, str]:

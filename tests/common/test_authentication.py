@@ -5,7 +5,7 @@ Tokens are signed with a key generated here; JWT_KEY_RESOLVER trusts it and only
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import jwt
@@ -13,8 +13,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from common.auth.authentication import TokenUser
-from common.auth.keys import KeysUnavailable
+from common.auth.authentication import TokenUser, VerifiedTokens, _Verified
+from common.auth.keys import KeysUnavailable, UnknownKeyError
 from common.auth.permissions import require_scope
 from devtools.testing.tokens import (
     SigningKey,
@@ -188,6 +188,110 @@ def test_keys_that_cannot_be_had_are_503_not_401(settings: Any) -> None:
 
 def unavailable_resolver(kid: str) -> Any:
     raise KeysUnavailable("accounts is down")
+
+
+# --- verified tokens, cached -------------------------------------------------------------------
+
+# The keys switchable_resolver knows: changed within a test without a setting changing (a change
+# of JWT_* settings forgets the cache, which would make these tests pass for the wrong reason).
+_switchable: dict[str, Any] = {}
+
+
+def switchable_resolver(kid: str) -> Any:
+    try:
+        return _switchable[kid]
+    except KeyError:
+        raise UnknownKeyError(kid) from None
+
+
+@pytest.fixture
+def switchable_key(settings: Any) -> Iterator[SigningKey]:
+    key = shared_key()
+    _switchable.clear()
+    _switchable[key.kid] = key.public_key
+    settings.JWT_KEY_RESOLVER = "tests.common.test_authentication.switchable_resolver"
+    yield key
+    _switchable.clear()
+
+
+@pytest.fixture
+def decodes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The tokens whose signature and claims PyJWT checks, in order."""
+    checked: list[str] = []
+    decode = jwt.decode
+
+    def counting(token: str, *args: Any, **kwargs: Any) -> Any:
+        checked.append(token)
+        return decode(token, *args, **kwargs)
+
+    monkeypatch.setattr(jwt, "decode", counting)
+    return checked
+
+
+def test_a_token_verified_once_is_not_verified_again(
+    client: Client, switchable_key: SigningKey, decodes: list[str]
+) -> None:
+    token = switchable_key.sign(service_claims("orders", ["catalog.reservations:write"]))
+    other = switchable_key.sign(user_claims())
+    for _ in range(3):
+        assert get(client, SCOPE_VIEW, token).json() == {"principal": "service:orders"}
+    assert get(client, USER_VIEW, other).status_code == 200
+    assert decodes == [token, other]
+
+
+def test_a_cached_token_whose_key_is_withdrawn_is_refused(
+    client: Client, switchable_key: SigningKey, decodes: list[str]
+) -> None:
+    token = switchable_key.sign(user_claims())
+    assert get(client, USER_VIEW, token).status_code == 200
+    del _switchable[switchable_key.kid]
+    assert_401(get(client, USER_VIEW, token), "The token is signed with an unknown key.")
+    assert decodes == [token]
+
+
+def test_a_cached_token_is_verified_again_when_its_kid_names_another_key(
+    client: Client, switchable_key: SigningKey, decodes: list[str]
+) -> None:
+    token = switchable_key.sign(user_claims())
+    assert get(client, USER_VIEW, token).status_code == 200
+    _switchable[switchable_key.kid] = shared_key("other").public_key
+    assert_401(get(client, USER_VIEW, token), "The token is invalid.")
+    assert decodes == [token, token]
+
+
+def test_a_cached_token_is_refused_once_it_expires(
+    client: Client, switchable_key: SigningKey, decodes: list[str], settings: Any
+) -> None:
+    settings.JWT_LEEWAY_SECONDS = 0
+    exp = int(time.time()) + 2
+    token = switchable_key.sign(user_claims(exp=exp))
+    assert get(client, USER_VIEW, token).status_code == 200
+    assert get(client, USER_VIEW, token).status_code == 200
+    time.sleep(max(exp - time.time(), 0) + 0.1)
+    assert_401(get(client, USER_VIEW, token), "The token has expired.")
+    assert decodes == [token, token]
+
+
+def test_the_verified_tokens_are_bounded_least_recently_used_first(switchable_key: SigningKey) -> None:
+    cache = VerifiedTokens(maxsize=2)
+    entries = {}
+    for name in ("a", "b", "c"):
+        token = switchable_key.sign(service_claims(name))
+        entries[name] = token
+        cache.put(
+            token,
+            _Verified(
+                user=TokenUser.from_claims(service_claims(name)),
+                kid=switchable_key.kid,
+                key=_switchable[switchable_key.kid],
+                expires_at=time.time() + 60,
+            ),
+        )
+        if name == "b":
+            assert cache.get(entries["a"], switchable_resolver) is not None  # a is now the most recent
+    assert len(cache) == 2
+    assert cache.get(entries["b"], switchable_resolver) is None
+    assert {cache.get(entries[n], switchable_resolver).principal for n in "ac"} == {"service:a", "service:c"}  # type: ignore[union-attr]
 
 
 # --- permissions ------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from catalog_service.catalog.services.reservations import (
     ReservationRequest,
 )
 from common.fields import StrictCharField, StrictUUIDField
-from common.serializers import StrictSerializer
+from common.serializers import PrebuiltFields, StrictSerializer
 
 MAX_LINES = 100
 MAX_LINE_QUANTITY = 1_000_000
@@ -27,7 +27,8 @@ class ReservationCreateLineSerializer(StrictSerializer):
     quantity = serializers.IntegerField(min_value=1, max_value=MAX_LINE_QUANTITY)
 
 
-class ReservationCreateSerializer(StrictSerializer):
+# Its fields are built once (PrebuiltFields): this body is validated on every placement.
+class ReservationCreateSerializer(PrebuiltFields, StrictSerializer):
     reference = StrictCharField(max_length=200, help_text="The caller's reference, e.g. its order id.")
     lines = serializers.ListField(child=ReservationCreateLineSerializer(), min_length=1, max_length=MAX_LINES)
     ttl_seconds = serializers.IntegerField(

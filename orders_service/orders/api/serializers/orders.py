@@ -10,7 +10,7 @@ from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_fiel
 from rest_framework import serializers
 
 from common.fields import StrictCharField, StrictRegexField, StrictUUIDField
-from common.serializers import StrictSerializer
+from common.serializers import PrebuiltFields, StrictSerializer
 from orders_service.orders.api.serializers.common import MoneyField, SkuField
 from orders_service.orders.models import MONEY_DECIMAL_PLACES, Order, OrderLine, OrderStatus, RejectionReason
 from orders_service.orders.services.placement import PlacementLine, PlacementRequest, ShippingAddress
@@ -35,7 +35,8 @@ class OrderShippingAddressInputSerializer(StrictSerializer):
     phone = StrictCharField(max_length=32, required=False, allow_blank=True, default="")
 
 
-class OrderCreateSerializer(StrictSerializer):
+# Its fields are built once (PrebuiltFields): this body is validated on every placement.
+class OrderCreateSerializer(PrebuiltFields, StrictSerializer):
     lines = serializers.ListField(
         child=OrderLineCreateSerializer(), min_length=1, max_length=MAX_LINES, help_text="Each SKU once."
     )
