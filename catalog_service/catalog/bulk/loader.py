@@ -29,16 +29,16 @@ from dataclasses import dataclass
 from typing import Final
 
 import pyarrow as pa
+import pyarrow.compute as pc
 from django.db.backends.utils import CursorWrapper
 
 from catalog_service.catalog.bulk import dbcopy
 from catalog_service.catalog.bulk.columnar import stage_csv as columnar_csv
 from catalog_service.catalog.bulk.readers import ErrorCode, Rejection
 from catalog_service.catalog.bulk.rows import ValidRow
-from catalog_service.catalog.models import ImportSeenSku, MovementReason, Product, StockLevel, StockMovement
+from catalog_service.catalog.models import MovementReason, Product, StockLevel, StockMovement
 
 PRODUCT: Final = Product._meta.db_table
-SEEN: Final = ImportSeenSku._meta.db_table
 STOCK: Final = StockLevel._meta.db_table
 MOVEMENT: Final = StockMovement._meta.db_table
 STAGE_COLUMNS: Final = ValidRow._fields
@@ -54,11 +54,64 @@ class BatchOutcome:
     rejections: tuple[Rejection, ...]
 
 
+class SeenSkus:
+    """The SKUs an import has loaded so far, with the line each came from, in the worker's
+    memory: how a later batch finds a SKU given twice. The import runs in one process, batch
+    after batch, and a crashed import starts over from its first row in a new one, so this
+    state lives exactly as long as the run it belongs to; nothing of it is in the database
+    session (docs/deploy.md, "Behind PgBouncer").
+
+    Compact: a set of the SKUs' hashes (Python's ``hash``, 64 bits) finds the SKUs that may
+    have been seen, and the SKUs themselves, kept in Arrow arrays (about 16 bytes each, no
+    Python object), settle a hash hit exactly and give the first occurrence's line. About 80
+    MB per million SKUs; the per-import table it replaced cost 8 us per row in SQL.
+    """
+
+    def __init__(self) -> None:
+        self._hashes: set[int] = set()
+        self._skus: list[pa.Array] = []
+        self._lines: list[pa.Array] = []
+
+    def clear(self) -> None:
+        self.__init__()  # type: ignore[misc]
+
+    def add(self, pairs: Sequence[tuple[int, str]]) -> dict[int, tuple[str, int]]:
+        """Record the (line, SKU) pairs of one batch, in line order; for each later occurrence
+        of a SKU (in this batch or an earlier one), its line: (its SKU, the first's line)."""
+        first_here: dict[str, int] = {}
+        later: list[tuple[int, str]] = []
+        maybe_seen: list[str] = []
+        hashes = self._hashes
+        for line, sku in pairs:
+            if sku in first_here:
+                later.append((line, sku))
+                continue
+            first_here[sku] = line
+            if hash(sku) in hashes:
+                maybe_seen.append(sku)
+        seen_before = self._first_lines(maybe_seen) if maybe_seen else {}
+        duplicates = {line: (sku, seen_before.get(sku, first_here[sku])) for line, sku in later}
+        for sku, first in seen_before.items():
+            duplicates[first_here.pop(sku)] = (sku, first)
+        if first_here:
+            hashes.update(map(hash, first_here))
+            self._skus.append(pa.array(first_here.keys(), pa.string()))
+            self._lines.append(pa.array(first_here.values(), pa.int64()))
+        return duplicates
+
+    def _first_lines(self, skus: list[str]) -> dict[str, int]:
+        # Rare (a SKU given twice, or two SKUs with one hash): a scan of the SKUs seen.
+        seen = pa.chunked_array(self._skus, pa.string())
+        found = pc.indices_nonzero(pc.is_in(seen, value_set=pa.array(skus, pa.string())))
+        lines = pa.chunked_array(self._lines, pa.int64())
+        return dict(zip(seen.take(found).to_pylist(), lines.take(found).to_pylist(), strict=True))
+
+
 @dataclass(frozen=True)
 class ImportTables:
     """Where one import keeps its state between batches: a temporary staging table each batch is
-    copied into, which lives for the batch's transaction only (ON COMMIT DROP), and its rows in
-    the table of the SKUs loaded so far (ImportSeenSku, to find a SKU given twice).
+    copied into, which lives for the batch's transaction only (ON COMMIT DROP), and the SKUs
+    loaded so far (in the worker's memory, ``SeenSkus``, to find a SKU given twice).
 
     Nothing outlives a transaction in the database session: behind a transaction-mode pooler
     each batch may run on another server session (docs/deploy.md, "Behind PgBouncer"), where a
@@ -67,15 +120,12 @@ class ImportTables:
 
     key: str
     stage: str
+    seen: SeenSkus
 
     @classmethod
     def named(cls, key: str) -> ImportTables:
         """The tables of the import ``key`` (letters, digits and underscores)."""
-        return cls(key=key, stage=f"product_import_stage_{key}")
-
-    def reset(self, cursor: CursorWrapper) -> None:
-        """Start the import afresh: forget the SKUs an earlier run of it loaded."""
-        cursor.execute(f"DELETE FROM {SEEN} WHERE import_key = %s", [self.key])
+        return cls(key=key, stage=f"product_import_stage_{key}", seen=SeenSkus())
 
     def create_stage(self, cursor: CursorWrapper) -> None:
         # In the batch's transaction. IF NOT EXISTS: where a batch is a savepoint inside a larger
@@ -88,11 +138,14 @@ class ImportTables:
                     on_hand integer
                 ) ON COMMIT DROP"""
         )
-        # Not unique: a batch may hold a SKU twice until _reject_duplicates has run.
-        cursor.execute(f"CREATE INDEX IF NOT EXISTS {self.stage}_sku ON {self.stage} (sku)")
+
+    def index_stage(self, cursor: CursorWrapper) -> None:
+        # Built once the unchanged rows are gone (cheaper than kept up row by row during the COPY,
+        # and a re-import that changes nothing needs none); unique, as duplicates never reach it.
+        cursor.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS {self.stage}_sku ON {self.stage} (sku)")
 
     def drop(self, cursor: CursorWrapper) -> None:
-        cursor.execute(f"DELETE FROM {SEEN} WHERE import_key = %s", [self.key])
+        self.seen.clear()
         # Gone at the batch's commit already, unless the batches ran inside a larger transaction.
         cursor.execute(f"DROP TABLE IF EXISTS {self.stage}")
 
@@ -112,12 +165,26 @@ def load_batch(
     if not rows and (table is None or not table.num_rows):
         return BatchOutcome(created=0, updated=0, unchanged=0, rejections=())
     stage = tables.stage
+    rejections = _reject_duplicates(tables.seen, rows, table)
+    if rejections:
+        dropped = {rejection.line for rejection in rejections}
+        rows = [row for row in rows if row.line not in dropped]
+        if table is not None:
+            table = table.filter(pc.invert(pc.is_in(table.column("line"), value_set=pa.array(dropped, pa.int64()))))
     # A batch's commit need not wait for its WAL to reach the disk: a server crash can lose
     # the last batches committed before it, but never half of one (the batch, its job's
     # progress and its rejected rows commit together), and a job that stopped is rerun from
     # the first row, which the idempotent upsert makes safe. (docs/catalog-bulk.md, "Import
     # throughput", has what it and the other changes tried were measured to save.)
-    cursor.execute("SET LOCAL synchronous_commit = off")
+    #
+    # Every statement below looks a few thousand staged SKUs up among (up to) millions of
+    # products, stock rows and staged rows, all by an index. Index lookups are the plan at any
+    # size, but the planner, with no statistics on the staging table, tends to hash-join it
+    # against a full scan of the products: measured at 200k products, 2-4x slower per batch,
+    # and a cost that grows with the catalog. Hash and merge joins are off for this batch.
+    cursor.execute(
+        "SET LOCAL synchronous_commit = off; SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off"
+    )
     tables.create_stage(cursor)
     cursor.execute(f"TRUNCATE {stage}")
     with dbcopy.copy(cursor, f"COPY {stage} ({', '.join(STAGE_COLUMNS)}) FROM STDIN") as copy:
@@ -128,14 +195,6 @@ def load_batch(
         with dbcopy.copy(cursor, f"COPY {stage} ({', '.join(STAGE_COLUMNS)}) FROM STDIN (FORMAT csv)") as copy:
             copy.write(columnar_csv(table))
 
-    # Every statement below looks a few thousand staged SKUs up among (up to) millions of
-    # products, stock rows and staged rows, all by an index. Index lookups are the plan at any
-    # size, but the planner, with no statistics on the staging table, tends to hash-join it
-    # against a full scan of the products: measured at 200k products, 2-4x slower per batch,
-    # and a cost that grows with the catalog. Hash and merge joins are off for this batch.
-    cursor.execute("SET LOCAL enable_hashjoin = off")
-    cursor.execute("SET LOCAL enable_mergejoin = off")
-    rejections = _reject_duplicates(cursor, tables)
     cursor.execute(
         f"""DELETE FROM {stage} AS s
             USING {PRODUCT} AS p LEFT JOIN {STOCK} AS st ON st.product_id = p.id
@@ -145,52 +204,41 @@ def load_batch(
               AND (s.on_hand IS NULL OR st.on_hand = s.on_hand)"""
     )
     unchanged = cursor.rowcount
-    # After the unchanged rows are gone, so a re-import that changes nothing locks and checks
-    # nothing. (A row left out as unchanged gives the stock it has, never one below reserved.)
-    rejections += _reject_stock_below_reserved(cursor, stage)
-    created, product_updated, stock_only_updated, remaining = _upsert(cursor, stage, actor=actor, reference=reference)
-    cursor.execute("SET LOCAL enable_hashjoin TO DEFAULT")
-    cursor.execute("SET LOCAL enable_mergejoin TO DEFAULT")
-    updated = product_updated + stock_only_updated
+    remaining = len(rows) + (table.num_rows if table is not None else 0) - unchanged
+    created = updated = 0
+    if remaining:
+        tables.index_stage(cursor)
+        # After the unchanged rows are gone, so a re-import that changes nothing locks and checks
+        # nothing. (A row left out as unchanged gives the stock it has, never one below reserved.)
+        rejections += _reject_stock_below_reserved(cursor, stage)
+        created, product_updated, stock_only_updated, remaining = _upsert(
+            cursor, stage, actor=actor, reference=reference
+        )
+        updated = product_updated + stock_only_updated
+    cursor.execute("SET LOCAL enable_hashjoin TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT")
     return BatchOutcome(
         created=created,
         updated=updated,
         # Rows left after the filter that still changed nothing (a concurrent writer got there).
         unchanged=unchanged + remaining - created - updated,
-        rejections=tuple(rejections),
+        rejections=tuple(sorted(rejections, key=lambda rejection: rejection.line)),
     )
 
 
-def _reject_duplicates(cursor: CursorWrapper, tables: ImportTables) -> list[Rejection]:
+def _reject_duplicates(seen: SeenSkus, rows: Sequence[ValidRow], table: pa.Table | None) -> list[Rejection]:
     # Upserting one SKU twice in an import would make a second run report it updated (each
     # occurrence overwriting the other), so an import holding a SKU twice is not idempotent.
     # The first occurrence is loaded; later ones are rejected, naming the first's line.
-    stage = tables.stage
-    cursor.execute(
-        f"""WITH fresh AS (
-                INSERT INTO {SEEN} (import_key, sku, line)
-                SELECT %s, sku, line FROM {stage} ORDER BY line
-                ON CONFLICT (import_key, sku) DO NOTHING
-                RETURNING line
-            )
-            SELECT line, sku FROM {stage} WHERE line NOT IN (SELECT line FROM fresh) ORDER BY line""",
-        [tables.key],
-    )
-    duplicates = cursor.fetchall()
-    if not duplicates:
-        return []
-    # Rare, so looked up apart: the line each duplicated SKU was first loaded from.
-    cursor.execute(
-        f"SELECT sku, line FROM {SEEN} WHERE import_key = %s AND sku = ANY(%s)",
-        [tables.key, [sku for _line, sku in duplicates]],
-    )
-    first_lines = dict(cursor.fetchall())
-    cursor.execute(f"DELETE FROM {stage} WHERE line = ANY(%s)", [[line for line, _sku in duplicates]])
+    pairs: list[tuple[int, str]] = [(row.line, row.sku) for row in rows]
+    if table is not None and table.num_rows:
+        by_column = zip(table.column("line").to_pylist(), table.column("sku").to_pylist(), strict=True)
+        # Each part is in line order; the two interleave only where a block had rows the
+        # column checks did not pass.
+        pairs = sorted([*pairs, *by_column]) if pairs else list(by_column)
+    duplicates = seen.add(pairs)
     return [
-        Rejection.one(
-            line, "sku", ErrorCode.DUPLICATE_SKU, f"The SKU already appears on line {first_lines[sku]}.", sku=sku
-        )
-        for line, sku in duplicates
+        Rejection.one(line, "sku", ErrorCode.DUPLICATE_SKU, f"The SKU already appears on line {first}.", sku=sku)
+        for line, (sku, first) in sorted(duplicates.items())
     ]
 
 
