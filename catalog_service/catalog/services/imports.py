@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import csv
 import logging
+import queue
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Final
@@ -283,20 +286,19 @@ def _execute(job: ProductImport, stream: IO[bytes], progress: ProgressCallback |
             )
         else:
             batches = _batches(read_ndjson(stream, columns=COLUMNS), validate)
-        with connection.cursor() as cursor:
-            tables.reset(cursor)
-        # Each batch is read and validated before its transaction opens, so the chunk reads
-        # never run inside a COPY, and a transaction lasts only as long as its SQL. (Reading a
-        # batch ahead in a thread was measured slower: the two threads contend for the GIL.)
-        while True:
-            started = time.perf_counter()
-            batch = next(batches, None)
-            totals.timings.read_validate += time.perf_counter() - started
-            if batch is None:
-                break
-            _load(job, batch, totals, tables)
-            if progress is not None:
-                progress(totals.rows, job.total_rows)
+        # Each batch is read and validated outside its transaction (ahead, in a thread, where
+        # the caller holds no transaction), so a transaction lasts only as long as its SQL.
+        with _read_ahead(batches, enabled=not connection.in_atomic_block) as ready:
+            while True:
+                started = time.perf_counter()
+                batch = next(ready, None)
+                # With reading ahead, the time spent waiting for the next batch.
+                totals.timings.read_validate += time.perf_counter() - started
+                if batch is None:
+                    break
+                _load(job, batch, totals, tables)
+                if progress is not None:
+                    progress(totals.rows, job.total_rows)
     except FileRejected as exc:
         return _finish(job, ImportStatus.FAILED, str(exc), totals.timings)
     except Exception as exc:
@@ -307,6 +309,60 @@ def _execute(job: ProductImport, stream: IO[bytes], progress: ProgressCallback |
         with connection.cursor() as cursor:
             tables.drop(cursor)
     return _finish(job, ImportStatus.SUCCEEDED, "", totals.timings)
+
+
+@contextmanager
+def _read_ahead(batches: Iterator[_Batch], *, enabled: bool) -> Iterator[Iterator[_Batch]]:
+    """The batches, each read and validated in a thread while the one before is written.
+
+    Reading is mostly pyarrow's kernels and writing mostly waiting for PostgreSQL, both with the
+    GIL released, so the two overlap (docs/catalog-bulk.md, "The set-based import"). The thread
+    reads an upload's chunks on a connection of its own, outside the batches' transactions, so
+    it is ``enabled`` only where the caller holds no transaction (not inside tests' atomic
+    blocks, whose stored chunks another connection cannot see). At most one batch waits.
+    """
+    if not enabled:
+        yield batches
+        return
+    ready: queue.Queue[tuple[_Batch | None, BaseException | None]] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def hand_over(item: tuple[_Batch | None, BaseException | None]) -> None:
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.2)
+                return
+            except queue.Full:
+                continue
+
+    def read() -> None:
+        try:
+            for batch in batches:
+                hand_over((batch, None))
+                if stop.is_set():
+                    return
+            hand_over((None, None))
+        except BaseException as exc:  # handed to the importing thread, which raises it
+            hand_over((None, exc))
+        finally:
+            connection.close()  # this thread's, if reading an upload's chunks opened one
+
+    def received() -> Iterator[_Batch]:
+        while True:
+            batch, error = ready.get()
+            if error is not None:
+                raise error
+            if batch is None:
+                return
+            yield batch
+
+    reader = threading.Thread(target=read, name="import-read-ahead", daemon=True)
+    reader.start()
+    try:
+        yield received()
+    finally:
+        stop.set()
+        reader.join()
 
 
 def _batches(
