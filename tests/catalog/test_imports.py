@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
+import pyarrow as pa
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
@@ -233,14 +234,15 @@ def test_a_sku_given_again_in_a_later_batch_is_rejected_naming_the_first_line(
 def test_a_hash_shared_by_two_skus_is_not_a_duplicate() -> None:
     """The SKUs seen are found by hash, then compared: a hash hit alone rejects nothing."""
     seen = loader.SeenSkus()
+
+    def add(*pairs: tuple[int, str]) -> dict[int, tuple[str, int]]:
+        return seen.add(pa.array([line for line, _ in pairs], pa.int64()), pa.array([sku for _, sku in pairs]))
+
     seen._hashes.add(hash("B-1"))  # as if an earlier SKU had B-1's hash
-    assert seen.add([(2, "A-1"), (3, "B-1")]) == {}
-    assert seen.add([(4, "B-1"), (5, "A-1"), (6, "C-1"), (7, "C-1")]) == {
-        4: ("B-1", 3),
-        5: ("A-1", 2),
-        7: ("C-1", 6),
-    }
-    assert seen.add([(8, "D-1")]) == {}
+    assert add((2, "A-1"), (3, "B-1")) == {}
+    assert add((4, "B-1"), (5, "A-1"), (6, "C-1"), (7, "C-1")) == {4: ("B-1", 3), 5: ("A-1", 2), 7: ("C-1", 6)}
+    assert add((9, "E-1"), (8, "E-1")) == {9: ("E-1", 8)}  # the lower line is the first
+    assert add((10, "D-1")) == {}
 
 
 def test_stock_below_what_is_reserved_is_rejected(

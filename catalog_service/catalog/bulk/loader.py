@@ -75,14 +75,25 @@ class SeenSkus:
     def clear(self) -> None:
         self.__init__()  # type: ignore[misc]
 
-    def add(self, pairs: Sequence[tuple[int, str]]) -> dict[int, tuple[str, int]]:
-        """Record the (line, SKU) pairs of one batch, in line order; for each later occurrence
-        of a SKU (in this batch or an earlier one), its line: (its SKU, the first's line)."""
+    def add(self, lines: pa.Array, skus: pa.Array) -> dict[int, tuple[str, int]]:
+        """Record the SKUs of one batch and the lines they are on; for each later occurrence of
+        a SKU (in this batch or an earlier one), its line: (its SKU, the first's line)."""
+        names = skus.to_pylist()
+        hashed = set(map(hash, names))
+        if len(hashed) == len(names) and self._hashes.isdisjoint(hashed):
+            # The common case, in C loops: no SKU twice in the batch, and none seen before.
+            self._hashes |= hashed
+            self._skus.append(skus)
+            self._lines.append(lines)
+            return {}
+        return self._add_one_by_one(sorted(zip(lines.to_pylist(), names, strict=True)))
+
+    def _add_one_by_one(self, pairs: list[tuple[int, str]]) -> dict[int, tuple[str, int]]:
         first_here: dict[str, int] = {}
         later: list[tuple[int, str]] = []
         maybe_seen: list[str] = []
         hashes = self._hashes
-        for line, sku in pairs:
+        for line, sku in pairs:  # in line order: the first occurrence wins
             if sku in first_here:
                 later.append((line, sku))
                 continue
@@ -229,13 +240,12 @@ def _reject_duplicates(seen: SeenSkus, rows: Sequence[ValidRow], table: pa.Table
     # Upserting one SKU twice in an import would make a second run report it updated (each
     # occurrence overwriting the other), so an import holding a SKU twice is not idempotent.
     # The first occurrence is loaded; later ones are rejected, naming the first's line.
-    pairs: list[tuple[int, str]] = [(row.line, row.sku) for row in rows]
+    lines = pa.array([row.line for row in rows], pa.int64())
+    skus = pa.array([row.sku for row in rows], pa.string())
     if table is not None and table.num_rows:
-        by_column = zip(table.column("line").to_pylist(), table.column("sku").to_pylist(), strict=True)
-        # Each part is in line order; the two interleave only where a block had rows the
-        # column checks did not pass.
-        pairs = sorted([*pairs, *by_column]) if pairs else list(by_column)
-    duplicates = seen.add(pairs)
+        lines = pa.concat_arrays([lines, table.column("line").combine_chunks()])
+        skus = pa.concat_arrays([skus, table.column("sku").combine_chunks()])
+    duplicates = seen.add(lines, skus)
     return [
         Rejection.one(line, "sku", ErrorCode.DUPLICATE_SKU, f"The SKU already appears on line {first}.", sku=sku)
         for line, (sku, first) in sorted(duplicates.items())
