@@ -138,16 +138,21 @@ class ImportTables:
         """The tables of the import ``key`` (letters, digits and underscores)."""
         return cls(key=key, stage=f"product_import_stage_{key}", seen=SeenSkus())
 
-    def create_stage(self, cursor: CursorWrapper) -> None:
-        # In the batch's transaction. IF NOT EXISTS: where a batch is a savepoint inside a larger
-        # transaction (tests, callers' atomic blocks), the table of the batch before is still there.
+    def create_stage(self, cursor: CursorWrapper, *, settings: str) -> None:
+        """The batch's ``settings`` (SET LOCAL statements), then its empty staging table: one
+        round trip."""
+        # In the batch's transaction. IF NOT EXISTS (and the TRUNCATE): where a batch is a
+        # savepoint inside a larger transaction (tests, callers' atomic blocks), the table of the
+        # batch before is still there.
         cursor.execute(
-            f"""CREATE TEMPORARY TABLE IF NOT EXISTS {self.stage} (
+            f"""{settings};
+                CREATE TEMPORARY TABLE IF NOT EXISTS {self.stage} (
                     line bigint NOT NULL, sku text NOT NULL, name text NOT NULL, slug text NOT NULL,
                     description text NOT NULL, category_id bigint NOT NULL, price numeric(12, 2) NOT NULL,
                     currency text NOT NULL, attributes jsonb NOT NULL, is_active boolean NOT NULL,
                     on_hand integer
-                ) ON COMMIT DROP"""
+                ) ON COMMIT DROP;
+                TRUNCATE {self.stage}"""
         )
 
     def index_stage(self, cursor: CursorWrapper) -> None:
@@ -193,11 +198,12 @@ def load_batch(
     # size, but the planner, with no statistics on the staging table, tends to hash-join it
     # against a full scan of the products: measured at 200k products, 2-4x slower per batch,
     # and a cost that grows with the catalog. Hash and merge joins are off for this batch.
-    cursor.execute(
-        "SET LOCAL synchronous_commit = off; SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off"
+    tables.create_stage(
+        cursor,
+        settings=(
+            "SET LOCAL synchronous_commit = off; SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off"
+        ),
     )
-    tables.create_stage(cursor)
-    cursor.execute(f"TRUNCATE {stage}")
     with dbcopy.copy(cursor, f"COPY {stage} ({', '.join(STAGE_COLUMNS)}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row(row)
