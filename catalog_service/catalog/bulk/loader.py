@@ -61,10 +61,11 @@ class SeenSkus:
     state lives exactly as long as the run it belongs to; nothing of it is in the database
     session (docs/deploy.md, "Behind PgBouncer").
 
-    Compact: a set of the SKUs' hashes (Python's ``hash``, 64 bits) finds the SKUs that may
-    have been seen, and the SKUs themselves, kept in Arrow arrays (about 16 bytes each, no
-    Python object), settle a hash hit exactly and give the first occurrence's line. About 80
-    MB per million SKUs; the per-import table it replaced cost 8 us per row in SQL.
+    A set of the SKUs' hashes (Python's ``hash``, 64 bits) finds the SKUs that may have been
+    seen, and the SKUs themselves with their lines, kept in Arrow arrays (no Python object per
+    SKU), settle a hash hit exactly and give the first occurrence's line. Measured: 100 MB per
+    million SKUs of 12 characters (78 MB the set, 22 MB the arrays); the per-import table it
+    replaced cost about 8 us per row in SQL.
     """
 
     def __init__(self) -> None:
