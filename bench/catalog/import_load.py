@@ -102,16 +102,8 @@ def unchanged_floor(stack: Stack, path: Path) -> dict[str, Any]:
     comparing its values (cast, nothing validated, no stock, nothing written). An import that
     reads, validates and checks each row can only be slower."""
     with stack.connect() as conn:
-        conn.execute("DROP TABLE IF EXISTS bench_unchanged_floor")
-        conn.execute(
-            "CREATE TABLE bench_unchanged_floor (sku text, name text, description text, price text, currency text, "
-            "category text, attributes text, is_active text, stock text)"
-        )
         started = time.perf_counter()
-        statement = "COPY bench_unchanged_floor FROM STDIN (FORMAT csv, HEADER true)"
-        with conn.cursor() as cursor, cursor.copy(statement) as copy, path.open("rb") as handle:
-            while piece := handle.read(1 << 20):
-                copy.write(piece)
+        scenarios.copy_raw(conn, "bench_unchanged_floor", path)
         (rows, same) = conn.execute(
             """SELECT count(*), count(*) FILTER (
                    WHERE (p.name, p.description, p.price, p.currency, p.attributes, p.is_active)

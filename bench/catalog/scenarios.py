@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from psycopg import sql
+from psycopg import Connection, sql
 
 from bench.catalog.stack import RUN_DIR, Client, RSSSampler, Stack, server_durations
 from catalog_service.catalog.bulk import vocabulary as generator
@@ -179,27 +179,34 @@ def write_import_file(stack: Stack, path: Path, rows: int, *, seed: int = 7, pre
     return path.stat().st_size
 
 
+def copy_raw(conn: Connection[Any], table: str, path: Path) -> None:
+    """The import file COPYed as it is into a new bare ``table`` of text columns (no checks, no
+    indexes): the floor every import figure is compared with."""
+    conn.execute(f"DROP TABLE IF EXISTS {table}")
+    conn.execute(
+        f"CREATE TABLE {table} (sku text, name text, description text, price text, currency text, "
+        "category text, attributes text, is_active text, stock text)"
+    )
+    statement = f"COPY {table} FROM STDIN (FORMAT csv, HEADER true)"
+    with conn.cursor() as cursor, cursor.copy(statement) as copy, path.open("rb") as handle:
+        while piece := handle.read(1 << 20):
+            copy.write(piece)
+
+
 def raw_copy(stack: Stack, path: Path) -> dict[str, Any]:
     """The floor: COPY of the same file into a bare table of text columns, no checks, no indexes.
 
     Also the floors of any import into this schema, none validating anything or writing stock
     rows or movements: the search vectors of the rows computed and thrown away (a SELECT,
     nothing written); the rows written, by one INSERT ... SELECT, into a copy of the products
-    table with all its indexes and its generated search vector (row-by-row index upkeep, what
-    an import beside live readers does); and the same rows written into a copy without any
+    table with all its indexes, its search vector left empty as every write leaves it now (the
+    search indexer fills it later), with row-by-row index upkeep, what an import beside live
+    readers does; and the same rows written into a copy without any
     index, whose indexes are then built in bulk (``_bulk_build_floor``).
     """
     with stack.connect() as conn:
-        conn.execute("DROP TABLE IF EXISTS bench_raw_copy")
-        conn.execute(
-            "CREATE TABLE bench_raw_copy (sku text, name text, description text, price text, currency text, "
-            "category text, attributes text, is_active text, stock text)"
-        )
         started = time.perf_counter()
-        statement = "COPY bench_raw_copy FROM STDIN (FORMAT csv, HEADER true)"
-        with conn.cursor() as cursor, cursor.copy(statement) as copy, path.open("rb") as handle:
-            while piece := handle.read(1 << 20):
-                copy.write(piece)
+        copy_raw(conn, "bench_raw_copy", path)
         seconds = time.perf_counter() - started
         (rows,) = conn.execute("SELECT count(*) FROM bench_raw_copy").fetchone() or (0,)
 

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from catalog_service.catalog.bulk.generator import products_generate
 from catalog_service.catalog.bulk.vocabulary import DEPARTMENTS, SHELVES
 from catalog_service.catalog.models import Category, Product, StockLevel, StockMovement
+from catalog_service.catalog.selectors.search_index import search_freshness
 
 pytestmark = pytest.mark.django_db
 
@@ -84,6 +85,9 @@ def test_seed_demo_creates_the_admin_and_products_once(monkeypatch: pytest.Monke
     call_command("seed_demo", stdout=out)
     assert get_user_model().objects.get(username="admin@example.com").is_superuser
     assert Product.objects.count() == 40
+    # Searchable when seed_demo returns: the dev runner is ready with its demo data found.
+    assert search_freshness().waiting == 0
+    assert "indexed 40 demo products for search" in out.getvalue()
     call_command("seed_demo", stdout=(out := io.StringIO()))
     assert "already exists" in out.getvalue()
     assert "products exist" in out.getvalue()

@@ -69,7 +69,7 @@ def stocked(make_product: Callable[..., Product]) -> None:
 
 
 def test_a_legacy_key_replays_the_reservation_to_the_body_orders_sends(orders_client: APIClient, stocked: None) -> None:
-    # orders' client sends every field (orders/clients/catalog.py, to_json), commit true.
+    # orders' client sends every field (common/clients/catalog.py, to_json), commit true.
     body = {
         "reference": "order-9",
         "lines": [{"sku": "B", "quantity": 1}, {"sku": "A", "quantity": 2}],
@@ -234,7 +234,7 @@ def test_migrating_a_database_at_0009_keeps_its_recent_keys_answering(scratch_da
     assert set(records) == {"order-1", "order-2", "order-3"}
 
     def sent(reference: str, lines: list[tuple[str, int]], ttl: int) -> str:
-        # What orders' client sends (orders/clients/catalog.py): every field, commit true.
+        # What orders' client sends (common/clients/catalog.py): every field, commit true.
         body = {
             "reference": reference,
             "lines": [{"sku": sku, "quantity": quantity} for sku, quantity in lines],

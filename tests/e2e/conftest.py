@@ -7,8 +7,15 @@ from collections.abc import Iterator
 
 import pytest
 
-from devtools.devstack import ServiceProcess
-from tests.live_system import STAFF_EMAIL, STAFF_PASSWORD, seed_staff, service_processes, started
+from devtools.devstack import ServiceProcess, running
+from tests.live_system import (
+    STAFF_EMAIL,
+    STAFF_PASSWORD,
+    seed_staff,
+    service_processes,
+    started,
+    worker_process,
+)
 
 # How soon catalog and orders may fetch the JWKS again for an unknown kid: short, so the key
 # rotation test need not wait the production default (10 s).
@@ -39,13 +46,15 @@ ACCOUNTS_E2E_ENV = {
 
 @pytest.fixture(scope="session")
 def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, ServiceProcess]]:
-    """All three services, migrated and ready; stopped (process groups and all) at the end.
+    """All three services, migrated and ready, and catalog's worker; stopped (process groups and all)
+    at the end.
 
     accounts signs with the key in ``accounts.env["JWT_SIGNING_KEYS_FILE"]``, a file the tests
     control (the key rotation test rewrites it); the service clients are registered on accounts.
     """
+    root = tmp_path_factory.mktemp("system")
     processes = service_processes(
-        tmp_path_factory.mktemp("system"),
+        root,
         dbname_prefix="e2e",
         extra_env=lambda name: {
             "JWKS_MIN_REFETCH_SECONDS": str(JWKS_MIN_REFETCH_SECONDS),
@@ -53,7 +62,10 @@ def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Servi
             **{"orders": ORDERS_E2E_ENV, "catalog": CATALOG_E2E_ENV, "accounts": ACCOUNTS_E2E_ENV}[name],
         },
     )
-    with started(list(processes.values())):
+    # catalog's worker too, as `make run` starts it: search is indexed behind the write by its
+    # job, so without it a new product is never found by a search.
+    catalog_worker = worker_process(processes["catalog"], root / "catalog-worker.log")
+    with started(list(processes.values())), running([catalog_worker]):
         yield processes
 
 

@@ -23,8 +23,8 @@ def test_the_python_examples_of_docs_api_md_run(
 ) -> None:
     blocks = python_blocks(DOC)
     # One per section: people, refreshing tokens, anonymous reads, services, pagination,
-    # idempotency, retrying a placement, ETags, errors, exports.
-    assert len(blocks) == 10
+    # idempotency, retrying a placement, ETags, search freshness, errors, exports.
+    assert len(blocks) == 11
     staff = person(system, *staff_member)
     orders_env = system["orders"].env
     names: dict[str, Any] = {
