@@ -231,18 +231,37 @@ def test_a_sku_given_again_in_a_later_batch_is_rejected_naming_the_first_line(
     assert Product.objects.get(sku="D-2").name == "Two"
 
 
-def test_a_hash_shared_by_two_skus_is_not_a_duplicate() -> None:
-    """The SKUs seen are found by hash, then compared: a hash hit alone rejects nothing."""
+def test_the_skus_seen_find_every_later_occurrence_across_merged_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The SKUs seen are sorted runs, merged as they grow and kept in chunks (two SKUs here): a
+    SKU is found in whichever run and chunk holds it, one that sorts between or beyond the
+    SKUs seen is not, and the first occurrence's line is named."""
+    monkeypatch.setattr(loader.SeenSkus, "CHUNK", 2)
     seen = loader.SeenSkus()
 
     def add(*pairs: tuple[int, str]) -> dict[int, tuple[str, int]]:
         return seen.add(pa.array([line for line, _ in pairs], pa.int64()), pa.array([sku for _, sku in pairs]))
 
-    seen._hashes.add(hash("B-1"))  # as if an earlier SKU had B-1's hash
-    assert add((2, "A-1"), (3, "B-1")) == {}
-    assert add((4, "B-1"), (5, "A-1"), (6, "C-1"), (7, "C-1")) == {4: ("B-1", 3), 5: ("A-1", 2), 7: ("C-1", 6)}
-    assert add((9, "E-1"), (8, "E-1")) == {9: ("E-1", 8)}  # the lower line is the first
-    assert add((10, "D-1")) == {}
+    assert add((2, "M-1"), (3, "C-1"), (4, "W-1")) == {}
+    assert add((5, "A-1"), (6, "K-1"), (7, "Z-1")) == {}  # below, between and beyond: merged in
+    assert add((8, "B-1"), (9, "N-1")) == {}
+    assert add((10, "Y-1"), (11, "L-1"), (12, "D-1")) == {}
+    assert add((13, "X-1"), (14, "X-2")) == {}  # after every SKU: appended as they are
+    assert len(seen) == 13
+    # Runs of 3, 3, 2, 3 and 2 SKUs, merged while the one before is under twice the newer's size.
+    assert [len(skus) for skus, _ in seen._runs] == [11, 2]
+    assert seen._runs[0][0].num_chunks > 1
+    assert seen._runs[0][0].to_pylist() == sorted(seen._runs[0][0].to_pylist())
+    assert add((16, "K-1"), (15, "Q-1"), (17, "Q-1"), (18, "Z-1"), (19, "A-1"), (20, "X-2"), (21, "K-1")) == {
+        16: ("K-1", 6),
+        17: ("Q-1", 15),  # the lower line is the first
+        18: ("Z-1", 7),
+        19: ("A-1", 5),
+        20: ("X-2", 14),
+        21: ("K-1", 6),  # named after the earlier batch's line, not this batch's first
+    }
+    assert add((22, "Q-1"), (23, "P-1")) == {22: ("Q-1", 15)}  # Q-1 was kept, its repeats were not
+    assert add((24, "P-2")) == {}
+    assert len(seen) == 16
 
 
 def test_stock_below_what_is_reserved_is_rejected(
