@@ -37,9 +37,10 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 from bench.catalog import import_load, scenarios  # noqa: E402
-from bench.catalog.search_index import search_catch_up  # noqa: E402
+from bench.catalog.search_index import search_catch_up, worker_running  # noqa: E402
 from bench.catalog.stack import RUN_DIR, Stack, stack, web  # noqa: E402
 from bench.results_file import RESULTS_MD, replace_section, store_run  # noqa: E402
+from devtools.devstack import ServiceProcess  # noqa: E402
 
 SCALES = {"small": 100_000, "full": 1_000_000}
 RESULTS_JSON = REPO_ROOT / "bench" / "results" / "catalog.json"
@@ -136,10 +137,14 @@ def run(scale: str, *, requests: int) -> dict[str, Any]:
             say,
         )
         copy = scenarios.timed("raw COPY baseline", lambda: scenarios.raw_copy(system, scenarios.IMPORT_FILE), say)
-        first = scenarios.timed(
-            "import (new products)", lambda: scenarios.run_import(system, scenarios.IMPORT_FILE), say
-        )
-        results["search_current_after_import"] = _search_current_after(system, "the import of new products")
+        # The worker runs during the import, as deployed: it indexes the batches as they commit.
+        with worker_running(system) as worker:
+            first = scenarios.timed(
+                "import (new products)", lambda: scenarios.run_import(system, scenarios.IMPORT_FILE), say
+            )
+            results["search_current_after_import"] = _search_current_after(
+                system, "the import of new products", worker=worker
+            )
         again = scenarios.timed(
             "import again (unchanged)", lambda: scenarios.run_import(system, scenarios.IMPORT_FILE), say
         )
@@ -187,12 +192,15 @@ def run(scale: str, *, requests: int) -> dict[str, Any]:
     return results
 
 
-def _search_current_after(system: Stack, write: str) -> dict[str, Any]:
+def _search_current_after(system: Stack, write: str, *, worker: ServiceProcess) -> dict[str, Any]:
     """Seconds from the end of ``write`` (just returned) until no product waits for the search
-    indexer, the real job running in catalog's real worker (issue #19: <= 60 s for 1M)."""
+    indexer, the real job running in catalog's real worker, which ran during the write
+    (issue #19: <= 60 s for 1M)."""
     ended = time.perf_counter()
     figures: dict[str, Any] = scenarios.timed(
-        f"search current after {write}", lambda: search_catch_up(system, since=ended, say=say), say
+        f"search current after {write}",
+        lambda: search_catch_up(system, since=ended, worker=worker, say=say),
+        say,
     )
     return figures
 
@@ -212,7 +220,8 @@ def _search_index_rows(run: dict[str, Any]) -> list[str]:
     if imported := run.get("search_current_after_import"):
         rows.append(
             _row(
-                f"search current after the import of new products ends ({imported['products_indexed']:,} indexed)",
+                f"search current after the import of new products ends ({imported['products_indexed']:,} waiting then"
+                + ("; the worker indexing during the import)" if imported.get("worker_during_write") else ")"),
                 f"{imported['seconds']} s",
                 "<= 60 s (for 1M)",
                 _verdict(run, "search_current_after_import_seconds"),
