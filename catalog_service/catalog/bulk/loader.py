@@ -133,8 +133,15 @@ class SeenSkus:
             return
         runs = self._runs
         runs.append((pa.chunked_array([skus]), pa.chunked_array([lines])))
+        merged = False
         while len(runs) > 1 and len(runs[-2][0]) < 2 * len(runs[-1][0]):
             runs[-2:] = [self._merge(runs[-2], runs[-1])]
+            merged = True
+        if merged:
+            # The runs merged and the merge's sort indices are freed now; pyarrow's allocator
+            # (mimalloc) keeps freed pages for reuse unless told: measured at a million SKUs,
+            # the process grew 63 MB without this, 37 MB with it, for 24 MB held.
+            pa.default_memory_pool().release_unused()
 
     def _merge(
         self, older: tuple[pa.ChunkedArray, pa.ChunkedArray], newer: tuple[pa.ChunkedArray, pa.ChunkedArray]
