@@ -235,19 +235,18 @@ def load_batch(
     tables: ImportTables,
     actor: str,
     reference: str,
+    duplicates_dropped: bool = False,
 ) -> BatchOutcome:
     """Load ``rows`` and the rows of ``table`` (validated by column, in the staging table's
     columns: ``columnar.STAGE_SCHEMA``), in the caller's transaction, and report what became
-    of them."""
+    of them. ``duplicates_dropped``: the caller has passed them through ``drop_duplicates``
+    already (the import does, in its read-ahead thread)."""
+    rejections: list[Rejection] = []
+    if not duplicates_dropped:
+        rows, table, rejections = drop_duplicates(tables.seen, rows, table)
     if not rows and (table is None or not table.num_rows):
-        return BatchOutcome(created=0, updated=0, unchanged=0, rejections=())
+        return BatchOutcome(created=0, updated=0, unchanged=0, rejections=tuple(rejections))
     stage = tables.stage
-    rejections = _reject_duplicates(tables.seen, rows, table)
-    if rejections:
-        dropped = {rejection.line for rejection in rejections}
-        rows = [row for row in rows if row.line not in dropped]
-        if table is not None:
-            table = table.filter(pc.invert(pc.is_in(table.column("line"), value_set=pa.array(dropped, pa.int64()))))
     # A batch's commit need not wait for its WAL to reach the disk: a server crash can lose
     # the last batches committed before it, but never half of one (the batch, its job's
     # progress and its rejected rows commit together), and a job that stopped is rerun from
@@ -301,6 +300,20 @@ def load_batch(
         unchanged=unchanged + remaining - created - updated,
         rejections=tuple(sorted(rejections, key=lambda rejection: rejection.line)),
     )
+
+
+def drop_duplicates(
+    seen: SeenSkus, rows: Sequence[ValidRow], table: pa.Table | None
+) -> tuple[Sequence[ValidRow], pa.Table | None, list[Rejection]]:
+    """The batch without the SKUs given before (in it or an earlier batch), and their
+    rejections; records its other SKUs as seen. Batches must come through here in file order."""
+    rejections = _reject_duplicates(seen, rows, table)
+    if rejections:
+        dropped = {rejection.line for rejection in rejections}
+        rows = [row for row in rows if row.line not in dropped]
+        if table is not None:
+            table = table.filter(pc.invert(pc.is_in(table.column("line"), value_set=pa.array(dropped, pa.int64()))))
+    return rows, table, rejections
 
 
 def _reject_duplicates(seen: SeenSkus, rows: Sequence[ValidRow], table: pa.Table | None) -> list[Rejection]:

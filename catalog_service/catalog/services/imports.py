@@ -295,8 +295,10 @@ def _execute(job: ProductImport, stream: IO[bytes], progress: ProgressCallback |
             )
         else:
             batches = _batches(read_ndjson(stream, columns=COLUMNS), validate)
-        # Each batch is read and validated outside its transaction (ahead, in a thread, where
-        # the caller holds no transaction), so a transaction lasts only as long as its SQL.
+        # Each batch is read, validated and rid of SKUs given before outside its transaction
+        # (ahead, in a thread, where the caller holds no transaction), so a transaction lasts
+        # only as long as its SQL.
+        batches = _without_duplicates(batches, tables.seen)
         with _read_ahead(batches, enabled=not connection.in_atomic_block) as ready:
             while True:
                 started = time.perf_counter()
@@ -318,6 +320,15 @@ def _execute(job: ProductImport, stream: IO[bytes], progress: ProgressCallback |
         with connection.cursor() as cursor:
             tables.drop(cursor)
     return _finish(job, ImportStatus.SUCCEEDED, "", totals.timings)
+
+
+def _without_duplicates(batches: Iterator[_Batch], seen: loader.SeenSkus) -> Iterator[_Batch]:
+    """The batches without the SKUs given before, rejected (naming the first's line). In the
+    read-ahead thread, in file order: about 25 ms a batch of 20,000 at a million SKUs seen
+    (pyarrow's kernels, the GIL released) taken off the writing thread."""
+    for batch in batches:
+        valid, table, duplicates = loader.drop_duplicates(seen, batch.valid, batch.table)
+        yield _Batch(rows=batch.rows, table=table, valid=list(valid), rejections=[*batch.rejections, *duplicates])
 
 
 @contextmanager
@@ -398,7 +409,13 @@ def _load(job: ProductImport, batch: _Batch, totals: _Totals, tables: loader.Imp
     started = time.perf_counter()
     with transaction.atomic(), connection.cursor() as cursor:
         outcome = loader.load_batch(
-            cursor, batch.valid, table=batch.table, tables=tables, actor=job.created_by, reference=f"import:{job.pk}"
+            cursor,
+            batch.valid,
+            table=batch.table,
+            tables=tables,
+            actor=job.created_by,
+            reference=f"import:{job.pk}",
+            duplicates_dropped=True,
         )
         rejections = sorted([*batch.rejections, *outcome.rejections], key=lambda rejection: rejection.line)
         room = MAX_STORED_ERRORS - totals.errors_stored
