@@ -66,10 +66,12 @@ class SeenSkus:
     batch's new SKUs become a run, and a run is merged into the one before it while that one is
     less than twice its size (a log-structured merge), so a batch searches about log2(SKUs seen
     / batch size) runs, not one per batch before it. A run is kept in chunks of about ``CHUNK``
-    SKUs and merged chunk by chunk, so a merge never holds more than about a chunk's copy
-    besides the runs, however long the file. Measured (docs/catalog-bulk.md, "Faster
-    batches"): 24 MB per million SKUs of 12 characters (each its bytes, a 4-byte offset and an
-    8-byte line); the Python set of hashes it replaced held 100 MB.
+    SKUs and merged chunk by chunk: a chunk no new SKU falls into is kept as it is (a file in
+    SKU order is appended without a copy), and no sort is larger than a chunk and what falls
+    into it. Measured (docs/catalog-bulk.md, "Bounded memory for the SKUs seen"): 24 MB held per
+    million SKUs of 12 characters (each its bytes, a 4-byte offset and an 8-byte line), 40 MB
+    at the peak of the largest merge (the merged run built beside the two it replaces); the
+    Python set of hashes it replaced held 100 MB.
     """
 
     CHUNK: ClassVar[int] = 1 << 17
