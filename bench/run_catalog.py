@@ -37,9 +37,10 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 from bench.catalog import import_load, scenarios  # noqa: E402
-from bench.catalog.search_index import search_catch_up  # noqa: E402
+from bench.catalog.search_index import search_catch_up, worker_running  # noqa: E402
 from bench.catalog.stack import RUN_DIR, Stack, stack, web  # noqa: E402
 from bench.results_file import RESULTS_MD, replace_section, store_run  # noqa: E402
+from devtools.devstack import ServiceProcess  # noqa: E402
 
 SCALES = {"small": 100_000, "full": 1_000_000}
 RESULTS_JSON = REPO_ROOT / "bench" / "results" / "catalog.json"
@@ -136,10 +137,14 @@ def run(scale: str, *, requests: int) -> dict[str, Any]:
             say,
         )
         copy = scenarios.timed("raw COPY baseline", lambda: scenarios.raw_copy(system, scenarios.IMPORT_FILE), say)
-        first = scenarios.timed(
-            "import (new products)", lambda: scenarios.run_import(system, scenarios.IMPORT_FILE), say
-        )
-        results["search_current_after_import"] = _search_current_after(system, "the import of new products")
+        # The worker runs during the import, as deployed: it indexes the batches as they commit.
+        with worker_running(system) as worker:
+            first = scenarios.timed(
+                "import (new products)", lambda: scenarios.run_import(system, scenarios.IMPORT_FILE), say
+            )
+            results["search_current_after_import"] = _search_current_after(
+                system, "the import of new products", worker=worker
+            )
         again = scenarios.timed(
             "import again (unchanged)", lambda: scenarios.run_import(system, scenarios.IMPORT_FILE), say
         )
@@ -187,12 +192,15 @@ def run(scale: str, *, requests: int) -> dict[str, Any]:
     return results
 
 
-def _search_current_after(system: Stack, write: str) -> dict[str, Any]:
+def _search_current_after(system: Stack, write: str, *, worker: ServiceProcess) -> dict[str, Any]:
     """Seconds from the end of ``write`` (just returned) until no product waits for the search
-    indexer, the real job running in catalog's real worker (issue #19: <= 60 s for 1M)."""
+    indexer, the real job running in catalog's real worker, which ran during the write
+    (issue #19: <= 60 s for 1M)."""
     ended = time.perf_counter()
     figures: dict[str, Any] = scenarios.timed(
-        f"search current after {write}", lambda: search_catch_up(system, since=ended, say=say), say
+        f"search current after {write}",
+        lambda: search_catch_up(system, since=ended, worker=worker, say=say),
+        say,
     )
     return figures
 
@@ -212,7 +220,8 @@ def _search_index_rows(run: dict[str, Any]) -> list[str]:
     if imported := run.get("search_current_after_import"):
         rows.append(
             _row(
-                f"search current after the import of new products ends ({imported['products_indexed']:,} indexed)",
+                f"search current after the import of new products ends ({imported['products_indexed']:,} waiting then"
+                + ("; the worker indexing during the import)" if imported.get("worker_during_write") else ")"),
                 f"{imported['seconds']} s",
                 "<= 60 s (for 1M)",
                 _verdict(run, "search_current_after_import_seconds"),
@@ -223,7 +232,8 @@ def _search_index_rows(run: dict[str, Any]) -> list[str]:
 
 def _import_under_load(system: Stack, products: int) -> dict[str, Any]:
     """Product detail p99 while an import of the scale's size (new products, other SKUs than the
-    first import's) runs, against idle (bench/catalog/import_load.py)."""
+    first import's) runs, against idle (bench/catalog/import_load.py), with catalog's worker
+    running, as deployed: it indexes the import's batches while the readers read."""
     path = scenarios.IMPORT_FILE.with_name("import-under-load.csv")
     scenarios.timed(
         f"write a second {products}-row CSV",
@@ -231,12 +241,13 @@ def _import_under_load(system: Stack, products: int) -> dict[str, Any]:
         say,
     )
     log_path = RUN_DIR / "catalog-web-import.log"
-    with web(system, log_path):
+    with web(system, log_path), worker_running(system):
         result: dict[str, Any] = scenarios.timed(
             "product detail, idle then during an import",
             lambda: import_load.detail_during_import(system, log_path, path),
             say,
         )
+    result["worker_during_import"] = True
     return result
 
 
@@ -255,7 +266,9 @@ def _import_load_rows(run: dict[str, Any]) -> list[str]:
         ),
         _row(
             f"product detail during an import of {readers['import']['created']:,} new products "
-            f"({readers['import']['rows_per_second']:,} rows/s), against idle",
+            f"({readers['import']['rows_per_second']:,} rows/s"
+            + ("; catalog's worker indexing beside it" if readers.get("worker_during_import") else "")
+            + "), against idle",
             f"server p99 {during['server']['p99_ms']} ms vs {idle['server']['p99_ms']} ms idle "
             f"({during['server']['requests']} / {idle['server']['requests']} requests); "
             f"client p99 {during['client']['p99_ms']} vs {idle['client']['p99_ms']} ms",
@@ -264,6 +277,10 @@ def _import_load_rows(run: dict[str, Any]) -> list[str]:
             f"({_verdict(run, 'detail_p99_during_import_ratio')})",
         ),
     ]
+
+
+def _worker_during(run: dict[str, Any], key: str) -> bool:
+    return bool((run.get(key) or {}).get("worker_during_write"))
 
 
 def _met(target: str, measured: float) -> bool:
@@ -372,7 +389,8 @@ def _scale_section(scale: str, run: dict[str, Any]) -> list[str]:
             if (floor := raw.get("bulk_build_floor", {}).get(key))
         ),
         _row(
-            f"import, new products ({first['created']:,} created)",
+            f"import, new products ({first['created']:,} created"
+            + ("; catalog's worker indexing beside it)" if _worker_during(run, "search_current_after_import") else ")"),
             f"{first['rows_per_second']:,} rows/s ({first['seconds']} s)",
             ">= 0.1 of COPY",
             f"{imp['ratio_first_run_to_copy']} of COPY ({_verdict(run, 'import_to_copy_ratio')}); "

@@ -3,7 +3,14 @@
 import environ
 
 from common.settings import *
-from common.settings import COMMON_APPS, DRF_STANDARDIZED_ERRORS, env, logging_settings, spectacular_settings
+from common.settings import (
+    COMMON_APPS,
+    DRF_STANDARDIZED_ERRORS,
+    PROCRASTINATE_WORKER_DEFAULTS,
+    env,
+    logging_settings,
+    spectacular_settings,
+)
 
 SERVICE_NAME = "catalog"
 
@@ -37,6 +44,14 @@ PRODUCT_IMPORT_MAX_BYTES = env.int("PRODUCT_IMPORT_MAX_BYTES", default=2 * 1024*
 SEARCH_INDEX_SESSIONS = env.int("SEARCH_INDEX_SESSIONS", default=2)
 if SEARCH_INDEX_SESSIONS < 1:
     raise environ.ImproperlyConfigured("SEARCH_INDEX_SESSIONS must be at least 1")
+
+# Two jobs at once in a worker (common/settings.py): an import (one at a time, its task's lock)
+# leaves the other slot to the search indexer, which so keeps search current during the import
+# (docs/catalog-bulk.md, "How fast search catches up"), and to the periodic jobs.
+WORKER_CONCURRENCY = env.int("WORKER_CONCURRENCY", default=2)
+if WORKER_CONCURRENCY < 1:
+    raise environ.ImproperlyConfigured("WORKER_CONCURRENCY must be at least 1")
+PROCRASTINATE_WORKER_DEFAULTS = {**PROCRASTINATE_WORKER_DEFAULTS, "concurrency": WORKER_CONCURRENCY}
 
 # /metrics adds what only the database knows (common/metrics.py): the job queue's depth and age,
 # and how far full-text search is behind the writes.

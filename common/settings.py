@@ -416,9 +416,14 @@ PROCRASTINATE_ON_APP_READY = "common.jobs.on_app_ready"
 # (common/worker.py). procrastinate's defaults.
 WORKER_HEARTBEAT_SECONDS = env.float("WORKER_HEARTBEAT_SECONDS", default=10.0)
 WORKER_STALLED_SECONDS = env.float("WORKER_STALLED_SECONDS", default=30.0)
+# Jobs a worker runs at once (procrastinate's ``concurrency``; its sync tasks run in threads,
+# each thread with its own database connection). One by default; catalog's worker runs two, so
+# that its short jobs (search indexing, reservation expiry) do not wait behind a long import.
+WORKER_CONCURRENCY = env.int("WORKER_CONCURRENCY", default=1)
 PROCRASTINATE_WORKER_DEFAULTS: dict[str, Any] = {
     "update_heartbeat_interval": WORKER_HEARTBEAT_SECONDS,
     "stalled_worker_timeout": WORKER_STALLED_SECONDS,
+    "concurrency": WORKER_CONCURRENCY,
 }
 if DATABASE_POOL_MODE == "transaction" and not DATABASE_DIRECT_URL:
     # LISTEN holds a server session that a transaction pooler hands to others after the

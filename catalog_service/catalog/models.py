@@ -376,22 +376,6 @@ class ProductImportChunk(models.Model):
         return f"chunk {self.seq} of import {self.product_import_id}"
 
 
-class ImportSeenSku(models.Model):
-    """A SKU a running import (or product generation) has loaded, and the line it came from: how
-    a later batch of it finds a SKU given twice (bulk/loader.py). The rows live while their import
-    runs. A regular table rather than a session's temporary one, because behind a
-    transaction-mode pooler the import's batches may run on different server sessions; unlogged
-    (migration 0010), because an import a crash interrupted starts over from its first row."""
-
-    pk = models.CompositePrimaryKey("import_key", "sku")
-    import_key = models.CharField(max_length=100)
-    sku = models.TextField()
-    line = models.BigIntegerField()
-
-    def __str__(self) -> str:
-        return f"{self.sku} (line {self.line} of import {self.import_key})"
-
-
 class ProductImportError(models.Model):
     """One problem with one rejected row of an import (the first few thousand are kept)."""
 

@@ -16,7 +16,7 @@ from procrastinate import RetryStrategy
 from procrastinate.contrib.django import app
 
 from catalog_service.catalog.models import ReservationKey, StockAdjustmentKey
-from catalog_service.catalog.services.imports import IMPORT_QUEUE, PRODUCT_IMPORT_TASK, product_import_run
+from catalog_service.catalog.services.imports import IMPORT_LOCK, IMPORT_QUEUE, PRODUCT_IMPORT_TASK, product_import_run
 from catalog_service.catalog.services.reservations import reservations_expire
 from catalog_service.catalog.services.search_index import (
     SEARCH_INDEX_LOCK,
@@ -30,7 +30,7 @@ from common.periodic import register_job_housekeeping
 logger = logging.getLogger(__name__)
 
 
-@app.task(name=PRODUCT_IMPORT_TASK, queue=IMPORT_QUEUE)
+@app.task(name=PRODUCT_IMPORT_TASK, queue=IMPORT_QUEUE, lock=IMPORT_LOCK)
 def product_import_run_task(import_id: str) -> None:
     # No retry: a failed import is recorded on its job, and running it again is a staff decision.
     result = product_import_run(import_id=UUID(import_id))
@@ -45,7 +45,8 @@ def product_import_run_task(import_id: str) -> None:
             "commit_seconds": round(result.timings.commit, 2),
         },
     )
-    # Its products are readable already; this makes them findable by full-text search.
+    # Its products are readable already, and each batch that wrote any asked for indexing
+    # (services/imports.py); this last request covers the last batches.
     search_index_request()
 
 

@@ -24,7 +24,11 @@ def run_queued_imports() -> None:
     connector = app.connector
     assert isinstance(connector, DjangoConnector), connector
     with app.replace_connector(connector.get_worker_connector()):
-        app.run_worker(queues=["imports"], wait=False, install_signal_handlers=False, listen_notify=False)
+        # One job at a time: with wait=False the worker stops as soon as a slot finds nothing
+        # to fetch, which a second slot would while the imports' lock holds the next one back.
+        app.run_worker(
+            queues=["imports"], wait=False, install_signal_handlers=False, listen_notify=False, concurrency=1
+        )
 
 
 def index_search() -> int:

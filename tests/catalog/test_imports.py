@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
+import pyarrow as pa
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
@@ -20,6 +21,7 @@ from django.db import connection
 from rest_framework.test import APIClient
 
 from catalog_service.catalog.bulk import loader
+from catalog_service.catalog.bulk.columnar import read_csv_batches
 from catalog_service.catalog.models import (
     SKU_MAX_LENGTH,
     Category,
@@ -225,6 +227,58 @@ def test_a_duplicate_sku_is_rejected_naming_the_first_line(staff_client: APIClie
     assert Product.objects.get(sku="D-1").name == "First"
 
 
+def test_a_sku_given_again_in_a_later_batch_is_rejected_naming_the_first_line(
+    staff_client: APIClient, chairs: Category, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batches of two lines: duplicates within a batch, across batches, and from a row the
+    column checks do not pass (a SKU with spaces around it, validated row by row)."""
+    monkeypatch.setattr(imports, "BATCH_ROWS", 2)
+    rows = ["D-1,First", "D-2,Two", "D-3,Three", " D-1 ,Again", "D-4,Four", "D-4,Four again", "D-2,Two again"]
+    data = (HEADER + "".join(f"{row},,1,EUR,chairs,,,\n" for row in rows)).encode()
+    job = import_now(staff_client, data)
+    assert (job["created"], job["rejected"]) == (4, 3)
+    assert [(e["line"], e["sku"], e["code"], e["message"]) for e in job["rejected_rows"]] == [
+        (5, "D-1", "duplicate_sku", "The SKU already appears on line 2."),
+        (7, "D-4", "duplicate_sku", "The SKU already appears on line 6."),
+        (8, "D-2", "duplicate_sku", "The SKU already appears on line 3."),
+    ]
+    assert Product.objects.get(sku="D-1").name == "First"
+    assert Product.objects.get(sku="D-2").name == "Two"
+
+
+def test_the_skus_seen_find_every_later_occurrence_across_merged_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The SKUs seen are sorted runs, merged as they grow and kept in chunks (two SKUs here): a
+    SKU is found in whichever run and chunk holds it, one that sorts between or beyond the
+    SKUs seen is not, and the first occurrence's line is named."""
+    monkeypatch.setattr(loader.SeenSkus, "CHUNK", 2)
+    seen = loader.SeenSkus()
+
+    def add(*pairs: tuple[int, str]) -> dict[int, tuple[str, int]]:
+        return seen.add(pa.array([line for line, _ in pairs], pa.int64()), pa.array([sku for _, sku in pairs]))
+
+    assert add((2, "M-1"), (3, "C-1"), (4, "W-1")) == {}
+    assert add((5, "A-1"), (6, "K-1"), (7, "Z-1")) == {}  # below, between and beyond: merged in
+    assert add((8, "B-1"), (9, "N-1")) == {}
+    assert add((10, "Y-1"), (11, "L-1"), (12, "D-1")) == {}
+    assert add((13, "X-1"), (14, "X-2")) == {}  # after every SKU: appended as they are
+    assert len(seen) == 13
+    # Runs of 3, 3, 2, 3 and 2 SKUs, merged while the one before is under twice the newer's size.
+    assert [len(skus) for skus, _ in seen._runs] == [11, 2]
+    assert seen._runs[0][0].num_chunks > 1
+    assert seen._runs[0][0].to_pylist() == sorted(seen._runs[0][0].to_pylist())
+    assert add((16, "K-1"), (15, "Q-1"), (17, "Q-1"), (18, "Z-1"), (19, "A-1"), (20, "X-2"), (21, "K-1")) == {
+        16: ("K-1", 6),
+        17: ("Q-1", 15),  # the lower line is the first
+        18: ("Z-1", 7),
+        19: ("A-1", 5),
+        20: ("X-2", 14),
+        21: ("K-1", 6),  # named after the earlier batch's line, not this batch's first
+    }
+    assert add((22, "Q-1"), (23, "P-1")) == {22: ("Q-1", 15)}  # Q-1 was kept, its repeats were not
+    assert add((24, "P-2")) == {}
+    assert len(seen) == 16
+
+
 def test_stock_below_what_is_reserved_is_rejected(
     staff_client: APIClient, chairs: Category, make_product: Callable[..., Product]
 ) -> None:
@@ -384,6 +438,70 @@ def test_an_unexpected_error_fails_the_job(
     assert job["status"] == "failed"
     assert "RuntimeError" in job["error"]
     assert job["finished_at"] is not None
+
+
+def _reading_threads() -> list[str]:
+    return [thread.name for thread in threading.enumerate() if thread.name == "import-read-ahead"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_batches_are_read_ahead_in_a_thread(
+    staff_client: APIClient, chairs: Category, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The upload's chunks are read and validated by a thread on its own connection while the
+    batch before is written; the outcome is the same as reading them in turn."""
+    monkeypatch.setattr(imports, "BATCH_ROWS", 2)
+    job_id = UUID(upload(staff_client, GOOD_AND_BAD).json()["id"])
+    readers: set[str] = set()
+
+    def read_and_tell(*args: Any, **kwargs: Any) -> Any:
+        for batch in read_csv_batches(*args, **kwargs):
+            readers.add(threading.current_thread().name)
+            yield batch
+
+    monkeypatch.setattr("catalog_service.catalog.services.imports.read_csv_batches", read_and_tell)
+    result = product_import_run(import_id=job_id)
+    assert (result.status, result.rows_processed, result.created, result.rejected) == ("succeeded", 7, 2, 5)
+    assert readers == {"import-read-ahead"}
+    assert _reading_threads() == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_batch_stops_the_thread_reading_ahead(
+    staff_client: APIClient, chairs: Category, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(imports, "BATCH_ROWS", 2)
+    job_id = UUID(upload(staff_client, GOOD_AND_BAD).json()["id"])
+    load = loader.load_batch
+    calls = 0
+
+    def fail_second(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise RuntimeError("disk on fire")
+        return load(*args, **kwargs)
+
+    monkeypatch.setattr("catalog_service.catalog.bulk.loader.load_batch", fail_second)
+    with pytest.raises(RuntimeError):
+        product_import_run(import_id=job_id)
+    assert ProductImport.objects.get(pk=job_id).status == ImportStatus.FAILED
+    assert _reading_threads() == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_file_rejected_while_reading_ahead_fails_the_job(staff_client: APIClient, chairs: Category) -> None:
+    job_id = UUID(upload(staff_client, HEADER.encode() + b"OAK-1,Oak chair,,1,EUR,chairs,,,\n").json()["id"])
+    # The stored upload's header, changed after the upload was accepted: rejected by the reader.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE catalog_productimportchunk SET data = %s WHERE product_import_id = %s",
+            [b"nothing,we,know\n", job_id],
+        )
+    result = product_import_run(import_id=job_id)
+    assert result.status == "failed"
+    assert result.error
+    assert _reading_threads() == []
 
 
 # --- the command ----------------------------------------------------------------------------

@@ -14,17 +14,20 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+import psycopg
 import pytest
 from django.db import connection
 from procrastinate.contrib.django import app as procrastinate_app
 from procrastinate.psycopg_connector import PsycopgConnector
 from prometheus_client.parser import text_string_to_metric_families
 
-from catalog_service.catalog.models import Category, ImportFormat
-from catalog_service.catalog.services.imports import product_import_create
+from catalog_service.catalog.models import SEARCH_WAITING, Category, ImportFormat, ImportStatus, Product, ProductImport
+from catalog_service.catalog.services.imports import PRODUCT_IMPORT_TASK, product_import_create
+from catalog_service.catalog.services.products import product_create
 from common import worker as worker_module
 from common.worker import JobQueueCollector, worker_connector
 from devtools.devstack import REPO_ROOT, free_port
@@ -208,6 +211,52 @@ def test_a_stopped_worker_fails_the_probe_and_goes_stale(start_worker: Callable[
         worker.process.send_signal(signal.SIGCONT)
     # Resumed, it beats again and the probe passes.
     worker.wait_until(lambda: worker.get("/healthz").status_code == 200, "the probe to pass again", timeout=20)
+
+
+def test_the_search_indexer_runs_while_an_import_does_and_imports_run_one_at_a_time(
+    start_worker: Callable[..., WorkerProcess],
+) -> None:
+    """A worker runs two jobs at once (WORKER_CONCURRENCY): products written while an import
+    runs are indexed before it ends, while a second import waits for the first (its lock)."""
+    chairs = Category.objects.create(name="Chairs", slug="chairs", path="0001", depth=1)
+    rows = HEADER + b"L-1,Chair,,10.00,EUR,chairs,,true,1\n"
+    first = product_import_create(pieces=[rows], head=rows, file_name="1.csv", file_format=ImportFormat.CSV, actor="t")
+    second = product_import_create(pieces=[rows], head=rows, file_name="2.csv", file_format=ImportFormat.CSV, actor="t")
+    # The first import stops at its start (it locks its job's row) until this session lets go.
+    database_url = urlsplit(os.environ["DATABASE_URL"])._replace(path=f"/{connection.settings_dict['NAME']}")
+    with psycopg.connect(urlunsplit(database_url)) as blocker:
+        blocker.execute("SELECT 1 FROM catalog_productimport WHERE id = %s FOR UPDATE", [first.pk])
+        worker = start_worker("imports", "default")
+
+        def job_status(job: ProductImport) -> str:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT status FROM procrastinate_jobs WHERE task_name = %s AND args->>'import_id' = %s",
+                    [PRODUCT_IMPORT_TASK, str(job.pk)],
+                )
+                (status,) = cursor.fetchone()
+            return str(status)
+
+        worker.wait_until(lambda: job_status(first) == "doing", "the first import to start")
+        # Written now (each asks for an indexing run at its commit): indexed while the import runs.
+        for number in range(3):
+            product_create(
+                sku=f"S-{number}", name=f"Stool {number}", category_id=chairs.pk, price=Decimal(5), currency="EUR"
+            )
+        worker.wait_until(lambda: not Product.objects.filter(SEARCH_WAITING).exists(), "the indexer", timeout=30)
+        assert job_status(first) == "doing"
+        assert job_status(second) == "todo"  # a slot is free, but the lock holds it back
+        assert Product.objects.filter(sku__startswith="S-", search_vector__isnull=False).count() == 3
+        blocker.rollback()
+    worker.wait_until(lambda: job_status(second) == "succeeded", "both imports")
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == (ImportStatus.SUCCEEDED, ImportStatus.SUCCEEDED)
+    assert first.finished_at is not None
+    assert second.started_at is not None
+    assert second.started_at >= first.finished_at
+    # The worker's probe and heartbeat went on through both.
+    assert worker.get("/healthz").status_code == 200
 
 
 @pytest.mark.django_db

@@ -349,5 +349,10 @@ def _slugs(name: pa.Array, sku: pa.Array) -> pa.Array:
 def _ascii_slugify(values: pa.Array) -> pa.Array:
     lowered = pc.ascii_lower(values)
     kept = pc.replace_substring_regex(lowered, pattern=r"[^a-z0-9_ \t\n\r\f\v-]", replacement="")
-    joined = pc.replace_substring_regex(kept, pattern=r"[ \t\n\r\f\v-]+", replacement="-")
+    if pc.any(pc.match_substring_regex(kept, r"[\t\n\r\f\v]|[ -]{2}")).as_py():
+        joined = pc.replace_substring_regex(kept, pattern=r"[ \t\n\r\f\v-]+", replacement="-")
+    else:
+        # The common case, every run a single space or hyphen: a literal replace, a third of the
+        # regex's time.
+        joined = pc.replace_substring(kept, " ", "-")
     return pc.utf8_trim(joined, characters="-_")

@@ -105,8 +105,6 @@ def products_generate(
     leaves = categories_ensure()
     created = skipped = 0
     tables = loader.ImportTables.named(f"generate_{start}_{count}")
-    with connection.cursor() as cursor:
-        tables.reset(cursor)
     try:
         for batch_start in range(start, start + count, BATCH_ROWS):
             size = min(BATCH_ROWS, start + count - batch_start)

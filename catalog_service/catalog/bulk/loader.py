@@ -4,8 +4,8 @@ Per batch, in the caller's transaction:
 
 1. COPY the rows into the batch's temporary staging table (those validated by column as one
    CSV text rendered by pyarrow, the others row by row).
-2. Reject SKUs the import has already loaded (the first occurrence wins), using the import's
-   rows in the (unlogged) table of the SKUs seen so far.
+2. Reject SKUs the import has already loaded (the first occurrence wins), using the SKUs seen
+   so far, kept in the worker's memory (``SeenSkus``).
 3. Drop the rows that would change nothing (every product column IS NOT DISTINCT FROM the
    row's, and the stock equal or not given). Not needed for correctness (the upsert's WHERE
    makes it a no-op) but much faster: an INSERT does work for every proposed row, even one
@@ -26,19 +26,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import ClassVar, Final
 
 import pyarrow as pa
+import pyarrow.compute as pc
 from django.db.backends.utils import CursorWrapper
 
 from catalog_service.catalog.bulk import dbcopy
 from catalog_service.catalog.bulk.columnar import stage_csv as columnar_csv
 from catalog_service.catalog.bulk.readers import ErrorCode, Rejection
 from catalog_service.catalog.bulk.rows import ValidRow
-from catalog_service.catalog.models import ImportSeenSku, MovementReason, Product, StockLevel, StockMovement
+from catalog_service.catalog.models import MovementReason, Product, StockLevel, StockMovement
 
 PRODUCT: Final = Product._meta.db_table
-SEEN: Final = ImportSeenSku._meta.db_table
 STOCK: Final = StockLevel._meta.db_table
 MOVEMENT: Final = StockMovement._meta.db_table
 STAGE_COLUMNS: Final = ValidRow._fields
@@ -54,11 +54,134 @@ class BatchOutcome:
     rejections: tuple[Rejection, ...]
 
 
+class SeenSkus:
+    """The SKUs an import has loaded so far, with the line each came from, in the worker's
+    memory: how a later batch finds a SKU given twice. The import runs in one process, batch
+    after batch, and a crashed import starts over from its first row in a new one, so this
+    state lives exactly as long as the run it belongs to; nothing of it is in the database
+    session (docs/deploy.md, "Behind PgBouncer").
+
+    Arrow arrays only, no Python object per SKU: sorted runs of SKUs (by their bytes), each
+    with the lines they came from, looked up by binary search (``search_sorted``) in C. A
+    batch's new SKUs become a run, and a run is merged into the one before it while that one is
+    less than twice its size (a log-structured merge), so a batch searches about log2(SKUs seen
+    / batch size) runs, not one per batch before it. A run is kept in chunks of about ``CHUNK``
+    SKUs and merged chunk by chunk: a chunk no new SKU falls into is kept as it is (a file in
+    SKU order is appended without a copy), and no sort is larger than a chunk and what falls
+    into it. Measured (docs/catalog-bulk.md, "Bounded memory for the SKUs seen"): 24 MB held per
+    million SKUs of 12 characters (each its bytes, a 4-byte offset and an 8-byte line), 40 MB
+    at the peak of the largest merge (the merged run built beside the two it replaces); the
+    Python set of hashes it replaced held 100 MB.
+    """
+
+    CHUNK: ClassVar[int] = 1 << 17
+
+    def __init__(self) -> None:
+        # (SKUs sorted, their lines), chunked alike; the oldest (largest) run first.
+        self._runs: list[tuple[pa.ChunkedArray, pa.ChunkedArray]] = []
+
+    def clear(self) -> None:
+        self._runs = []
+
+    def __len__(self) -> int:
+        return sum(len(skus) for skus, _ in self._runs)
+
+    @property
+    def nbytes(self) -> int:
+        return sum(skus.nbytes + lines.nbytes for skus, lines in self._runs)
+
+    def add(self, lines: pa.Array, skus: pa.Array) -> dict[int, tuple[str, int]]:
+        """Record the SKUs of one batch and the lines they are on; for each later occurrence of
+        a SKU (in this batch or an earlier one), its line: (its SKU, the first's line)."""
+        if not len(skus):
+            return {}
+        # Sorted by SKU, then line: a SKU given twice in the batch is on neighbouring rows, its
+        # first occurrence (the lowest line) first.
+        batch = pa.table({"sku": skus.cast(pa.string()), "line": lines.cast(pa.int64())})
+        batch = batch.take(pc.sort_indices(batch, sort_keys=[("sku", "ascending"), ("line", "ascending")]))
+        sku = batch.column("sku").combine_chunks()
+        line = batch.column("line").combine_chunks()
+        again = pa.concat_arrays([pa.array([False]), pc.equal(sku[1:], sku[:-1])])
+        # The line of the SKU's occurrence in an earlier batch, where it has one.
+        earlier: pa.Array = pa.nulls(len(sku), pa.int64())
+        for run_skus, run_lines in self._runs:
+            # Each batch SKU's place in the run (clamped to the run's last SKU, which then differs).
+            at = pc.min_element_wise(pc.search_sorted(run_skus, sku), pa.scalar(len(run_skus) - 1, pa.uint64()))
+            found = pc.equal(run_skus.take(at).combine_chunks(), sku)
+            if pc.any(found).as_py():
+                earlier = pc.if_else(found, run_lines.take(at).combine_chunks(), earlier)
+        repeated = pc.or_(again, pc.is_valid(earlier))
+        if not pc.any(repeated).as_py():  # the common case
+            self._push(sku, line)
+            return {}
+        # A later occurrence names the SKU's line in an earlier batch, or else its first line in
+        # this one (carried forward from the first of its neighbours).
+        first_here = pc.fill_null_forward(pc.if_else(again, pa.scalar(None, pa.int64()), line))
+        named = pc.coalesce(earlier, first_here)
+        kept = pc.invert(repeated)
+        self._push(sku.filter(kept), line.filter(kept))
+        return {
+            at_line: (name, first)
+            for at_line, name, first in zip(
+                line.filter(repeated).to_pylist(),
+                sku.filter(repeated).to_pylist(),
+                named.filter(repeated).to_pylist(),
+                strict=True,
+            )
+        }
+
+    def _push(self, skus: pa.Array, lines: pa.Array) -> None:
+        if not len(skus):
+            return
+        runs = self._runs
+        runs.append((pa.chunked_array([skus]), pa.chunked_array([lines])))
+        merged = False
+        while len(runs) > 1 and len(runs[-2][0]) < 2 * len(runs[-1][0]):
+            runs[-2:] = [self._merge(runs[-2], runs[-1])]
+            merged = True
+        if merged:
+            # The runs merged and the merge's sort indices are freed now; pyarrow's allocator
+            # (mimalloc) keeps freed pages for reuse unless told: measured at a million SKUs,
+            # the process grew 63 MB without this, 37 MB with it, for 24 MB held.
+            pa.default_memory_pool().release_unused()
+
+    def _merge(
+        self, older: tuple[pa.ChunkedArray, pa.ChunkedArray], newer: tuple[pa.ChunkedArray, pa.ChunkedArray]
+    ) -> tuple[pa.ChunkedArray, pa.ChunkedArray]:
+        """One sorted run of two, built chunk by chunk: each chunk of the older run with the
+        newer run's SKUs that sort between it and the next chunk. (No SKU is in both.)"""
+        (old_skus, old_lines), (new_skus, new_lines) = older, newer
+        starts = pa.array([chunk[0] for chunk in old_skus.chunks[1:]], pa.string())
+        cuts = [0, *pc.search_sorted(new_skus, starts).to_pylist(), len(new_skus)]
+        skus: list[pa.Array] = []
+        lines: list[pa.Array] = []
+        for index, (chunk, chunk_lines) in enumerate(zip(old_skus.chunks, old_lines.chunks, strict=True)):
+            begin, end = cuts[index], cuts[index + 1]
+            if begin == end:
+                skus.append(chunk)
+                lines.append(chunk_lines)
+                continue
+            more, more_lines = new_skus.slice(begin, end - begin), new_lines.slice(begin, end - begin)
+            if more[0].as_py() > chunk[-1].as_py():
+                # All after the chunk (SKUs given in ascending order, the usual export): kept as they are.
+                skus += [chunk, *more.chunks]
+                lines += [chunk_lines, *more_lines.chunks]
+                continue
+            merged = pa.concat_arrays([chunk, *more.chunks])
+            merged_lines = pa.concat_arrays([chunk_lines, *more_lines.chunks])
+            order = pc.sort_indices(merged)
+            merged, merged_lines = merged.take(order), merged_lines.take(order)
+            for offset in range(0, len(merged), self.CHUNK):
+                skus.append(merged.slice(offset, self.CHUNK))
+                lines.append(merged_lines.slice(offset, self.CHUNK))
+        return pa.chunked_array(skus, pa.string()), pa.chunked_array(lines, pa.int64())
+
+
 @dataclass(frozen=True)
 class ImportTables:
     """Where one import keeps its state between batches: a temporary staging table each batch is
-    copied into, which lives for the batch's transaction only (ON COMMIT DROP), and its rows in
-    the table of the SKUs loaded so far (ImportSeenSku, to find a SKU given twice).
+    copied into, which lives for the batch's transaction only (ON COMMIT DROP), and the SKUs
+    loaded so far (in the worker's memory, ``SeenSkus``, to find a SKU given twice).
 
     Nothing outlives a transaction in the database session: behind a transaction-mode pooler
     each batch may run on another server session (docs/deploy.md, "Behind PgBouncer"), where a
@@ -67,36 +190,41 @@ class ImportTables:
 
     key: str
     stage: str
+    seen: SeenSkus
 
     @classmethod
     def named(cls, key: str) -> ImportTables:
         """The tables of the import ``key`` (letters, digits and underscores)."""
-        return cls(key=key, stage=f"product_import_stage_{key}")
+        return cls(key=key, stage=f"product_import_stage_{key}", seen=SeenSkus())
 
-    def reset(self, cursor: CursorWrapper) -> None:
-        """Start the import afresh: forget the SKUs an earlier run of it loaded."""
-        cursor.execute(f"DELETE FROM {SEEN} WHERE import_key = %s", [self.key])
-
-    def create_stage(self, cursor: CursorWrapper) -> None:
+    def create_stage(self, cursor: CursorWrapper, *, settings: str) -> None:
+        """The batch's ``settings`` (SET LOCAL statements), then its empty staging table: one
+        round trip."""
         # The SKU in the products' collation (C, catalog/0013): joined to the product SKUs the
         # upsert returns, a SKU of another collation cannot use the staging table's index, and
         # the planner scanned the whole table for each new product (1.8 s of a 2.4 s batch of
-        # 5,000 new products).
-        # In the batch's transaction. IF NOT EXISTS: where a batch is a savepoint inside a larger
-        # transaction (tests, callers' atomic blocks), the table of the batch before is still there.
+        # 5,000 new products, 31 s of one of 20,000).
+        # In the batch's transaction. IF NOT EXISTS (and the TRUNCATE): where a batch is a
+        # savepoint inside a larger transaction (tests, callers' atomic blocks), the table of the
+        # batch before is still there.
         cursor.execute(
-            f"""CREATE TEMPORARY TABLE IF NOT EXISTS {self.stage} (
+            f"""{settings};
+                CREATE TEMPORARY TABLE IF NOT EXISTS {self.stage} (
                     line bigint NOT NULL, sku text COLLATE "C" NOT NULL, name text NOT NULL, slug text NOT NULL,
                     description text NOT NULL, category_id bigint NOT NULL, price numeric(12, 2) NOT NULL,
                     currency text NOT NULL, attributes jsonb NOT NULL, is_active boolean NOT NULL,
                     on_hand integer
-                ) ON COMMIT DROP"""
+                ) ON COMMIT DROP;
+                TRUNCATE {self.stage}"""
         )
-        # Not unique: a batch may hold a SKU twice until _reject_duplicates has run.
-        cursor.execute(f"CREATE INDEX IF NOT EXISTS {self.stage}_sku ON {self.stage} (sku)")
+
+    def index_stage(self, cursor: CursorWrapper) -> None:
+        # Built once the unchanged rows are gone (cheaper than kept up row by row during the COPY,
+        # and a re-import that changes nothing needs none); unique, as duplicates never reach it.
+        cursor.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS {self.stage}_sku ON {self.stage} (sku)")
 
     def drop(self, cursor: CursorWrapper) -> None:
-        cursor.execute(f"DELETE FROM {SEEN} WHERE import_key = %s", [self.key])
+        self.seen.clear()
         # Gone at the batch's commit already, unless the batches ran inside a larger transaction.
         cursor.execute(f"DROP TABLE IF EXISTS {self.stage}")
 
@@ -109,21 +237,35 @@ def load_batch(
     tables: ImportTables,
     actor: str,
     reference: str,
+    duplicates_dropped: bool = False,
 ) -> BatchOutcome:
     """Load ``rows`` and the rows of ``table`` (validated by column, in the staging table's
     columns: ``columnar.STAGE_SCHEMA``), in the caller's transaction, and report what became
-    of them."""
+    of them. ``duplicates_dropped``: the caller has passed them through ``drop_duplicates``
+    already (the import does, in its read-ahead thread)."""
+    rejections: list[Rejection] = []
+    if not duplicates_dropped:
+        rows, table, rejections = drop_duplicates(tables.seen, rows, table)
     if not rows and (table is None or not table.num_rows):
-        return BatchOutcome(created=0, updated=0, unchanged=0, rejections=())
+        return BatchOutcome(created=0, updated=0, unchanged=0, rejections=tuple(rejections))
     stage = tables.stage
     # A batch's commit need not wait for its WAL to reach the disk: a server crash can lose
     # the last batches committed before it, but never half of one (the batch, its job's
     # progress and its rejected rows commit together), and a job that stopped is rerun from
     # the first row, which the idempotent upsert makes safe. (docs/catalog-bulk.md, "Import
     # throughput", has what it and the other changes tried were measured to save.)
-    cursor.execute("SET LOCAL synchronous_commit = off")
-    tables.create_stage(cursor)
-    cursor.execute(f"TRUNCATE {stage}")
+    #
+    # Every statement below looks a few thousand staged SKUs up among (up to) millions of
+    # products, stock rows and staged rows, all by an index. Index lookups are the plan at any
+    # size, but the planner, with no statistics on the staging table, tends to hash-join it
+    # against a full scan of the products: measured at 200k products, 2-4x slower per batch,
+    # and a cost that grows with the catalog. Hash and merge joins are off for this batch.
+    tables.create_stage(
+        cursor,
+        settings=(
+            "SET LOCAL synchronous_commit = off; SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off"
+        ),
+    )
     with dbcopy.copy(cursor, f"COPY {stage} ({', '.join(STAGE_COLUMNS)}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row(row)
@@ -132,14 +274,6 @@ def load_batch(
         with dbcopy.copy(cursor, f"COPY {stage} ({', '.join(STAGE_COLUMNS)}) FROM STDIN (FORMAT csv)") as copy:
             copy.write(columnar_csv(table))
 
-    # Every statement below looks a few thousand staged SKUs up among (up to) millions of
-    # products, stock rows and staged rows, all by an index. Index lookups are the plan at any
-    # size, but the planner, with no statistics on the staging table, tends to hash-join it
-    # against a full scan of the products: measured at 200k products, 2-4x slower per batch,
-    # and a cost that grows with the catalog. Hash and merge joins are off for this batch.
-    cursor.execute("SET LOCAL enable_hashjoin = off")
-    cursor.execute("SET LOCAL enable_mergejoin = off")
-    rejections = _reject_duplicates(cursor, tables)
     cursor.execute(
         f"""DELETE FROM {stage} AS s
             USING {PRODUCT} AS p LEFT JOIN {STOCK} AS st ON st.product_id = p.id
@@ -149,52 +283,54 @@ def load_batch(
               AND (s.on_hand IS NULL OR st.on_hand = s.on_hand)"""
     )
     unchanged = cursor.rowcount
-    # After the unchanged rows are gone, so a re-import that changes nothing locks and checks
-    # nothing. (A row left out as unchanged gives the stock it has, never one below reserved.)
-    rejections += _reject_stock_below_reserved(cursor, stage)
-    created, product_updated, stock_only_updated, remaining = _upsert(cursor, stage, actor=actor, reference=reference)
-    cursor.execute("SET LOCAL enable_hashjoin TO DEFAULT")
-    cursor.execute("SET LOCAL enable_mergejoin TO DEFAULT")
-    updated = product_updated + stock_only_updated
+    remaining = len(rows) + (table.num_rows if table is not None else 0) - unchanged
+    created = updated = 0
+    if remaining:
+        tables.index_stage(cursor)
+        # After the unchanged rows are gone, so a re-import that changes nothing locks and checks
+        # nothing. (A row left out as unchanged gives the stock it has, never one below reserved.)
+        rejections += _reject_stock_below_reserved(cursor, stage)
+        created, product_updated, stock_only_updated, remaining = _upsert(
+            cursor, stage, actor=actor, reference=reference
+        )
+        updated = product_updated + stock_only_updated
+    cursor.execute("SET LOCAL enable_hashjoin TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT")
     return BatchOutcome(
         created=created,
         updated=updated,
         # Rows left after the filter that still changed nothing (a concurrent writer got there).
         unchanged=unchanged + remaining - created - updated,
-        rejections=tuple(rejections),
+        rejections=tuple(sorted(rejections, key=lambda rejection: rejection.line)),
     )
 
 
-def _reject_duplicates(cursor: CursorWrapper, tables: ImportTables) -> list[Rejection]:
+def drop_duplicates(
+    seen: SeenSkus, rows: Sequence[ValidRow], table: pa.Table | None
+) -> tuple[Sequence[ValidRow], pa.Table | None, list[Rejection]]:
+    """The batch without the SKUs given before (in it or an earlier batch), and their
+    rejections; records its other SKUs as seen. Batches must come through here in file order."""
+    rejections = _reject_duplicates(seen, rows, table)
+    if rejections:
+        dropped = {rejection.line for rejection in rejections}
+        rows = [row for row in rows if row.line not in dropped]
+        if table is not None:
+            table = table.filter(pc.invert(pc.is_in(table.column("line"), value_set=pa.array(dropped, pa.int64()))))
+    return rows, table, rejections
+
+
+def _reject_duplicates(seen: SeenSkus, rows: Sequence[ValidRow], table: pa.Table | None) -> list[Rejection]:
     # Upserting one SKU twice in an import would make a second run report it updated (each
     # occurrence overwriting the other), so an import holding a SKU twice is not idempotent.
     # The first occurrence is loaded; later ones are rejected, naming the first's line.
-    stage = tables.stage
-    cursor.execute(
-        f"""WITH fresh AS (
-                INSERT INTO {SEEN} (import_key, sku, line)
-                SELECT %s, sku, line FROM {stage} ORDER BY line
-                ON CONFLICT (import_key, sku) DO NOTHING
-                RETURNING line
-            )
-            SELECT line, sku FROM {stage} WHERE line NOT IN (SELECT line FROM fresh) ORDER BY line""",
-        [tables.key],
-    )
-    duplicates = cursor.fetchall()
-    if not duplicates:
-        return []
-    # Rare, so looked up apart: the line each duplicated SKU was first loaded from.
-    cursor.execute(
-        f"SELECT sku, line FROM {SEEN} WHERE import_key = %s AND sku = ANY(%s)",
-        [tables.key, [sku for _line, sku in duplicates]],
-    )
-    first_lines = dict(cursor.fetchall())
-    cursor.execute(f"DELETE FROM {stage} WHERE line = ANY(%s)", [[line for line, _sku in duplicates]])
+    lines = pa.array([row.line for row in rows], pa.int64())
+    skus = pa.array([row.sku for row in rows], pa.string())
+    if table is not None and table.num_rows:
+        lines = pa.concat_arrays([lines, table.column("line").combine_chunks()])
+        skus = pa.concat_arrays([skus, table.column("sku").combine_chunks()])
+    duplicates = seen.add(lines, skus)
     return [
-        Rejection.one(
-            line, "sku", ErrorCode.DUPLICATE_SKU, f"The SKU already appears on line {first_lines[sku]}.", sku=sku
-        )
-        for line, sku in duplicates
+        Rejection.one(line, "sku", ErrorCode.DUPLICATE_SKU, f"The SKU already appears on line {first}.", sku=sku)
+        for line, (sku, first) in sorted(duplicates.items())
     ]
 
 
