@@ -44,6 +44,12 @@ PRODUCT_IMPORT_MAX_BYTES = env.int("PRODUCT_IMPORT_MAX_BYTES", default=2 * 1024*
 SEARCH_INDEX_SESSIONS = env.int("SEARCH_INDEX_SESSIONS", default=2)
 if SEARCH_INDEX_SESSIONS < 1:
     raise environ.ImproperlyConfigured("SEARCH_INDEX_SESSIONS must be at least 1")
+# While a product import runs, each indexing session works at most this share of the time: the
+# import and the indexer together would otherwise take every core the readers need (product
+# detail's p99 during a 1M import: bench/RESULTS.md). 1: no pause.
+SEARCH_INDEX_SHARE_DURING_IMPORTS = env.float("SEARCH_INDEX_SHARE_DURING_IMPORTS", default=0.5)
+if not 0 < SEARCH_INDEX_SHARE_DURING_IMPORTS <= 1:
+    raise environ.ImproperlyConfigured("SEARCH_INDEX_SHARE_DURING_IMPORTS must be above 0 and at most 1")
 
 # Two jobs at once in a worker (common/settings.py): an import (one at a time, its task's lock)
 # leaves the other slot to the search indexer, which so keeps search current during the import

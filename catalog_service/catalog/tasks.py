@@ -58,7 +58,9 @@ def product_import_run_task(import_id: str) -> None:
 @app.periodic(cron="* * * * *", periodic_id="search_index_sweep")
 @app.task(name=SEARCH_INDEX_TASK, queueing_lock=SEARCH_INDEX_LOCK, retry=RetryStrategy(max_attempts=3, wait=5))
 def search_index_refresh_task(timestamp: int | None = None) -> None:
-    search_index_refresh(sessions=settings.SEARCH_INDEX_SESSIONS)
+    search_index_refresh(
+        sessions=settings.SEARCH_INDEX_SESSIONS, share_during_imports=settings.SEARCH_INDEX_SHARE_DURING_IMPORTS
+    )
 
 
 # queueing_lock: at most one waiting expiry job, however far behind the workers are; a failed

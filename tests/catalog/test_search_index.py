@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import io
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,14 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from catalog_service.catalog.metrics import SearchIndexCollector
-from catalog_service.catalog.models import SEARCH_WAITING, Category, Product, search_document
+from catalog_service.catalog.models import (
+    SEARCH_WAITING,
+    Category,
+    ImportStatus,
+    Product,
+    ProductImport,
+    search_document,
+)
 from catalog_service.catalog.selectors.search_index import search_freshness
 from catalog_service.catalog.services.search_index import (
     SEARCH_INDEX_LOCK,
@@ -147,6 +155,39 @@ def test_the_job_is_idempotent_and_works_in_batches(
     with django_assert_num_queries(3):  # one read finds nothing
         assert search_index_refresh(batch_size=2).indexed == 0
     assert _waiting() == set()
+
+
+@pytest.mark.parametrize("share", [0.25, 0.5])
+def test_while_an_import_runs_the_job_pauses_for_the_rest_of_its_share(
+    make_product: Callable[..., Product], share: float
+) -> None:
+    pauses: list[float] = []
+
+    def index(share: float) -> int:
+        for _ in range(5):
+            make_product()
+        return search_index_refresh(batch_size=2, share_during_imports=share, pause=pauses.append).indexed
+
+    assert index(share) == 5
+    assert pauses == []  # no import running: no pause
+
+    running = ProductImport.objects.create(file_format="csv", created_by="system:test", status=ImportStatus.RUNNING)
+    assert index(1.0) == 5
+    assert pauses == []  # a share of 1: no pause either
+
+    started = time.perf_counter()
+    assert index(share) == 5
+    spent = time.perf_counter() - started
+    # After each of the two full batches (not after the last, short one), for the rest of the
+    # share: (1 / share - 1) times the batch's own time, which the run's time bounds.
+    assert len(pauses) == 2
+    assert 0 < sum(pauses) <= spent * (1 / share - 1)
+
+    running.status = ImportStatus.SUCCEEDED
+    running.save()
+    pauses.clear()
+    assert index(share) == 5
+    assert pauses == []
 
 
 def test_the_job_takes_the_oldest_writes_first(make_product: Callable[..., Product]) -> None:

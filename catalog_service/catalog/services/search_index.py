@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Final
@@ -21,7 +22,7 @@ from django.db.models import F
 from procrastinate import exceptions as procrastinate_exceptions
 from procrastinate.contrib.django import app as procrastinate_app
 
-from catalog_service.catalog.models import SEARCH_WAITING, Product, search_document
+from catalog_service.catalog.models import SEARCH_WAITING, ImportStatus, Product, ProductImport, search_document
 
 logger = logging.getLogger(__name__)
 
@@ -45,11 +46,21 @@ class SearchIndexRun:
 
 
 def search_index_refresh(
-    *, batch_size: int = SEARCH_INDEX_BATCH, max_batches: int | None = None, sessions: int = 1
+    *,
+    batch_size: int = SEARCH_INDEX_BATCH,
+    max_batches: int | None = None,
+    sessions: int = 1,
+    share_during_imports: float = 1.0,
+    pause: Callable[[float], None] = time.sleep,
 ) -> SearchIndexRun:
     """Index waiting products, oldest write first, a batch per transaction, until none is left
     that another run has not locked (or ``max_batches`` were done), in ``sessions`` database
     sessions at once (threads, each with its own connection).
+
+    While a product import runs, each session works ``share_during_imports`` of the time at most
+    (it ``pause``s after a batch for as long as the rest of its share): the import and the
+    indexer then leave the database's cores to the readers in part, and search still catches up
+    during the import rather than after it (docs/catalog-bulk.md, "How fast search catches up").
 
     Each batch locks its rows with ``FOR UPDATE SKIP LOCKED``: runs in parallel share the work
     instead of waiting for each other, and a row an import or an API write holds is left for the
@@ -59,15 +70,16 @@ def search_index_refresh(
     text it was not indexed from. Running it again changes nothing: it is idempotent.
     """
     started = time.perf_counter()
+    pacing = _Pacing(share_during_imports, pause)
     if sessions > 1:
         # The batches are independent (SKIP LOCKED), so sessions in parallel share them like
         # separate runs would: a large backlog (an import) is indexed on as many of the
         # database's cores, while the per-row cost (a new row version in every index) stays.
         with ThreadPoolExecutor(max_workers=sessions, thread_name_prefix="search-index") as pool:
-            parts = list(pool.map(lambda _: _in_own_session(batch_size, max_batches), range(sessions)))
+            parts = list(pool.map(lambda _: _in_own_session(batch_size, max_batches, pacing), range(sessions)))
         indexed, batches = sum(part[0] for part in parts), sum(part[1] for part in parts)
     else:
-        indexed, batches = _refresh(batch_size, max_batches)
+        indexed, batches = _refresh(batch_size, max_batches, pacing)
     run = SearchIndexRun(indexed=indexed, batches=batches, seconds=time.perf_counter() - started)
     if indexed:
         logger.info(
@@ -82,16 +94,29 @@ def search_index_refresh(
     return run
 
 
-def _in_own_session(batch_size: int, max_batches: int | None) -> tuple[int, int]:
+@dataclass(frozen=True)
+class _Pacing:
+    share_during_imports: float
+    pause: Callable[[float], None]
+
+    def after_batch(self, seconds: float) -> None:
+        """Pause for the rest of the share, after a batch that took ``seconds``, while an import runs."""
+        if self.share_during_imports >= 1 or not ProductImport.objects.filter(status=ImportStatus.RUNNING).exists():
+            return
+        self.pause(seconds * (1 / self.share_during_imports - 1))
+
+
+def _in_own_session(batch_size: int, max_batches: int | None, pacing: _Pacing) -> tuple[int, int]:
     try:
-        return _refresh(batch_size, max_batches)
+        return _refresh(batch_size, max_batches, pacing)
     finally:
         connection.close()  # this thread's connection, back to the pool
 
 
-def _refresh(batch_size: int, max_batches: int | None) -> tuple[int, int]:
+def _refresh(batch_size: int, max_batches: int | None, pacing: _Pacing) -> tuple[int, int]:
     indexed = batches = 0
     while max_batches is None or batches < max_batches:
+        batch_started = time.perf_counter()
         with transaction.atomic():
             # The oldest waiting first, read from product_search_waiting_idx.
             ids = list(
@@ -109,6 +134,7 @@ def _refresh(batch_size: int, max_batches: int | None) -> tuple[int, int]:
         batches += 1 if ids else 0
         if len(ids) < batch_size:
             break
+        pacing.after_batch(time.perf_counter() - batch_started)
     return indexed, batches
 
 
