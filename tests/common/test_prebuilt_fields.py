@@ -24,17 +24,6 @@ class AddressSerializer(StrictSerializer):
     region = StrictCharField(required=False, default="")
 
 
-class Prebuilt(PrebuiltFields, StrictSerializer):
-    lines = serializers.ListField(child=LineSerializer(), min_length=1)
-    address = AddressSerializer(required=False)
-    note = StrictCharField(required=False, default="none")
-
-    def validate_lines(self, lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        if len({line["sku"] for line in lines}) != len(lines):
-            raise serializers.ValidationError("twice", "unique")
-        return lines
-
-
 class Plain(StrictSerializer):
     lines = serializers.ListField(child=LineSerializer(), min_length=1)
     address = AddressSerializer(required=False)
@@ -44,6 +33,10 @@ class Plain(StrictSerializer):
         if len({line["sku"] for line in lines}) != len(lines):
             raise serializers.ValidationError("twice", "unique")
         return lines
+
+
+class Prebuilt(PrebuiltFields, Plain):
+    """The same serializer, its fields built once."""
 
 
 BODIES = [
