@@ -49,7 +49,7 @@ def test_by_default_the_database_is_a_session_and_statements_are_never_prepared(
     assert _read() == {
         "cursors_off": False,
         "prepare_threshold": None,
-        "worker": {"update_heartbeat_interval": 10.0, "stalled_worker_timeout": 30.0},
+        "worker": {"update_heartbeat_interval": 10.0, "stalled_worker_timeout": 30.0, "concurrency": 1},
     }
 
 
@@ -60,6 +60,7 @@ def test_behind_a_transaction_pooler_cursors_are_client_side_and_the_worker_poll
         "worker": {
             "update_heartbeat_interval": 10.0,
             "stalled_worker_timeout": 30.0,
+            "concurrency": 1,
             "listen_notify": False,
             "fetch_job_polling_interval": 1.0,
         },
