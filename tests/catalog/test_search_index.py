@@ -25,6 +25,7 @@ from catalog_service.catalog.models import (
     SEARCH_WAITING,
     Category,
     ImportStatus,
+    MovementReason,
     Product,
     ProductImport,
     search_document,
@@ -35,6 +36,7 @@ from catalog_service.catalog.services.search_index import (
     SEARCH_INDEX_TASK,
     search_index_refresh,
 )
+from catalog_service.catalog.services.stock import AdjustmentMode, stock_adjust
 from catalog_service.catalog.tasks import product_import_run_task
 from tests.catalog.helpers import index_search
 
@@ -271,6 +273,42 @@ def test_runs_in_parallel_share_the_work_and_skip_locked_rows(make_category: Cal
     assert rest.indexed == 10
     assert rest.batches >= 4  # 3 at most each; how they fall between the sessions varies
     assert _waiting() == set()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_stock_change_in_flight_does_not_hold_back_its_product(make_product: Callable[..., Product]) -> None:
+    """A transaction that writes a row referring to a product (a stock movement, a reservation's
+    line) locks the product's row FOR KEY SHARE when its foreign key is checked, at its commit
+    (Django's foreign keys are deferred), until it ends. The job's lock must not conflict with
+    it: such writes do not change the product's text and ask for no run, so a product they held
+    was left waiting until the minute's sweep (seen in the e2e journey: a product created, its
+    stock set at once, and the run its creation asked for skipping it during that commit)."""
+    make_product("HOT-1", name="Hot seller")
+    held = threading.Event()
+    release = threading.Event()
+
+    def adjust_stock() -> None:
+        try:
+            with transaction.atomic():  # as the admin runs it, inside a transaction of its own
+                # The foreign keys checked now rather than at the commit: the commit's lock,
+                # held for as long as the test needs instead of the commit's milliseconds.
+                with connection.cursor() as cursor:
+                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                stock_adjust(sku="HOT-1", mode=AdjustmentMode.ADD, quantity=3, reason=MovementReason.RESTOCK, actor="t")
+                held.set()
+                release.wait(30)
+        finally:
+            connection.close()
+
+    adjuster = threading.Thread(target=adjust_stock)
+    adjuster.start()
+    try:
+        assert held.wait(30)
+        assert search_index_refresh().indexed == 1
+        assert _waiting() == set()
+    finally:
+        release.set()
+        adjuster.join(30)
 
 
 # --- every write path asks for a run -----------------------------------------------------------

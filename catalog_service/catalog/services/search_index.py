@@ -62,9 +62,9 @@ def search_index_refresh(
     indexer then leave the database's cores to the readers in part, and search still catches up
     during the import rather than after it (docs/catalog-bulk.md, "How fast search catches up").
 
-    Each batch locks its rows with ``FOR UPDATE SKIP LOCKED``: runs in parallel share the work
-    instead of waiting for each other, and a row an import or an API write holds is left for the
-    next run (the write moves ``updated_at``, so it waits again anyway). The vector is computed
+    Each batch locks its rows with ``FOR NO KEY UPDATE SKIP LOCKED``: runs in parallel share the
+    work instead of waiting for each other, and a row an import or an API write holds is left for
+    the next run (the write moves ``updated_at`` and asks for one). The vector is computed
     from the row as it is under the lock and ``search_indexed_at`` set to that row's
     ``updated_at`` in the same UPDATE, so a product is never marked indexed at a version whose
     text it was not indexed from. Running it again changes nothing: it is idempotent.
@@ -122,7 +122,11 @@ def _refresh(batch_size: int, max_batches: int | None, pacing: _Pacing) -> tuple
             ids = list(
                 Product.objects.filter(SEARCH_WAITING)
                 .order_by("updated_at")
-                .select_for_update(skip_locked=True)
+                # FOR NO KEY UPDATE, the lock the UPDATE takes anyway: it does not conflict with
+                # the FOR KEY SHARE of a foreign key check (a stock movement's, a reservation
+                # line's, at their commit), which asks for no run, so a row skipped for it would
+                # wait for the sweep. What it skips is a write to the product itself, which asks.
+                .select_for_update(skip_locked=True, no_key=True)
                 .values_list("pk", flat=True)[:batch_size]
             )
             if ids:
