@@ -20,6 +20,7 @@ from django.test import Client
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from catalog_service.catalog import admin as catalog_admin
 from catalog_service.catalog.metrics import SearchIndexCollector
 from catalog_service.catalog.models import (
     SEARCH_WAITING,
@@ -429,6 +430,18 @@ def test_the_admin_product_list_says_how_fresh_search_is(
     page = admin_client.get("/admin/catalog/product/").content.decode()
     oldest = Product.objects.get(sku="HAT-1").updated_at.strftime("%Y-%m-%d %H:%M:%S")
     assert f"Full-text search current up to {oldest} UTC: 2 products waiting for the indexer" in page
+
+
+def test_the_admin_product_list_counts_the_waiting_products_up_to_a_bound(
+    admin_client: Client, staff_client: APIClient, hat: Product, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(catalog_admin, "ADMIN_SEARCH_WAITING_COUNT_UP_TO", 1)
+    staff_client.patch("/api/v1/products/HAT-1/", {"name": "Straw boater"}, format="json")
+    assert "1 product waiting for the indexer" in admin_client.get("/admin/catalog/product/").content.decode()
+    staff_client.patch("/api/v1/products/BOOT-1/", {"name": "Rubber boots"}, format="json")
+    page = admin_client.get("/admin/catalog/product/").content.decode()
+    oldest = Product.objects.get(sku="HAT-1").updated_at.strftime("%Y-%m-%d %H:%M:%S")
+    assert f"Full-text search current up to {oldest} UTC: more than 1 products waiting for the indexer" in page
 
 
 def test_metrics_export_the_waiting_products_and_the_oldest_age(
