@@ -11,6 +11,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 
 from common.errors import CONTENT_TOO_LARGE_CODE, ServiceUnavailableError
+from common.replicas import failed_on_replica
 
 
 class ContentTooLarge(exceptions.APIException):
@@ -30,8 +31,15 @@ class ExceptionHandler(StandardizedExceptionHandler):
     drf-standardized-errors, which handles every exception, would report a 500 and log its
     traceback. A body too large is a 413, as RequestBodyLimitMiddleware answers before any read.
 
-    It reports every other 5xx as an unhandled exception, except a ``ServiceUnavailableError``.
+    It reports every other 5xx as an unhandled exception, except a ``ServiceUnavailableError``,
+    and answers none for a read replica that failed under a request: that one goes on to
+    ``common.replicas.ReplicaReadsMiddleware``, which runs the view again on the primary.
     """
+
+    def run(self) -> Response | None:
+        if failed_on_replica(self.exc):
+            return None  # DRF raises it again
+        return super().run()
 
     def report_exception(self, exc: exceptions.APIException, response: Response) -> None:
         if isinstance(exc, ServiceUnavailableError):

@@ -22,8 +22,12 @@ Within a marked request the choice is made lazily, at the first query after auth
 
 A replica that cannot be connected to is left out for ``DATABASE_REPLICA_RETRY_SECONDS``: the
 request that found it down, and every replica read of this process until then, read the primary
-(a warning is logged and ``mercato_replica_unreachable_total`` counts it). A replica that fails
-in the middle of a request still fails that request.
+(a warning is logged and ``mercato_replica_unreachable_total`` counts it). A replica read whose
+view fails with a connection error of its replica (its session ended under it: a restart, a
+failover, a query cancelled for a conflict with recovery) runs the view again on the primary:
+it is a GET or HEAD, so running it twice changes nothing. A replica whose connection died is
+left out as one found unreachable. A streaming response (an export) that fails after its first
+rows cannot be answered again and still fails.
 
 The decision stays in force while a streaming response (an export) produces its rows, after the
 view has returned.
@@ -31,6 +35,7 @@ view has returned.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import random
 import threading
@@ -41,7 +46,7 @@ from typing import Any, Final, TypeVar, cast
 
 from django.conf import settings
 from django.core.exceptions import MiddlewareNotUsed
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, InterfaceError, OperationalError, connections
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponseBase, StreamingHttpResponse
 from prometheus_client import Counter
@@ -61,6 +66,8 @@ _COOKIE_SALT: Final = "common.replicas.sticky"
 STICKY_SUBJECTS_LIMIT: Final = 10_000
 
 V = TypeVar("V", bound=type)
+# A view as Django's process_view is given it: the function and its arguments.
+_View = tuple[Callable[..., Any], Any, Any]
 
 logger = logging.getLogger(__name__)
 
@@ -142,15 +149,19 @@ def _reachable(alias: str) -> bool:
     try:
         connections[alias].ensure_connection()
     except DatabaseError as exc:
-        seconds = settings.DATABASE_REPLICA_RETRY_SECONDS
-        replica_outages.leave_out(alias, seconds)
-        REPLICA_UNREACHABLE.labels(alias).inc()
-        logger.warning(
-            "read replica unreachable; reading the primary",
-            extra={"replica": alias, "error": str(exc).strip(), "retry_seconds": seconds},
-        )
+        _leave_out(alias, exc)
         return False
     return True
+
+
+def _leave_out(alias: str, error: Exception) -> None:
+    seconds = settings.DATABASE_REPLICA_RETRY_SECONDS
+    replica_outages.leave_out(alias, seconds)
+    REPLICA_UNREACHABLE.labels(alias).inc()
+    logger.warning(
+        "read replica unreachable; reading the primary",
+        extra={"replica": alias, "error": str(error).strip(), "retry_seconds": seconds},
+    )
 
 
 def subject(request: HttpRequest) -> str | None:
@@ -168,12 +179,20 @@ _PENDING: Final = object()
 class _ReplicaRead:
     """A replica-read request's decision, made at the first query after authentication."""
 
-    __slots__ = ("_settled", "replica", "request")
+    __slots__ = ("_settled", "replica", "request", "view")
 
-    def __init__(self, request: HttpRequest, replica: str) -> None:
+    def __init__(self, request: HttpRequest, replica: str, view: _View) -> None:
         self.request = request
         self.replica = replica
+        self.view = view  # to run again on the primary if the replica fails under it
         self._settled: str | None = None
+
+    @property
+    def on_replica(self) -> bool:
+        return self._settled == self.replica
+
+    def read_primary(self) -> None:
+        self._settled = DEFAULT_DB_ALIAS
 
     def alias(self) -> str | None:
         if self._settled is not None:
@@ -192,6 +211,17 @@ class _ReplicaRead:
 
 
 _current: ContextVar[_ReplicaRead | None] = ContextVar("mercato_replica_read", default=None)
+
+
+def failed_on_replica(exception: Exception) -> bool:
+    """Whether ``exception`` is a connection error of the replica the current request reads: the
+    exception handler leaves it to ``ReplicaReadsMiddleware``, which reads the primary instead."""
+    read = _current.get()
+    return read is not None and _failed_on_replica(read, exception)
+
+
+def _failed_on_replica(read: _ReplicaRead, exception: Exception) -> bool:
+    return read.on_replica and isinstance(exception, (OperationalError, InterfaceError))
 
 
 class ReplicaRouter:
@@ -261,8 +291,32 @@ class ReplicaReadsMiddleware:
             return
         if STICKY_COOKIE in request.COOKIES and self._cookie_is_fresh(request):
             return
-        read = _ReplicaRead(request, random.choice(self.replicas))  # noqa: S311  (spreading load, not secrets)
+        replica = random.choice(self.replicas)  # noqa: S311  (spreading load, not secrets)
+        read = _ReplicaRead(request, replica, (view_func, view_args, view_kwargs))
         request._replica_read = (read, _current.set(read))  # type: ignore[attr-defined]
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponseBase | None:
+        """The view again, on the primary, when its replica failed under it (see the module's
+        docstring); None (Django's usual handling) for any other failure. DRF's exception
+        handler lets such a failure through to here (``failed_on_replica``)."""
+        opened: tuple[_ReplicaRead, Token[_ReplicaRead | None]] | None = request.__dict__.get("_replica_read")
+        if opened is None or not _failed_on_replica(opened[0], exception):
+            return None
+        read = opened[0]
+        replica = connections[read.replica]
+        if not replica.is_usable():
+            _leave_out(read.replica, exception)
+            # Back to its pool, which drops a broken connection, or closed.
+            with contextlib.suppress(DatabaseError):
+                replica.close()
+        else:
+            logger.warning(
+                "read replica failed a read; reading the primary",
+                extra={"replica": read.replica, "error": str(exception).strip()},
+            )
+        read.read_primary()
+        view_func, view_args, view_kwargs = read.view
+        return cast(HttpResponseBase, view_func(request, *view_args, **view_kwargs))
 
     def _cookie_is_fresh(self, request: HttpRequest) -> bool:
         # The signature carries the time it was made: a cookie kept (or forged) past the window

@@ -84,6 +84,16 @@ class Standby:
         finally:
             os.kill(postmaster, signal.SIGCONT)
 
+    def terminate_sessions(self) -> list[int]:
+        """End every client session of the standby, as its restart would; their process ids."""
+        with psycopg.connect(self.url("postgres"), autocommit=True) as standby:
+            others = standby.execute(
+                "SELECT pid FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()"
+            ).fetchall()
+            for (pid,) in others:
+                standby.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        return [pid for (pid,) in others]
+
     def _execute(self, statement: str) -> Any:
         with psycopg.connect(self.url("postgres"), autocommit=True) as standby:
             row = standby.execute(statement).fetchone()

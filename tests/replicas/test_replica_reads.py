@@ -180,7 +180,7 @@ def test_the_router_sends_reads_to_the_replica_only_inside_a_replica_read_once_a
     catalog, counters = Product, cache.cache_model_class
     assert router.db_for_read(catalog) is None  # no request: a job, a command, the primary
     request = rf.get("/api/v1/products/")
-    read = replicas._ReplicaRead(request, REPLICA)
+    read = replicas._ReplicaRead(request, REPLICA, (lambda request: None, (), {}))
     token = replicas._current.set(read)
     try:
         assert router.db_for_read(catalog) is None  # DRF has not authenticated yet
@@ -258,3 +258,33 @@ def test_an_unreachable_replica_is_left_out_and_its_reads_go_to_the_primary(
     ):
         assert reader.get("/api/v1/products/REPLICA-OUT/").status_code == 200
     assert (len(on_primary), len(on_replica)) == (0, 1)
+
+
+@replica_db
+def test_a_replica_session_that_dies_is_read_again_from_the_primary(
+    standby: Standby, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The standby's sessions end under the request (a restart of the replica, a failover): the
+    connection the request was given is dead at its first query. The read is answered from the
+    primary, and the replica left out for its retry window like one found unreachable."""
+    _product("REPLICA-DIES")
+    standby.wait_for_replay()
+    reader = api_client(anonymous=True)
+    monkeypatch.setattr(replicas, "replica_outages", replicas.ReplicaOutages(clock=lambda: 0.0))
+    settings.DATABASE_REPLICA_RETRY_SECONDS = 30
+    counted = REPLICA_UNREACHABLE.labels(REPLICA)._value.get()
+    replica = connections[REPLICA]
+    replica.ensure_connection()  # the session the next request's read is given
+    replica_session = replica.connection.info.backend_pid
+    terminated = standby.terminate_sessions()
+    assert replica_session in terminated
+
+    with CaptureQueriesContext(connections["default"]) as on_primary:
+        response = reader.get("/api/v1/products/REPLICA-DIES/")
+    assert response.status_code == 200, response.content
+    assert response.json()["sku"] == "REPLICA-DIES"
+    assert len(on_primary) == 1  # the product's query, again, on the primary
+    assert REPLICA_UNREACHABLE.labels(REPLICA)._value.get() == counted + 1
+    with CaptureQueriesContext(connections[REPLICA]) as on_replica:
+        assert reader.get("/api/v1/products/REPLICA-DIES/").status_code == 200
+    assert len(on_replica) == 0  # left out meanwhile
