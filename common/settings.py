@@ -84,7 +84,12 @@ def database_settings() -> dict[str, Any]:
         }
     else:
         config["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
-        config["CONN_HEALTH_CHECKS"] = True
+    # A connection kept open (in the pool, or persistent) is checked before a request uses it;
+    # with the pool that is psycopg_pool's check, an empty query as a request borrows it. A
+    # restart, a failover or a switchover of the database ends every session kept, and each
+    # would otherwise fail the request it is next given with a 500
+    # (tests/e2e/test_database_outage.py).
+    config["CONN_HEALTH_CHECKS"] = True
     return config
 
 

@@ -1,7 +1,12 @@
-"""A service whose database hangs, with real processes: catalog's web process on a PostgreSQL
-server of its own, every process of that server frozen (SIGSTOP) and resumed. Its /metrics still
-answers within its limit (common/metrics.py), with the request metrics that show the outage and
-without the series read from the database, and serves those again once the database is back."""
+"""A service whose database hangs or drops its sessions, with real processes: catalog's web
+process on a PostgreSQL server of its own.
+
+- Every process of that server frozen (SIGSTOP) and resumed: /metrics still answers within its
+  limit (common/metrics.py), with the request metrics that show the outage and without the
+  series read from the database, and serves those again once the database is back.
+- Every session of that server ended (what a restart, a failover or a switchover does to the
+  connections kept in the web workers' pools): no request fails for it (CONN_HEALTH_CHECKS).
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,13 @@ import os
 import signal
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
+import psycopg
 import pytest
 
 from devtools.devstack import ServiceProcess, free_port, release_embedded_postgres, start_embedded_postgres
@@ -23,7 +31,7 @@ REQUEST_SERIES = "mercato_django_http_responses_total_by_status_total"
 
 
 @pytest.fixture(scope="module")
-def catalog_on_its_own_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ServiceProcess, Path]]:
+def catalog_and_its_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ServiceProcess, Any]]:
     root = tmp_path_factory.mktemp("outage")
     server = start_embedded_postgres(root / "postgres")
     session_url = os.environ["DATABASE_URL"]
@@ -40,9 +48,15 @@ def catalog_on_its_own_database(tmp_path_factory: pytest.TempPathFactory) -> Ite
         os.environ["DATABASE_URL"] = session_url
     try:
         with started([catalog]):
-            yield catalog, root / "postgres"
+            yield catalog, server
     finally:
         release_embedded_postgres(server)
+
+
+@pytest.fixture(scope="module")
+def catalog_on_its_own_database(catalog_and_its_server: tuple[ServiceProcess, Any]) -> tuple[ServiceProcess, Path]:
+    catalog, server = catalog_and_its_server
+    return catalog, Path(server.pgdata)
 
 
 def server_processes(data_dir: Path) -> list[int]:
@@ -99,3 +113,25 @@ def test_metrics_answer_while_the_database_hangs(catalog_on_its_own_database: tu
     while DATABASE_SERIES not in scrape(catalog)[1].text:
         assert time.monotonic() < deadline, "the database's series did not come back"
         time.sleep(0.5)
+
+
+def test_a_database_that_ends_every_session_costs_no_request(
+    catalog_and_its_server: tuple[ServiceProcess, Any],
+) -> None:
+    catalog, server = catalog_and_its_server
+    products = f"{catalog.base_url}/api/v1/products/"
+    with httpx.Client(timeout=30) as client:
+
+        def read(_: int) -> int:
+            return client.get(products).status_code
+
+        # Requests at once, so that each web worker's pool holds several connections.
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            assert set(pool.map(read, range(64))) == {200}
+        with psycopg.connect(server.get_uri("postgres"), autocommit=True) as admin:
+            sessions = admin.execute("SELECT pid FROM pg_stat_activity WHERE datname = 'outage_catalog'").fetchall()
+            for (pid,) in sessions:
+                admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        assert len(sessions) >= 2, sessions  # the web workers' pooled connections (2 each at least)
+        statuses = [read(n) for n in range(40)]
+    assert statuses == [200] * 40, statuses
