@@ -24,6 +24,7 @@ from catalog_service.catalog.metrics import STOCK_OUTS
 from catalog_service.catalog.models import MovementReason, Product, StockAdjustmentKey, StockLevel, StockMovement
 from catalog_service.catalog.services.common import constraint_name
 from common.idempotency import IdempotencyContext, idempotency_claim
+from common.prepared import insert_objects
 
 STOCK_TABLE = StockLevel._meta.db_table
 STOCK_CONSTRAINTS = frozenset({"stock_reserved_non_negative", "stock_on_hand_covers_reserved"})
@@ -237,7 +238,7 @@ def stock_hold(*, lines: Sequence[HoldLine], actor: str, reference: str, sell: b
                 )
                 for line in lines
             ]
-        StockMovement.objects.bulk_create(movements)
+        insert_objects(movements)  # bulk_create's INSERT, built once (common/prepared.py)
     return ()
 
 
