@@ -167,37 +167,74 @@ def _insert_plan(model: type[Model], connection: Any) -> _InsertPlan:
     return plan
 
 
-def insert_objects(objs: Sequence[Model]) -> None:
-    """INSERT unsaved instances of one model in one statement, as ``bulk_create`` would on
-    PostgreSQL: an auto primary key is set on each from ``RETURNING`` (the rows come back in
-    the order of the ``VALUES``), and each is marked saved. For one instance it is
-    ``Model.objects.create``'s INSERT. No signals are sent (see above)."""
-    if not objs:
+def insert_objects(*groups: Sequence[Model]) -> None:
+    """INSERT unsaved instances in one statement, as ``bulk_create`` would on PostgreSQL: an
+    auto primary key is set on each from ``RETURNING`` (the rows come back in the order of the
+    ``VALUES``, which ``bulk_create`` relies on too), and each is marked saved. One instance is
+    ``Model.objects.create``'s INSERT.
+
+    Each group holds instances of one model. Several groups are written by one statement, an
+    INSERT per group in a ``WITH`` (one round trip instead of one per group): a row may
+    reference a row of another group (foreign keys are checked once the statement has run, or
+    at commit). No signals are sent (see above)."""
+    groups = tuple(group for group in groups if group)
+    if not groups:
         return
-    model = type(objs[0])
-    if any(type(obj) is not model for obj in objs):
-        raise TypeError("insert_objects takes instances of one model")
-    _refuse_receivers(model)
-    alias = router.db_for_write(model)
+    alias = router.db_for_write(type(groups[0][0]))
     connection = connections[alias]
-    plan = _insert_plan(model, connection)
-    if plan.returning is not None and any(obj.pk is not None for obj in objs):
-        raise TypeError(f"{model._meta.label}: the auto primary key is set by the database")
+    quote = connection.ops.quote_name
+    statements: list[str] = []
     params: list[Any] = []
-    for obj in objs:
-        params += [_db_value(field, obj, add=True, connection=connection) for field in plan.fields]
-    row = "(" + ", ".join(["%s"] * len(plan.fields)) + ")"
-    sql = f"INSERT INTO {plan.table} ({plan.columns}) VALUES " + ", ".join([row] * len(objs))  # noqa: S608
-    if plan.returning is not None:
-        sql += f" RETURNING {connection.ops.quote_name(plan.returning.column)}"
+    plans = []
+    for group in groups:
+        plan, statement = _group_insert(group, alias=alias, connection=connection, params=params)
+        statements.append(statement)
+        plans.append(plan)
+    returning = [index for index, plan in enumerate(plans) if plan.returning is not None]
+    if len(groups) == 1:
+        sql = statements[0]
+    else:
+        # Each group's keys as one array, in RETURNING's order; the statement needs a SELECT.
+        ctes = ", ".join(f"g{index} AS ({statement})" for index, statement in enumerate(statements))
+        arrays = ", ".join(
+            f"ARRAY(SELECT {quote(plans[index].returning.column)} FROM g{index})"  # noqa: S608
+            for index in returning
+        )
+        sql = f"WITH {ctes} SELECT {arrays or 'NULL'}"
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        returned = cursor.fetchall() if plan.returning is not None else None
-    for index, obj in enumerate(objs):
-        if returned is not None:
-            setattr(obj, plan.returning.attname, returned[index][0])
-        obj._state.adding = False
-        obj._state.db = alias
+        fetched = cursor.fetchall() if returning else []
+    keys: dict[int, list[Any]] = {}
+    if len(groups) == 1 and returning:
+        keys[0] = [row[0] for row in fetched]
+    elif returning:
+        keys = {index: list(fetched[0][position]) for position, index in enumerate(returning)}
+    for index, (group, plan) in enumerate(zip(groups, plans, strict=True)):
+        for position, obj in enumerate(group):
+            if index in keys:
+                setattr(obj, plan.returning.attname, keys[index][position])
+            obj._state.adding = False
+            obj._state.db = alias
+
+
+def _group_insert(group: Sequence[Model], *, alias: str, connection: Any, params: list[Any]) -> tuple[_InsertPlan, str]:
+    """One group's INSERT (its values appended to ``params``)."""
+    model = type(group[0])
+    if any(type(obj) is not model for obj in group):
+        raise TypeError("insert_objects takes a group of instances of one model")
+    if router.db_for_write(model) != alias:
+        raise TypeError("insert_objects writes to one database")
+    _refuse_receivers(model)
+    plan = _insert_plan(model, connection)
+    if plan.returning is not None and any(obj.pk is not None for obj in group):
+        raise TypeError(f"{model._meta.label}: the auto primary key is set by the database")
+    for obj in group:
+        params += [_db_value(field, obj, add=True, connection=connection) for field in plan.fields]
+    row = "(" + ", ".join(["%s"] * len(plan.fields)) + ")"
+    statement = f"INSERT INTO {plan.table} ({plan.columns}) VALUES " + ", ".join([row] * len(group))  # noqa: S608
+    if plan.returning is not None:
+        statement += f" RETURNING {connection.ops.quote_name(plan.returning.column)}"
+    return plan, statement
 
 
 def update_fields(obj: Model, fields: Sequence[str]) -> None:

@@ -449,10 +449,10 @@ def test_query_counts_do_not_grow_with_the_lines(
 
 # One transaction: the reservation inserted, the products read, the Idempotency-Key claimed with
 # the answer (common/idempotency.py: no look-up of the key before, the claim's INSERT meets a used
-# key), the products' stock locked and changed, the movements and the lines inserted (savepoints
-# count: the test runs in a transaction); the answer is the reservation as saved, not read back.
-# One more than when the reservation carried its key itself (8): the key's own INSERT.
-CREATE_QUERIES = 9
+# key), the products' stock locked and changed, the movements and the lines inserted by one
+# statement (savepoints count: the test runs in a transaction); the answer is the reservation as
+# saved, not read back. 9 when the movements and the lines were two INSERTs.
+CREATE_QUERIES = 8
 # A replay: the same transaction up to the claim, which meets the key and reads its answer, then
 # is rolled back (to its savepoint, then released); the reservation is not read.
 REPLAY_QUERIES = 7

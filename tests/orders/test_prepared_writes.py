@@ -190,3 +190,15 @@ def _recording(as_sql: Callable[..., Any], compiled: list[str]) -> Callable[...,
         return as_sql(self, *args, **kwargs)
 
     return recorded
+
+
+def test_several_groups_are_one_statement_and_each_row_gets_its_key() -> None:
+    order = _order()
+    lines = [OrderLine(order=order, sku=f"SKU-{n}", quantity=n + 1) for n in range(3)]
+    history = [OrderStatusChange(order=order, to_status=OrderStatus.PENDING, actor="user:x", reason="placed")]
+    with CaptureQueriesContext(connection) as queries:
+        insert_objects([order], lines, history)  # the lines reference the order of the same statement
+    assert len(queries) == 1
+    assert {line.pk: line.sku for line in lines} == dict(OrderLine.objects.filter(order=order).values_list("pk", "sku"))
+    assert OrderStatusChange.objects.get(order=order).pk == history[0].pk
+    assert not any(obj._state.adding for obj in [order, *lines, *history])

@@ -241,7 +241,9 @@ def _create(
         # A sale is inserted committed: the transaction holds and commits it, or nothing at all.
         status = ReservationStatus.COMMITTED if request.commit else ReservationStatus.HELD
         # Written, and the products read, with statements built once (common/prepared.py and
-        # _active_products) instead of the ORM's per call: the same statements and values.
+        # _active_products) instead of the ORM's per call: the same statements and values. The
+        # reservation first: its answer, stored with the claim below, shows the times saving
+        # it sets.
         reservation = Reservation(
             status=status,
             expires_at=now + datetime.timedelta(seconds=request.ttl_seconds),
@@ -299,10 +301,11 @@ def _create(
             reference=str(reservation.pk),
             # Sold at once: the hold's and the sale's movements, as a hold committed later.
             sell=request.commit,
+            # The lines are written with the movements, in one statement.
+            save_with=(lines,),
         )
         if shortages:
             raise InsufficientStock(shortages)
-        insert_objects(lines)
     return ReservationOutcome(
         reservation=reservation, stored=StoredResponse(status_code, body, headers), idempotency_record_id=record.pk
     )

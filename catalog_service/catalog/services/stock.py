@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.db import DataError, IntegrityError, connection, transaction
 from django.db.backends.utils import CursorWrapper
+from django.db.models import Model
 from django.utils import timezone
 
 from catalog_service.catalog.exceptions import Conflict, InvalidInput, NotFound, Shortage
@@ -172,13 +173,22 @@ def stock_adjust(
     )
 
 
-def stock_hold(*, lines: Sequence[HoldLine], actor: str, reference: str, sell: bool = False) -> tuple[Shortage, ...]:
+def stock_hold(
+    *,
+    lines: Sequence[HoldLine],
+    actor: str,
+    reference: str,
+    sell: bool = False,
+    save_with: Sequence[Sequence[Model]] = (),
+) -> tuple[Shortage, ...]:
     """Reserve every line, or none: the shortages when any line cannot be held.
 
     Must run inside the caller's transaction, which must roll back when shortages are returned
     (a reservation raises). ``reference`` ties the movements to what they are for. With
     ``sell`` the held stock is sold at once (a hold committed in the same transaction): one
     UPDATE takes it off the shelf, and both movements, held then committed, are recorded.
+    ``save_with``: unsaved rows (groups of one model each) the caller writes only when the
+    stock is held, inserted by the statement that records the movements (one round trip).
     """
     if not lines:
         return ()
@@ -238,7 +248,8 @@ def stock_hold(*, lines: Sequence[HoldLine], actor: str, reference: str, sell: b
                 )
                 for line in lines
             ]
-        insert_objects(movements)  # bulk_create's INSERT, built once (common/prepared.py)
+        # bulk_create's INSERT, built once (common/prepared.py), with the caller's rows.
+        insert_objects(*save_with, movements)
     return ()
 
 

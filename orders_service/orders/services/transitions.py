@@ -253,11 +253,20 @@ def order_fulfil(*, order_id: uuid.UUID, actor: str, reason: str = "") -> Order:
 def order_history_record(
     *, order: Order, from_status: str, to_status: str, actor: str, reason: str, at: datetime.datetime | None = None
 ) -> OrderStatusChange:
-    change = OrderStatusChange(
-        order=order, from_status=from_status, to_status=to_status, actor=actor, reason=reason, at=at or timezone.now()
+    change = order_history_entry(
+        order=order, from_status=from_status, to_status=to_status, actor=actor, reason=reason, at=at
     )
     insert_objects([change])  # OrderStatusChange.objects.create's INSERT, built once (common/prepared.py)
     return change
+
+
+def order_history_entry(
+    *, order: Order, from_status: str, to_status: str, actor: str, reason: str, at: datetime.datetime | None = None
+) -> OrderStatusChange:
+    """A history entry not yet saved, for a caller that writes it with other rows."""
+    return OrderStatusChange(
+        order=order, from_status=from_status, to_status=to_status, actor=actor, reason=reason, at=at or timezone.now()
+    )
 
 
 # The order row locked by its key, compiled once (common/prepared.py): every transition of
