@@ -14,7 +14,13 @@ from typing import Any
 import pytest
 from django.db import DatabaseError, connection
 from django.db.models import F, signals
-from django.db.models.sql.compiler import SQLCompiler, SQLDeleteCompiler, SQLInsertCompiler, SQLUpdateCompiler
+from django.db.models.sql.compiler import (
+    SQLAggregateCompiler,
+    SQLCompiler,
+    SQLDeleteCompiler,
+    SQLInsertCompiler,
+    SQLUpdateCompiler,
+)
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -177,7 +183,7 @@ def test_placing_an_order_compiles_no_sql(
     shopper = make_shopper()
     assert place(shopper, [("SKU-A", 1)]).status_code == 201  # the first one builds them
     compiled: list[str] = []
-    for compiler in (SQLCompiler, SQLInsertCompiler, SQLUpdateCompiler, SQLDeleteCompiler):
+    for compiler in (SQLCompiler, SQLInsertCompiler, SQLUpdateCompiler, SQLDeleteCompiler, SQLAggregateCompiler):
         monkeypatch.setattr(compiler, "as_sql", _recording(compiler.as_sql, compiled))
     response = place(shopper, [("SKU-A", 1), ("SKU-B", 2)])
     assert response.json()["status"] == "confirmed"
