@@ -486,6 +486,37 @@ def test_creating_a_reservation_runs_a_fixed_number_of_queries_sold_or_not(
     assert len(replay.captured_queries) == REPLAY_QUERIES, [q["sql"][:60] for q in replay.captured_queries]
 
 
+def test_a_sale_compiles_no_sql(
+    orders_client: APIClient, make_product: Callable[..., Product], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every statement of a sale is built once per process (common/prepared.py): the ORM's
+    building and compiling was the largest share of catalog's CPU per order placement
+    (docs/performance.md, "The saga's fourth pass")."""
+    from django.db.models.sql import compiler as compilers
+
+    for sku in ("C-1", "C-2"):
+        make_product(sku, stock=10)
+    assert reserve(orders_client, [{"sku": "C-1", "quantity": 1}], commit=True).status_code == 201
+    compiled: list[str] = []
+    for compiler in (
+        compilers.SQLCompiler,
+        compilers.SQLInsertCompiler,
+        compilers.SQLUpdateCompiler,
+        compilers.SQLDeleteCompiler,
+        compilers.SQLAggregateCompiler,
+    ):
+        original = compiler.as_sql
+
+        def as_sql(self: Any, *args: Any, _original: Any = original, **kwargs: Any) -> Any:
+            compiled.append(f"{type(self).__name__} {self.query.model}")
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(compiler, "as_sql", as_sql)
+    response = reserve(orders_client, [{"sku": "C-1", "quantity": 1}, {"sku": "C-2", "quantity": 2}], commit=True)
+    assert response.json()["status"] == "committed"
+    assert compiled == []
+
+
 # --- states of several reservations (orders' reconciliation) ------------------------------------
 
 STATES_URL = f"{URL}states/"
