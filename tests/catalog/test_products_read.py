@@ -302,5 +302,5 @@ def test_prepared_query_answers_what_the_queryset_does(make_product: Callable[..
         PreparedValuesQuery(lambda name: Product.objects.filter(name__icontains=name).values(*columns), "name").rows(
             name="x"
         )
-    with pytest.raises(TypeError, match="string parameters"):
+    with pytest.raises(TypeError, match="expected the parameters"):
         query.rows(sku=1)  # type: ignore[arg-type]

@@ -449,10 +449,10 @@ def test_query_counts_do_not_grow_with_the_lines(
 
 # One transaction: the reservation inserted, the products read, the Idempotency-Key claimed with
 # the answer (common/idempotency.py: no look-up of the key before, the claim's INSERT meets a used
-# key), the products' stock locked and changed, the movements and the lines inserted (savepoints
-# count: the test runs in a transaction); the answer is the reservation as saved, not read back.
-# One more than when the reservation carried its key itself (8): the key's own INSERT.
-CREATE_QUERIES = 9
+# key), the products' stock locked and changed, the movements and the lines inserted by one
+# statement (savepoints count: the test runs in a transaction); the answer is the reservation as
+# saved, not read back. 9 when the movements and the lines were two INSERTs.
+CREATE_QUERIES = 8
 # A replay: the same transaction up to the claim, which meets the key and reads its answer, then
 # is rolled back (to its savepoint, then released); the reservation is not read.
 REPLAY_QUERIES = 7
@@ -484,6 +484,37 @@ def test_creating_a_reservation_runs_a_fixed_number_of_queries_sold_or_not(
         )
     assert (again.status_code, again["Idempotent-Replayed"]) == (201, "true")
     assert len(replay.captured_queries) == REPLAY_QUERIES, [q["sql"][:60] for q in replay.captured_queries]
+
+
+def test_a_sale_compiles_no_sql(
+    orders_client: APIClient, make_product: Callable[..., Product], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every statement of a sale is built once per process (common/prepared.py): the ORM's
+    building and compiling was the largest share of catalog's CPU per order placement
+    (docs/performance.md, "The saga's fourth pass")."""
+    from django.db.models.sql import compiler as compilers
+
+    for sku in ("C-1", "C-2"):
+        make_product(sku, stock=10)
+    assert reserve(orders_client, [{"sku": "C-1", "quantity": 1}], commit=True).status_code == 201
+    compiled: list[str] = []
+    for compiler in (
+        compilers.SQLCompiler,
+        compilers.SQLInsertCompiler,
+        compilers.SQLUpdateCompiler,
+        compilers.SQLDeleteCompiler,
+        compilers.SQLAggregateCompiler,
+    ):
+        original = compiler.as_sql
+
+        def as_sql(self: Any, *args: Any, _original: Any = original, **kwargs: Any) -> Any:
+            compiled.append(f"{type(self).__name__} {self.query.model}")
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(compiler, "as_sql", as_sql)
+    response = reserve(orders_client, [{"sku": "C-1", "quantity": 1}, {"sku": "C-2", "quantity": 2}], commit=True)
+    assert response.json()["status"] == "committed"
+    assert compiled == []
 
 
 # --- states of several reservations (orders' reconciliation) ------------------------------------

@@ -108,14 +108,14 @@ def test_query_budget(
 
 # Placing an order: one transaction claiming the key (one INSERT ... ON CONFLICT DO NOTHING, no
 # look-up before it and no savepoint around it: 3 queries fewer than before) and recording the
-# order, its lines and its history (no DELETE of an expired record first: only when the claim meets
-# one); one transaction confirming it (order locked, its lines priced as placement saved them, not
-# read again, history, status, with the customer's snapshot and the reservation's id: they were two
-# more writes before)
+# order, its lines and its history in one statement (three before; no DELETE of an expired record
+# first: only when the claim meets one); one transaction confirming it (order locked, its lines
+# priced as placement saved them, not read again, history, status, with the customer's snapshot
+# and the reservation's id: they were two more writes before)
 # and completing the key with its answer (a transaction of its own before), which answers the order
 # and its lines as saved (they were read back before). Savepoints count too (the test runs inside a
 # transaction).
-PLACEMENT_QUERIES = 13
+PLACEMENT_QUERIES = 11
 
 
 def test_placing_an_order_runs_the_same_queries_whatever_its_lines(

@@ -15,12 +15,14 @@ state does not allow is a Conflict (release after commit, commit after release o
 from __future__ import annotations
 
 import datetime
+import functools
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from decimal import Decimal
+from typing import Any, NamedTuple
 
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.utils import timezone
 
 from catalog_service.catalog.exceptions import (
@@ -48,6 +50,7 @@ from common.idempotency import (
     idempotency_claim,
     idempotency_lookup,
 )
+from common.prepared import insert_objects
 
 DEFAULT_TTL_SECONDS = 900
 EXPIRY_ACTOR = "system:expire_reservations"
@@ -237,18 +240,18 @@ def _create(
     with transaction.atomic():
         # A sale is inserted committed: the transaction holds and commits it, or nothing at all.
         status = ReservationStatus.COMMITTED if request.commit else ReservationStatus.HELD
-        reservation = Reservation.objects.create(
+        # Written, and the products read, with statements built once (common/prepared.py and
+        # _active_products) instead of the ORM's per call: the same statements and values. The
+        # reservation first: its answer, stored with the claim below, shows the times saving
+        # it sets.
+        reservation = Reservation(
             status=status,
             expires_at=now + datetime.timedelta(seconds=request.ttl_seconds),
             reference=request.reference,
             caller=caller,
         )
-        products = {
-            product.sku: product
-            for product in Product.objects.filter(sku__in=[line.sku for line in request.lines], is_active=True).only(
-                "pk", "sku", "name", "price", "currency"
-            )
-        }
+        insert_objects([reservation])
+        products = _active_products([line.sku for line in request.lines])
         unknown = tuple(
             UnknownSku(line=index, sku=line.sku) for index, line in enumerate(request.lines) if line.sku not in products
         )
@@ -265,7 +268,7 @@ def _create(
         lines = [
             ReservationLine(
                 reservation=reservation,
-                product=products[line.sku],
+                product_id=products[line.sku].pk,
                 sku=line.sku,
                 name=products[line.sku].name,
                 quantity=line.quantity,
@@ -298,12 +301,44 @@ def _create(
             reference=str(reservation.pk),
             # Sold at once: the hold's and the sale's movements, as a hold committed later.
             sell=request.commit,
+            # The lines are written with the movements, in one statement.
+            save_with=(lines,),
         )
         if shortages:
             raise InsufficientStock(shortages)
-        ReservationLine.objects.bulk_create(lines)
     return ReservationOutcome(
         reservation=reservation, stored=StoredResponse(status_code, body, headers), idempotency_record_id=record.pk
+    )
+
+
+class _Product(NamedTuple):
+    pk: int
+    name: str
+    price: Decimal
+    currency: str
+
+
+def _active_products(skus: Sequence[str]) -> dict[str, _Product]:
+    """The active products among ``skus``, by SKU: what a reservation line copies.
+
+    ``Product.objects.filter(sku__in=skus, is_active=True).only(...)``, written once: building
+    and compiling that queryset cost more CPU than the rest of the read. ``= ANY`` of one array
+    parameter keeps the statement the same whatever the number of lines; the SKU's unique index
+    (collation "C", the column's) answers it as it answers ``IN``."""
+    connection = connections[router.db_for_write(Product)]
+    with connection.cursor() as cursor:
+        cursor.execute(_active_products_sql(connection.ops.quote_name), [list(skus)])
+        return {sku: _Product(pk, name, price, currency) for pk, sku, name, price, currency in cursor.fetchall()}
+
+
+@functools.cache
+def _active_products_sql(quote: Callable[[str], str]) -> str:
+    column = {field.name: quote(field.column) for field in Product._meta.concrete_fields}
+    columns = ", ".join(column[name] for name in ("id", "sku", "name", "price", "currency"))
+    # The model's names, never input; the SKUs are the parameter.
+    return (
+        f"SELECT {columns} FROM {quote(Product._meta.db_table)} "  # noqa: S608
+        f"WHERE {column['sku']} = ANY(%s::text[]) AND {column['is_active']}"
     )
 
 

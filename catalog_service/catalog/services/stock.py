@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.db import DataError, IntegrityError, connection, transaction
 from django.db.backends.utils import CursorWrapper
+from django.db.models import Model
 from django.utils import timezone
 
 from catalog_service.catalog.exceptions import Conflict, InvalidInput, NotFound, Shortage
@@ -24,6 +25,7 @@ from catalog_service.catalog.metrics import STOCK_OUTS
 from catalog_service.catalog.models import MovementReason, Product, StockAdjustmentKey, StockLevel, StockMovement
 from catalog_service.catalog.services.common import constraint_name
 from common.idempotency import IdempotencyContext, idempotency_claim
+from common.prepared import insert_objects
 
 STOCK_TABLE = StockLevel._meta.db_table
 STOCK_CONSTRAINTS = frozenset({"stock_reserved_non_negative", "stock_on_hand_covers_reserved"})
@@ -171,13 +173,22 @@ def stock_adjust(
     )
 
 
-def stock_hold(*, lines: Sequence[HoldLine], actor: str, reference: str, sell: bool = False) -> tuple[Shortage, ...]:
+def stock_hold(
+    *,
+    lines: Sequence[HoldLine],
+    actor: str,
+    reference: str,
+    sell: bool = False,
+    save_with: Sequence[Sequence[Model]] = (),
+) -> tuple[Shortage, ...]:
     """Reserve every line, or none: the shortages when any line cannot be held.
 
     Must run inside the caller's transaction, which must roll back when shortages are returned
     (a reservation raises). ``reference`` ties the movements to what they are for. With
     ``sell`` the held stock is sold at once (a hold committed in the same transaction): one
     UPDATE takes it off the shelf, and both movements, held then committed, are recorded.
+    ``save_with``: unsaved rows (groups of one model each) the caller writes only when the
+    stock is held, inserted by the statement that records the movements (one round trip).
     """
     if not lines:
         return ()
@@ -237,7 +248,8 @@ def stock_hold(*, lines: Sequence[HoldLine], actor: str, reference: str, sell: b
                 )
                 for line in lines
             ]
-        StockMovement.objects.bulk_create(movements)
+        # bulk_create's INSERT, built once (common/prepared.py), with the caller's rows.
+        insert_objects(*save_with, movements)
     return ()
 
 
