@@ -17,6 +17,7 @@ from django.contrib.postgres.search import CombinedSearchVector, SearchVector, S
 from django.db import models
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import F, Lookup, Q
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Now
 from django.db.models.sql.compiler import SQLCompiler
 
@@ -98,6 +99,21 @@ class Category(MP_Node):  # type: ignore[misc]  # MP_Node is untyped (Any)
         return str(self.name)
 
 
+# The canonical text a product's content hash is the md5 of: the category, the price (as
+# numeric(12, 2) prints it), the currency, is_active ("true"/"false"), the lengths of the three
+# free texts (so no text can pass for another's end), the texts, and the attributes as jsonb
+# prints them; all joined by ",". Immutable casts and functions only, as a stored generated
+# column requires. bulk/digests.py computes the same text in Python and pyarrow, and
+# tests/catalog/test_import_hash.py checks the two agree.
+CONTENT_HASH_SQL = (
+    "md5("
+    "category_id::text || ',' || price::text || ',' || currency::text || ',' || is_active::text || ','"
+    " || length(name::text)::text || ',' || length(slug::text)::text || ',' || length(description)::text"
+    " || ',' || name::text || ',' || slug::text || ',' || description || ',' || attributes::text"
+    ")::uuid"
+)
+
+
 class Product(models.Model):
     # The C collation (byte order) makes the one unique index on the SKU serve every SKU query:
     # equality (the identity, the import's ON CONFLICT), the admin's prefix search (LIKE 'ABC%',
@@ -124,6 +140,16 @@ class Product(models.Model):
     # a generated column, docs/catalog-bulk.md). NULL: never indexed yet.
     search_vector = SearchVectorField(null=True, editable=False)
     search_indexed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # An md5 of every column an import sets, kept by the database on every write (the API, the
+    # admin, imports, SQL by hand), so no write path has to remember it. A re-import computes the
+    # same hash for each row it validated (bulk/digests.py) and COPYs only (SKU, hash, stock) of
+    # each batch: the rows whose hash and stock are equal are left out before their values are
+    # COPYed (docs/catalog-bulk.md, "Idempotency"). No index: it is read by the SKU's.
+    content_hash = models.GeneratedField(
+        expression=RawSQL(CONTENT_HASH_SQL, ()),  # noqa: S611  (a constant, no values)
+        output_field=models.UUIDField(),
+        db_persist=True,
+    )
 
     class Meta:
         constraints: ClassVar = [
