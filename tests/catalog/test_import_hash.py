@@ -58,7 +58,8 @@ def values_copied(queries: list[str]) -> bool:
 
 
 def database_hash(sku: str) -> str:
-    return Product.objects.get(sku=sku).content_hash.hex
+    content_hash: UUID = Product.objects.get(sku=sku).content_hash
+    return content_hash.hex
 
 
 ODD_ATTRIBUTES: list[dict[str, Any]] = [
