@@ -286,3 +286,25 @@ def test_new_products_stop_the_hash_comparison_until_a_probe_finds_known_ones() 
     assert [probe.compare() for _ in range(HashProbe.EVERY)] == [False] * (HashProbe.EVERY - 2) + [True, False]
     probe.found(5)  # that probe found known rows: every batch compares again
     assert probe.compare()
+
+
+def test_the_database_keeps_the_hash_whoever_writes(
+    make_product: Callable[..., Product],
+    chairs: Category,  # noqa: F811
+) -> None:
+    product = make_product("K-1", name="Oak chair", price="12.50", category=chairs)
+    first = database_hash("K-1")
+    with connection.cursor() as cursor:
+        # Set by hand, the hash is computed again: nothing can store a wrong one.
+        cursor.execute("UPDATE catalog_product SET content_hash = gen_random_uuid() WHERE sku = 'K-1'")
+        assert database_hash("K-1") == first
+        # The search indexer's write names none of the hashed columns.
+        cursor.execute("UPDATE catalog_product SET search_indexed_at = updated_at WHERE sku = 'K-1'")
+        assert database_hash("K-1") == first
+    Product.objects.filter(pk=product.pk).update(price=Decimal("13.00"))
+    changed = database_hash("K-1")
+    assert changed != first
+    product.refresh_from_db()
+    product.price = Decimal("12.50")
+    product.save()
+    assert database_hash("K-1") == first

@@ -1,5 +1,5 @@
 """The content hash of a validated import row: the md5 the database keeps for each product
-(``models.CONTENT_HASH_SQL``), computed for the row's values.
+(``models.content_hash_sql``), computed for the row's values.
 
 Computed in the import's read-ahead thread, for every valid row of a batch; the batch then COPYs
 only each row's line, SKU, hash and stock (``loader``), and a row whose product has that hash
@@ -10,7 +10,7 @@ down the full path, which compares the values themselves. Correctness never depe
 hashes matching; only equal hashes for different values (an md5 collision) would leave a
 change out.
 
-The canonical text (``CONTENT_HASH_SQL``): category id, price as numeric(12, 2) prints it
+The canonical text (``content_hash_sql``): category id, price as numeric(12, 2) prints it
 (``12.50``), currency, ``true``/``false``, the lengths in characters of name, slug and
 description, then name, slug, description and the attributes as jsonb prints them, joined by
 ",". jsonb prints an object with its keys shorter first, then in byte order, each key once (the

@@ -226,9 +226,11 @@ class ImportTables:
     def digest(self) -> str:
         return f"product_import_digest_{self.key}"
 
-    def create_stage(self, cursor: CursorWrapper, *, settings: str) -> None:
-        """The batch's ``settings`` (SET LOCAL statements), then its empty staging table: one
-        round trip."""
+    def create_stage(self, cursor: CursorWrapper, *, settings: str = "", digest: bool = False) -> None:
+        """The batch's ``settings`` (SET LOCAL statements), then its empty staging table, or
+        with ``digest`` its narrow one of hashes instead: one round trip. (The staging table is
+        created only when some rows need it: a temporary table's creation and its drop at
+        commit write the system catalogs, measured at about 10 ms a batch under load.)"""
         # The SKU in the products' collation (C, catalog/0013): joined to the product SKUs the
         # upsert returns, a SKU of another collation cannot use the staging table's index, and
         # the planner scanned the whole table for each new product (1.8 s of a 2.4 s batch of
@@ -236,20 +238,20 @@ class ImportTables:
         # In the batch's transaction. IF NOT EXISTS (and the TRUNCATE): where a batch is a
         # savepoint inside a larger transaction (tests, callers' atomic blocks), the table of the
         # batch before is still there.
-        cursor.execute(
-            f"""{settings};
-                CREATE TEMPORARY TABLE IF NOT EXISTS {self.stage} (
+        if digest:
+            table = f"""CREATE TEMPORARY TABLE IF NOT EXISTS {self.digest} (
+                    line bigint NOT NULL, sku text COLLATE "C" NOT NULL, content_hash uuid NOT NULL, on_hand integer
+                ) ON COMMIT DROP;
+                TRUNCATE {self.digest}"""
+        else:
+            table = f"""CREATE TEMPORARY TABLE IF NOT EXISTS {self.stage} (
                     line bigint NOT NULL, sku text COLLATE "C" NOT NULL, name text NOT NULL, slug text NOT NULL,
                     description text NOT NULL, category_id bigint NOT NULL, price numeric(12, 2) NOT NULL,
                     currency text NOT NULL, attributes jsonb NOT NULL, is_active boolean NOT NULL,
                     on_hand integer
                 ) ON COMMIT DROP;
-                TRUNCATE {self.stage};
-                CREATE TEMPORARY TABLE IF NOT EXISTS {self.digest} (
-                    line bigint NOT NULL, sku text COLLATE "C" NOT NULL, content_hash uuid NOT NULL, on_hand integer
-                ) ON COMMIT DROP;
-                TRUNCATE {self.digest}"""
-        )
+                TRUNCATE {self.stage}"""
+        cursor.execute(f"{settings}; {table}" if settings else table)
 
     def index_stage(self, cursor: CursorWrapper) -> None:
         # Built once the unchanged rows are gone (cheaper than kept up row by row during the COPY,
@@ -296,19 +298,18 @@ def load_batch(
     # size, but the planner, with no statistics on the staging table, tends to hash-join it
     # against a full scan of the products: measured at 200k products, 2-4x slower per batch,
     # and a cost that grows with the catalog. Hash and merge joins are off for this batch.
-    tables.create_stage(
-        cursor,
-        settings=(
-            "SET LOCAL synchronous_commit = off; SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off"
-        ),
-    )
+    settings = "SET LOCAL synchronous_commit = off; SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off"
     same_hash = 0
     if digests is not None and digests.num_rows and tables.probe.compare():
+        tables.create_stage(cursor, settings=settings, digest=True)
         rows, table, same_hash = _leave_out_same_hash(cursor, tables.digest, digests, rows, table)
         tables.probe.found(same_hash)
         if not rows and (table is None or not table.num_rows):
             cursor.execute("SET LOCAL enable_hashjoin TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT")
             return BatchOutcome(created=0, updated=0, unchanged=same_hash, rejections=tuple(rejections))
+        tables.create_stage(cursor)
+    else:
+        tables.create_stage(cursor, settings=settings)
     with dbcopy.copy(cursor, f"COPY {stage} ({', '.join(STAGE_COLUMNS)}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row(row)
