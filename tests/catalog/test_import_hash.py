@@ -58,7 +58,8 @@ def values_copied(queries: list[str]) -> bool:
 
 
 def database_hash(sku: str) -> str:
-    content_hash: UUID = Product.objects.get(sku=sku).content_hash
+    content_hash = Product.objects.get(sku=sku).content_hash
+    assert content_hash is not None, "every product has one"
     return content_hash.hex
 
 
