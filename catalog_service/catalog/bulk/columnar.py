@@ -93,12 +93,14 @@ assert tuple(STAGE_SCHEMA.names) == ValidRow._fields
 @dataclass
 class ColumnarBatch:
     """One batch of an import: how many records it read, the rows validated by column (an
-    Arrow table of ``STAGE_SCHEMA``), and the others, validated row by row."""
+    Arrow table of ``STAGE_SCHEMA``), the others, validated row by row, and their hashes."""
 
     rows: int = 0
     table: pa.Table | None = None
     valid: list[ValidRow] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
+    # The content hash of each valid row (``digests.batch_digests``), once computed.
+    digests: pa.Table | None = None
 
     def add(self, outcome: ValidRow | Rejection) -> None:
         if isinstance(outcome, Rejection):

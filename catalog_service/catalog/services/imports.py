@@ -31,6 +31,7 @@ from procrastinate.contrib.django import app as procrastinate_app
 from catalog_service.catalog.bulk import chunks, loader
 from catalog_service.catalog.bulk.categories import category_refs
 from catalog_service.catalog.bulk.columnar import ColumnarBatch, read_csv_batches
+from catalog_service.catalog.bulk.digests import batch_digests
 from catalog_service.catalog.bulk.readers import (
     FileRejected,
     Record,
@@ -323,12 +324,19 @@ def _execute(job: ProductImport, stream: IO[bytes], progress: ProgressCallback |
 
 
 def _without_duplicates(batches: Iterator[_Batch], seen: loader.SeenSkus) -> Iterator[_Batch]:
-    """The batches without the SKUs given before, rejected (naming the first's line). In the
-    read-ahead thread, in file order: about 25 ms a batch of 20,000 at a million SKUs seen
-    (pyarrow's kernels, the GIL released) taken off the writing thread."""
+    """The batches without the SKUs given before, rejected (naming the first's line), with the
+    content hash of each row left. In the read-ahead thread, in file order: about 25 ms a batch
+    of 20,000 at a million SKUs seen (pyarrow's kernels, the GIL released) and the hashes
+    (about 17 ms) taken off the writing thread."""
     for batch in batches:
         valid, table, duplicates = loader.drop_duplicates(seen, batch.valid, batch.table)
-        yield _Batch(rows=batch.rows, table=table, valid=list(valid), rejections=[*batch.rejections, *duplicates])
+        yield _Batch(
+            rows=batch.rows,
+            table=table,
+            valid=list(valid),
+            rejections=[*batch.rejections, *duplicates],
+            digests=batch_digests(valid, table),
+        )
 
 
 @contextmanager
@@ -416,6 +424,7 @@ def _load(job: ProductImport, batch: _Batch, totals: _Totals, tables: loader.Imp
             actor=job.created_by,
             reference=f"import:{job.pk}",
             duplicates_dropped=True,
+            digests=batch.digests,
         )
         rejections = sorted([*batch.rejections, *outcome.rejections], key=lambda rejection: rejection.line)
         room = MAX_STORED_ERRORS - totals.errors_stored
