@@ -6,10 +6,12 @@ written, whether or not its hash could be computed as the database's."""
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
 from collections.abc import Callable
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Any, Final
 from uuid import UUID
 
@@ -22,11 +24,13 @@ from catalog_service.catalog.bulk.columnar import read_csv_batches
 from catalog_service.catalog.bulk.digests import jsonb_text, row_hash, table_hashes
 from catalog_service.catalog.bulk.loader import HashProbe
 from catalog_service.catalog.bulk.rows import COLUMNS, REQUIRED, ValidRow, make_validator, product_slug
-from catalog_service.catalog.models import Category, Product, StockLevel, StockMovement
+from catalog_service.catalog.models import Category, Product, StockLevel, StockMovement, content_hash_sql
 from catalog_service.catalog.services.imports import product_import_run
 from tests.catalog.test_imports import HEADER, URL, chairs, upload  # noqa: F401  (chairs: a fixture)
 
 pytestmark = pytest.mark.django_db
+
+content_hash_migration = importlib.import_module("catalog_service.catalog.migrations.0015_product_content_hash")
 
 
 def import_now(client: APIClient, data: bytes, name: str = "products.csv") -> tuple[dict[str, Any], list[str]]:
@@ -309,3 +313,28 @@ def test_the_database_keeps_the_hash_whoever_writes(
     product.price = Decimal("12.50")
     product.save()
     assert database_hash("K-1") == first
+
+
+def test_the_migration_fills_every_existing_products_hash_in_batches(
+    make_product: Callable[..., Product], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """catalog/0015's fill, over products as they were before the trigger existed (their hash
+    emptied with triggers off for the session, in this test's transaction), a few per batch."""
+    for number in range(7):
+        make_product(f"OLD-{number}", name=f"Old {number}")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL session_replication_role = replica")  # no trigger fires
+        cursor.execute("UPDATE catalog_product SET content_hash = NULL")
+        cursor.execute("SET LOCAL session_replication_role = origin")
+    assert Product.objects.filter(content_hash__isnull=True).count() == 7
+    monkeypatch.setattr(content_hash_migration, "FILL_BATCH", 2)
+
+    with CaptureQueriesContext(connection) as queries:
+        content_hash_migration.fill_content_hashes(None, SimpleNamespace(connection=connection))
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM catalog_product WHERE content_hash IS DISTINCT FROM {content_hash_sql()}")
+        assert cursor.fetchone() == (0,)
+    assert Product.objects.filter(content_hash__isnull=True).count() == 0
+    updates = [query for query in queries if query["sql"].startswith("UPDATE")]
+    assert len(updates) >= 4  # 7 products, ids in ranges of 2

@@ -6,9 +6,14 @@ so it cannot be set to anything else), rather than a stored generated column: wi
 PostgreSQL 18 took ten times as long to UPDATE the product's other columns, which the search
 indexer does to every product after every write. An UPDATE of other columns does not fire it.
 
-The UPDATE filling it for the existing products writes every product row once more (a new row
-version and index entries for each, under row locks, not a table lock): see docs/catalog-bulk.md,
-"Upgrade notes"."""
+Filling it for the existing products writes every product row once more (a new row version
+and index entries for each). The migration is not atomic, so that the fill runs in batches of
+``FILL_BATCH`` products, each its own transaction: a write to a product waits for one batch at
+most, not for the whole table. Stopped half-way, it leaves the rest NULL, which no hash equals
+(a re-import compares those rows' values), and running it again fills them: see
+docs/catalog-bulk.md, "Upgrade notes"."""
+
+from typing import Any
 
 from django.db import migrations, models
 
@@ -20,9 +25,27 @@ HASH = (
     " || {row}description || ',' || {row}attributes::text)::uuid"
 )
 COLUMNS = "name, slug, description, category_id, price, currency, attributes, is_active, content_hash"
+FILL_BATCH = 10_000  # products per transaction (ids, which the primary key's index ranges over)
+
+
+def fill_content_hashes(apps: Any, schema_editor: Any) -> None:
+    """Every existing product's hash, set by the trigger (an UPDATE naming the column fires it),
+    one range of ids per transaction: the migration runs outside one."""
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute("SELECT min(id), max(id) FROM catalog_product WHERE content_hash IS NULL")
+        low, high = cursor.fetchone()
+        if low is None:
+            return
+        for start in range(low, high + 1, FILL_BATCH):
+            cursor.execute(
+                "UPDATE catalog_product SET content_hash = NULL WHERE id >= %s AND id < %s AND content_hash IS NULL",
+                [start, start + FILL_BATCH],
+            )
 
 
 class Migration(migrations.Migration):
+    atomic = False  # the fill's batches commit one by one (the module's docstring)
+
     dependencies = [
         ("catalog", "0014_drop_import_seen_sku"),
     ]
@@ -43,11 +66,11 @@ class Migration(migrations.Migration):
                 f"""CREATE TRIGGER product_content_hash
                     BEFORE INSERT OR UPDATE OF {COLUMNS} ON catalog_product
                     FOR EACH ROW EXECUTE FUNCTION catalog_product_content_hash()""",
-                "UPDATE catalog_product SET content_hash = NULL",
             ],
             reverse_sql=[
                 "DROP TRIGGER product_content_hash ON catalog_product",
                 "DROP FUNCTION catalog_product_content_hash()",
             ],
         ),
+        migrations.RunPython(fill_content_hashes, migrations.RunPython.noop),
     ]
