@@ -4,13 +4,24 @@
 outage must not restart every pod. /readyz answers 200 only when the database responds and
 every migration this code knows about is applied, so traffic reaches a pod only when it can
 serve it.
+
+/readyz checks the database in a thread of its own, one check at a time, and answers 503 when
+it has no answer within ``READYZ_TIMEOUT`` seconds. A database that hangs (a frozen server, a
+network that drops packets) would otherwise hold each probe's thread until it answered: probes
+arrive every few seconds, every gunicorn thread would end up waiting, and /healthz with them,
+which restarts the pod for the database's outage.
 """
 
+from concurrent.futures import TimeoutError as FutureTimeout
+
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from common.single_flight import SingleFlight
 
 # Migrations are only ever applied forward under running code, so once a process has seen them
 # all applied it need not load the migration graph again.
@@ -29,9 +40,26 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
+# The readiness check in flight: probes that arrive meanwhile wait for it, never start another.
+readiness_check: SingleFlight[JsonResponse] = SingleFlight(thread_name="readyz")
+
+
 @never_cache
 @require_safe
 def readyz(request: HttpRequest) -> JsonResponse:
+    timeout = settings.READYZ_TIMEOUT
+    if timeout <= 0:
+        # No limit: checked in the request's own thread (and transaction: in-process tests).
+        return _readiness()
+    try:
+        return readiness_check.result(_readiness, timeout=timeout)
+    except FutureTimeout:
+        return JsonResponse(
+            {"status": "unavailable", "reason": f"database not answering within {timeout} s"}, status=503
+        )
+
+
+def _readiness() -> JsonResponse:
     global _migrations_seen_applied  # noqa: PLW0603  (a per-process memo, written once)
     try:
         with connection.cursor() as cursor:

@@ -16,18 +16,17 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
-from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from functools import cache
 
 import prometheus_client
 from django.conf import settings
-from django.db import connections
 from django.http import HttpRequest, HttpResponse
 from django.utils.module_loading import import_string
 from prometheus_client import Counter, multiprocess
 from prometheus_client.registry import Collector
+
+from common.single_flight import SingleFlight
 
 logger = logging.getLogger(__name__)
 
@@ -56,24 +55,17 @@ def metrics_page() -> bytes:
     return page
 
 
-# One thread runs the collectors, one scrape's at a time: a scrape that finds the last one still
-# running (the database hung) does not queue another behind it.
-_collector_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="metrics-collectors")
-_running: Future[bytes] | None = None
-_running_lock = threading.Lock()
+# One scrape's collection at a time: a scrape that finds the last one still running (the
+# database hung) waits for it rather than queueing another.
+collection: SingleFlight[bytes] = SingleFlight(thread_name="metrics-collectors")
 
 
 def _collected_in_time(collectors: tuple[Collector, ...]) -> bytes:
-    global _running  # noqa: PLW0603  (the one collection in flight, shared by the scrapes)
     if settings.METRICS_COLLECTORS_TIMEOUT <= 0:
         # No limit: read in the request's own thread (and transaction: in-process tests).
         return _registry_page(collectors)
-    with _running_lock:
-        if _running is None or _running.done():
-            _running = _collector_thread.submit(_collected, collectors)
-        running = _running
     try:
-        return running.result(timeout=settings.METRICS_COLLECTORS_TIMEOUT)
+        return collection.result(lambda: _registry_page(collectors), timeout=settings.METRICS_COLLECTORS_TIMEOUT)
     except FutureTimeout:
         COLLECTOR_TIMEOUTS.inc()
         logger.warning(
@@ -81,14 +73,6 @@ def _collected_in_time(collectors: tuple[Collector, ...]) -> bytes:
             extra={"timeout_seconds": settings.METRICS_COLLECTORS_TIMEOUT},
         )
         return b""
-
-
-def _collected(collectors: tuple[Collector, ...]) -> bytes:
-    try:
-        return _registry_page(collectors)
-    finally:
-        # This thread's connections back to the pool (or closed): no request cycle ends here.
-        connections.close_all()
 
 
 def _registry_page(collectors: tuple[Collector, ...]) -> bytes:

@@ -442,6 +442,9 @@ WORKER_METRICS_BIND = env.str("WORKER_METRICS_BIND", default="")
 # How long /metrics waits for the series read from the database (common/metrics.py); 0: no
 # limit, read in the request's thread.
 METRICS_COLLECTORS_TIMEOUT = env.float("METRICS_COLLECTORS_TIMEOUT", default=2.0)
+# Seconds /readyz waits for the database's answer before answering 503 (common/health.py); 0
+# checks in the request's own thread without a limit. Below the chart's probe timeout (3 s).
+READYZ_TIMEOUT = env.float("READYZ_TIMEOUT", default=2.0)
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 # "json" (the default: one object per line, for log pipelines) or "console" (short readable
 # lines, common/logs.py), which the dev runner sets.

@@ -107,12 +107,18 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _metrics_collectors_in_the_test_transaction(request: pytest.FixtureRequest) -> None:
-    """In-process tests write inside a transaction that /metrics' collector thread (common/metrics.py)
-    cannot see: their collectors read in the request's thread. The thread and its time limit are
-    tested on their own (tests/common/test_metrics_collectors.py) and run in every real process."""
-    if "DJANGO_SETTINGS_MODULE" in os.environ and request.node.get_closest_marker("metrics_collectors_thread") is None:
-        request.getfixturevalue("settings").METRICS_COLLECTORS_TIMEOUT = 0
+def _probe_reads_in_the_test_transaction(request: pytest.FixtureRequest) -> None:
+    """In-process tests write inside a transaction that the threads of /metrics' collectors
+    (common/metrics.py) and of /readyz's check (common/health.py) cannot see: both read in the
+    request's thread. The threads and their time limits are tested on their own
+    (tests/common/test_metrics_collectors.py, tests/e2e/test_database_outage.py) and run in every
+    real process."""
+    if "DJANGO_SETTINGS_MODULE" not in os.environ:
+        return
+    settings = request.getfixturevalue("settings")
+    settings.READYZ_TIMEOUT = 0
+    if request.node.get_closest_marker("metrics_collectors_thread") is None:
+        settings.METRICS_COLLECTORS_TIMEOUT = 0
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

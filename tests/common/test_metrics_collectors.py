@@ -40,8 +40,8 @@ def slow_collector(settings: Any) -> Iterator[type[SlowDatabaseCollector]]:
     metrics._extra_collectors.cache_clear()
     yield SlowDatabaseCollector
     metrics._extra_collectors.cache_clear()
-    if metrics._running is not None:
-        metrics._running.result(timeout=30)  # the next test starts with no collection in flight
+    if (running := metrics.collection.in_flight) is not None:
+        running.result(timeout=30)  # the next test starts with no collection in flight
 
 
 def timeouts() -> float:
@@ -74,8 +74,9 @@ def test_a_hanging_database_costs_its_series_not_the_page(slow_collector: type[S
     assert timeouts() == before + 2
 
     # Once the database answers again, so do the series.
-    assert metrics._running is not None
-    metrics._running.result(timeout=30)
+    running = metrics.collection.in_flight
+    assert running is not None
+    running.result(timeout=30)
     slow_collector.seconds = 0.0
     assert "mercato_test_database_value 42.0" in metrics.metrics_page().decode()
     assert len(slow_collector.runs) == 2

@@ -4,6 +4,9 @@ process on a PostgreSQL server of its own.
 - Every process of that server frozen (SIGSTOP) and resumed: /metrics still answers within its
   limit (common/metrics.py), with the request metrics that show the outage and without the
   series read from the database, and serves those again once the database is back.
+- Frozen, probed as a kubelet probes: /readyz answers 503 within its limit instead of holding a
+  thread until the database answers, so that probes never take every thread and /healthz (the
+  liveness probe) still answers: a database outage restarts no pod (common/health.py).
 - Every session of that server ended (what a restart, a failover or a switchover does to the
   connections kept in the web workers' pools): no request fails for it (CONN_HEALTH_CHECKS).
 """
@@ -42,7 +45,7 @@ def catalog_and_its_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator
             dbname="outage_catalog",
             ports={"accounts": free_port(), "catalog": free_port()},
             run_dir=root / "catalog",
-            extra_env={"METRICS_COLLECTORS_TIMEOUT": "1"},
+            extra_env={"METRICS_COLLECTORS_TIMEOUT": "1", "READYZ_TIMEOUT": "1"},
         )
     finally:
         os.environ["DATABASE_URL"] = session_url
@@ -113,6 +116,33 @@ def test_metrics_answer_while_the_database_hangs(catalog_on_its_own_database: tu
     while DATABASE_SERIES not in scrape(catalog)[1].text:
         assert time.monotonic() < deadline, "the database's series did not come back"
         time.sleep(0.5)
+
+
+def test_probes_answer_while_the_database_hangs(catalog_on_its_own_database: tuple[ServiceProcess, Path]) -> None:
+    catalog, data_dir = catalog_on_its_own_database
+    with httpx.Client(timeout=10) as client:
+        assert client.get(f"{catalog.base_url}/readyz").status_code == 200
+        with frozen(data_dir):
+            # More readiness probes at once than the web process has threads (WEB_WORKERS x
+            # WEB_THREADS), as a kubelet's and a load balancer's probes pile up in an outage.
+            def probe(_: int) -> tuple[int, float]:
+                started_at = time.monotonic()
+                reply = client.get(f"{catalog.base_url}/readyz")
+                return reply.status_code, time.monotonic() - started_at
+
+            with ThreadPoolExecutor(max_workers=12) as pool:
+                probes = list(pool.map(probe, range(12)))
+            assert {status for status, _ in probes} == {503}, probes
+            assert max(seconds for _, seconds in probes) < 6, probes  # the limit (1 s), queued in threads
+            alive = client.get(f"{catalog.base_url}/healthz", timeout=3)
+            assert alive.status_code == 200
+            not_ready = client.get(f"{catalog.base_url}/readyz", timeout=5)
+            assert not_ready.status_code == 503
+            assert not_ready.json()["reason"] == "database not answering within 1.0 s"
+        deadline = time.monotonic() + 30
+        while client.get(f"{catalog.base_url}/readyz").status_code != 200:
+            assert time.monotonic() < deadline, "not ready again after the database came back"
+            time.sleep(0.5)
 
 
 def test_a_database_that_ends_every_session_costs_no_request(
