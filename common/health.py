@@ -55,7 +55,7 @@ def readyz(request: HttpRequest) -> JsonResponse:
         return readiness_check.result(_readiness, timeout=timeout)
     except FutureTimeout:
         return JsonResponse(
-            {"status": "unavailable", "reason": f"database not answering within {timeout} s"}, status=503
+            {"status": "unavailable", "reason": f"database check not done within {timeout} s"}, status=503
         )
 
 
