@@ -13,6 +13,7 @@ devtools/ is not installed in the image (nor in any service's INSTALLED_APPS).
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import time
 from collections.abc import Sequence
@@ -39,6 +40,9 @@ def prepare(service_clients: Sequence[str]) -> None:
     import django
 
     django.setup()
+    # The commands say on stdout what they did; the services' own INFO records (the search
+    # indexer's, run by seed_demo) would say it again, in another format, among them.
+    logging.getLogger().setLevel(logging.WARNING)
     from django.core.management import call_command
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor

@@ -155,6 +155,9 @@ def test_a_cold_start_says_what_it_does_and_prints_both_logins(runner: DevRunner
         assert f"{service:<15} preparing: migrations, demo data" in out
         assert f"{service:<15} ready at http://127.0.0.1:{runner.ports[service]}/" in out
     assert "demo products: 300 of 300" in out
+    # The indexing of the demo products is said once, by seed_demo, not again by the indexer's log.
+    assert "indexed 300 demo products for search" in out
+    assert not [line for line in runner.output if line.startswith("catalog ") and "search index refreshed" in line]
     assert "staff login (admin of every service): admin@mercato.local / mercato-admin" in out
     assert "demo customer login (accounts API):   customer@mercato.local / mercato-admin" in out
     assert "collectstatic" not in out
