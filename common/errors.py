@@ -8,6 +8,12 @@ from django.http import HttpRequest, JsonResponse
 from rest_framework import exceptions, status
 
 CONTENT_TOO_LARGE_CODE = "content_too_large"
+# A request that lost its database session (common/exception_handler.py): any operation can
+# draw it.
+DATABASE_UNAVAILABLE_CODE = "database_unavailable"
+# The keys to verify tokens cannot be had (common/auth/authentication.py): any operation that
+# reads a bearer token in a service that fetches accounts' JWKS can draw it.
+AUTHENTICATION_UNAVAILABLE_CODE = "authentication_unavailable"
 
 
 def _error(status: int, error_type: str, code: str, detail: str) -> JsonResponse:
@@ -50,3 +56,4 @@ class ServiceUnavailableError(exceptions.APIException):
     status_code = status.HTTP_503_SERVICE_UNAVAILABLE
     default_detail = "A service this request needs is unavailable; try again shortly."
     default_code = "service_unavailable"
+    wait: int = 1

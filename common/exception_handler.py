@@ -5,12 +5,14 @@ Its own module: DRF imports the parsers (common.request_limits) while it is stil
 itself, and drf-standardized-errors' handler imports DRF's views.
 """
 
+import psycopg
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooManyFieldsSent, TooManyFilesSent
+from django.db import InterfaceError, OperationalError
 from drf_standardized_errors.handler import ExceptionHandler as StandardizedExceptionHandler
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
-from common.errors import CONTENT_TOO_LARGE_CODE, ServiceUnavailableError
+from common.errors import CONTENT_TOO_LARGE_CODE, DATABASE_UNAVAILABLE_CODE, ServiceUnavailableError
 from common.replicas import failed_on_replica
 
 
@@ -18,6 +20,29 @@ class ContentTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_detail = "The request body is larger than the limit."
     default_code = CONTENT_TOO_LARGE_CODE
+
+
+class DatabaseUnavailable(ServiceUnavailableError):
+    default_detail = "The database is unavailable; try again shortly."
+    default_code = DATABASE_UNAVAILABLE_CODE
+
+
+# SQLSTATEs of a session the server ended or would not start: the server shutting down or
+# restarting, a failover or switchover, a session terminated (pg_terminate_backend), too many
+# connections; class 08 is every connection exception.
+_SESSION_ENDED_STATES = frozenset({"57P01", "57P02", "57P03", "53300"})
+
+
+def lost_the_database(exc: Exception) -> bool:
+    """Whether ``exc`` says the request has no database session, rather than that its SQL failed:
+    no connection could be had (refused, or none free within the pool's timeout), or the session
+    ended under the request. psycopg's own connection errors carry no SQLSTATE."""
+    if isinstance(exc, InterfaceError):  # the connection was already closed
+        return True
+    if not isinstance(exc, OperationalError) or not isinstance(exc.__cause__, psycopg.OperationalError):
+        return False
+    state = exc.__cause__.sqlstate
+    return state is None or state.startswith("08") or state in _SESSION_ENDED_STATES
 
 
 class ExceptionHandler(StandardizedExceptionHandler):
@@ -30,6 +55,11 @@ class ExceptionHandler(StandardizedExceptionHandler):
     ``DATA_UPLOAD_MAX_NUMBER_FIELDS``/``_FILES``). Outside DRF Django answers each with a 400;
     drf-standardized-errors, which handles every exception, would report a 500 and log its
     traceback. A body too large is a 413, as RequestBodyLimitMiddleware answers before any read.
+
+    A request that lost its database (a restart, a failover, a database refusing connections or
+    out of them) is a 503 with Retry-After in the error shape, which clients retry, not a 500: the
+    transaction it had open ended with its session (writes that need more than one transaction
+    have their own recovery: docs/orders.md).
 
     It reports every other 5xx as an unhandled exception, except a ``ServiceUnavailableError``,
     and answers none for a read replica that failed under a request: that one goes on to
@@ -51,4 +81,6 @@ class ExceptionHandler(StandardizedExceptionHandler):
             return ContentTooLarge(str(exc) or None)
         if isinstance(exc, SuspiciousOperation):
             return exceptions.ParseError(str(exc) or None)
+        if lost_the_database(exc):
+            return DatabaseUnavailable()
         return super().convert_known_exceptions(exc)

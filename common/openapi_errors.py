@@ -19,6 +19,7 @@ from typing import Any
 from drf_standardized_errors.openapi_serializers import ClientErrorEnum, ServerErrorEnum
 from rest_framework import serializers
 
+from common.errors import AUTHENTICATION_UNAVAILABLE_CODE, DATABASE_UNAVAILABLE_CODE
 from common.fields import StrictCharField
 
 
@@ -71,6 +72,27 @@ class ErrorResponse431Serializer(ClientErrorResponseSerializer):
     errors = HeaderFieldsTooLargeErrorSerializer(many=True)
 
 
+class DatabaseUnavailableErrorSerializer(ErrorSerializer):
+    code = serializers.ChoiceField(choices=[(DATABASE_UNAVAILABLE_CODE, DATABASE_UNAVAILABLE_CODE)])
+
+
+# A request that lost its database (common/exception_handler.py): any operation can draw it.
+class ErrorResponse503Serializer(ServerErrorResponseSerializer):
+    errors = DatabaseUnavailableErrorSerializer(many=True)
+
+
+class UnavailableErrorSerializer(ErrorSerializer):
+    code = serializers.ChoiceField(
+        choices=[(code, code) for code in (AUTHENTICATION_UNAVAILABLE_CODE, DATABASE_UNAVAILABLE_CODE)]
+    )
+
+
+# The same, in a service whose operations verify tokens with keys fetched from accounts
+# (common/auth/keys.py), which may not be had.
+class ErrorResponse503VerifyingTokensSerializer(ServerErrorResponseSerializer):
+    errors = UnavailableErrorSerializer(many=True)
+
+
 # --- one shared error shape per kind of error, in every schema ------------------------------------
 #
 # drf-standardized-errors documents a 400 per operation (a component per field, told apart by
@@ -86,6 +108,7 @@ _REF = "#/components/schemas/"
 # The fields of every error; anything else an error carries (catalog's ``sku`` of a short line)
 # becomes an optional field of the shared shape.
 _STANDARD_FIELDS = ("code", "detail", "attr")
+_RETRY_AFTER_HEADER = {"schema": {"type": "integer"}, "description": "Seconds to wait before retrying."}
 
 
 def shared_error_components(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
@@ -123,6 +146,8 @@ def shared_error_components(result: dict[str, Any], **kwargs: Any) -> dict[str, 
                     if other != "application/json":
                         _errors_of(schemas, response["content"].pop(other)["schema"], replaced)
                 response["description"] = _describe(found, by_attr=status == "400")
+                if status == "503":  # every 503 says when to retry (common.errors.ServiceUnavailableError)
+                    response.setdefault("headers", {}).setdefault("Retry-After", _RETRY_AFTER_HEADER)
     for shape, kind in kinds.items():
         if kind.codes:
             schemas.update(kind.components(shape))

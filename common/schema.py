@@ -7,7 +7,10 @@ from drf_standardized_errors.openapi_utils import get_flat_serializer_fields, ge
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
+from common.auth.authentication import JWTAuthentication
+from common.auth.keys import configured_resolver, public_key_for_kid
 from common.idempotency import IDEMPOTENCY_HEADER, KEY_PATTERN, REPLAYED_HEADER
+from common.openapi_errors import ErrorResponse503VerifyingTokensSerializer
 from common.pagination import CursorPagination, KeysetPagination
 from common.serializers import UNKNOWN_FIELD_CODE
 
@@ -21,9 +24,10 @@ NOT_BLANK_NO_NUL_PATTERN = f"^[{TRIMMED_WHITESPACE}]*[^{TRIMMED_WHITESPACE}\\x00
 # The statuses drf-standardized-errors knows when to document on its own (it has a serializer
 # for each and decides per view from its parsers, permissions, throttles, ...), the two that
 # gunicorn answers for any request before a view runs (414, 431; see common/gunicorn_conf.py),
-# and 413, which any request with a body over its limit draws (common/request_limits.py).
+# 413, which any request with a body over its limit draws (common/request_limits.py), and 503,
+# which any request that loses its database draws (common/exception_handler.py).
 _DOCUMENTED_BY_INFERENCE = frozenset(
-    {"400", "401", "403", "404", "405", "406", "413", "414", "415", "429", "431", "500"}
+    {"400", "401", "403", "404", "405", "406", "413", "414", "415", "429", "431", "500", "503"}
 )
 
 
@@ -57,7 +61,21 @@ class AutoSchema(StandardizedErrorsAutoSchema):
     def _should_add_error_response(self, responses: dict[str, Any], status_code: str) -> bool:
         if status_code not in _DOCUMENTED_BY_INFERENCE:
             return False
+        if status_code == "503" and status_code not in responses:
+            return True
         return bool(super()._should_add_error_response(responses, status_code))
+
+    def _get_error_response_serializer(self, status_code: str) -> Any:
+        if status_code == "503" and self._verifies_fetched_tokens():
+            return ErrorResponse503VerifyingTokensSerializer
+        return super()._get_error_response_serializer(status_code)
+
+    def _verifies_fetched_tokens(self) -> bool:
+        """Whether the operation reads bearer tokens, verified with keys fetched from accounts (a
+        503 when they cannot be had), rather than with the service's own (accounts')."""
+        return configured_resolver() is public_key_for_kid and any(
+            isinstance(authenticator, JWTAuthentication) for authenticator in self.view.get_authenticators()
+        )
 
     def _determine_fields_with_error_codes(self) -> list[Any]:
         # A request body per media type (``extend_schema(request={media_type: serializer})``, e.g.

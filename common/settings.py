@@ -327,16 +327,17 @@ REST_FRAMEWORK = {
 
 DRF_STANDARDIZED_ERRORS: dict[str, Any] = {
     # Document 409, 412 and 422 too where a view declares them; 414 and 431, gunicorn's own
-    # answers (common/gunicorn_conf.py), and 413, a body over the limit
-    # (common/request_limits.py), on every operation.
+    # answers (common/gunicorn_conf.py), 413, a body over the limit (common/request_limits.py),
+    # and 503, a request that lost its database (common/exception_handler.py), on every operation.
     "ALLOWED_ERROR_STATUS_CODES": [
         *("400", "401", "403", "404", "405", "406", "409", "412", "415", "422", "429", "500"),
-        *("413", "414", "431"),
+        *("413", "414", "431", "503"),
     ],
     "ERROR_SCHEMAS": {
         "413": "common.openapi_errors.ErrorResponse413Serializer",
         "414": "common.openapi_errors.ErrorResponse414Serializer",
         "431": "common.openapi_errors.ErrorResponse431Serializer",
+        "503": "common.openapi_errors.ErrorResponse503Serializer",
     },
     # Django's refusals of a body (too large, too many fields) are 413s, not 500s.
     "EXCEPTION_HANDLER_CLASS": "common.exception_handler.ExceptionHandler",

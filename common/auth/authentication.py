@@ -26,7 +26,7 @@ from rest_framework.request import Request
 
 from common.auth.fields import strings, typed
 from common.auth.keys import KeyResolver, KeysUnavailable, UnknownKeyError, VerificationKey, configured_resolver
-from common.errors import ServiceUnavailableError
+from common.errors import AUTHENTICATION_UNAVAILABLE_CODE, ServiceUnavailableError
 
 logger = logging.getLogger(__name__)
 
@@ -102,7 +102,7 @@ class AuthenticationUnavailable(ServiceUnavailableError):
     """
 
     default_detail = "Tokens cannot be verified at the moment; try again shortly."
-    default_code = "authentication_unavailable"
+    default_code = AUTHENTICATION_UNAVAILABLE_CODE
 
 
 class JWTAuthentication(BaseAuthentication):

@@ -9,6 +9,8 @@ process on a PostgreSQL server of its own.
   liveness probe) still answers: a database outage restarts no pod (common/health.py).
 - Every session of that server ended (what a restart, a failover or a switchover does to the
   connections kept in the web workers' pools): no request fails for it (CONN_HEALTH_CHECKS).
+- A request's own session ended while it runs: a 503 with Retry-After in the error shape
+  (common/exception_handler.py), not a 500.
 """
 
 from __future__ import annotations
@@ -165,3 +167,51 @@ def test_a_database_that_ends_every_session_costs_no_request(
         assert len(sessions) >= 2, sessions  # the web workers' pooled connections (2 each at least)
         statuses = [read(n) for n in range(40)]
     assert statuses == [200] * 40, statuses
+
+
+def test_a_request_whose_session_ends_under_it_answers_503(
+    catalog_and_its_server: tuple[ServiceProcess, Any],
+) -> None:
+    """A restart, a failover or a terminated session in the middle of a request: a 503 the client
+    retries, in the error shape with Retry-After, not a 500; and the next request is served."""
+    catalog, server = catalog_and_its_server
+    products = f"{catalog.base_url}/api/v1/products/"
+    with httpx.Client(timeout=30) as client:
+        assert client.get(products).status_code == 200
+        with psycopg.connect(server.get_uri("outage_catalog")) as holder:
+            # The request's read waits behind this lock, so its session is certainly in use when
+            # it is ended.
+            holder.execute("LOCK TABLE catalog_product IN ACCESS EXCLUSIVE MODE")
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                pending = pool.submit(client.get, products)
+                waiting = _await_lock_waiter(holder)
+                holder.execute("SELECT pg_terminate_backend(%s)", (waiting,))
+                reply = pending.result()
+            holder.rollback()
+        assert reply.status_code == 503, reply.text
+        assert reply.headers["Retry-After"] == "1"
+        assert reply.json() == {
+            "type": "server_error",
+            "errors": [
+                {
+                    "code": "database_unavailable",
+                    "detail": "The database is unavailable; try again shortly.",
+                    "attr": None,
+                }
+            ],
+        }
+        assert client.get(products).status_code == 200
+
+
+def _await_lock_waiter(holder: psycopg.Connection[Any]) -> int:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        # In a transaction, which would otherwise keep reading the first snapshot of the activity.
+        holder.execute("SELECT pg_stat_clear_snapshot()")
+        row = holder.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = 'outage_catalog' AND wait_event_type = 'Lock'"
+        ).fetchone()
+        if row is not None:
+            return int(row[0])
+        time.sleep(0.05)
+    raise AssertionError("no request waited for the lock")

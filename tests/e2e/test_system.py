@@ -10,7 +10,11 @@ from pathlib import Path
 from typing import Any
 from unittest.mock import ANY
 
+import httpx
 import pytest
+from mercato_accounts_client import Client as AccountsClient
+from mercato_accounts_client.api.auth import auth_token
+from mercato_accounts_client.models import CredentialsRequest, ErrorCodeEnum, ErrorResponse
 from openapi_spec_validator import validate as validate_openapi
 
 from devtools.devstack import SERVICES, ServiceProcess, free_port, running
@@ -86,8 +90,17 @@ def test_readyz_reports_an_unreachable_database(tmp_path: Path) -> None:
         status, body = _await_answer(f"{process.base_url}/readyz", process)
         # Liveness does no I/O, so a database outage does not get pods restarted.
         assert get(f"{process.base_url}/healthz")[0] == 200
+        # An API request is a 503 the client retries, documented: the generated client reads it.
+        accounts = AccountsClient(base_url=process.base_url, raise_on_unexpected_status=True, timeout=httpx.Timeout(10))
+        sign_in = auth_token.sync_detailed(
+            client=accounts, body=CredentialsRequest(email="someone@example.com", password="a password")
+        )
     assert status == 503
     assert body["reason"].startswith("database unreachable")
+    assert sign_in.status_code == 503
+    assert sign_in.headers["Retry-After"] == "1"
+    assert isinstance(sign_in.parsed, ErrorResponse)
+    assert [error.code for error in sign_in.parsed.errors] == [ErrorCodeEnum.DATABASE_UNAVAILABLE]
 
 
 def _await_answer(url: str, process: ServiceProcess) -> tuple[int, dict[str, Any]]:

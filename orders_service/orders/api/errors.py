@@ -7,7 +7,7 @@ from django.db import models
 from rest_framework import exceptions, serializers, status
 from rest_framework.exceptions import ErrorDetail
 
-from common.errors import ServiceUnavailableError
+from common.errors import AUTHENTICATION_UNAVAILABLE_CODE, DATABASE_UNAVAILABLE_CODE, ServiceUnavailableError
 from common.openapi_errors import ClientErrorResponseSerializer, ErrorSerializer, ServerErrorResponseSerializer
 from orders_service.orders import exceptions as domain
 
@@ -86,7 +86,14 @@ class OrdersUnprocessableErrorResponseSerializer(ClientErrorResponseSerializer):
 
 
 class OrdersUnavailableErrorSerializer(ErrorSerializer):
-    code = serializers.ChoiceField(choices=UnavailableErrorCode.choices)
+    # With the 503s any operation of the service can answer (common/openapi_errors.py).
+    code = serializers.ChoiceField(
+        choices=[
+            *UnavailableErrorCode.choices,
+            (AUTHENTICATION_UNAVAILABLE_CODE, AUTHENTICATION_UNAVAILABLE_CODE),
+            (DATABASE_UNAVAILABLE_CODE, DATABASE_UNAVAILABLE_CODE),
+        ]
+    )
 
 
 class OrdersUnavailableErrorResponseSerializer(ServerErrorResponseSerializer):

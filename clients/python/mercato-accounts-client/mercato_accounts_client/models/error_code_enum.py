@@ -5,6 +5,7 @@ class ErrorCodeEnum(StrEnum):
     AUTHENTICATION_FAILED = "authentication_failed"
     CONFLICT = "conflict"
     CONTENT_TOO_LARGE = "content_too_large"
+    DATABASE_UNAVAILABLE = "database_unavailable"
     ERROR = "error"
     METHOD_NOT_ALLOWED = "method_not_allowed"
     NOT_ACCEPTABLE = "not_acceptable"

@@ -3,8 +3,10 @@ from enum import StrEnum
 
 class ErrorCodeEnum(StrEnum):
     AUTHENTICATION_FAILED = "authentication_failed"
+    AUTHENTICATION_UNAVAILABLE = "authentication_unavailable"
     CATEGORY_IN_USE = "category_in_use"
     CONTENT_TOO_LARGE = "content_too_large"
+    DATABASE_UNAVAILABLE = "database_unavailable"
     ERROR = "error"
     IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
     IDEMPOTENCY_REQUEST_IN_FLIGHT = "idempotency_request_in_flight"

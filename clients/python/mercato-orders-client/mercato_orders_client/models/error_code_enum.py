@@ -3,7 +3,9 @@ from enum import StrEnum
 
 class ErrorCodeEnum(StrEnum):
     AUTHENTICATION_FAILED = "authentication_failed"
+    AUTHENTICATION_UNAVAILABLE = "authentication_unavailable"
     CONTENT_TOO_LARGE = "content_too_large"
+    DATABASE_UNAVAILABLE = "database_unavailable"
     DOWNSTREAM_UNAVAILABLE = "downstream_unavailable"
     ERROR = "error"
     IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
