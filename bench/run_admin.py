@@ -34,16 +34,15 @@ sys.path.insert(0, str(REPO_ROOT))
 
 import psycopg  # noqa: E402
 
+from bench.postgres import start_bench_postgres  # noqa: E402
 from bench.results_file import replace_section, store_run  # noqa: E402
 from devtools.devstack import (  # noqa: E402
     SERVICES_BY_NAME,
     create_database,
     database_url,
     local_environment,
-    start_embedded_postgres,
 )
 
-DATA_DIR = REPO_ROOT / ".data" / "bench-postgres"
 RUN_DIR = REPO_ROOT / ".data" / "bench-run"
 RESULTS_JSON = REPO_ROOT / "bench" / "results" / "admin.json"
 DOCS = REPO_ROOT / "docs" / "admin.md"
@@ -181,7 +180,7 @@ def probe(name: str, env: dict[str, str], cases: list[dict[str, str]], repeat: i
 
 def run(scale: str, repeat: int, *, reuse: bool = False) -> dict[str, Any]:
     size = SCALES[scale]
-    server = start_embedded_postgres(DATA_DIR)
+    server = start_bench_postgres()
     server_url = server.get_uri()
     results: dict[str, Any] = {"scale": scale, "products": size, "orders": size, "repeat": repeat, "seconds": {}}
     catalog_db, orders_db = f"bench_admin_catalog_{scale}", f"bench_admin_orders_{scale}"

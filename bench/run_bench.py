@@ -154,6 +154,14 @@ def catalog_rows(catalog: dict[str, Any], row: Callable[..., None]) -> None:
             readers["ratio_server_p99"],
             "<= 2",
         )
+    if alone := catalog.get("import_readers_without_indexer"):
+        row(
+            "catalog: the same with no search indexer beside the import (what holds the row above)",
+            f"{alone['during']['server']['p99_ms']} ms",
+            f"idle {alone['idle']['server']['p99_ms']} ms",
+            alone["ratio_server_p99"],
+            "",
+        )
     exports = [catalog[name] for name in ("export_csv", "export_ndjson", "export_parquet") if name in catalog]
     rss = max(export["worker_rss_peak_mb"] for export in exports)
     row("catalog: export, worker peak RSS", f"{rss} MB", "limit 200 MB", round(rss / 200, 3), "< 1")

@@ -299,8 +299,14 @@ def _bulk_build_floor(conn: Any) -> dict[str, float]:
 
 
 def run_import(stack: Stack, path: Path) -> dict[str, Any]:
-    """import_products on the file; the job's own timing (started -> finished) and the counts."""
-    wall, output = stack.manage_output("import_products", str(path), "--no-progress")
+    """import_products on the file; the job's own timing (started -> finished), the counts, the
+    WAL the server wrote meanwhile (whoever wrote it: the search indexer too, when it runs) and
+    the command's peak RSS (the import runs in it as in a worker)."""
+    with stack.connect() as conn:
+        (wal_before,) = conn.execute("SELECT pg_current_wal_lsn()").fetchone() or ("0/0",)
+    wall, output, peak_rss = stack.manage_measured("import_products", str(path), "--no-progress")
+    with stack.connect() as conn:
+        (wal_bytes,) = conn.execute("SELECT pg_current_wal_lsn() - %s::pg_lsn", [str(wal_before)]).fetchone() or (0,)
     stages = re.search(r"seconds: read and validate ([0-9.]+), write ([0-9.]+), commit ([0-9.]+)", output)
     with stack.connect() as conn:
         row = conn.execute(
@@ -320,6 +326,8 @@ def run_import(stack: Stack, path: Path) -> dict[str, Any]:
         "seconds": round(float(seconds), 2),
         "rows_per_second": round(rows / float(seconds)),
         "command_wall_seconds": round(wall, 2),
+        "wal_mb": round(int(wal_bytes) / 2**20),
+        "peak_rss_mb": round(peak_rss / 2**20, 1),
         # The job's own breakdown (docs/catalog-bulk.md, "Where the time goes").
         "stage_seconds": (
             dict(zip(("read_validate", "write", "commit"), map(float, stages.groups()), strict=True))

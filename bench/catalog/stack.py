@@ -25,6 +25,7 @@ from typing import Any
 import psutil
 import psycopg
 
+from bench.postgres import start_bench_postgres
 from devtools.devstack import (
     REPO_ROOT,
     SERVICES_BY_NAME,
@@ -33,12 +34,10 @@ from devtools.devstack import (
     database_url,
     free_port,
     local_environment,
-    start_embedded_postgres,
 )
 from devtools.testing.http_server import Answer, LocalHTTPServer
 from devtools.testing.tokens import SigningKey, jwks, user_claims
 
-DATA_DIR = REPO_ROOT / ".data" / "bench-postgres"
 RUN_DIR = REPO_ROOT / ".data" / "bench-run"
 CATALOG = SERVICES_BY_NAME["catalog"]
 
@@ -61,18 +60,26 @@ class Stack:
 
     def manage_output(self, *args: str) -> tuple[float, str]:
         """Run catalog's manage.py; its wall time in seconds and what it wrote to stdout."""
+        seconds, stdout, _peak = self.manage_measured(*args)
+        return seconds, stdout
+
+    def manage_measured(self, *args: str) -> tuple[float, str, int]:
+        """Run catalog's manage.py; its wall time in seconds, what it wrote to stdout and its
+        peak resident set size in bytes (sampled every 20 ms)."""
         started = time.perf_counter()
-        result = subprocess.run(  # noqa: S603  (this repository's manage.py, our arguments)
+        process = subprocess.Popen(  # noqa: S603  (this repository's manage.py, our arguments)
             [sys.executable, str(CATALOG.manage_py), *args],
             env=self.env,
             cwd=REPO_ROOT,
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
-            check=False,
         )
-        if result.returncode != 0:
-            raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
-        return time.perf_counter() - started, result.stdout
+        with RSSSampler(process.pid, include_master=True) as sampler:
+            stdout, stderr = process.communicate()
+        if process.returncode != 0:
+            raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{stdout}\n{stderr}")
+        return time.perf_counter() - started, stdout, sampler.peak
 
     def staff_token(self) -> str:
         claims = user_claims(is_staff=True, email="bench@example.com", issuer="mercato-accounts", audience="mercato")
@@ -82,7 +89,7 @@ class Stack:
 @contextmanager
 def stack(*, dbname: str = "bench_catalog", fresh: bool) -> Iterator[Stack]:
     """PostgreSQL with the catalog database (recreated when ``fresh``) and a fake accounts JWKS."""
-    server = start_embedded_postgres(DATA_DIR)
+    server = start_bench_postgres()
     server_url = server.get_uri()
     create_database(server_url, dbname, recreate=fresh)
     jwks_server = LocalHTTPServer()
@@ -194,17 +201,20 @@ def server_durations(log_path: Path, request_ids: set[str]) -> dict[str, float]:
 
 
 class RSSSampler:
-    """Samples the resident set size of gunicorn's workers (the master's children) while running."""
+    """Samples the resident set size of gunicorn's workers (the master's children) while running;
+    with ``include_master``, of the process itself too (a management command)."""
 
-    def __init__(self, master_pid: int, interval: float = 0.02) -> None:
+    def __init__(self, master_pid: int, interval: float = 0.02, *, include_master: bool = False) -> None:
         self.master = psutil.Process(master_pid)
         self.interval = interval
+        self.include_master = include_master
         self.peak_by_pid: dict[int, int] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def workers(self) -> list[psutil.Process]:
-        return self.master.children(recursive=True)
+        children: list[psutil.Process] = self.master.children(recursive=True)
+        return [self.master, *children] if self.include_master else children
 
     def _run(self) -> None:
         while not self._stop.is_set():

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from bench.postgres import DATA_DIR, start_bench_postgres
 from devtools.devstack import (
     REPO_ROOT,
     SERVICES,
@@ -26,11 +27,9 @@ from devtools.devstack import (
     manage,
     register_service_clients,
     running,
-    start_embedded_postgres,
     write_signing_key,
 )
 
-DATA_DIR = REPO_ROOT / ".data" / "bench-postgres"
 RUN_DIR = REPO_ROOT / ".data" / "bench-run-orders"
 STAFF_EMAIL = "bench-staff@bench.example"
 # seed_demo creates this customer with the demo admin's password.
@@ -51,7 +50,7 @@ class System:
 
 @contextmanager
 def system() -> Iterator[System]:
-    server = start_embedded_postgres(DATA_DIR)
+    server = start_bench_postgres()
     ports = {spec.name: free_port() for spec in SERVICES}
     keys = write_signing_key(RUN_DIR / "jwt-signing-keys.pem")
     client_secrets = {spec.name: secrets.token_urlsafe(32) for spec in SERVICES if spec.scopes}
