@@ -40,6 +40,7 @@ JWT_REFRESH_TOKEN_LIFETIME = timedelta(seconds=env.int("JWT_REFRESH_TOKEN_LIFETI
 SERVICE_TOKEN_LIFETIME = timedelta(seconds=env.int("SERVICE_TOKEN_LIFETIME", default=300))
 # accounts verifies its own tokens from its keyring, not over HTTP from its own JWKS.
 JWT_KEY_RESOLVER = "accounts_service.accounts.keys.public_key_for_kid"
+JWT_KEYS_OVER_HTTP = False
 
 # --- Mail (password reset, registration notices) ---------------------------------------------
 _email = env.email_url("EMAIL_URL", default="consolemail://")

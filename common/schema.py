@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.conf import settings
 from drf_spectacular.plumbing import force_instance, is_patched_serializer
 from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer
 from drf_standardized_errors.openapi import AutoSchema as StandardizedErrorsAutoSchema
@@ -8,7 +9,6 @@ from rest_framework import serializers
 from rest_framework.settings import api_settings
 
 from common.auth.authentication import JWTAuthentication
-from common.auth.keys import configured_resolver, public_key_for_kid
 from common.idempotency import IDEMPOTENCY_HEADER, KEY_PATTERN, REPLAYED_HEADER
 from common.openapi_errors import ErrorResponse503VerifyingTokensSerializer
 from common.pagination import CursorPagination, KeysetPagination
@@ -71,9 +71,9 @@ class AutoSchema(StandardizedErrorsAutoSchema):
         return super()._get_error_response_serializer(status_code)
 
     def _verifies_fetched_tokens(self) -> bool:
-        """Whether the operation reads bearer tokens, verified with keys fetched from accounts (a
-        503 when they cannot be had), rather than with the service's own (accounts')."""
-        return configured_resolver() is public_key_for_kid and any(
+        """Whether the operation reads bearer tokens, verified with keys fetched over HTTP (a 503
+        when they cannot be had), rather than with the service's own (accounts')."""
+        return bool(settings.JWT_KEYS_OVER_HTTP) and any(
             isinstance(authenticator, JWTAuthentication) for authenticator in self.view.get_authenticators()
         )
 

@@ -390,6 +390,9 @@ JWT_LEEWAY_SECONDS = env.int("JWT_LEEWAY_SECONDS", default=1)
 # Where JWTAuthentication gets the public key for a token's kid: by default the JWKS of
 # accounts (common.auth.keys); accounts itself names a resolver over its own keys.
 JWT_KEY_RESOLVER = "common.auth.keys.public_key_for_kid"
+# Whether that resolver fetches the keys over HTTP, so that they can be away (a 503
+# authentication_unavailable, which the schema documents where it does).
+JWT_KEYS_OVER_HTTP = True
 # The JWKS is cached this long, and fetched again early (at most once per
 # JWKS_MIN_REFETCH_SECONDS) when a token names a kid not in it: a rotated-in key.
 JWKS_CACHE_SECONDS = env.int("JWKS_CACHE_SECONDS", default=300)
