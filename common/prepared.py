@@ -11,7 +11,8 @@ Only string and UUID parameters compared by exact lookups are supported: the sta
 reach the SQL parameters unchanged, which compiling checks.
 
 The hot writes of the order placement saga (``insert_objects``, ``update_fields``, below) are
-written once per model the same way.
+written once per model the same way, and ``write_together`` runs several of them as one
+statement.
 """
 
 from __future__ import annotations
@@ -111,7 +112,8 @@ class PreparedValuesQuery:
 # the model's own metadata, and every value goes through the field exactly as the ORM sends it
 # (``pre_save``, so ``auto_now`` and defaults behave the same, then ``get_db_prep_save``, so
 # JSON, decimals and UUIDs are adapted the same). They run through the same connection (pool,
-# query metrics and test query counting included), one statement per call as the ORM's.
+# query metrics and test query counting included), one statement per call as the ORM's, or
+# several as one statement (``write_together``: one round trip where the ORM makes one each).
 #
 # What they do not do, and the ORM would: send ``pre_save``/``post_save`` signals. A model that
 # has a receiver for either is refused (``TypeError``), so adding one later cannot be skipped
