@@ -40,6 +40,8 @@ from rest_framework.exceptions import APIException, ErrorDetail, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from common.prepared import Write, write_together
+
 IDEMPOTENCY_HEADER: Final = "Idempotency-Key"
 REPLAYED_HEADER: Final = "Idempotent-Replayed"
 # Visible ASCII: enough for UUIDs and derived keys, and nothing a log line or a header mangles.
@@ -351,32 +353,47 @@ def idempotency_complete(
     Only the first completion counts (a request that outlived its lease and a retry that
     answered for it may both try): the stored response is the one every replay gets.
     """
-    if _complete_in_flight(model, record_id=record_id, status_code=status_code, body=body, headers=headers or {}):
-        return StoredResponse(status_code, body, dict(headers or {}))
-    record = model._default_manager.get(pk=record_id)
-    assert record.response_status is not None
-    return StoredResponse(record.response_status, record.response_body, dict(record.response_headers))
+    stored: list[StoredResponse] = []
+    write_together(
+        idempotency_completion(
+            model, record_id=record_id, status_code=status_code, body=body, headers=headers, done=stored.append
+        )
+    )
+    return stored[0]
 
 
 _complete_sql: dict[type[IdempotencyRecordBase], str] = {}
 
 
-def _complete_in_flight(
-    model: type[IdempotencyRecordBase], *, record_id: int, status_code: int, body: Any, headers: dict[str, str]
-) -> bool:
-    """``filter(pk=record_id, state=IN_FLIGHT).update(...)``, with the statement written once per
+def idempotency_completion(
+    model: type[IdempotencyRecordBase],
+    *,
+    record_id: int,
+    status_code: int,
+    body: Any,
+    headers: dict[str, str] | None,
+    done: Callable[[StoredResponse], None],
+) -> Write:
+    """``idempotency_complete`` as a statement to run with others (``common.prepared.write_together``:
+    the transaction that confirms an order writes it with the order's own writes). Once it has
+    run, ``done`` gets what is stored.
+
+    The statement is ``filter(pk=record_id, state=IN_FLIGHT).update(...)``, written once per
     model: every order placement and reservation completes a key, and building the UpdateQuery
-    cost more CPU than the rest of the completion (docs/performance.md). True if it was in flight."""
-    connection = connections[router.db_for_write(model)]
+    cost more CPU than the rest of the completion (docs/performance.md). A record no longer in
+    flight was completed first by another request: its stored answer is read and given instead."""
+    alias = router.db_for_write(model)
+    connection = connections[alias]
     sql = _complete_sql.get(model)
     if sql is None:
         quote = connection.ops.quote_name
         sql = _complete_sql[model] = (
             f"UPDATE {quote(model._meta.db_table)} SET {quote('state')} = %s, {quote('response_status')} = %s, "  # noqa: S608
             f"{quote('response_body')} = %s, {quote('response_headers')} = %s "
-            f"WHERE {quote(model._meta.pk.column)} = %s AND {quote('state')} = %s"
+            f"WHERE {quote(model._meta.pk.column)} = %s AND {quote('state')} = %s RETURNING 1"
         )
     meta = model._meta
+    headers = dict(headers or {})
     params = [
         IdempotencyState.COMPLETED.value,
         status_code,
@@ -385,9 +402,16 @@ def _complete_in_flight(
         record_id,
         IdempotencyState.IN_FLIGHT.value,
     ]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return bool(cursor.rowcount > 0)
+
+    def completed(rows: list[Any]) -> None:
+        if rows:
+            done(StoredResponse(status_code, body, dict(headers)))
+            return
+        record = model._default_manager.get(pk=record_id)
+        assert record.response_status is not None
+        done(StoredResponse(record.response_status, record.response_body, dict(record.response_headers)))
+
+    return Write(sql, params, alias, returning=True, done=completed)
 
 
 def idempotency_records_purge(

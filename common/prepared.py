@@ -11,7 +11,8 @@ Only string and UUID parameters compared by exact lookups are supported: the sta
 reach the SQL parameters unchanged, which compiling checks.
 
 The hot writes of the order placement saga (``insert_objects``, ``update_fields``, below) are
-written once per model the same way.
+written once per model the same way, and ``write_together`` runs several of them as one
+statement.
 """
 
 from __future__ import annotations
@@ -111,7 +112,8 @@ class PreparedValuesQuery:
 # the model's own metadata, and every value goes through the field exactly as the ORM sends it
 # (``pre_save``, so ``auto_now`` and defaults behave the same, then ``get_db_prep_save``, so
 # JSON, decimals and UUIDs are adapted the same). They run through the same connection (pool,
-# query metrics and test query counting included), one statement per call as the ORM's.
+# query metrics and test query counting included), one statement per call as the ORM's, or
+# several as one statement (``write_together``: one round trip where the ORM makes one each).
 #
 # What they do not do, and the ORM would: send ``pre_save``/``post_save`` signals. A model that
 # has a receiver for either is refused (``TypeError``), so adding one later cannot be skipped
@@ -167,6 +169,66 @@ def _insert_plan(model: type[Model], connection: Any) -> _InsertPlan:
     return plan
 
 
+@dataclass(frozen=True)
+class Write:
+    """One data-modifying statement, to be run alone or with others by ``write_together``.
+
+    ``sql`` is an ``INSERT``/``UPDATE``/``DELETE`` on the database ``using``; with
+    ``returning`` it ends in a ``RETURNING`` of one column. ``done`` runs once the statement
+    has, with that column's values (the keys to set, the rows to count; none without
+    ``returning``)."""
+
+    sql: str
+    params: list[Any]
+    using: str
+    returning: bool = False
+    done: Callable[[list[Any]], None] | None = None
+
+
+def write_together(*writes: Write) -> None:
+    """Run ``writes`` as one statement: one alone, several as one data-modifying ``WITH`` (one
+    round trip instead of one per write), then give each its returned values.
+
+    The writes of one ``WITH`` run on one snapshot and none sees another's rows, so they must
+    touch different rows (PostgreSQL leaves two changes of one row unpredictable); a row may
+    reference a row another of them inserts (foreign keys are checked once the statement has
+    run, or at commit)."""
+    if not writes:
+        return
+    using = writes[0].using
+    if any(write.using != using for write in writes):
+        raise TypeError("write_together writes to one database")
+    returning = any(write.returning for write in writes)
+    params: list[Any] = []
+    if len(writes) == 1:
+        sql = writes[0].sql
+        params = writes[0].params
+    else:
+        # Each write's returned column as one array, in RETURNING's order; a WITH needs a SELECT.
+        ctes = []
+        arrays = []
+        for index, write in enumerate(writes):
+            ctes.append(f"w{index} AS ({write.sql})")
+            params += write.params
+            if write.returning:
+                arrays.append(f"ARRAY(SELECT * FROM w{index})")  # noqa: S608
+        sql = f"WITH {', '.join(ctes)} SELECT {', '.join(arrays) or 'NULL'}"
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        fetched = cursor.fetchall() if returning else []
+    if not returning:
+        columns = []
+    elif len(writes) == 1:
+        columns = [[row[0] for row in fetched]]
+    else:
+        columns = [list(array) for array in fetched[0]]
+    returned = iter(columns)
+    for write in writes:
+        values = next(returned) if write.returning else []
+        if write.done is not None:
+            write.done(values)
+
+
 def insert_objects(*groups: Sequence[Model]) -> None:
     """INSERT unsaved instances in one statement, as ``bulk_create`` would on PostgreSQL: an
     auto primary key is set on each from ``RETURNING`` (the rows come back in the order of the
@@ -174,67 +236,43 @@ def insert_objects(*groups: Sequence[Model]) -> None:
     ``Model.objects.create``'s INSERT.
 
     Each group holds instances of one model. Several groups are written by one statement, an
-    INSERT per group in a ``WITH`` (one round trip instead of one per group): a row may
-    reference a row of another group (foreign keys are checked once the statement has run, or
-    at commit). No signals are sent (see above)."""
-    groups = tuple(group for group in groups if group)
-    if not groups:
-        return
-    alias = router.db_for_write(type(groups[0][0]))
-    connection = connections[alias]
-    quote = connection.ops.quote_name
-    statements: list[str] = []
-    params: list[Any] = []
-    plans = []
-    for group in groups:
-        plan, statement = _group_insert(group, alias=alias, connection=connection, params=params)
-        statements.append(statement)
-        plans.append(plan)
-    returning = [index for index, plan in enumerate(plans) if plan.returning is not None]
-    if len(groups) == 1:
-        sql = statements[0]
-    else:
-        # Each group's keys as one array, in RETURNING's order; the statement needs a SELECT.
-        ctes = ", ".join(f"g{index} AS ({statement})" for index, statement in enumerate(statements))
-        arrays = ", ".join(
-            f"ARRAY(SELECT {quote(plans[index].returning.column)} FROM g{index})"  # noqa: S608
-            for index in returning
-        )
-        sql = f"WITH {ctes} SELECT {arrays or 'NULL'}"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        fetched = cursor.fetchall() if returning else []
-    keys: dict[int, list[Any]] = {}
-    if len(groups) == 1 and returning:
-        keys[0] = [row[0] for row in fetched]
-    elif returning:
-        keys = {index: list(fetched[0][position]) for position, index in enumerate(returning)}
-    for index, (group, plan) in enumerate(zip(groups, plans, strict=True)):
-        for position, obj in enumerate(group):
-            if index in keys:
-                setattr(obj, plan.returning.attname, keys[index][position])
-            obj._state.adding = False
-            obj._state.db = alias
+    INSERT per group in a ``WITH`` (``write_together``): a row may reference a row of another
+    group. No signals are sent (see above)."""
+    write_together(*(insert_write(group) for group in groups if group))
 
 
-def _group_insert(group: Sequence[Model], *, alias: str, connection: Any, params: list[Any]) -> tuple[_InsertPlan, str]:
-    """One group's INSERT (its values appended to ``params``)."""
+def insert_write(group: Sequence[Model]) -> Write:
+    """``insert_objects``' INSERT of one group of instances of one model, for ``write_together``:
+    the instances are marked saved (and their auto primary keys set) once it has run."""
+    if not group:
+        raise TypeError("insert_write takes at least one instance")
     model = type(group[0])
     if any(type(obj) is not model for obj in group):
         raise TypeError("insert_objects takes a group of instances of one model")
-    if router.db_for_write(model) != alias:
-        raise TypeError("insert_objects writes to one database")
+    alias = router.db_for_write(model)
+    connection = connections[alias]
     _refuse_receivers(model)
     plan = _insert_plan(model, connection)
     if plan.returning is not None and any(obj.pk is not None for obj in group):
         raise TypeError(f"{model._meta.label}: the auto primary key is set by the database")
+    params: list[Any] = []
     for obj in group:
         params += [_db_value(field, obj, add=True, connection=connection) for field in plan.fields]
     row = "(" + ", ".join(["%s"] * len(plan.fields)) + ")"
     statement = f"INSERT INTO {plan.table} ({plan.columns}) VALUES " + ", ".join([row] * len(group))  # noqa: S608
     if plan.returning is not None:
         statement += f" RETURNING {connection.ops.quote_name(plan.returning.column)}"
-    return plan, statement
+
+    def saved(keys: list[Any] | None = None) -> None:
+        for position, obj in enumerate(group):
+            if keys is not None:
+                setattr(obj, plan.returning.attname, keys[position])
+            obj._state.adding = False
+            obj._state.db = alias
+
+    if plan.returning is not None:
+        return Write(statement, params, alias, returning=True, done=saved)
+    return Write(statement, params, alias, done=lambda _: saved())
 
 
 def update_fields(obj: Model, fields: Sequence[str]) -> None:
@@ -242,6 +280,13 @@ def update_fields(obj: Model, fields: Sequence[str]) -> None:
     per model and field list: the same ``pre_save`` (``auto_now`` fields among ``fields`` get
     the time now), the same values, the same ``DatabaseError`` when no row was updated. No
     signals are sent (see above)."""
+    write_together(update_write(obj, fields))
+
+
+def update_write(obj: Model, fields: Sequence[str]) -> Write:
+    """``update_fields``' UPDATE, for ``write_together``. The values are taken now (``pre_save``
+    runs here, so ``auto_now`` fields are set on ``obj`` before the statement runs); once it
+    has run, no row updated raises ``DatabaseError``, as ``save(update_fields=...)`` does."""
     model = type(obj)
     _refuse_receivers(model)
     alias = router.db_for_write(model)
@@ -257,14 +302,15 @@ def update_fields(obj: Model, fields: Sequence[str]) -> None:
         chosen = tuple(concrete[name] for name in names)
         quote = connection.ops.quote_name
         assignments = ", ".join(f"{quote(field.column)} = %s" for field in chosen)
-        sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"  # noqa: S608
+        sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s RETURNING 1"  # noqa: S608
         planned = _update_sql[(model, names)] = (sql, chosen)
     sql, chosen = planned
     params = [_db_value(field, obj, add=False, connection=connection) for field in chosen]
     params.append(obj._meta.pk.get_db_prep_value(obj.pk, connection))
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        updated = cursor.rowcount
-    if updated != 1:
-        raise DatabaseError("Save with update_fields did not affect any rows.")
-    obj._state.db = alias
+
+    def updated(rows: list[Any]) -> None:
+        if len(rows) != 1:
+            raise DatabaseError("Save with update_fields did not affect any rows.")
+        obj._state.db = alias
+
+    return Write(sql, params, alias, returning=True, done=updated)

@@ -24,9 +24,17 @@ from django.db.models.sql.compiler import (
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from common.prepared import insert_objects, update_fields
+from common.idempotency import IdempotencyState, StoredResponse, idempotency_claim, idempotency_completion
+from common.prepared import Write, insert_objects, insert_write, update_fields, update_write, write_together
 from orders_service.orders.exceptions import OrderNotFound
-from orders_service.orders.models import Order, OrderLine, OrderStatus, OrderStatusChange
+from orders_service.orders.models import (
+    IdempotencyRecord,
+    Order,
+    OrderLine,
+    OrderStatus,
+    OrderStatusChange,
+    RejectionReason,
+)
 from orders_service.orders.services import transitions
 from tests.orders.conftest import Shopper
 from tests.orders.real_services import Catalog
@@ -208,3 +216,187 @@ def test_several_groups_are_one_statement_and_each_row_gets_its_key() -> None:
     assert {line.pk: line.sku for line in lines} == dict(OrderLine.objects.filter(order=order).values_list("pk", "sku"))
     assert OrderStatusChange.objects.get(order=order).pk == history[0].pk
     assert not any(obj._state.adding for obj in [order, *lines, *history])
+
+
+# --- the confirming and rejecting transactions: their writes in one statement -------------------
+
+
+def _pending(*, key: str) -> tuple[Order, list[OrderLine], IdempotencyRecord]:
+    """A placed order as placement leaves it: pending, two lines not yet priced, its key claimed."""
+    order = _order()
+    lines = [OrderLine(order=order, sku="SKU-A", quantity=2), OrderLine(order=order, sku="SKU-B", quantity=1)]
+    placed = transitions.order_history_entry(
+        order=order, from_status="", to_status=OrderStatus.PENDING, actor="user:x", reason="placed"
+    )
+    insert_objects([order], lines, [placed])
+    record = idempotency_claim(IdempotencyRecord, principal="user:x", key=key, fingerprint="f", order_id=order.pk)
+    return order, lines, record
+
+
+PRICED = {
+    "SKU-A": transitions.PricedLine(sku="SKU-A", name="Apple", unit_price=Decimal("1.25"), currency="EUR"),
+    "SKU-B": transitions.PricedLine(sku="SKU-B", name="Bread", unit_price=Decimal("3.10"), currency="EUR"),
+}
+FACTS = transitions.SettledFacts(customer_email="ada@example.com", customer_name="Ada", reservation_id=uuid.uuid4())
+
+
+def _rows(order: Order, record: IdempotencyRecord) -> dict[str, Any]:
+    """What the order's tables and its key hold for it, without ids and times."""
+    return {
+        "order": _row(Order, order.pk, ignore=("id", "customer_id", "created_at", "updated_at", "confirmed_at")),
+        "lines": list(OrderLine.objects.filter(order=order).order_by("id").values("sku", "quantity", *_PRICE)),
+        "history": list(
+            OrderStatusChange.objects.filter(order=order)
+            .order_by("id")
+            .values("from_status", "to_status", "actor", "reason")
+        ),
+        "key": _row(
+            IdempotencyRecord, record.pk, ignore=("id", "key", "order_id", "created_at", "locked_until", "expires_at")
+        ),
+    }
+
+
+_PRICE = ("name", "unit_price", "line_total")
+
+
+def _finish(record: IdempotencyRecord, stored: list[StoredResponse]) -> Callable[[Order], Write]:
+    def finish(order: Order) -> Write:
+        return idempotency_completion(
+            IdempotencyRecord,
+            record_id=record.pk,
+            status_code=201,
+            body={"id": str(order.pk), "status": str(order.status), "updated_at": order.updated_at.isoformat()},
+            headers={"Location": f"/api/v1/orders/{order.pk}/"},
+            done=stored.append,
+        )
+
+    return finish
+
+
+def _written(queries: CaptureQueriesContext) -> list[str]:
+    return [query["sql"] for query in queries.captured_queries if not query["sql"].startswith(("SAVEPOINT", "RELEASE"))]
+
+
+def test_confirming_is_the_lock_and_one_statement_writing_what_the_orm_wrote() -> None:
+    """History, lines priced, the order and the key's completion: one statement after the lock
+    (four before), and the rows the ORM's writes made, one at a time."""
+    ours, our_lines, our_key = _pending(key="ours")
+    stored: list[StoredResponse] = []
+    with CaptureQueriesContext(connection) as queries:
+        confirmed = transitions.order_confirm(
+            order_id=ours.pk,
+            priced=PRICED,
+            actor="user:x",
+            facts=FACTS,
+            finish=_finish(our_key, stored),
+            lines=our_lines,
+        )
+    statements = _written(queries)
+    assert len(statements) == 2, statements
+    assert "FOR UPDATE" in statements[0]
+    assert statements[1].startswith("WITH ")
+
+    # The same confirmation written by the ORM, a statement per row set.
+    theirs, their_lines, their_key = _pending(key="theirs")
+    theirs.refresh_from_db()
+    OrderStatusChange.objects.create(
+        order=theirs, from_status=OrderStatus.PENDING, to_status=OrderStatus.CONFIRMED, actor="user:x",
+        reason="stock reserved and committed",
+    )  # fmt: skip
+    for line in their_lines:
+        price = PRICED[line.sku]
+        line.name, line.unit_price, line.line_total = price.name, price.unit_price, price.unit_price * line.quantity
+    OrderLine.objects.bulk_update(their_lines, list(_PRICE))
+    theirs.status, theirs.currency, theirs.total = OrderStatus.CONFIRMED, "EUR", Decimal("5.60")
+    theirs.confirmed_at = timezone.now()
+    theirs.customer_email, theirs.customer_name = "ada@example.com", "Ada"
+    theirs.reservation_id = FACTS.reservation_id
+    theirs.save()
+    IdempotencyRecord.objects.filter(pk=their_key.pk).update(
+        state=IdempotencyState.COMPLETED, response_status=201, response_body=stored[0].body,
+        response_headers={"Location": f"/api/v1/orders/{ours.pk}/"},
+    )  # fmt: skip
+
+    assert _rows(ours, our_key) == _rows(theirs, their_key)
+    assert _rows(ours, our_key)["order"]["status"] == OrderStatus.CONFIRMED
+    # The answer was built from the order as saved, and is what the key stores.
+    saved = Order.objects.get(pk=ours.pk)
+    assert saved.updated_at == confirmed.updated_at
+    assert stored == [
+        StoredResponse(
+            201,
+            {"id": str(ours.pk), "status": "confirmed", "updated_at": saved.updated_at.isoformat()},
+            {"Location": f"/api/v1/orders/{ours.pk}/"},
+        )
+    ]
+    assert IdempotencyRecord.objects.get(pk=our_key.pk).response_body == stored[0].body
+    # Every history row got its key, as create() gives it.
+    assert all(change.pk for change in OrderStatusChange.objects.filter(order=ours))
+
+
+def test_rejecting_is_the_lock_and_one_statement() -> None:
+    order, _, key = _pending(key="rejected")
+    stored: list[StoredResponse] = []
+    with CaptureQueriesContext(connection) as queries:
+        transitions.order_reject(
+            order_id=order.pk,
+            reason=RejectionReason.INSUFFICIENT_STOCK,
+            detail="SKU-A: 1 left",
+            rejected_lines=[{"sku": "SKU-A", "requested": 2, "available": 1}],
+            actor="user:x",
+            facts=FACTS,
+            finish=_finish(key, stored),
+        )
+    statements = _written(queries)
+    assert len(statements) == 2, statements
+    saved = Order.objects.get(pk=order.pk)
+    assert (saved.status, saved.rejection_reason, saved.customer_email) == (
+        OrderStatus.REJECTED,
+        RejectionReason.INSUFFICIENT_STOCK,
+        "ada@example.com",
+    )
+    assert saved.rejected_lines == [{"sku": "SKU-A", "requested": 2, "available": 1}]
+    assert list(OrderStatusChange.objects.filter(order=order).order_by("id").values_list("to_status", flat=True)) == [
+        OrderStatus.PENDING,
+        OrderStatus.REJECTED,
+    ]
+    assert IdempotencyRecord.objects.get(pk=key.pk).state == IdempotencyState.COMPLETED
+    assert stored[0].body["status"] == "rejected"
+
+
+def test_a_key_completed_first_by_another_request_keeps_its_answer() -> None:
+    """The completion in the confirming statement counts only while the key is in flight; a key
+    another request completed first answers what it stored."""
+    order, lines, key = _pending(key="raced")
+    IdempotencyRecord.objects.filter(pk=key.pk).update(
+        state=IdempotencyState.COMPLETED, response_status=202, response_body={"first": True}, response_headers={}
+    )
+    stored: list[StoredResponse] = []
+    transitions.order_confirm(
+        order_id=order.pk, priced=PRICED, actor="user:x", finish=_finish(key, stored), lines=lines
+    )
+    assert stored == [StoredResponse(202, {"first": True}, {})]
+    assert Order.objects.get(pk=order.pk).status == OrderStatus.CONFIRMED
+
+
+def test_write_together_gives_each_write_its_own_returned_rows() -> None:
+    order = _order()
+    insert_objects([order])
+    missing = _order()
+    insert_objects([missing])
+    Order.objects.filter(pk=missing.pk).delete()
+    lines = [OrderLine(order=order, sku=f"SKU-{n}", quantity=1) for n in range(3)]
+    history = OrderStatusChange(order=order, to_status=OrderStatus.PENDING, actor="user:x", reason="placed")
+    order.customer_name = missing.customer_name = "Ada"
+    with CaptureQueriesContext(connection) as queries, pytest.raises(DatabaseError, match="did not affect any rows"):
+        write_together(
+            insert_write(lines),
+            update_write(order, ["customer_name"]),
+            insert_write([history]),
+            update_write(missing, ["customer_name"]),
+        )
+    assert len(queries) == 1
+    # The writes before the failing one got their rows: keys in the VALUES' order.
+    assert [line.pk for line in lines] == sorted(line.pk for line in lines)
+    assert history.pk is not None
+    assert Order.objects.get(pk=order.pk).customer_name == "Ada"

@@ -33,8 +33,8 @@ from django.db import transaction
 
 from common.clients import accounts, catalog
 from common.clients.base import DownstreamRefused, DownstreamUnavailable, circuit_wait
-from common.idempotency import IdempotencyContext, StoredResponse, idempotency_claim, idempotency_complete
-from common.prepared import insert_objects
+from common.idempotency import IdempotencyContext, StoredResponse, idempotency_claim, idempotency_completion
+from common.prepared import Write, insert_objects
 from orders_service.orders import metrics
 from orders_service.orders.exceptions import DependencyUnavailable, ShippingAddressNotFound
 from orders_service.orders.models import IdempotencyRecord, Order, OrderLine, OrderStatus, RejectionReason
@@ -99,8 +99,8 @@ class PlacementOutcome:
 
 # The response a settled order answers (status, body, headers), stored under its Idempotency-Key.
 Answer = Callable[[Order], tuple[int, Any, dict[str, str]]]
-# Run inside the transaction that confirms or rejects an order, with the order as saved.
-Finish = Callable[[Order], None]
+# Given the order as the transaction that confirms or rejects it saves it, a write to make in it.
+Finish = Callable[[Order], Write]
 
 
 def reservation_key(order_id: uuid.UUID) -> str:
@@ -154,12 +154,15 @@ def order_place(
     metrics.ORDERS_PLACED.inc()
     stored: list[StoredResponse] = []
 
-    def complete(settled: Order) -> None:
+    def complete(settled: Order) -> Write:
         status_code, body, headers = answer(settled)
-        stored.append(
-            idempotency_complete(
-                IdempotencyRecord, record_id=record.pk, status_code=status_code, body=body, headers=headers
-            )
+        return idempotency_completion(
+            IdempotencyRecord,
+            record_id=record.pk,
+            status_code=status_code,
+            body=body,
+            headers=headers,
+            done=stored.append,
         )
 
     ordered = [(line.sku, line.quantity) for line in request.lines]
@@ -185,8 +188,8 @@ def _settle_pending(
     lines: Sequence[OrderLine] | None = None,
 ) -> Order:
     """``order_settle`` for an order in hand with its lines (sku, quantity) in their order:
-    placement has both already, and every query less is one less wait under load. ``finish``
-    runs in the transaction that confirms or rejects the order (not when it stays pending);
+    placement has both already, and every query less is one less wait under load. ``finish``'s
+    write goes into the transaction that confirms or rejects the order (not when it stays pending);
     ``lines``, the order's lines as just saved, spare the confirmation reading them again."""
     progress = _Progress()
     try:
