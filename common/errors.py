@@ -4,6 +4,10 @@ Django's own 404/500 pages (an unknown URL, a crash before a view runs) would ot
 HTML, and API clients would have to parse two error formats.
 """
 
+import sys
+
+import psycopg
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, JsonResponse
 from rest_framework import exceptions, status
 
@@ -11,6 +15,7 @@ CONTENT_TOO_LARGE_CODE = "content_too_large"
 # A request that lost its database session (common/exception_handler.py): any operation can
 # draw it.
 DATABASE_UNAVAILABLE_CODE = "database_unavailable"
+DATABASE_UNAVAILABLE_DETAIL = "The database is unavailable; try again shortly."
 # The keys to verify tokens cannot be had (common/auth/authentication.py): any operation that
 # reads a bearer token in a service that fetches accounts' JWKS can draw it.
 AUTHENTICATION_UNAVAILABLE_CODE = "authentication_unavailable"
@@ -36,7 +41,33 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> JsonR
 
 
 def server_error(request: HttpRequest) -> JsonResponse:
+    # Django calls it while it handles the exception, so sys.exc_info() is that exception. A
+    # page that lost its database (the admin during a failover) is a 503 to retry, as in the API
+    # (common/exception_handler.py), logged once at WARNING by RequestLogMiddleware.
+    if lost_the_database(sys.exc_info()[1]):
+        response = _error(503, "server_error", DATABASE_UNAVAILABLE_CODE, DATABASE_UNAVAILABLE_DETAIL)
+        response["Retry-After"] = "1"
+        response._has_been_logged = True  # type: ignore[attr-defined]  # read by django.utils.log.log_response
+        return response
     return _error(500, "server_error", "error", "A server error occurred.")
+
+
+# SQLSTATEs of a session the server ended or would not start: the server shutting down or
+# restarting, a failover or switchover, a session terminated (pg_terminate_backend), too many
+# connections; class 08 is every connection exception.
+_SESSION_ENDED_STATES = frozenset({"57P01", "57P02", "57P03", "53300"})
+
+
+def lost_the_database(exc: BaseException | None) -> bool:
+    """Whether ``exc`` says the request has no database session, rather than that its SQL failed:
+    no connection could be had (refused, or none free within the pool's timeout), or the session
+    ended under the request. psycopg's own connection errors carry no SQLSTATE."""
+    if isinstance(exc, InterfaceError):  # the connection was already closed
+        return True
+    if not isinstance(exc, OperationalError) or not isinstance(exc.__cause__, psycopg.OperationalError):
+        return False
+    state = exc.__cause__.sqlstate
+    return state is None or state.startswith("08") or state in _SESSION_ENDED_STATES
 
 
 def content_too_large(limit: int) -> JsonResponse:

@@ -5,14 +5,18 @@ Its own module: DRF imports the parsers (common.request_limits) while it is stil
 itself, and drf-standardized-errors' handler imports DRF's views.
 """
 
-import psycopg
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooManyFieldsSent, TooManyFilesSent
-from django.db import InterfaceError, OperationalError
 from drf_standardized_errors.handler import ExceptionHandler as StandardizedExceptionHandler
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
-from common.errors import CONTENT_TOO_LARGE_CODE, DATABASE_UNAVAILABLE_CODE, ServiceUnavailableError
+from common.errors import (
+    CONTENT_TOO_LARGE_CODE,
+    DATABASE_UNAVAILABLE_CODE,
+    DATABASE_UNAVAILABLE_DETAIL,
+    ServiceUnavailableError,
+    lost_the_database,
+)
 from common.replicas import failed_on_replica
 
 
@@ -23,26 +27,8 @@ class ContentTooLarge(exceptions.APIException):
 
 
 class DatabaseUnavailable(ServiceUnavailableError):
-    default_detail = "The database is unavailable; try again shortly."
+    default_detail = DATABASE_UNAVAILABLE_DETAIL
     default_code = DATABASE_UNAVAILABLE_CODE
-
-
-# SQLSTATEs of a session the server ended or would not start: the server shutting down or
-# restarting, a failover or switchover, a session terminated (pg_terminate_backend), too many
-# connections; class 08 is every connection exception.
-_SESSION_ENDED_STATES = frozenset({"57P01", "57P02", "57P03", "53300"})
-
-
-def lost_the_database(exc: Exception) -> bool:
-    """Whether ``exc`` says the request has no database session, rather than that its SQL failed:
-    no connection could be had (refused, or none free within the pool's timeout), or the session
-    ended under the request. psycopg's own connection errors carry no SQLSTATE."""
-    if isinstance(exc, InterfaceError):  # the connection was already closed
-        return True
-    if not isinstance(exc, OperationalError) or not isinstance(exc.__cause__, psycopg.OperationalError):
-        return False
-    state = exc.__cause__.sqlstate
-    return state is None or state.startswith("08") or state in _SESSION_ENDED_STATES
 
 
 class ExceptionHandler(StandardizedExceptionHandler):

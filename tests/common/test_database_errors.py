@@ -1,5 +1,5 @@
 """Which database errors say that a request lost its database (a 503 the client retries,
-common/exception_handler.py) and which are its SQL failing (a 500 that is ours to fix), on errors
+common/errors.py) and which are its SQL failing (a 500 that is ours to fix), on errors
 real PostgreSQL raises. tests/e2e/test_database_outage.py has the answers of a real service."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from django.db import (
     transaction,
 )
 
-from common.exception_handler import lost_the_database
+from common.errors import lost_the_database
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ process on a PostgreSQL server of its own.
 - Every session of that server ended (what a restart, a failover or a switchover does to the
   connections kept in the web workers' pools): no request fails for it (CONN_HEALTH_CHECKS).
 - A request's own session ended while it runs: a 503 with Retry-After in the error shape
-  (common/exception_handler.py), not a 500.
+  (common/exception_handler.py, and common/errors.py for pages outside DRF), not a 500.
 """
 
 from __future__ import annotations
@@ -201,6 +201,30 @@ def test_a_request_whose_session_ends_under_it_answers_503(
             ],
         }
         assert client.get(products).status_code == 200
+
+
+def test_an_admin_page_whose_session_ends_under_it_answers_503(
+    catalog_and_its_server: tuple[ServiceProcess, Any],
+) -> None:
+    """The same for the admin, outside DRF: the page reads the staff member's session when the
+    database's session ends (Django's 500 handler, common/errors.py), then is served again."""
+    catalog, server = catalog_and_its_server
+    admin = f"{catalog.base_url}/admin/"
+    # Any session cookie makes the page look its session up in the database.
+    cookies = {"sessionid": "a-session-the-database-is-asked-for"}
+    with httpx.Client(timeout=30, cookies=cookies) as client:
+        assert client.get(admin).status_code == 302  # to the sign-in page: no such session
+        with psycopg.connect(server.get_uri("outage_catalog")) as holder:
+            holder.execute("LOCK TABLE django_session IN ACCESS EXCLUSIVE MODE")
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                pending = pool.submit(client.get, admin)
+                holder.execute("SELECT pg_terminate_backend(%s)", (_await_lock_waiter(holder),))
+                reply = pending.result()
+            holder.rollback()
+        assert reply.status_code == 503, reply.text
+        assert reply.headers["Retry-After"] == "1"
+        assert reply.json()["errors"][0]["code"] == "database_unavailable"
+        assert client.get(admin).status_code == 302
 
 
 def _await_lock_waiter(holder: psycopg.Connection[Any]) -> int:
