@@ -10,6 +10,7 @@ IDEMPOTENCY_KEY_PARAMETER = idempotency_key_parameter(
     required=True, description="Unique per order you mean to place (e.g. a UUID); kept at least 24 hours."
 )
 REPLAYED_PARAMETER = replayed_parameter(201, 202)
+# Every 503 documents its Retry-After already (common/openapi_errors.py).
 RETRY_AFTER_PARAMETER = OpenApiParameter(
-    "Retry-After", int, OpenApiParameter.HEADER, response=[409, 503], description="Seconds to wait before retrying."
+    "Retry-After", int, OpenApiParameter.HEADER, response=[409], description="Seconds to wait before retrying."
 )
